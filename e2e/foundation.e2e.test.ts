@@ -1,0 +1,177 @@
+// The foundation walkthrough (issue 3): staff sign in with MFA, find and open a patient, get signed out after
+// idling; a patient sees only their own portal; an admin verifies the audit chain. Drives the real server.
+import { generateSync } from 'otplib';
+import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
+import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+
+const DEMO_PASSWORD = 'demo-password-2026';
+const IDLE_SECONDS = 20;
+const staffEmail = (role: string) => `${role}@demo.openiop.org`;
+
+describe('foundation walkthrough in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startServer({ SESSION_IDLE_SECONDS: String(IDLE_SECONDS) });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 860 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function signInStaffWithMfa(page: Page, role: string): Promise<void> {
+    await signIn(page, staffEmail(role));
+    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+
+  it('a clinician signs in with MFA, opens a patient from the census, and is signed out after idling', async () => {
+    const page = await newPage();
+    await signInStaffWithMfa(page, 'clinician');
+
+    await page.getByRole('heading', { name: 'Patients at Riverbend North' }).waitFor();
+    const navigation = page.getByRole('navigation');
+    expect(await navigation.getByRole('link', { name: 'Patients' }).count()).toBe(1);
+    expect(await navigation.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    expect(await page.getByRole('banner').textContent()).toContain('Clinician');
+
+    await page.getByLabel('Search patients').fill('Okafor');
+    await page.getByText(/[1-9]\d* patients? matching “Okafor”/).waitFor();
+    const rows = page.getByRole('table', { name: 'Patients at Riverbend North' }).getByRole('row');
+    const bodyRows = (await rows.allTextContents()).slice(1);
+    expect(bodyRows.length).toBeGreaterThan(0);
+    for (const text of bodyRows) expect(text).toContain('Okafor');
+    const okaforRow = rows.filter({ hasText: 'Okafor' }).first();
+    const mrn = (await okaforRow.getByRole('cell').first().textContent())?.trim() ?? '';
+    expect(mrn).not.toBe('');
+
+    await okaforRow.click();
+    await page.waitForURL(/\/patients\/[^/]+$/);
+    const header = page.getByRole('region', { name: 'Patient summary' });
+    await header.getByRole('heading', { level: 1, name: /Okafor/ }).waitFor();
+    const headerText = (await header.textContent()) ?? '';
+    expect(headerText).toContain(mrn);
+    expect(headerText).toContain('Riverbend North');
+    expect(headerText).toContain('42 CFR Part 2');
+    await page.screenshot({ path: await screenshotPath('patient-header'), fullPage: true });
+
+    // From here on, no input at all: the app must warn, then sign out on its own.
+    const warning = page.getByRole('dialog', { name: 'Are you still there?' });
+    await warning.waitFor({ timeout: IDLE_SECONDS * 1000 + 5_000 });
+    expect(await warning.textContent()).toMatch(/You will be signed out in \d+ seconds?/);
+    await page.waitForTimeout(400); // let the modal finish fading in before the picture
+    await page.screenshot({ path: await screenshotPath('idle-warning') });
+
+    await page
+      .getByText('You were signed out after a period of inactivity')
+      .waitFor({ timeout: IDLE_SECONDS * 1000 });
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByLabel('Email').waitFor();
+    await page.screenshot({ path: await screenshotPath('signed-out-after-idle') });
+    const meStatus = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(meStatus).toBe(401);
+  }, 120_000);
+
+  it('a patient signs into the portal and sees only their own profile', async () => {
+    const someoneElse = await patientIdOtherThanRivera(server.url);
+    const page = await newPage();
+    await signIn(page, 'patient@demo.openiop.org');
+
+    await page.waitForURL(/\/portal$/);
+    const profile = page.getByRole('region', { name: 'My profile' });
+    await profile.waitFor();
+    expect(await profile.textContent()).toContain('Jordan Rivera');
+    const helpLine = page.getByRole('region', { name: 'Need support right now?' });
+    expect(await helpLine.textContent()).toMatch(/24-hour help line: \S+/);
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Patients' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await page.screenshot({ path: await screenshotPath('portal'), fullPage: true });
+
+    const ownId = await page.evaluate(
+      async () => ((await (await fetch('/api/portal/me')).json()) as { patient: { id: string } }).patient.id,
+    );
+    expect(someoneElse).not.toBe(ownId);
+    const status = await page.evaluate(
+      async (id) => (await fetch(`/api/patients/${id}`)).status,
+      someoneElse,
+    );
+    expect(status).toBe(403);
+  }, 60_000);
+
+  it('an admin opens the audit log and verifies the hash chain', async () => {
+    const page = await newPage();
+    await signInStaffWithMfa(page, 'admin');
+
+    await page.waitForURL(/\/audit$/);
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    const navigation = page.getByRole('navigation');
+    expect(await navigation.getByRole('link', { name: 'Audit log' }).count()).toBe(1);
+    expect(await navigation.getByRole('link', { name: 'Patients' }).count()).toBe(0);
+
+    // The clinician's reads from the first walkthrough are in the log, under their own name.
+    await page.getByLabel('Actor email').fill(staffEmail('clinician'));
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/actorEmail=/);
+    await page.getByText(/^[1-9]\d* entr(y|ies)$/).waitFor();
+    const entries = page.getByRole('table', { name: 'Audit entries' }).getByRole('row');
+    for (const text of (await entries.allTextContents()).slice(1))
+      expect(text).toContain(staffEmail('clinician'));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    const result = page.getByRole('alert').filter({ hasText: 'Audit chain intact' });
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/[1-9]\d* rows? checked/);
+    await page.screenshot({ path: await screenshotPath('audit-verify'), fullPage: true });
+  }, 60_000);
+});
+
+/** A patient id the demo portal patient must not read, found through the API as the program director. */
+async function patientIdOtherThanRivera(baseURL: string): Promise<string> {
+  const api = await request.newContext({ baseURL });
+  try {
+    const login = await api.post('/api/auth/login', {
+      data: { email: staffEmail('director'), password: DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const verify = await api.post('/api/auth/mfa/verify', {
+      data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+      headers: { 'X-CSRF-Token': csrfToken },
+    });
+    expect(verify.status()).toBe(200);
+    const me = (await (await api.get('/api/auth/me')).json()) as { sites: { id: string }[] };
+    for (const site of me.sites) {
+      const census = (await (await api.get(`/api/sites/${site.id}/patients`)).json()) as {
+        items: { id: string; familyName: string }[];
+      };
+      const other = census.items.find((patient) => patient.familyName !== 'Rivera');
+      if (other) return other.id;
+    }
+    throw new Error('the demo data has no patient other than Jordan Rivera');
+  } finally {
+    await api.dispose();
+  }
+}

@@ -1,0 +1,151 @@
+// Starts the real server on a fresh data folder and a headless Debian Chromium, for browser walkthroughs.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type Browser, chromium } from 'playwright-core';
+
+const execFileAsync = promisify(execFile);
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const screenshotDir = join(repoRoot, 'e2e', 'screenshots');
+
+const SERVER_START_TIMEOUT_MS = 60_000;
+const SERVER_STOP_TIMEOUT_MS = 10_000;
+const MAX_KEPT_OUTPUT = 64 * 1024;
+
+let webBuild: Promise<void> | null = null;
+
+/** Builds the web app into dist/web once per test run, however many files ask. */
+export function buildWeb(): Promise<void> {
+  webBuild ??= execFileAsync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
+    () => undefined,
+    (error: unknown) => {
+      webBuild = null;
+      throw error;
+    },
+  );
+  return webBuild;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not find a free port'));
+      });
+    });
+  });
+}
+
+export interface RunningServer {
+  /** `http://localhost:<port>`: localhost, so a Secure session cookie is kept on plain HTTP. */
+  url: string;
+  /** What the server printed so far, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Spawns `src/server/main.ts` on a free port and a fresh data folder; resolves once /healthz answers 200. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'openiop-e2e-'));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), OPENIOP_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-MAX_KEPT_OUTPUT);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async () => {
+    await stopProcess(child, exited);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(url, exited, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, output: () => output, stop };
+}
+
+async function waitForHealth(
+  url: string,
+  exited: Promise<number | null>,
+  output: () => string,
+): Promise<void> {
+  let exitCode: number | null | undefined;
+  void exited.then((code) => {
+    exitCode = code;
+  });
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      throw new Error(`server exited with code ${exitCode} before it was healthy:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `server did not answer ${url}/healthz within ${SERVER_START_TIMEOUT_MS / 1000} s:\n${output()}`,
+  );
+}
+
+async function stopProcess(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), SERVER_STOP_TIMEOUT_MS)),
+  ]);
+  if (timedOut) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Where a walkthrough saves `<name>.png` for a person to look at. */
+export async function screenshotPath(name: string): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  return join(screenshotDir, `${name}.png`);
+}

@@ -1,0 +1,19 @@
+export { bamDaysCategory } from './definitions/bam';
+export { type FieldError, InstrumentAnswerError } from './instrument-answer-error';
+export { getInstrument, INSTRUMENT_IDS, isInstrumentId, listInstruments } from './instrument-catalog';
+export type {
+  AnswerOption,
+  Band,
+  BandRule,
+  InstrumentDefinition,
+  InstrumentId,
+  InstrumentItem,
+  RangeBand,
+  RiskFlag,
+  RiskRule,
+  Subscale,
+} from './instrument-definition';
+export type { TrackedInstrumentId, TreatmentResponse } from './response-to-treatment';
+export { responseToTreatment } from './response-to-treatment';
+export type { InstrumentScore, ScoreOptions } from './score-instrument';
+export { scoreInstrument } from './score-instrument';

@@ -1,0 +1,57 @@
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from './platform/config';
+import { DataDirLockedError } from './platform/db/data-dir-lock';
+import { openDatabase } from './platform/db/database';
+import { createApp } from './platform/http/create-app';
+import { createLogger } from './platform/logging';
+import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemo } from './seed/demo-seed';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgresql', url: config.databaseUrl }
+      : { kind: 'embedded', dataDir: config.dataDir },
+  );
+  const seeded = config.seedDemo ? await seedDemo(db) : false;
+  const app = createApp({ db, config, logger, now: () => new Date() });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = config.publicUrl ?? `http://localhost:${info.port}`;
+    const store =
+      db.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+    const lines = [`OpenIOP is running at ${url}`, `Store: ${store}${seeded ? ' — demo data seeded' : ''}`];
+    if (config.seedDemo) {
+      lines.push(
+        '',
+        `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
+        ...DEMO_STAFF.map((s) => `  ${s.email.padEnd(30)} ${s.role}`),
+        `  ${DEMO_PATIENT_EMAIL.padEnd(30)} patient portal (no authenticator code)`,
+        '',
+        'Staff sign-in asks for an authenticator code. Demo staff share the published demo secret',
+        `${DEMO_TOTP_SECRET}: add it to any authenticator app, or run \`npm run totp\` for the current code.`,
+      );
+    }
+    console.log(lines.join('\n'));
+  });
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    server.close(() => {
+      db.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError || err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('OpenIOP could not start:', err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,290 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Temporal } from 'temporal-polyfill';
+import { createBreakGlassGrant } from '../platform/access/access.store';
+import { appendAudit } from '../platform/audit/audit';
+import { AppError } from '../platform/errors';
+import type { App } from '../platform/http/app-env';
+import { auditActor } from '../platform/http/audit-actor';
+import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
+import { idempotent } from '../platform/http/idempotency';
+import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
+import {
+  BreakGlassRequest,
+  BreakGlassResponse,
+  CensusPage,
+  CensusQuery,
+  CreatePatientRequest,
+  Patient,
+  UpdatePatientRequest,
+} from './patients.schema';
+import {
+  type CensusSearch,
+  getPatient,
+  insertPatient,
+  listCensus,
+  nextMrn,
+  type PatientView,
+  updatePatient,
+} from './patients.store';
+
+const tags = ['Patients'];
+const SiteParams = z.object({ siteId: UuidParam('siteId') });
+const PatientParams = z.object({ patientId: UuidParam('patientId') });
+
+export function patientJson(p: PatientView) {
+  return { ...p, createdAt: p.createdAt.toISOString() };
+}
+
+/** "1990-04-17" or "04/17/1990" → a date; "MRN1004" or "1004" → an MRN; otherwise words of a name. */
+export function parseCensusSearch(q: string | undefined): CensusSearch {
+  const s = q?.trim() ?? '';
+  if (!s) return { kind: 'all' };
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(s)
+    ? s
+    : us
+      ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`
+      : null;
+  if (iso) {
+    try {
+      return { kind: 'dob', date: Temporal.PlainDate.from(iso, { overflow: 'reject' }).toString() };
+    } catch {
+      throw AppError.badRequest('Not a real date.', [{ path: 'q', message: 'Not a real calendar date.' }]);
+    }
+  }
+  if (/^[A-Za-z]{0,5}\d{3,}$/.test(s)) return { kind: 'mrn', mrn: s };
+  return { kind: 'name', words: s.split(/\s+/).slice(0, 5) };
+}
+
+export function registerPatientRoutes(app: App) {
+  defineRoute(
+    app,
+    {
+      permission: 'patient.census',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/patients',
+        tags,
+        summary: "The site's patient census, searchable by name, date of birth or MRN",
+        request: { params: SiteParams, query: CensusQuery },
+        responses: { 200: jsonResponse(CensusPage, 'One page of patients'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId } = c.req.valid('param');
+      const { q, page, pageSize } = c.req.valid('query');
+      const search = parseCensusSearch(q);
+      const { db, now } = c.var.deps;
+      const result = await db.tx(async (tx) => {
+        const found = await listCensus(tx, siteId, search, page, pageSize);
+        // Every patient shown is a disclosure to this user: one audit row each (one insert for the page).
+        await appendAudit(
+          tx,
+          auditActor(c),
+          found.items.map((p) => ({
+            action: 'patient.list',
+            entity: 'patient',
+            entityId: p.id,
+            patientId: p.id,
+            siteId,
+          })),
+          now(),
+        );
+        return found;
+      });
+      return c.json({ items: result.items, page, pageSize, total: result.total }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'patient.create',
+      route: createRoute({
+        method: 'post',
+        path: '/api/sites/{siteId}/patients',
+        tags,
+        summary: 'Register a patient at a site (accepts Idempotency-Key)',
+        request: { params: SiteParams, body: jsonBody(CreatePatientRequest) },
+        responses: { 201: jsonResponse(Patient, 'Created'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const p = c.var.principal!;
+      const { db, now } = c.var.deps;
+      const answer = await db.tx((tx) =>
+        idempotent(c, tx, body, async () => {
+          const mrn = await nextMrn(tx, p.organizationId);
+          const at = now();
+          const id = await insertPatient(tx, {
+            ...body,
+            organizationId: p.organizationId,
+            siteId,
+            mrn,
+            createdAt: at,
+            updatedAt: at,
+          });
+          await appendAudit(
+            tx,
+            auditActor(c),
+            [{ action: 'patient.create', entity: 'patient', entityId: id, patientId: id, siteId }],
+            at,
+          );
+          return { status: 201, body: patientJson((await getPatient(tx, id))!) };
+        }),
+      );
+      c.header('ETag', etag(answer.body.version as number));
+      return c.json(answer.body as z.infer<typeof Patient>, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'patient.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/patients/{patientId}',
+        tags,
+        summary: "A patient's demographics (ETag carries the version)",
+        request: { params: PatientParams },
+        responses: { 200: jsonResponse(Patient, 'The patient'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const access = c.var.patientAccess!;
+      const { db, now } = c.var.deps;
+      const patient = await db.tx(async (tx) => {
+        const found = await getPatient(tx, access.patientId);
+        if (!found) throw AppError.notFound('The patient');
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [
+            {
+              action: 'patient.read',
+              entity: 'patient',
+              entityId: found.id,
+              patientId: found.id,
+              siteId: found.siteId,
+              detail: access.viaBreakGlass ? { breakGlass: true } : null,
+            },
+          ],
+          now(),
+        );
+        return found;
+      });
+      c.header('ETag', etag(patient.version));
+      return c.json(patientJson(patient), 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'patient.update',
+      route: createRoute({
+        method: 'patch',
+        path: '/api/patients/{patientId}',
+        tags,
+        summary: 'Change demographics; needs If-Match with the version read (409 when stale)',
+        request: { params: PatientParams, body: jsonBody(UpdatePatientRequest) },
+        responses: {
+          200: jsonResponse(Patient, 'Updated'),
+          409: errorResponses[422],
+          428: errorResponses[422],
+          ...errorResponses,
+        },
+      }),
+    },
+    async (c) => {
+      const access = c.var.patientAccess!;
+      const changes = c.req.valid('json');
+      const version = requiredVersion(c);
+      const { db, now } = c.var.deps;
+      const updated = await db.tx(async (tx) => {
+        const at = now();
+        if (!(await updatePatient(tx, access.patientId, version, changes, at))) {
+          const current = await getPatient(tx, access.patientId);
+          if (!current) throw AppError.notFound('The patient');
+          throw staleVersion(current.version);
+        }
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [
+            {
+              action: 'patient.update',
+              entity: 'patient',
+              entityId: access.patientId,
+              patientId: access.patientId,
+              siteId: access.siteId,
+              detail: { fields: Object.keys(changes).sort(), breakGlass: access.viaBreakGlass || undefined },
+            },
+          ],
+          at,
+        );
+        return (await getPatient(tx, access.patientId))!;
+      });
+      c.header('ETag', etag(updated.version));
+      return c.json(patientJson(updated), 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'patient.break_glass',
+      route: createRoute({
+        method: 'post',
+        path: '/api/patients/{patientId}/break-glass',
+        tags,
+        summary:
+          'Emergency access to a patient outside your sites: reason required, 1 hour, flagged for review',
+        request: { params: PatientParams, body: jsonBody(BreakGlassRequest) },
+        responses: {
+          201: jsonResponse(BreakGlassResponse, 'Access granted for one hour'),
+          ...errorResponses,
+        },
+      }),
+    },
+    async (c) => {
+      const access = c.var.patientAccess!;
+      const { reason } = c.req.valid('json');
+      const p = c.var.principal!;
+      const { db, config, now } = c.var.deps;
+      const at = now();
+      const grant = await db.tx(async (tx) => {
+        const g = await createBreakGlassGrant(tx, {
+          organizationId: p.organizationId,
+          siteId: access.siteId,
+          patientId: access.patientId,
+          userId: p.userId,
+          reason,
+          createdAt: at,
+          expiresAt: new Date(at.getTime() + config.breakGlassSeconds * 1000),
+        });
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [
+            {
+              action: 'patient.break_glass',
+              entity: 'break_glass_grant',
+              entityId: g.id,
+              patientId: access.patientId,
+              siteId: access.siteId,
+              detail: { reason, expiresAt: g.expiresAt.toISOString(), reviewRequired: true },
+            },
+          ],
+          at,
+        );
+        return g;
+      });
+      return c.json({ expiresAt: grant.expiresAt.toISOString() }, 201);
+    },
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from '@hono/zod-openapi';
+import { Temporal } from 'temporal-polyfill';
+import { PageQuery } from '../platform/http/common.schema';
+
+/** A calendar date (no time, no zone) that exists and is not in the future relative to 1900..today+1. */
+export const PlainDateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
+  .refine((s) => {
+    try {
+      Temporal.PlainDate.from(s, { overflow: 'reject' });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Not a real calendar date.')
+  .openapi({ example: '1990-04-17' });
+
+const DateOfBirth = PlainDateString.refine(
+  (s) => s >= '1900-01-01',
+  'Dates of birth before 1900 are not accepted.',
+);
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
+
+export const PatientFields = {
+  givenName: text(100),
+  familyName: text(100),
+  preferredName: text(100).nullable().optional(),
+  pronouns: text(40).nullable().optional(),
+  dateOfBirth: DateOfBirth,
+  sexAtBirth: z.enum(['female', 'male', 'intersex', 'unknown']).nullable().optional(),
+  genderIdentity: text(60).nullable().optional(),
+  language: text(60).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{7,20}$/, 'Use digits, spaces, ( ) . - and an optional leading +.')
+    .nullable()
+    .optional(),
+  email: z.email('Not a valid email address.').max(254).nullable().optional(),
+};
+
+export const CreatePatientRequest = z.strictObject(PatientFields).openapi('CreatePatient');
+
+export const UpdatePatientRequest = z
+  .strictObject({ ...PatientFields, status: z.enum(['active', 'inactive']) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change.')
+  .openapi('UpdatePatient');
+
+export const Patient = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    siteId: z.string(),
+    siteName: z.string(),
+    mrn: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    preferredName: z.string().nullable(),
+    pronouns: z.string().nullable(),
+    dateOfBirth: z.string(),
+    sexAtBirth: z.string().nullable(),
+    genderIdentity: z.string().nullable(),
+    language: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    status: z.string(),
+    version: z.number(),
+    createdAt: z.string(),
+  })
+  .openapi('Patient');
+
+export const CensusQuery = PageQuery.extend({
+  q: z.string().trim().max(100, 'At most 100 characters.').optional(),
+}).strict();
+
+export const CensusRow = Patient.pick({
+  id: true,
+  mrn: true,
+  givenName: true,
+  familyName: true,
+  preferredName: true,
+  dateOfBirth: true,
+  status: true,
+}).openapi('CensusRow');
+
+export const CensusPage = z
+  .object({ items: z.array(CensusRow), page: z.number(), pageSize: z.number(), total: z.number() })
+  .openapi('CensusPage');
+
+export const BreakGlassRequest = z
+  .strictObject({ reason: z.string().trim().min(10, 'Say why, in at least 10 characters.').max(1000) })
+  .openapi('BreakGlassRequest');
+
+export const BreakGlassResponse = z.object({ expiresAt: z.string() }).openapi('BreakGlassGrant');
+
+export const InvitationResponse = z
+  .object({ inviteUrl: z.string(), expiresAt: z.string() })
+  .openapi('PortalInvitation');

@@ -1,0 +1,399 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { appendAudit } from '../audit/audit';
+import { AppError } from '../errors';
+import type { App, AppEnv } from '../http/app-env';
+import { auditActor } from '../http/audit-actor';
+import { errorResponses, jsonBody, jsonResponse } from '../http/common.schema';
+import { defineRoute } from '../http/define-route';
+import {
+  ChangePasswordRequest,
+  CodeRequest,
+  EnrolmentResponse,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  RecoveryCodesResponse,
+} from './auth.schema';
+import {
+  clearLoginFailures,
+  enableMfa,
+  findUserByEmail,
+  findUserById,
+  listSitesByIds,
+  markSessionMfaVerified,
+  recordLoginFailure,
+  revokeAllSessions,
+  revokeSession,
+  setMfaSecret,
+  setPassword,
+  consumeRecoveryCode,
+} from './auth.store';
+import { decoyPasswordHash, hashPassword, sha256, verifyPassword } from './secrets';
+import { clearSessionCookie, nextStepFor, startSession } from './start-session';
+import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrolment, verifyTotp } from './totp';
+
+const tags = ['Authentication'];
+
+const invalidCredentials = () =>
+  AppError.unauthenticated('The email or password is not right.', 'invalid_credentials');
+
+const locked = (until: Date) =>
+  new AppError(
+    423,
+    'account_locked',
+    `Too many failed attempts. The account is locked until ${until.toISOString()}.`,
+  );
+
+function principalOf(c: Context<AppEnv>) {
+  const p = c.var.principal;
+  if (!p) throw AppError.unauthenticated();
+  return p;
+}
+
+/** Counts a failed password or code toward the lockout (5 failures lock the account for 15 minutes). */
+async function failAttempt(c: Context<AppEnv>, userId: string, action: string): Promise<AppError> {
+  const { db, config, now } = c.var.deps;
+  const at = now();
+  const row = await db.tx(async (tx) => {
+    const r = await recordLoginFailure(
+      tx,
+      userId,
+      config.loginMaxFailures,
+      new Date(at.getTime() + config.loginLockSeconds * 1000),
+    );
+    await appendAudit(
+      tx,
+      auditActor(c),
+      [{ action, entity: 'user', entityId: userId, outcome: 'failure' }],
+      at,
+    );
+    return r;
+  });
+  if (row?.lockedUntil && row.lockedUntil > at) return locked(row.lockedUntil);
+  return action === 'auth.login'
+    ? invalidCredentials()
+    : AppError.unauthenticated('That code is not right.', 'invalid_code');
+}
+
+export function registerAuthRoutes(app: App) {
+  defineRoute(
+    app,
+    {
+      permission: 'public',
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/login',
+        tags,
+        summary: 'Sign in with email and password',
+        request: { body: jsonBody(LoginRequest) },
+        responses: {
+          200: jsonResponse(LoginResponse, 'Signed in; `next` says what remains'),
+          ...errorResponses,
+        },
+      }),
+    },
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const { db, now } = c.var.deps;
+      const user = await db.tx((tx) => findUserByEmail(tx, email));
+      if (!user || !user.active) {
+        await verifyPassword(await decoyPasswordHash(), password);
+        await db.tx((tx) =>
+          appendAudit(
+            tx,
+            auditActor(c),
+            [
+              {
+                action: 'auth.login',
+                entity: 'user',
+                outcome: 'failure',
+                detail: { reason: 'unknown email' },
+              },
+            ],
+            now(),
+          ),
+        );
+        throw invalidCredentials();
+      }
+      if (user.lockedUntil && user.lockedUntil > now()) throw locked(user.lockedUntil);
+      if (!(await verifyPassword(user.passwordHash, password)))
+        throw await failAttempt(c, user.id, 'auth.login');
+      const { next, csrfToken } = await db.tx(async (tx) => {
+        await clearLoginFailures(tx, user.id);
+        const started = await startSession(c, tx, user);
+        const actor = {
+          ...auditActor(c),
+          organizationId: user.organizationId,
+          actorId: user.id,
+          actorEmail: user.email,
+          actorRole: user.role,
+        };
+        await appendAudit(
+          tx,
+          actor,
+          [{ action: 'auth.login', entity: 'user', entityId: user.id, detail: { next: started.next } }],
+          now(),
+        );
+        return { next: started.next, csrfToken: started.session.csrfToken };
+      });
+      return c.json({ next, csrfToken }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/mfa/verify',
+        tags,
+        summary: 'Finish signing in with a TOTP code or a one-time recovery code',
+        request: { body: jsonBody(CodeRequest) },
+        responses: { 200: jsonResponse(LoginResponse.pick({ next: true }), 'Signed in'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = principalOf(c);
+      const { code } = c.req.valid('json');
+      const { db, now } = c.var.deps;
+      const user = await db.tx((tx) => findUserById(tx, p.userId));
+      if (!user?.mfaEnabled || !user.mfaSecret)
+        throw AppError.conflict('Set up your authenticator first.', 'mfa_not_enrolled');
+      if (user.lockedUntil && user.lockedUntil > now()) throw locked(user.lockedUntil);
+      const ok = await db.tx(async (tx) => {
+        const viaTotp = verifyTotp(user.mfaSecret!, code);
+        const viaRecovery =
+          !viaTotp && (await consumeRecoveryCode(tx, user.id, sha256(normalizeRecoveryCode(code)), now()));
+        if (!viaTotp && !viaRecovery) return false;
+        await markSessionMfaVerified(tx, p.sessionId);
+        await clearLoginFailures(tx, user.id);
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [
+            {
+              action: 'auth.mfa',
+              entity: 'user',
+              entityId: user.id,
+              detail: { method: viaTotp ? 'totp' : 'recovery-code' },
+            },
+          ],
+          now(),
+        );
+        return true;
+      });
+      if (!ok) throw await failAttempt(c, user.id, 'auth.mfa');
+      return c.json({ next: 'done' as const }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/mfa/enrol/start',
+        tags,
+        summary: 'Start authenticator enrolment: a new secret and its QR code',
+        responses: {
+          200: jsonResponse(EnrolmentResponse, 'Scan the QR code, then confirm a code'),
+          ...errorResponses,
+        },
+      }),
+    },
+    async (c) => {
+      const p = principalOf(c);
+      if (p.mfaEnabled)
+        throw AppError.conflict(
+          'An authenticator is already set up for this account.',
+          'mfa_already_enrolled',
+        );
+      const secret = newTotpSecret();
+      await c.var.deps.db.tx((tx) => setMfaSecret(tx, p.userId, secret));
+      return c.json(await totpEnrolment(secret, p.email), 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/mfa/enrol/confirm',
+        tags,
+        summary: 'Confirm enrolment with a code; answers the one-time recovery codes once',
+        request: { body: jsonBody(CodeRequest) },
+        responses: { 200: jsonResponse(RecoveryCodesResponse, 'Enrolled'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = principalOf(c);
+      const { code } = c.req.valid('json');
+      const { db, now } = c.var.deps;
+      const user = await db.tx((tx) => findUserById(tx, p.userId));
+      if (!user?.mfaSecret || user.mfaEnabled)
+        throw AppError.conflict('Start enrolment first.', 'mfa_enrolment_not_started');
+      if (!verifyTotp(user.mfaSecret, code)) {
+        throw new AppError(422, 'invalid_code', 'That code is not right; check the time on your phone.', [
+          { path: 'code', message: 'Not the current code.' },
+        ]);
+      }
+      const recoveryCodes = newRecoveryCodes();
+      await db.tx(async (tx) => {
+        await enableMfa(
+          tx,
+          user.id,
+          recoveryCodes.map((r) => sha256(normalizeRecoveryCode(r))),
+        );
+        await markSessionMfaVerified(tx, p.sessionId);
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [{ action: 'auth.mfa_enrol', entity: 'user', entityId: user.id }],
+          now(),
+        );
+      });
+      return c.json({ recoveryCodes }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'get',
+        path: '/api/auth/me',
+        tags,
+        summary: 'The signed-in user, their sites, CSRF token and session timeouts',
+        responses: { 200: jsonResponse(MeResponse, 'The session'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = principalOf(c);
+      const sites = p.role === 'patient' ? [] : await c.var.deps.db.tx((tx) => listSitesByIds(tx, p.siteIds));
+      return c.json(
+        {
+          kind: p.role === 'patient' ? ('patient' as const) : ('staff' as const),
+          csrfToken: p.csrfToken,
+          user: { id: p.userId, email: p.email, displayName: p.displayName, role: p.role },
+          sites,
+          patientId: p.patientId,
+          session: {
+            idleTimeoutSeconds: c.var.deps.config.sessionIdleSeconds,
+            idleExpiresAt: p.idleExpiresAt.toISOString(),
+            expiresAt: p.expiresAt.toISOString(),
+          },
+          next: nextStepFor({ role: p.role, mfaEnabled: p.mfaEnabled }, p.mfaVerified),
+        },
+        200,
+      );
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/logout',
+        tags,
+        summary: 'Sign out of this session',
+        responses: { 204: { description: 'Signed out' }, ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = principalOf(c);
+      const { db, now } = c.var.deps;
+      await db.tx(async (tx) => {
+        await revokeSession(tx, p.sessionId, now());
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [{ action: 'auth.logout', entity: 'session', entityId: p.sessionId }],
+          now(),
+        );
+      });
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/logout-all',
+        tags,
+        summary: 'Sign out everywhere: ends every session of this user',
+        responses: { 204: { description: 'Signed out everywhere' }, ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = principalOf(c);
+      const { db, now } = c.var.deps;
+      await db.tx(async (tx) => {
+        await revokeAllSessions(tx, p.userId, now());
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [{ action: 'auth.logout_all', entity: 'user', entityId: p.userId }],
+          now(),
+        );
+      });
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/password',
+        tags,
+        summary: 'Change password; every session of the user ends',
+        request: { body: jsonBody(ChangePasswordRequest) },
+        responses: { 204: { description: 'Changed; sign in again' }, ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = principalOf(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const { db, now } = c.var.deps;
+      const user = await db.tx((tx) => findUserById(tx, p.userId));
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw new AppError(422, 'invalid_credentials', 'The current password is not right.', [
+          { path: 'currentPassword', message: 'Not your current password.' },
+        ]);
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await db.tx(async (tx) => {
+        await setPassword(tx, user.id, passwordHash, now());
+        await revokeAllSessions(tx, user.id, now());
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [{ action: 'auth.password_change', entity: 'user', entityId: user.id }],
+          now(),
+        );
+      });
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from '@hono/zod-openapi';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './secrets';
+
+export const Password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+
+export const LoginRequest = z
+  .strictObject({
+    email: z.string().trim().min(3, 'Enter your email.').max(254),
+    password: z.string().min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH),
+  })
+  .openapi('LoginRequest');
+
+export const NextStep = z.enum(['mfa', 'enrol-mfa', 'done']);
+
+export const LoginResponse = z.object({ next: NextStep, csrfToken: z.string() }).openapi('LoginResponse');
+
+export const CodeRequest = z
+  .strictObject({ code: z.string().trim().min(6, 'Enter the 6-digit code or a recovery code.').max(32) })
+  .openapi('MfaCodeRequest');
+
+export const EnrolmentResponse = z
+  .object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() })
+  .openapi('MfaEnrolment');
+
+export const RecoveryCodesResponse = z
+  .object({ recoveryCodes: z.array(z.string()) })
+  .openapi('RecoveryCodes');
+
+export const MeResponse = z
+  .object({
+    kind: z.enum(['staff', 'patient']),
+    csrfToken: z.string(),
+    user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.string() }),
+    sites: z.array(z.object({ id: z.string(), name: z.string() })),
+    patientId: z.string().nullable(),
+    session: z.object({ idleTimeoutSeconds: z.number(), idleExpiresAt: z.string(), expiresAt: z.string() }),
+    next: NextStep,
+  })
+  .openapi('Me');
+
+export const ChangePasswordRequest = z
+  .strictObject({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: Password })
+  .openapi('ChangePasswordRequest');

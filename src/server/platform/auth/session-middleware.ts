@@ -1,0 +1,74 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { AppError } from '../errors';
+import type { AppEnv } from '../http/app-env';
+import { findSessionByTokenHash, revokeSession, touchSession } from './auth.store';
+import { safeEqual, sha256 } from './secrets';
+
+export const SESSION_COOKIE = 'openiop_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the session cookie to a principal. Idle and absolute timeouts end a session (HIPAA automatic
+ * log-off); a state-changing request must echo the session's CSRF token in X-CSRF-Token.
+ */
+export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('principal', null);
+  c.set('sessionProblem', null);
+  c.set('patientAccess', null);
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token) return next();
+  const { db, config, now } = c.var.deps;
+  const at = now();
+  const idleMs = config.sessionIdleSeconds * 1000;
+  const found = await db.tx(async (tx) => {
+    const row = await findSessionByTokenHash(tx, sha256(token));
+    if (!row || row.session.revokedAt || !row.user.active) return { row: undefined, expired: Boolean(row) };
+    const idleEnd = row.session.lastSeenAt.getTime() + idleMs;
+    if (at.getTime() >= idleEnd || at >= row.session.expiresAt) {
+      await revokeSession(tx, row.session.id, at);
+      return { row: undefined, expired: true };
+    }
+    // Extending the idle window on every request would be one write per read; a few seconds' slack is fine.
+    if (at.getTime() - row.session.lastSeenAt.getTime() >= Math.min(30_000, idleMs / 10)) {
+      await touchSession(tx, row.session.id, at);
+      row.session.lastSeenAt = at;
+    }
+    return { row, expired: false };
+  });
+  if (!found.row) {
+    if (found.expired) c.set('sessionProblem', 'session_expired');
+    return next();
+  }
+  const { session, user, siteIds } = found.row;
+  if (UNSAFE.has(c.req.method)) {
+    const sent = c.req.header('x-csrf-token') ?? '';
+    if (!safeEqual(sent, session.csrfToken)) {
+      throw new AppError(
+        403,
+        'csrf_failed',
+        'The request is missing its X-CSRF-Token header; reload the page.',
+        [{ path: 'header.X-CSRF-Token', message: 'Missing or does not match the session.' }],
+      );
+    }
+  }
+  const idleExpiresAt = new Date(
+    Math.min(session.lastSeenAt.getTime() + idleMs, session.expiresAt.getTime()),
+  );
+  c.set('principal', {
+    userId: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    organizationId: user.organizationId,
+    patientId: user.patientId,
+    siteIds,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    mfaEnabled: user.mfaEnabled,
+    mfaVerified: session.mfaVerified,
+    idleExpiresAt,
+    expiresAt: session.expiresAt,
+  });
+  return next();
+};

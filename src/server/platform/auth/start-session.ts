@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Tx } from '../db/database';
+import type { AppEnv } from '../http/app-env';
+import { sourceAddress } from '../http/audit-actor';
+import { createSession, type UserRow } from './auth.store';
+import { randomToken, sha256 } from './secrets';
+import { SESSION_COOKIE } from './session-middleware';
+
+export type NextStep = 'mfa' | 'enrol-mfa' | 'done';
+
+/** Staff must pass TOTP before the session is usable; portal accounts are done after the password. */
+export function nextStepFor(user: Pick<UserRow, 'role' | 'mfaEnabled'>, mfaVerified: boolean): NextStep {
+  if (user.role === 'patient' || mfaVerified) return 'done';
+  return user.mfaEnabled ? 'mfa' : 'enrol-mfa';
+}
+
+function isHttps(c: Context<AppEnv>): boolean {
+  const publicUrl = c.var.deps.config.publicUrl;
+  return publicUrl
+    ? publicUrl.startsWith('https:')
+    : c.req.header('x-forwarded-proto') === 'https' || c.req.url.startsWith('https:');
+}
+
+export async function startSession(c: Context<AppEnv>, tx: Tx, user: UserRow) {
+  const { config, now } = c.var.deps;
+  const at = now();
+  const token = randomToken();
+  const mfaVerified = user.role === 'patient';
+  const session = await createSession(tx, {
+    userId: user.id,
+    tokenHash: sha256(token),
+    csrfToken: randomToken(24),
+    mfaVerified,
+    expiresAt: new Date(at.getTime() + config.sessionAbsoluteSeconds * 1000),
+    now: at,
+    sourceAddress: sourceAddress(c),
+  });
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c) });
+  return { session, next: nextStepFor(user, mfaVerified) };
+}
+
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,40 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+
+/** The signed-in user behind a request: a staff member or a patient's portal account. */
+export type Principal = {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: string;
+  organizationId: string;
+  /** Only for portal accounts: the patient the account belongs to. */
+  patientId: string | null;
+  siteIds: string[];
+  sessionId: string;
+  csrfToken: string;
+  mfaEnabled: boolean;
+  mfaVerified: boolean;
+  idleExpiresAt: Date;
+  expiresAt: Date;
+};
+
+/** What the access guard established for a patient-scoped route. */
+export type PatientAccess = { patientId: string; siteId: string; viaBreakGlass: boolean };
+
+export type Deps = { db: Database; config: Config; logger: Logger; now: () => Date };
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    principal: Principal | null;
+    /** Why there is no principal although a cookie was sent (expired, revoked). */
+    sessionProblem: 'session_expired' | null;
+    patientAccess: PatientAccess | null;
+    requestId: string;
+  };
+};
+
+export type App = OpenAPIHono<AppEnv>;

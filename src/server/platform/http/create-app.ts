@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { registerPatientRoutes } from '../../patients/patients.routes';
+import { registerPortalRoutes } from '../../portal/portal.routes';
+import { registerSiteRoutes } from '../../sites/sites.routes';
+import { registerAuditRoutes } from '../audit/audit.routes';
+import { registerAuthRoutes } from '../auth/auth.routes';
+import { sessionMiddleware } from '../auth/session-middleware';
+import { ping } from '../db/database';
+import { AppError } from '../errors';
+import type { App, AppEnv, Deps } from './app-env';
+import { errorBody, handleError, tooLarge, validationError } from './error-handler';
+
+const ONE_MB = 1024 * 1024;
+
+export function createApp(deps: Deps): App {
+  const app: App = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    // One line per request; the route pattern, never ids, names or bodies.
+    deps.logger.info(
+      {
+        requestId: c.var.requestId,
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        userId: c.var.principal?.userId,
+        role: c.var.principal?.role,
+      },
+      'request',
+    );
+  });
+  app.onError(handleError);
+  app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: ONE_MB,
+      onError: () => {
+        throw tooLarge();
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    const hasBody = c.req.header('content-length') !== '0' && c.req.header('content-length') !== undefined;
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && (hasBody || c.req.header('transfer-encoding'))) {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/json\b/i.test(type)) {
+        throw new AppError(415, 'unsupported_media_type', 'Send the request body as JSON.', [
+          { path: 'header.Content-Type', message: 'Must be application/json.' },
+        ]);
+      }
+    }
+    await next();
+  });
+  app.use('/api/*', sessionMiddleware);
+
+  app.get('/healthz', async (c) => {
+    try {
+      await ping(deps.db);
+      return c.json({ status: 'ok', store: deps.db.kind });
+    } catch {
+      return c.json({ status: 'unavailable', store: deps.db.kind }, 503);
+    }
+  });
+
+  registerAuthRoutes(app);
+  registerSiteRoutes(app);
+  registerPatientRoutes(app);
+  registerPortalRoutes(app);
+  registerAuditRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'openiop_session',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'OpenIOP API',
+      version: '0.1.0',
+      description:
+        'Every route names its permission in x-permission. Errors: {"error":{"code","message","fields":[{"path","message"}]}}. ' +
+        'State-changing requests need the X-CSRF-Token header from /api/auth/me.',
+    },
+    security: [{ session: [] }],
+  });
+  const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  app.get('/api/docs', (c) => c.html(DOCS_PAGE));
+  app.use(
+    '/api/docs/assets/*',
+    serveStatic({ root: swaggerDir, rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, '') }),
+  );
+
+  app.all('/api/*', (c) => c.json(errorBody(new AppError(404, 'not_found', 'No such API route.')), 404));
+
+  // The web app: static files, and index.html for every other path (client-side routing).
+  app.use('/*', serveStatic({ root: deps.config.webDir }));
+  app.get('/*', (c) => {
+    const index = path.join(deps.config.webDir, 'index.html');
+    if (!fs.existsSync(index))
+      return c.text('The web app is not built. Run `npm start` (it builds it) or `npm run build:web`.', 503);
+    return c.html(fs.readFileSync(index, 'utf8'));
+  });
+  return app;
+}
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>OpenIOP API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });</script>
+</body></html>`;

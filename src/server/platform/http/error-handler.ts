@@ -1,0 +1,90 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { AppError, type FieldError } from '../errors';
+import type { AppEnv } from './app-env';
+
+export function errorBody(err: AppError) {
+  return { error: { code: err.code, message: err.message, fields: err.fields, ...err.details } };
+}
+
+const TARGET_PREFIX: Record<string, string> = {
+  json: '',
+  query: '',
+  param: '',
+  header: 'header.',
+  cookie: '',
+};
+
+/** Turns zod issues into field messages a person can act on ("dateOfBirth: Invalid ISO date"). */
+export function zodFields(error: ZodError, target = 'json'): FieldError[] {
+  const prefix = TARGET_PREFIX[target] ?? '';
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: prefix + (base ? `${base}.${key}` : key),
+        message: 'Unknown field: it is not part of this request.',
+      }));
+    }
+    return [{ path: prefix + (base || '(body)'), message: issue.message }];
+  });
+}
+
+export function validationError(error: ZodError, target: string): AppError {
+  const fields = zodFields(error, target);
+  if (target === 'param') return new AppError(400, 'invalid_id', 'The address names an invalid id.', fields);
+  if (target === 'query') return AppError.badRequest('The query string has invalid values.', fields);
+  return AppError.validation(fields);
+}
+
+/** PostgreSQL data exceptions (class 22) that slipped past validation become a 400 without any SQL text. */
+function postgresCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function handleError(err: unknown, c: Context<AppEnv>) {
+  if (err instanceof AppError) return c.json(errorBody(err), err.status);
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return c.json(errorBody(tooLarge()), 413);
+    const message = err.status === 400 ? 'The request body is not valid JSON.' : 'The request was refused.';
+    const appErr = new AppError(
+      err.status === 400 ? 400 : 422,
+      err.status === 400 ? 'malformed_json' : 'bad_request',
+      message,
+      [{ path: '(body)', message }],
+    );
+    return c.json(errorBody(appErr), appErr.status);
+  }
+  const pg = postgresCode(err);
+  if (pg?.startsWith('22')) {
+    const e = AppError.badRequest('A value in the request is out of range or malformed.');
+    return c.json(errorBody(e), 400);
+  }
+  if (pg === '40001' || pg === '40P01') {
+    return c.json(errorBody(AppError.conflict('The record changed while saving; try again.', 'retry')), 409);
+  }
+  c.var.deps?.logger.error({ err, requestId: c.var.requestId }, 'unhandled error');
+  return c.json(
+    {
+      error: {
+        code: 'internal',
+        message: `Something went wrong on our side. Reference: ${c.var.requestId}`,
+        fields: [],
+      },
+    },
+    500,
+  );
+}
+
+export function tooLarge() {
+  return new AppError(413, 'payload_too_large', 'The request body is larger than 1 MB.', [
+    { path: '(body)', message: 'At most 1 MB.' },
+  ]);
+}

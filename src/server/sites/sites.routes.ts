@@ -1,0 +1,30 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { listSitesByIds } from '../platform/auth/auth.store';
+import type { App } from '../platform/http/app-env';
+import { errorResponses, jsonResponse } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
+
+const SiteList = z
+  .object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .openapi('SiteList');
+
+export function registerSiteRoutes(app: App) {
+  defineRoute(
+    app,
+    {
+      permission: 'site.list',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites',
+        tags: ['Sites'],
+        summary: 'The sites the signed-in staff member belongs to',
+        responses: { 200: jsonResponse(SiteList, 'Sites'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = c.var.principal!;
+      const items = await c.var.deps.db.tx((tx) => listSitesByIds(tx, p.siteIds));
+      return c.json({ items }, 200);
+    },
+  );
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { generateSync } from 'otplib';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig } from '../platform/config';
+import { type Database, openDatabase } from '../platform/db/database';
+import type { App, Deps } from '../platform/http/app-env';
+import { createApp } from '../platform/http/create-app';
+import { createLogger } from '../platform/logging';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
+import { withDatabase } from './global-setup';
+
+export const storeKind = () => inject('store');
+
+/** A fresh copy of the migrated, seeded demo database for one test file, on the store this project runs. */
+export async function openTestDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
+  if (inject('store') === 'embedded') {
+    const blob = new Blob([fs.readFileSync(inject('pgliteTemplatePath'))]);
+    const db = await openDatabase({ kind: 'embedded', loadDataDir: blob });
+    return { db, drop: () => db.close() };
+  }
+  const adminUrl = inject('pgAdminUrl');
+  const name = `openiop_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
+      break;
+    } catch (err) {
+      // Two files copying the template at the same moment: wait and try again.
+      if (attempt > 20) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  await admin.end();
+  const url = withDatabase(adminUrl, name);
+  const db = await openDatabase({ kind: 'postgresql', url, poolSize: 5 });
+  return {
+    db,
+    url,
+    drop: async () => {
+      await db.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** A clock the test moves by hand (idle timeouts, lockouts, break-glass windows). */
+export function testClock(start = new Date()) {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    advance(seconds: number) {
+      t += seconds * 1000;
+    },
+  };
+}
+
+export type TestApp = {
+  app: App;
+  db: Database;
+  deps: Deps;
+  clock: ReturnType<typeof testClock>;
+  dbUrl?: string;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { db, url, drop } = await openTestDatabase();
+  const clock = testClock();
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const deps: Deps = { db, config, logger: createLogger('silent'), now: clock.now };
+  return { app: createApp(deps), db, deps, clock, dbUrl: url, close: drop };
+}
+
+export type Session = { cookie: string; csrfToken: string };
+
+export type ApiResponse = { status: number; body: any; headers: Headers; text: string };
+
+/** Calls the app in-process, as a browser would: cookie, CSRF header, JSON. */
+export async function call(
+  app: App,
+  method: string,
+  path: string,
+  opts: { session?: Session; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.session) {
+    headers.cookie = opts.session.cookie;
+    headers['x-csrf-token'] ??= opts.session.csrfToken;
+  }
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await app.request(path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, body: parsed, headers: res.headers, text };
+}
+
+function cookieFrom(res: ApiResponse): string {
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const m = /openiop_session=([^;]+)/.exec(setCookie);
+  if (!m) throw new Error(`no session cookie in ${res.status} ${res.text}`);
+  return `openiop_session=${m[1]}`;
+}
+
+export const currentDemoCode = () => generateSync({ secret: DEMO_TOTP_SECRET });
+
+/** Signs in with password and (for staff) the demo authenticator code. */
+export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await call(app, 'POST', '/api/auth/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
+  const session = { cookie: cookieFrom(res), csrfToken: res.body.csrfToken as string };
+  if (res.body.next === 'mfa') {
+    const mfa = await call(app, 'POST', '/api/auth/mfa/verify', {
+      session,
+      body: { code: currentDemoCode() },
+    });
+    if (mfa.status !== 200) throw new Error(`mfa ${email}: ${mfa.status} ${mfa.text}`);
+  }
+  return session;
+}
+
+export { cookieFrom };

@@ -1,0 +1,88 @@
+import { createTheme, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuditLogPage } from '../audit/audit-log-page';
+import { LoginPage } from '../auth/login-page';
+import { MfaEnrolPage } from '../auth/mfa-enrol-page';
+import { MfaPromptPage } from '../auth/mfa-prompt-page';
+import { CensusPage } from '../patients/census-page';
+import { PatientPage } from '../patients/patient-page';
+import { InvitationPage } from '../portal/invitation-page';
+import { PortalPage } from '../portal/portal-page';
+import { PortalShell } from '../portal/portal-shell';
+import { ApiError } from './api-client';
+import { NotFoundPage } from './not-found-page';
+import { HomeRedirect, RequireRole, RequireSession } from './require-session';
+import { SessionGoneRedirect } from './session-gone-redirect';
+import { canSeeAuditLog, canSeeCensus } from './staff-navigation';
+import { StaffShell } from './staff-shell';
+
+const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change on retry; only network trouble and 5xx are worth another try.
+      retry: (failureCount, error) =>
+        failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      // Every call extends the server session, so nothing is fetched without the user asking.
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <SessionGoneRedirect />
+          <Routes>
+            <Route path="/" element={<HomeRedirect />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/login/mfa" element={<MfaPromptPage />} />
+            <Route path="/login/enrol-mfa" element={<MfaEnrolPage />} />
+            <Route path="/portal/invite/:token" element={<InvitationPage />} />
+            <Route
+              path="/portal"
+              element={
+                <RequireSession kind="patient">
+                  <PortalShell>
+                    <PortalPage />
+                  </PortalShell>
+                </RequireSession>
+              }
+            />
+            <Route
+              element={
+                <RequireSession kind="staff">
+                  <StaffShell />
+                </RequireSession>
+              }
+            >
+              <Route
+                path="/patients"
+                element={
+                  <RequireRole allowed={canSeeCensus}>
+                    <CensusPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="/patients/:patientId" element={<PatientPage />} />
+              <Route
+                path="/audit"
+                element={
+                  <RequireRole allowed={canSeeAuditLog}>
+                    <AuditLogPage />
+                  </RequireRole>
+                }
+              />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

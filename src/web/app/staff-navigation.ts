@@ -1,0 +1,37 @@
+import type { Me } from './session';
+
+// Which screens each role sees. The server enforces access; this only keeps the menu honest.
+export const canSeeCensus = (role: string): boolean => role !== 'admin';
+export const canSeeAuditLog = (role: string): boolean => role === 'admin';
+
+export const staffNavigation = [
+  { to: '/patients', label: 'Patients', allowed: canSeeCensus },
+  { to: '/audit', label: 'Audit log', allowed: canSeeAuditLog },
+] as const;
+
+export function homePathFor(me: Me): string {
+  if (me.kind === 'patient') return '/portal';
+  return staffNavigation.find((item) => item.allowed(me.user.role))?.to ?? '/patients';
+}
+
+const roleLabels: Record<string, string> = {
+  admin: 'Administrator',
+  director: 'Program director',
+  program_director: 'Program director',
+  clinician: 'Clinician',
+  nurse: 'Nurse',
+  prescriber: 'Prescriber',
+  intake: 'Intake coordinator',
+  intake_coordinator: 'Intake coordinator',
+  billing: 'Billing',
+  frontdesk: 'Front desk',
+  front_desk: 'Front desk',
+  patient: 'Patient',
+};
+
+export function roleLabel(role: string): string {
+  const known = roleLabels[role];
+  if (known) return known;
+  const words = role.replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

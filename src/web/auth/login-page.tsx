@@ -1,0 +1,101 @@
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
+import { api, setCsrfToken } from '../app/api-client';
+import { fieldError, formError } from '../app/form-errors';
+import type { LoginLocationState, SignInStep } from '../app/session';
+import { SignInLayout } from '../app/sign-in-layout';
+import { useContinueSignIn } from '../app/use-continue-sign-in';
+
+interface LoginAnswer {
+  next: SignInStep;
+  csrfToken: string;
+}
+
+const INPUTS = ['email', 'password'] as const;
+
+export function LoginPage() {
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const continueSignIn = useContinueSignIn();
+  const signedOutReason = (location.state as LoginLocationState | null)?.signedOutReason;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+
+  // Whatever the last user left in memory goes now, before anyone else signs in.
+  useEffect(() => {
+    queryClient.removeQueries();
+    setCsrfToken(null);
+  }, [queryClient]);
+
+  const login = useMutation({
+    mutationFn: () =>
+      api.post<LoginAnswer>(
+        '/api/auth/login',
+        { email: email.trim(), password },
+        { keepOnUnauthorized: true },
+      ),
+    onSuccess: async (answer) => {
+      setCsrfToken(answer.csrfToken);
+      await continueSignIn(answer.next);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const nextMissing = {
+      email: email.trim() ? undefined : 'Enter your email address',
+      password: password ? undefined : 'Enter your password',
+    };
+    setMissing(nextMissing);
+    if (nextMissing.email || nextMissing.password) return;
+    login.mutate();
+  };
+
+  const generalError = formError(login.error, INPUTS);
+
+  return (
+    <SignInLayout title="Sign in">
+      {signedOutReason === 'session_expired' && (
+        <Alert color="yellow" title="Signed out">
+          You were signed out after a period of inactivity. Sign in again to continue.
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {generalError && (
+            <Alert color="red" role="alert">
+              {generalError}
+            </Alert>
+          )}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={missing.email ?? fieldError(login.error, 'email')}
+            required
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={missing.password ?? fieldError(login.error, 'password')}
+            required
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+      <Text size="sm" c="dimmed">
+        Staff and patients use the same sign-in. Patients receive their first sign-in link from their care
+        team.
+      </Text>
+    </SignInLayout>
+  );
+}

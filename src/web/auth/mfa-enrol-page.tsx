@@ -1,0 +1,189 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Image,
+  List,
+  Loader,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError, api } from '../app/api-client';
+import { fieldError } from '../app/form-errors';
+import { SignInLayout } from '../app/sign-in-layout';
+import { useContinueSignIn } from '../app/use-continue-sign-in';
+
+interface EnrolmentStart {
+  secret: string;
+  otpauthUri: string;
+  qrDataUrl: string;
+}
+
+/** Base32 secrets are easier to type from a screen in groups of four. */
+function groupedSecret(secret: string): string {
+  return secret.replace(/(.{4})/g, '$1 ').trim();
+}
+
+export function MfaEnrolPage() {
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  return (
+    <SignInLayout title="Set up two-step verification">
+      {recoveryCodes ? (
+        <RecoveryCodes codes={recoveryCodes} />
+      ) : (
+        <ScanAndConfirm onConfirmed={setRecoveryCodes} />
+      )}
+    </SignInLayout>
+  );
+}
+
+function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
+  const [code, setCode] = useState('');
+  const [missing, setMissing] = useState<string>();
+
+  // A query rather than an effect, so the secret is created once even if the screen renders twice.
+  const enrolment = useQuery({
+    queryKey: ['mfa-enrolment'],
+    queryFn: () =>
+      api.post<EnrolmentStart>('/api/auth/mfa/enrol/start', undefined, { keepOnUnauthorized: true }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+  const confirm = useMutation({
+    mutationFn: (value: string) =>
+      api.post<{ recoveryCodes: string[] }>(
+        '/api/auth/mfa/enrol/confirm',
+        { code: value },
+        { keepOnUnauthorized: true },
+      ),
+    onSuccess: (answer) => onConfirmed(answer.recoveryCodes),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = code.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(value)) {
+      setMissing('Enter the 6-digit code from your authenticator app');
+      return;
+    }
+    setMissing(undefined);
+    confirm.mutate(value);
+  };
+
+  if (enrolment.isPending) return <Loader aria-label="Preparing your authenticator key" />;
+  if (enrolment.isError) {
+    const sessionGone = enrolment.error instanceof ApiError && enrolment.error.status === 401;
+    return (
+      <Alert color="red" title={sessionGone ? 'Your sign-in has expired' : 'Could not start set-up'}>
+        {sessionGone ? null : enrolment.error.message}{' '}
+        <Anchor component={Link} to="/login">
+          Start again
+        </Anchor>
+      </Alert>
+    );
+  }
+
+  const { secret, qrDataUrl } = enrolment.data;
+  return (
+    <Stack>
+      <Text>
+        Every staff account needs a second step at sign-in. Scan this code with an authenticator app (for
+        example Google Authenticator, Microsoft Authenticator or 1Password).
+      </Text>
+      <Image
+        src={qrDataUrl}
+        alt="QR code that adds your OpenIOP account to an authenticator app"
+        w={200}
+        h={200}
+        mx="auto"
+      />
+      <Stack gap={4}>
+        <Text size="sm" id="mfa-secret-label">
+          Can't scan it? Enter this key in the app instead:
+        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Code
+            block
+            aria-labelledby="mfa-secret-label"
+            style={{ flex: 1, fontSize: 'var(--mantine-font-size-md)' }}
+          >
+            {groupedSecret(secret)}
+          </Code>
+          <CopyButton value={secret}>
+            {({ copied, copy }) => (
+              <Button variant="default" size="xs" onClick={copy}>
+                {copied ? 'Copied' : 'Copy key'}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label="Code from your authenticator app"
+            description="Enter the 6-digit code the app now shows for OpenIOP."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            value={code}
+            onChange={(event) => setCode(event.currentTarget.value)}
+            error={missing ?? fieldError(confirm.error, 'code') ?? confirm.error?.message}
+            required
+          />
+          <Button type="submit" loading={confirm.isPending} fullWidth>
+            Confirm
+          </Button>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
+
+function RecoveryCodes({ codes }: { codes: string[] }) {
+  const continueSignIn = useContinueSignIn();
+  const finish = useMutation({ mutationFn: () => continueSignIn('done') });
+
+  return (
+    <Stack>
+      <Alert color="yellow" title="Save your recovery codes now">
+        If you lose your phone, each of these codes lets you sign in once. They will not be shown again.
+      </Alert>
+      <List
+        aria-label="Recovery codes"
+        listStyleType="none"
+        ff="monospace"
+        fz="lg"
+        spacing={4}
+        styles={{ root: { columns: 2 } }}
+      >
+        {codes.map((code) => (
+          <List.Item key={code}>{code}</List.Item>
+        ))}
+      </List>
+      <CopyButton value={codes.join('\n')}>
+        {({ copied, copy }) => (
+          <Button variant="default" onClick={copy}>
+            {copied ? 'Copied' : 'Copy all codes'}
+          </Button>
+        )}
+      </CopyButton>
+      {finish.error && (
+        <Alert color="red" role="alert">
+          {finish.error.message}
+        </Alert>
+      )}
+      <Button onClick={() => finish.mutate()} loading={finish.isPending}>
+        I have saved these
+      </Button>
+    </Stack>
+  );
+}

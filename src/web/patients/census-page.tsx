@@ -1,0 +1,152 @@
+import { Alert, Anchor, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useCurrentSite } from '../app/current-site';
+import { fieldError } from '../app/form-errors';
+import { ageInYears, formatDateOfBirth, localToday } from './date-of-birth';
+import { PatientStatusBadge } from './patient-status-badge';
+import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
+
+export function CensusPage() {
+  const { site } = useCurrentSite();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+
+  // The search box types freely; the URL (and so the query) follows a moment later, and back/forward
+  // from a patient returns to the same search.
+  const [searchText, setSearchText] = useState(q);
+  const [debouncedSearch] = useDebouncedValue(searchText.trim(), 300);
+  const lastSearch = useRef(q);
+  useEffect(() => {
+    if (debouncedSearch === lastSearch.current) return;
+    lastSearch.current = debouncedSearch;
+    setParams(debouncedSearch ? { q: debouncedSearch } : {}, { replace: true });
+  }, [debouncedSearch, setParams]);
+  useEffect(() => {
+    if (q === lastSearch.current) return;
+    lastSearch.current = q;
+    setSearchText(q);
+  }, [q]);
+
+  // Another site's census starts again from page one.
+  const shownSiteId = useRef(site?.id);
+  useEffect(() => {
+    if (site?.id === shownSiteId.current) return;
+    shownSiteId.current = site?.id;
+    setParams(lastSearch.current ? { q: lastSearch.current } : {}, { replace: true });
+  }, [site?.id, setParams]);
+
+  const census = useCensus(site?.id, q, page);
+  const openPatient = (patient: PatientSummary) => navigate(`/patients/${patient.id}`);
+  const openOnEnter = (event: KeyboardEvent, patient: PatientSummary) => {
+    if (event.key === 'Enter') openPatient(patient);
+  };
+  const goToPage = (next: number) => {
+    setParams(q ? { q, page: String(next) } : { page: String(next) });
+  };
+
+  if (!site) {
+    return (
+      <Alert color="yellow">You are not a member of any site yet. Ask an administrator to add you.</Alert>
+    );
+  }
+
+  const total = census.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / (census.data?.pageSize ?? CENSUS_PAGE_SIZE)));
+  const today = localToday();
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Patients at {site.name}
+      </Title>
+      <TextInput
+        label="Search patients"
+        description="Name, date of birth (YYYY-MM-DD or MM/DD/YYYY) or MRN"
+        type="search"
+        value={searchText}
+        onChange={(event) => setSearchText(event.currentTarget.value)}
+        maw={480}
+        error={fieldError(census.error, 'q')}
+      />
+      {census.isError && !fieldError(census.error, 'q') && (
+        <Alert color="red" role="alert">
+          {census.error.message}
+        </Alert>
+      )}
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {census.isPending
+          ? 'Loading patients…'
+          : census.isPlaceholderData
+            ? 'Searching…'
+            : `${total} ${total === 1 ? 'patient' : 'patients'}${q ? ` matching “${q}”` : ''}`}
+      </Text>
+      <Table.ScrollContainer minWidth={640}>
+        <Table highlightOnHover aria-label={`Patients at ${site.name}`} aria-busy={census.isFetching}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>MRN</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Date of birth</Table.Th>
+              <Table.Th>Age</Table.Th>
+              <Table.Th>Status</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {census.data?.items.map((patient) => (
+              <Table.Tr
+                key={patient.id}
+                tabIndex={0}
+                onClick={() => openPatient(patient)}
+                onKeyDown={(event) => openOnEnter(event, patient)}
+                style={{ cursor: 'pointer' }}
+              >
+                <Table.Td ff="monospace">{patient.mrn}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/patients/${patient.id}`} tabIndex={-1} fw={500}>
+                    {patient.familyName}, {patient.givenName}
+                  </Anchor>
+                  {patient.preferredName && (
+                    <Text component="span" c="dimmed" size="sm">
+                      {' '}
+                      (prefers {patient.preferredName})
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
+                <Table.Td>{ageInYears(patient.dateOfBirth, today) ?? '—'}</Table.Td>
+                <Table.Td>
+                  <PatientStatusBadge status={patient.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {census.data && census.data.items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <Text c="dimmed" ta="center" py="md">
+                    {q ? `No patients match “${q}”.` : 'No patients at this site yet.'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pageCount > 1 && (
+        <Group justify="flex-end">
+          <Pagination
+            total={pageCount}
+            value={Math.min(page, pageCount)}
+            onChange={goToPage}
+            aria-label="Census pages"
+            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}

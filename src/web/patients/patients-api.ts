@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type Page, withQuery } from '../app/api-client';
+
+export interface PatientSummary {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  status: string;
+}
+
+export interface Patient extends PatientSummary {
+  organizationId: string;
+  siteId: string;
+  siteName: string;
+  pronouns: string | null;
+  sexAtBirth: string | null;
+  genderIdentity: string | null;
+  language: string | null;
+  phone: string | null;
+  email: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export const CENSUS_PAGE_SIZE = 25;
+
+export function useCensus(siteId: string | undefined, q: string, page: number) {
+  return useQuery({
+    queryKey: ['census', siteId, q, page],
+    queryFn: ({ signal }) =>
+      api.get<Page<PatientSummary>>(
+        withQuery(`/api/sites/${encodeURIComponent(siteId ?? '')}/patients`, {
+          q,
+          page,
+          pageSize: CENSUS_PAGE_SIZE,
+        }),
+        { signal },
+      ),
+    enabled: Boolean(siteId),
+    // Keep the old page on screen while the next one loads, so the table does not jump.
+    placeholderData: (previous) => previous,
+  });
+}
+
+export const patientQueryKey = (patientId: string) => ['patient', patientId] as const;
+
+export function usePatient(patientId: string) {
+  return useQuery({
+    queryKey: patientQueryKey(patientId),
+    queryFn: ({ signal }) => api.get<Patient>(`/api/patients/${encodeURIComponent(patientId)}`, { signal }),
+  });
+}
+
+export function requestBreakGlass(patientId: string, reason: string) {
+  return api.post<{ expiresAt: string }>(`/api/patients/${encodeURIComponent(patientId)}/break-glass`, {
+    reason,
+  });
+}

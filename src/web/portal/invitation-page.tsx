@@ -1,0 +1,128 @@
+import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiError, setCsrfToken } from '../app/api-client';
+import { fieldError, formError } from '../app/form-errors';
+import { SignInLayout } from '../app/sign-in-layout';
+import { useContinueSignIn } from '../app/use-continue-sign-in';
+import { acceptInvitation, useInvitation } from './portal-api';
+
+const MIN_PASSWORD_LENGTH = 12;
+
+interface Problems {
+  email?: string;
+  password?: string;
+  confirm?: string;
+}
+
+function problemsWith(email: string, password: string, confirm: string): Problems {
+  return {
+    email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : 'Enter your email address',
+    password:
+      password.length >= MIN_PASSWORD_LENGTH
+        ? undefined
+        : `Use at least ${MIN_PASSWORD_LENGTH} characters (a few words together work well)`,
+    confirm: confirm === password ? undefined : 'The two passwords are not the same',
+  };
+}
+
+export function InvitationPage() {
+  const { token = '' } = useParams();
+  const invitation = useInvitation(token);
+  const continueSignIn = useContinueSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+
+  const accept = useMutation({
+    mutationFn: () => acceptInvitation(token, email.trim(), password),
+    onSuccess: async (answer) => {
+      setCsrfToken(answer.csrfToken);
+      await continueSignIn(answer.next);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = problemsWith(email, password, confirm);
+    setProblems(found);
+    if (found.email || found.password || found.confirm) return;
+    accept.mutate();
+  };
+
+  if (invitation.isPending) {
+    return (
+      <SignInLayout title="Your patient portal">
+        <Loader aria-label="Checking your invitation" />
+      </SignInLayout>
+    );
+  }
+  if (invitation.isError) {
+    // 404 for a used or expired link, 400 for one mangled in copying: to the patient, both are "ask again".
+    const invalid =
+      invitation.error instanceof ApiError &&
+      (invitation.error.status === 404 || invitation.error.status === 400);
+    return (
+      <SignInLayout title="Your patient portal">
+        <Alert
+          color="yellow"
+          title={invalid ? 'This invitation link no longer works' : 'Something went wrong'}
+        >
+          {invalid
+            ? 'It may have been used already or expired. Ask your care team to send a new one.'
+            : invitation.error.message}
+        </Alert>
+      </SignInLayout>
+    );
+  }
+
+  const generalError = formError(accept.error, ['email', 'password']);
+  return (
+    <SignInLayout title={`Welcome, ${invitation.data.givenName}`}>
+      <Text>
+        Your care team invited you to your patient portal. Choose the email and password you will sign in
+        with.
+      </Text>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {generalError && (
+            <Alert color="red" role="alert">
+              {generalError}
+            </Alert>
+          )}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={problems.email ?? fieldError(accept.error, 'email')}
+            required
+          />
+          <PasswordInput
+            label="Password"
+            description={`At least ${MIN_PASSWORD_LENGTH} characters`}
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={problems.password ?? fieldError(accept.error, 'password')}
+            required
+          />
+          <PasswordInput
+            label="Confirm password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(event) => setConfirm(event.currentTarget.value)}
+            error={problems.confirm}
+            required
+          />
+          <Button type="submit" loading={accept.isPending} fullWidth>
+            Create my account
+          </Button>
+        </Stack>
+      </form>
+    </SignInLayout>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { PatientDemographics } from '../patients/patient-demographics';
+import { type Program, usePortalMe } from './portal-api';
+
+export function PortalPage() {
+  const portal = usePortalMe();
+
+  if (portal.isPending) return <Loader aria-label="Loading your profile" />;
+  if (portal.isError) {
+    return (
+      <Alert color="red" title="Could not load your profile" role="alert">
+        {portal.error.message}
+      </Alert>
+    );
+  }
+
+  const { patient, program } = portal.data;
+  return (
+    <Container size="sm" px={0}>
+      <Stack>
+        <Title order={1} size="h2">
+          Hello, {patient.preferredName ?? patient.givenName}
+        </Title>
+        <HelpLineCard program={program} />
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-profile-heading">
+          <Title order={2} size="h3" mb="sm" id="my-profile-heading">
+            My profile
+          </Title>
+          <PatientDemographics patient={patient} />
+          <Text size="sm" c="dimmed" mt="md">
+            Something wrong or out of date? Tell your care team and they will correct it.
+          </Text>
+        </Paper>
+      </Stack>
+    </Container>
+  );
+}
+
+// "Text or call (555) 010-2424, any hour" → "(555) 010-2424": one tap to call or text from a phone.
+const PHONE_NUMBER = /\+?\d[\d ().-]{5,}\d/;
+
+/** The first thing a patient sees: help is there day and night. */
+function HelpLineCard({ program }: { program: Program | null }) {
+  const phone = program?.helpLine ? PHONE_NUMBER.exec(program.helpLine)?.[0] : undefined;
+  const dialable = phone?.replace(/[^\d+]/g, '');
+  return (
+    <Paper p="lg" radius="md" bg="teal.8" c="white" component="section" aria-labelledby="help-line-heading">
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="help-line-heading">
+          Need support right now?
+        </Title>
+        {program?.helpLine ? (
+          <>
+            <Text size="xl" fw={700}>
+              24-hour help line: {program.helpLine}
+            </Text>
+            {dialable && (
+              <Group gap="sm">
+                <Button component="a" href={`sms:${dialable}`} variant="white" color="teal.9">
+                  Text {phone}
+                </Button>
+                <Button component="a" href={`tel:${dialable}`} variant="white" color="teal.9">
+                  Call {phone}
+                </Button>
+              </Group>
+            )}
+            <Text size="sm">{program.name} answers day and night.</Text>
+          </>
+        ) : (
+          <Text size="lg">Call or text your care team.</Text>
+        )}
+        <Text size="sm">In an emergency, call 911. For a mental-health crisis, call or text 988.</Text>
+      </Stack>
+    </Paper>
+  );
+}
