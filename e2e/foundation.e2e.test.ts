@@ -1,8 +1,9 @@
 // The foundation walkthrough (issue 3): staff sign in with MFA, find and open a patient, get signed out after
-// idling; a patient sees only their own portal; an admin verifies the audit chain. Drives the real server.
+// idling; a patient sees only their own portal; a nurse breaks the glass for a patient of another site; an
+// admin verifies the audit chain. Drives the real server on a fresh data folder.
 import { generateSync } from 'otplib';
 import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
 import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
 
@@ -13,13 +14,21 @@ const staffEmail = (role: string) => `${role}@demo.openiop.org`;
 describe('foundation walkthrough in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
+  let census: SiteCensus[];
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     await buildWeb();
     server = await startServer({ SESSION_IDLE_SECONDS: String(IDLE_SECONDS) });
     browser = await launchBrowser();
+    census = await censusAsDirector(server.url);
   }, 180_000);
+
+  const patientsAt = (siteName: string) => census.find((site) => site.name === siteName)?.patients ?? [];
+
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
+  });
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -36,7 +45,8 @@ describe('foundation walkthrough in the browser', () => {
   async function signIn(page: Page, email: string): Promise<void> {
     await page.goto('/login');
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    // Mantine appends a hidden " *" to required labels, so match the start of the label.
+    await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
@@ -63,6 +73,7 @@ describe('foundation walkthrough in the browser', () => {
     expect(bodyRows.length).toBeGreaterThan(0);
     for (const text of bodyRows) expect(text).toContain('Okafor');
     const okaforRow = rows.filter({ hasText: 'Okafor' }).first();
+    await page.screenshot({ path: await screenshotPath('census-search'), fullPage: true });
     const mrn = (await okaforRow.getByRole('cell').first().textContent())?.trim() ?? '';
     expect(mrn).not.toBe('');
 
@@ -94,7 +105,8 @@ describe('foundation walkthrough in the browser', () => {
   }, 120_000);
 
   it('a patient signs into the portal and sees only their own profile', async () => {
-    const someoneElse = await patientIdOtherThanRivera(server.url);
+    const someoneElse = patientsAt('Riverbend North').find((patient) => patient.familyName !== 'Rivera');
+    expect(someoneElse).toBeDefined();
     const page = await newPage();
     await signIn(page, 'patient@demo.openiop.org');
 
@@ -112,12 +124,36 @@ describe('foundation walkthrough in the browser', () => {
     const ownId = await page.evaluate(
       async () => ((await (await fetch('/api/portal/me')).json()) as { patient: { id: string } }).patient.id,
     );
-    expect(someoneElse).not.toBe(ownId);
+    expect(someoneElse?.id).not.toBe(ownId);
     const status = await page.evaluate(
       async (id) => (await fetch(`/api/patients/${id}`)).status,
-      someoneElse,
+      someoneElse?.id,
     );
     expect(status).toBe(403);
+  }, 60_000);
+
+  it('a nurse breaks the glass, with a reason, to open a patient of another site', async () => {
+    const southPatient = patientsAt('Riverbend South')[0];
+    expect(southPatient).toBeDefined();
+    const page = await newPage();
+    await signInStaffWithMfa(page, 'nurse');
+    await page.getByRole('heading', { name: 'Patients at Riverbend North' }).waitFor();
+
+    await page.goto(`/patients/${southPatient?.id}`);
+    await page.getByRole('heading', { name: 'This patient is not at one of your sites' }).waitFor();
+    await page.getByRole('button', { name: 'Break the glass' }).click();
+    const reason = page.getByLabel(/^Reason for emergency access/);
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Give the reason you need this record now').waitFor();
+
+    await reason.fill('Patient arrived at North in crisis; need their record now.');
+    await page.screenshot({ path: await screenshotPath('break-glass'), fullPage: true });
+    await page.getByRole('button', { name: 'Break the glass' }).click();
+
+    const header = page.getByRole('region', { name: 'Patient summary' });
+    await header.getByRole('heading', { level: 1, name: southPatient?.familyName }).waitFor();
+    expect(await header.textContent()).toContain('Riverbend South');
+    await page.getByText(/You opened this record by breaking the glass/).waitFor();
   }, 60_000);
 
   it('an admin opens the audit log and verifies the hash chain', async () => {
@@ -134,10 +170,13 @@ describe('foundation walkthrough in the browser', () => {
     await page.getByLabel('Actor email').fill(staffEmail('clinician'));
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/actorEmail=/);
-    await page.getByText(/^[1-9]\d* entr(y|ies)$/).waitFor();
     const entries = page.getByRole('table', { name: 'Audit entries' }).getByRole('row');
-    for (const text of (await entries.allTextContents()).slice(1))
-      expect(text).toContain(staffEmail('clinician'));
+    await expect
+      .poll(async () => {
+        const rows = (await entries.allTextContents()).slice(1);
+        return rows.length > 0 && rows.every((text) => text.includes(staffEmail('clinician')));
+      })
+      .toBe(true);
     await page.getByRole('button', { name: 'Clear filters' }).click();
 
     await page.getByRole('button', { name: 'Verify chain' }).click();
@@ -148,8 +187,13 @@ describe('foundation walkthrough in the browser', () => {
   }, 60_000);
 });
 
-/** A patient id the demo portal patient must not read, found through the API as the program director. */
-async function patientIdOtherThanRivera(baseURL: string): Promise<string> {
+interface SiteCensus {
+  name: string;
+  patients: { id: string; givenName: string; familyName: string }[];
+}
+
+/** The first census page of every site, read through the API as the program director (a member of both). */
+async function censusAsDirector(baseURL: string): Promise<SiteCensus[]> {
   const api = await request.newContext({ baseURL });
   try {
     const login = await api.post('/api/auth/login', {
@@ -162,15 +206,15 @@ async function patientIdOtherThanRivera(baseURL: string): Promise<string> {
       headers: { 'X-CSRF-Token': csrfToken },
     });
     expect(verify.status()).toBe(200);
-    const me = (await (await api.get('/api/auth/me')).json()) as { sites: { id: string }[] };
+    const me = (await (await api.get('/api/auth/me')).json()) as { sites: { id: string; name: string }[] };
+    const result: SiteCensus[] = [];
     for (const site of me.sites) {
-      const census = (await (await api.get(`/api/sites/${site.id}/patients`)).json()) as {
-        items: { id: string; familyName: string }[];
+      const page = (await (await api.get(`/api/sites/${site.id}/patients`)).json()) as {
+        items: SiteCensus['patients'];
       };
-      const other = census.items.find((patient) => patient.familyName !== 'Rivera');
-      if (other) return other.id;
+      result.push({ name: site.name, patients: page.items });
     }
-    throw new Error('the demo data has no patient other than Jordan Rivera');
+    return result;
   } finally {
     await api.dispose();
   }

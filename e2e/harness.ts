@@ -23,6 +23,8 @@ let webBuild: Promise<void> | null = null;
 export function buildWeb(): Promise<void> {
   webBuild ??= execFileAsync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     cwd: repoRoot,
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     maxBuffer: 16 * 1024 * 1024,
   }).then(
     () => undefined,
@@ -61,9 +63,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = await mkdtemp(join(tmpdir(), 'openiop-e2e-'));
   const port = await freePort();
   const url = `http://localhost:${port}`;
+  // Run the server as `npm start` would, without the NODE_ENV=test that Vitest sets for itself.
+  const { NODE_ENV: _testRunnerMode, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), OPENIOP_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, PORT: String(port), OPENIOP_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 

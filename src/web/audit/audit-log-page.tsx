@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -69,6 +70,14 @@ export function AuditLogPage() {
     }
     setRangeError(undefined);
     setParams(toParams(draft, 1));
+  };
+
+  // A patient id in the table is a shortcut: show everything that touched that patient.
+  const filterByPatient = (patientId: string) => {
+    const next = { ...applied, patientId };
+    setDraft(next);
+    setRangeError(undefined);
+    setParams(toParams(next, 1));
   };
 
   const clear = () => {
@@ -187,13 +196,27 @@ export function AuditLogPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ff="monospace" fz="xs">
-                  {entry.patientId ?? '—'}
-                </Table.Td>
                 <Table.Td>
+                  {entry.patientId ? (
+                    <Anchor
+                      component="button"
+                      type="button"
+                      ff="monospace"
+                      fz="xs"
+                      title={entry.patientId}
+                      aria-label={`Show only patient ${entry.patientId}`}
+                      onClick={() => filterByPatient(entry.patientId ?? '')}
+                    >
+                      {entry.patientId.slice(0, 8)}…
+                    </Anchor>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <OutcomeBadge outcome={entry.outcome} />
                 </Table.Td>
-                <Table.Td ff="monospace" fz="xs">
+                <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
                   {entry.sourceAddress ?? '—'}
                 </Table.Td>
               </Table.Tr>

@@ -37,7 +37,7 @@ export function PortalPage() {
 }
 
 // "Text or call (555) 010-2424, any hour" → "(555) 010-2424": one tap to call or text from a phone.
-const PHONE_NUMBER = /\+?\d[\d ().-]{5,}\d/;
+const PHONE_NUMBER = /\+?\(?\d[\d ().-]{5,}\d/;
 
 /** The first thing a patient sees: help is there day and night. */
 function HelpLineCard({ program }: { program: Program | null }) {
@@ -64,7 +64,7 @@ function HelpLineCard({ program }: { program: Program | null }) {
                 </Button>
               </Group>
             )}
-            <Text size="sm">{program.name} answers day and night.</Text>
+            <Text size="sm">Your program: {program.name}</Text>
           </>
         ) : (
           <Text size="lg">Call or text your care team.</Text>

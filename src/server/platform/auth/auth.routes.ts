@@ -17,6 +17,7 @@ import {
 } from './auth.schema';
 import {
   clearLoginFailures,
+  consumeRecoveryCode,
   enableMfa,
   findUserByEmail,
   findUserById,
@@ -27,7 +28,6 @@ import {
   revokeSession,
   setMfaSecret,
   setPassword,
-  consumeRecoveryCode,
 } from './auth.store';
 import { decoyPasswordHash, hashPassword, sha256, verifyPassword } from './secrets';
 import { clearSessionCookie, nextStepFor, startSession } from './start-session';

@@ -110,7 +110,12 @@ export async function enableMfa(tx: Tx, userId: string, codeHashes: string[]) {
 }
 
 /** Marks a recovery code used; true when it existed and was unused (each code works once). */
-export async function consumeRecoveryCode(tx: Tx, userId: string, codeHash: string, now: Date): Promise<boolean> {
+export async function consumeRecoveryCode(
+  tx: Tx,
+  userId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await tx
     .update(recoveryCodes)
     .set({ usedAt: now })

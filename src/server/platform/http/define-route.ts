@@ -23,3 +23,32 @@ export function defineRoute<R extends RouteConfig>(
   // biome-ignore lint/suspicious/noExplicitAny: RouteHandler's response union is checked by the caller's types.
   app.openapi(route, handler as any);
 }
+
+const DOC_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** Routes that serve the API's own documentation, not data; they need no permission. */
+export const DOCUMENTATION_ROUTES = ['GET /api/openapi.json', 'GET /api/docs'];
+
+export type RouteEntry = { key: string; method: string; path: string; permission: string | undefined };
+
+/** Every API operation in the OpenAPI document, with the permission it declares. */
+export function documentedRoutes(app: App): RouteEntry[] {
+  const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'OpenIOP', version: '0' } });
+  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    DOC_METHODS.filter((m) => item?.[m]).map((m) => ({
+      key: `${m.toUpperCase()} ${path}`,
+      method: m.toUpperCase(),
+      path,
+      permission: (item![m] as Record<string, unknown>)[PERMISSION_EXTENSION] as string | undefined,
+    })),
+  );
+}
+
+/** Handlers registered on /api/* that bypassed defineRoute, or declare no permission: each is a hole. */
+export function routesWithoutPermission(app: App): string[] {
+  const documented = new Map(documentedRoutes(app).map((r) => [r.key, r.permission]));
+  return app.routes
+    .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.endsWith('*'))
+    .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+    .filter((key, i, all) => all.indexOf(key) === i)
+    .filter((key) => !DOCUMENTATION_ROUTES.includes(key) && !documented.get(key));
+}
