@@ -183,7 +183,7 @@ describe('foundation walkthrough in the browser', () => {
     const result = page.getByRole('alert').filter({ hasText: 'Audit chain intact' });
     await result.waitFor();
     expect(await result.textContent()).toMatch(/[1-9]\d* rows? checked/);
-    await page.screenshot({ path: await screenshotPath('audit-verify'), fullPage: true });
+    await page.screenshot({ path: await screenshotPath('audit-verify') });
   }, 60_000);
 });
 

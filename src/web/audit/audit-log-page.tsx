@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   Pagination,
@@ -27,7 +26,7 @@ import {
   verifyAuditChain,
 } from './audit-api';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 function filtersFrom(params: URLSearchParams): AuditFilters {
   return {
@@ -214,7 +213,7 @@ export function AuditLogPage() {
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <OutcomeBadge outcome={entry.outcome} />
+                  <Outcome outcome={entry.outcome} />
                 </Table.Td>
                 <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
                   {entry.sourceAddress ?? '—'}
@@ -259,11 +258,12 @@ const outcomeColors: Record<string, string> = {
   error: 'red',
 };
 
-function OutcomeBadge({ outcome }: { outcome: string }) {
+function Outcome({ outcome }: { outcome: string }) {
+  const color = outcomeColors[outcome];
   return (
-    <Badge variant="light" tt="none" color={outcomeColors[outcome] ?? 'gray'}>
+    <Text component="span" size="sm" fw={color === 'red' ? 700 : 500} c={color ? `${color}.8` : undefined}>
       {outcome}
-    </Badge>
+    </Text>
   );
 }
 

@@ -75,7 +75,10 @@ export function LoginPage() {
             type="email"
             autoComplete="username"
             value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
+            onChange={(event) => {
+              setEmail(event.currentTarget.value);
+              setMissing((current) => ({ ...current, email: undefined }));
+            }}
             error={missing.email ?? fieldError(login.error, 'email')}
             required
           />
@@ -83,7 +86,10 @@ export function LoginPage() {
             label="Password"
             autoComplete="current-password"
             value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
+            onChange={(event) => {
+              setPassword(event.currentTarget.value);
+              setMissing((current) => ({ ...current, password: undefined }));
+            }}
             error={missing.password ?? fieldError(login.error, 'password')}
             required
           />

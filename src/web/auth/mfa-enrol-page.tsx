@@ -135,7 +135,10 @@ function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: string[]) => voi
             autoComplete="one-time-code"
             maxLength={7}
             value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
+            onChange={(event) => {
+              setCode(event.currentTarget.value);
+              setMissing(undefined);
+            }}
             error={missing ?? fieldError(confirm.error, 'code') ?? confirm.error?.message}
             required
           />

@@ -76,7 +76,10 @@ export function MfaPromptPage() {
                 autoComplete="one-time-code"
                 maxLength={7}
                 value={code}
-                onChange={(event) => setCode(event.currentTarget.value)}
+                onChange={(event) => {
+                  setCode(event.currentTarget.value);
+                  setMissing(undefined);
+                }}
                 error={codeError}
                 required
               />
@@ -89,7 +92,10 @@ export function MfaPromptPage() {
                 autoComplete="off"
                 spellCheck={false}
                 value={code}
-                onChange={(event) => setCode(event.currentTarget.value)}
+                onChange={(event) => {
+                  setCode(event.currentTarget.value);
+                  setMissing(undefined);
+                }}
                 error={codeError}
                 required
               />

@@ -52,7 +52,10 @@ export function BreakGlassForm({
             autosize
             minRows={3}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setMissing(undefined);
+            }}
             error={missing ?? fieldError(breakGlass.error, 'reason')}
             required
           />

@@ -97,7 +97,10 @@ export function InvitationPage() {
             type="email"
             autoComplete="username"
             value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
+            onChange={(event) => {
+              setEmail(event.currentTarget.value);
+              setProblems((current) => ({ ...current, email: undefined }));
+            }}
             error={problems.email ?? fieldError(accept.error, 'email')}
             required
           />
@@ -106,7 +109,10 @@ export function InvitationPage() {
             description={`At least ${MIN_PASSWORD_LENGTH} characters`}
             autoComplete="new-password"
             value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
+            onChange={(event) => {
+              setPassword(event.currentTarget.value);
+              setProblems((current) => ({ ...current, password: undefined }));
+            }}
             error={problems.password ?? fieldError(accept.error, 'password')}
             required
           />
@@ -114,7 +120,10 @@ export function InvitationPage() {
             label="Confirm password"
             autoComplete="new-password"
             value={confirm}
-            onChange={(event) => setConfirm(event.currentTarget.value)}
+            onChange={(event) => {
+              setConfirm(event.currentTarget.value);
+              setProblems((current) => ({ ...current, confirm: undefined }));
+            }}
             error={problems.confirm}
             required
           />

@@ -59,10 +59,11 @@ export function createApp(deps: Deps): App {
     }),
   );
   app.use('/api/*', async (c, next) => {
-    const hasBody = c.req.header('content-length') !== '0' && c.req.header('content-length') !== undefined;
-    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && (hasBody || c.req.header('transfer-encoding'))) {
-      const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\b/i.test(type)) {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+      const type = c.req.header('content-type');
+      const length = Number(c.req.header('content-length') ?? 0);
+      const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
+      if ((type !== undefined || hasBody) && !/^application\/json\b/i.test(type ?? '')) {
         throw new AppError(415, 'unsupported_media_type', 'Send the request body as JSON.', [
           { path: 'header.Content-Type', message: 'Must be application/json.' },
         ]);
