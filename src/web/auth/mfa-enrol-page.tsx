@@ -109,14 +109,15 @@ function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: string[]) => voi
         <Text size="sm" id="mfa-secret-label">
           Can't scan it? Enter this key in the app instead:
         </Text>
-        <Group gap="xs" wrap="nowrap">
-          <Code
-            block
-            aria-labelledby="mfa-secret-label"
-            style={{ flex: 1, fontSize: 'var(--mantine-font-size-md)' }}
-          >
-            {groupedSecret(secret)}
-          </Code>
+        <Code
+          block
+          aria-labelledby="mfa-secret-label"
+          fz="md"
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+        >
+          {groupedSecret(secret)}
+        </Code>
+        <Group>
           <CopyButton value={secret}>
             {({ copied, copy }) => (
               <Button variant="default" size="xs" onClick={copy}>

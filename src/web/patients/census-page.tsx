@@ -78,11 +78,13 @@ export function CensusPage() {
         </Alert>
       )}
       <Text size="sm" c="dimmed" aria-live="polite">
-        {census.isPending
-          ? 'Loading patients…'
-          : census.isPlaceholderData
-            ? 'Searching…'
-            : `${total} ${total === 1 ? 'patient' : 'patients'}${q ? ` matching “${q}”` : ''}`}
+        {census.isError
+          ? ''
+          : census.isPending
+            ? 'Loading patients…'
+            : census.isPlaceholderData
+              ? 'Searching…'
+              : `${total} ${total === 1 ? 'patient' : 'patients'}${q ? ` matching “${q}”` : ''}`}
       </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table highlightOnHover aria-label={`Patients at ${site.name}`} aria-busy={census.isFetching}>
