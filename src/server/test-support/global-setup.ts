@@ -14,7 +14,10 @@ declare module 'vitest' {
   }
 }
 
-export const PG_TEMPLATE = 'openiop_test_template';
+/** Names carry this run's pid, so two runs on one server (a developer and a helper) never drop each other's. */
+const RUN = `${process.pid}`;
+const PG_TEMPLATE = `openiop_tpl_${RUN}`;
+export const testDatabasePrefix = (run: string) => `openiop_t_${run}_`;
 
 /**
  * Migrate and seed once per run, then every test file copies the result: PGlite from a dump
@@ -37,7 +40,6 @@ export default async function setup(project: TestProject) {
     return () => fs.rmSync(file, { force: true });
   }
   const adminUrl = project.config.env!.OPENIOP_TEST_PG_URL!;
-  await dropTestDatabases(adminUrl, true);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${PG_TEMPLATE}`);
@@ -52,7 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplatePath', '');
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplateDb', PG_TEMPLATE);
-  return () => dropTestDatabases(adminUrl, true);
+  return () => dropTestDatabases(adminUrl);
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -61,13 +63,13 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function dropTestDatabases(adminUrl: string, includeTemplate: boolean) {
+async function dropTestDatabases(adminUrl: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     const { rows } = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'openiop_t\\_%' or datname = $1`,
-      [includeTemplate ? PG_TEMPLATE : ''],
+      'select datname from pg_database where starts_with(datname, $1) or datname = $2',
+      [testDatabasePrefix(RUN), PG_TEMPLATE],
     );
     for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
   } finally {

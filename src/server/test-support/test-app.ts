@@ -9,7 +9,7 @@ import type { App, Deps } from '../platform/http/app-env';
 import { createApp } from '../platform/http/create-app';
 import { createLogger } from '../platform/logging';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
-import { withDatabase } from './global-setup';
+import { testDatabasePrefix, withDatabase } from './global-setup';
 
 export const storeKind = () => inject('store');
 
@@ -21,12 +21,14 @@ export async function openTestDatabase(): Promise<{ db: Database; url?: string; 
     return { db, drop: () => db.close() };
   }
   const adminUrl = inject('pgAdminUrl');
-  const name = `openiop_t_${randomBytes(6).toString('hex')}`;
+  // The template's name ends with the run's pid: copies share that prefix so the run's teardown drops them.
+  const template = inject('pgTemplateDb');
+  const name = `${testDatabasePrefix(template.replace('openiop_tpl_', ''))}${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
+      await admin.query(`create database ${name} template ${template}`);
       break;
     } catch (err) {
       // Two files copying the template at the same moment: wait and try again.

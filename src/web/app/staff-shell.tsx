@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentSite } from './current-site';
 import { useMe } from './session';
-import { roleLabel, staffNavigation } from './staff-navigation';
+import { canSeeCensus, roleLabel, staffNavigation } from './staff-navigation';
 import { useSignOut } from './use-sign-out';
 
 export function StaffShell() {
@@ -37,7 +37,8 @@ export function StaffShell() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            {sites.length > 0 && (
+            {/* The site only scopes the census; the audit log is organisation-wide. */}
+            {canSeeCensus(user.role) && sites.length > 0 && (
               <Group gap={6} wrap="nowrap">
                 <Text component="label" htmlFor="site-switcher" size="sm" fw={500}>
                   Site

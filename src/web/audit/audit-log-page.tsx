@@ -45,6 +45,7 @@ export function AuditLogPage() {
   const [draft, setDraft] = useState<AuditFilters>(applied);
   const [rangeError, setRangeError] = useState<string>();
   const log = useAuditLog(applied, page);
+  const chainCheck = useMutation({ mutationFn: verifyAuditChain });
 
   const setFilter = (name: keyof AuditFilters) => (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.currentTarget.value;
@@ -96,8 +97,18 @@ export function AuditLogPage() {
         <Title order={1} size="h2">
           Audit log
         </Title>
-        <ChainCheck />
+        <Button variant="default" onClick={() => chainCheck.mutate()} loading={chainCheck.isPending}>
+          Verify chain
+        </Button>
       </Group>
+      <div aria-live="polite">
+        {chainCheck.data && <ChainResult result={chainCheck.data} />}
+        {chainCheck.error && (
+          <Alert color="red" role="alert">
+            {chainCheck.error.message}
+          </Alert>
+        )}
+      </div>
 
       <Paper
         withBorder
@@ -264,25 +275,6 @@ function Outcome({ outcome }: { outcome: string }) {
     <Text component="span" size="sm" fw={color === 'red' ? 700 : 500} c={color ? `${color}.8` : undefined}>
       {outcome}
     </Text>
-  );
-}
-
-function ChainCheck() {
-  const check = useMutation({ mutationFn: verifyAuditChain });
-  return (
-    <Stack gap="xs" align="flex-end" maw={520}>
-      <Button variant="default" onClick={() => check.mutate()} loading={check.isPending}>
-        Verify chain
-      </Button>
-      <div aria-live="polite">
-        {check.data && <ChainResult result={check.data} />}
-        {check.error && (
-          <Alert color="red" role="alert">
-            {check.error.message}
-          </Alert>
-        )}
-      </div>
-    </Stack>
   );
 }
 

@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../seed/demo-seed';
+import { call, createTestApp, login, storeKind, type TestApp } from '../../test-support/test-app';
+import { type Database, openDatabase } from '../db/database';
+import { auditLog } from '../db/platform.table';
+import { appendAudit, verifyAuditChain } from './audit';
+
+const run = promisify(execFile);
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+/** Edits one row the way an intruder with database access would: around the append-only trigger. */
+async function tamper(db: Database, seq: number) {
+  await db.tx(async (tx) => {
+    await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await tx.execute(sql`update audit_log set actor_email = 'someone-else@example.org' where seq = ${seq}`);
+    await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+  });
+}
+
+const actor = { organizationId: null, actorId: null, actorEmail: 'test', actorRole: 'system', sourceAddress: null, requestId: null };
+
+describe('audit log', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+    await t.db.tx((tx) => appendAudit(tx, actor, [{ action: 'test.event', entity: 'test' }]));
+    for (const statement of [
+      sql`update audit_log set action = 'x'`,
+      sql`delete from audit_log`,
+      sql`truncate audit_log`,
+    ]) {
+      await expect(t.db.tx((tx) => tx.execute(statement))).rejects.toThrow();
+    }
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('rolls back with the change it records', async () => {
+    const count = async () =>
+      (await t.db.tx((tx) => tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditLog)))[0]!.n;
+    const before = await count();
+    await expect(
+      t.db.tx(async (tx) => {
+        await appendAudit(tx, actor, [{ action: 'test.rolled_back', entity: 'test' }]);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps one unbroken chain under concurrent writers', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => t.db.tx((tx) => appendAudit(tx, actor, [{ action: `test.concurrent.${i}`, entity: 'test' }, { action: 'test.pair', entity: 'test' }]))),
+    );
+    const result = await verifyAuditChain(t.db);
+    expect(result).toMatchObject({ ok: true, firstBroken: null });
+    expect(result.checked).toBeGreaterThanOrEqual(81);
+  });
+
+  it('admins page and filter it; verification names the first edited row', async () => {
+    const admin = await login(t.app, 'admin@demo.openiop.org');
+    await login(t.app, 'nurse@demo.openiop.org');
+    const page = await call(t.app, 'GET', '/api/audit?action=auth.login&actorEmail=nurse@demo.openiop.org', { session: admin });
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBeGreaterThanOrEqual(1);
+    expect(page.body.items.every((r: { action: string }) => r.action === 'auth.login')).toBe(true);
+    expect((await call(t.app, 'GET', '/api/audit/verify', { session: admin })).body.ok).toBe(true);
+
+    const target = page.body.items[0].seq as number;
+    await tamper(t.db, target);
+    const verify = await call(t.app, 'GET', '/api/audit/verify', { session: admin });
+    expect(verify.body.ok).toBe(false);
+    expect(verify.body.firstBroken.seq).toBe(target);
+    expect(verify.body.firstBroken.id).toBe(page.body.items[0].id);
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('passes on an intact log and fails naming the row edited by hand', async () => {
+    let env: Record<string, string>;
+    let db: Database;
+    let cleanup: () => Promise<void>;
+    if (storeKind() === 'embedded') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-audit-'));
+      db = await openDatabase({ kind: 'embedded', dataDir: dir });
+      await seedDemo(db);
+      env = { OPENIOP_DATA_DIR: dir };
+      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+    } else {
+      const copy = await createTestApp();
+      db = copy.db;
+      env = { DATABASE_URL: copy.dbUrl! };
+      cleanup = () => copy.close();
+    }
+    try {
+      await db.tx((tx) => appendAudit(tx, actor, [1, 2, 3].map((i) => ({ action: `test.cli.${i}`, entity: 'test' }))));
+      const [row] = await db.tx((tx) => tx.select().from(auditLog).where(sql`${auditLog.action} = 'test.cli.2'`));
+      const cliEnv = { ...process.env, ...env, LOG_LEVEL: 'silent' };
+      const cli = () => run('npm', ['run', '--silent', 'audit:verify'], { env: cliEnv, cwd: process.cwd() });
+      if (storeKind() === 'embedded') await db.close(); // the CLI takes the data folder's lock
+      const ok = await cli();
+      expect(ok.stdout).toMatch(/Audit chain verified: \d+ rows/);
+
+      const edited = storeKind() === 'embedded' ? await openDatabase({ kind: 'embedded', dataDir: env.OPENIOP_DATA_DIR! }) : db;
+      await tamper(edited, row!.seq);
+      if (storeKind() === 'embedded') await edited.close();
+      const failed = await cli().then(
+        () => null,
+        (err: { code: number; stderr: string }) => err,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toContain(`seq ${row!.seq}`);
+      expect(failed?.stderr).toContain(row!.id);
+    } finally {
+      await cleanup();
+    }
+  });
+});
