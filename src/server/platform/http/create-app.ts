@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { registerPatientRoutes } from '../../patients/patients.routes';
 import { registerPortalRoutes } from '../../portal/portal.routes';
 import { registerSiteRoutes } from '../../sites/sites.routes';
@@ -26,6 +27,7 @@ export function createApp(deps: Deps): App {
   });
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     const started = performance.now();
