@@ -17,8 +17,9 @@ beforeAll(async () => {
   clinician = await login(t.app, 'clinician@demo.openiop.org');
   director = await login(t.app, 'director@demo.openiop.org');
   await t.db.tx(async (tx) => {
-    for (const s of await tx.select().from(sites)) if (s.name.endsWith('North')) north = s.id;
-    else south = s.id;
+    for (const s of await tx.select().from(sites))
+      if (s.name.endsWith('North')) north = s.id;
+      else south = s.id;
     okafor = (await tx.select().from(patients).where(eq(patients.familyName, 'Okafor')))[0]!.id;
     cho = (await tx.select().from(patients).where(eq(patients.familyName, 'Cho')))[0]!.id;
   });
@@ -43,14 +44,18 @@ describe('census', () => {
     ['MRN', 'RB1002', ['Okafor']],
     ['another site’s patient is not listed', 'Cho', []],
   ])('finds by %s', async (_label, q, families) => {
-    const res = await call(t.app, 'GET', `/api/sites/${north}/patients?q=${encodeURIComponent(q)}`, { session: clinician });
+    const res = await call(t.app, 'GET', `/api/sites/${north}/patients?q=${encodeURIComponent(q)}`, {
+      session: clinician,
+    });
     expect(res.status).toBe(200);
     expect(res.body.items.map((p: { familyName: string }) => p.familyName)).toEqual(families);
   });
 
   it('pages through the whole site in name order', async () => {
     const first = await call(t.app, 'GET', `/api/sites/${north}/patients?pageSize=5`, { session: clinician });
-    const rest = await call(t.app, 'GET', `/api/sites/${north}/patients?pageSize=5&page=2`, { session: clinician });
+    const rest = await call(t.app, 'GET', `/api/sites/${north}/patients?pageSize=5&page=2`, {
+      session: clinician,
+    });
     expect(first.body.total).toBe(12);
     expect(first.body.items).toHaveLength(5);
     const names = [...first.body.items, ...rest.body.items].map((p: { familyName: string }) => p.familyName);
@@ -75,7 +80,10 @@ describe('access to a patient', () => {
   });
 
   it('break-glass needs a reason, opens 1 hour of access, and is flagged in the audit log', async () => {
-    const noReason = await call(t.app, 'POST', `/api/patients/${cho}/break-glass`, { session: clinician, body: { reason: 'x' } });
+    const noReason = await call(t.app, 'POST', `/api/patients/${cho}/break-glass`, {
+      session: clinician,
+      body: { reason: 'x' },
+    });
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.fields[0].path).toBe('reason');
     const grant = await call(t.app, 'POST', `/api/patients/${cho}/break-glass`, {
@@ -111,7 +119,12 @@ describe('access to a patient', () => {
     await call(t.app, 'GET', `/api/patients/${okafor}`, { session: director });
     const rows = await auditRows('patient.read', okafor);
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ actorEmail: 'director@demo.openiop.org', actorRole: 'program_director', outcome: 'success', entity: 'patient' });
+    expect(rows.at(-1)).toMatchObject({
+      actorEmail: 'director@demo.openiop.org',
+      actorRole: 'program_director',
+      outcome: 'success',
+      entity: 'patient',
+    });
   });
 });
 
@@ -128,7 +141,10 @@ describe('create and update', () => {
     expect(a.body.id).toBe(b.body.id);
     expect(a.body.mrn).toMatch(/^RB\d+$/);
     const count = await t.db.tx((tx) =>
-      tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(patients).where(eq(patients.familyName, 'Idempotent')),
+      tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(patients)
+        .where(eq(patients.familyName, 'Idempotent')),
     );
     expect(count[0]!.n).toBe(1);
     const reused = await call(t.app, 'POST', `/api/sites/${north}/patients`, {
@@ -141,7 +157,10 @@ describe('create and update', () => {
   });
 
   it('creating at a site one does not belong to is refused', async () => {
-    const res = await call(t.app, 'POST', `/api/sites/${south}/patients`, { session: clinician, body: newPatient });
+    const res = await call(t.app, 'POST', `/api/sites/${south}/patients`, {
+      session: clinician,
+      body: newPatient,
+    });
     expect(res.status).toBe(403);
   });
 
@@ -150,8 +169,16 @@ describe('create and update', () => {
     const etag = read.headers.get('etag')!;
     expect(etag).toBe(`"${read.body.version}"`);
     const [x, y] = await Promise.all([
-      call(t.app, 'PATCH', `/api/patients/${okafor}`, { session: director, body: { pronouns: 'she/they' }, headers: { 'if-match': etag } }),
-      call(t.app, 'PATCH', `/api/patients/${okafor}`, { session: clinician, body: { language: 'Igbo' }, headers: { 'if-match': etag } }),
+      call(t.app, 'PATCH', `/api/patients/${okafor}`, {
+        session: director,
+        body: { pronouns: 'she/they' },
+        headers: { 'if-match': etag },
+      }),
+      call(t.app, 'PATCH', `/api/patients/${okafor}`, {
+        session: clinician,
+        body: { language: 'Igbo' },
+        headers: { 'if-match': etag },
+      }),
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     const loser = x.status === 409 ? x : y;
@@ -165,7 +192,9 @@ describe('create and update', () => {
 
 describe('portal invitation', () => {
   it('a one-time link creates the account, which then sees only its own profile', async () => {
-    const invite = await call(t.app, 'POST', `/api/patients/${okafor}/portal-invitations`, { session: director });
+    const invite = await call(t.app, 'POST', `/api/patients/${okafor}/portal-invitations`, {
+      session: director,
+    });
     expect(invite.status).toBe(201);
     const token = invite.body.inviteUrl.split('/').pop();
     const check = await call(t.app, 'GET', `/api/portal/invitations/${token}`);

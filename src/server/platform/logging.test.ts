@@ -30,15 +30,25 @@ describe('request log', () => {
     lines.length = 0;
     const created = await call(app, 'POST', `/api/sites/${siteId}/patients`, {
       session: s,
-      body: { givenName: 'Quentin', familyName: 'Zebulon', dateOfBirth: '1977-07-07', email: 'qz@example.org' },
+      body: {
+        givenName: 'Quentin',
+        familyName: 'Zebulon',
+        dateOfBirth: '1977-07-07',
+        email: 'qz@example.org',
+      },
     });
     await call(app, 'GET', `/api/patients/${created.body.id}`, { session: s });
     await call(app, 'GET', `/api/sites/${siteId}/patients?q=Zebulon`, { session: s });
     expect(lines).toHaveLength(3);
     const parsed = lines.map((l) => JSON.parse(l));
-    expect(parsed.map((p) => p.route)).toEqual(['/api/sites/:siteId/patients', '/api/patients/:patientId', '/api/sites/:siteId/patients']);
+    expect(parsed.map((p) => p.route)).toEqual([
+      '/api/sites/:siteId/patients',
+      '/api/patients/:patientId',
+      '/api/sites/:siteId/patients',
+    ]);
     expect(parsed.every((p) => typeof p.requestId === 'string' && typeof p.status === 'number')).toBe(true);
     const all = lines.join('\n');
-    for (const phi of ['Quentin', 'Zebulon', '1977-07-07', 'qz@example.org', created.body.id]) expect(all).not.toContain(phi);
+    for (const phi of ['Quentin', 'Zebulon', '1977-07-07', 'qz@example.org', created.body.id])
+      expect(all).not.toContain(phi);
   });
 });

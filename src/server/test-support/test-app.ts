@@ -82,6 +82,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
 export type Session = { cookie: string; csrfToken: string };
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies field by field.
 export type ApiResponse = { status: number; body: any; headers: Headers; text: string };
 
 /** Calls the app in-process, as a browser would: cookie, CSRF header, JSON. */

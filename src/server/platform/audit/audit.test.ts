@@ -28,7 +28,14 @@ async function tamper(db: Database, seq: number) {
   });
 }
 
-const actor = { organizationId: null, actorId: null, actorEmail: 'test', actorRole: 'system', sourceAddress: null, requestId: null };
+const actor = {
+  organizationId: null,
+  actorId: null,
+  actorEmail: 'test',
+  actorRole: 'system',
+  sourceAddress: null,
+  requestId: null,
+};
 
 describe('audit log', () => {
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
@@ -58,7 +65,14 @@ describe('audit log', () => {
 
   it('keeps one unbroken chain under concurrent writers', async () => {
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => t.db.tx((tx) => appendAudit(tx, actor, [{ action: `test.concurrent.${i}`, entity: 'test' }, { action: 'test.pair', entity: 'test' }]))),
+      Array.from({ length: 40 }, (_, i) =>
+        t.db.tx((tx) =>
+          appendAudit(tx, actor, [
+            { action: `test.concurrent.${i}`, entity: 'test' },
+            { action: 'test.pair', entity: 'test' },
+          ]),
+        ),
+      ),
     );
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: true, firstBroken: null });
@@ -68,7 +82,9 @@ describe('audit log', () => {
   it('admins page and filter it; verification names the first edited row', async () => {
     const admin = await login(t.app, 'admin@demo.openiop.org');
     await login(t.app, 'nurse@demo.openiop.org');
-    const page = await call(t.app, 'GET', '/api/audit?action=auth.login&actorEmail=nurse@demo.openiop.org', { session: admin });
+    const page = await call(t.app, 'GET', '/api/audit?action=auth.login&actorEmail=nurse@demo.openiop.org', {
+      session: admin,
+    });
     expect(page.status).toBe(200);
     expect(page.body.total).toBeGreaterThanOrEqual(1);
     expect(page.body.items.every((r: { action: string }) => r.action === 'auth.login')).toBe(true);
@@ -101,15 +117,26 @@ describe('npm run audit:verify', () => {
       cleanup = () => copy.close();
     }
     try {
-      await db.tx((tx) => appendAudit(tx, actor, [1, 2, 3].map((i) => ({ action: `test.cli.${i}`, entity: 'test' }))));
-      const [row] = await db.tx((tx) => tx.select().from(auditLog).where(sql`${auditLog.action} = 'test.cli.2'`));
+      await db.tx((tx) =>
+        appendAudit(
+          tx,
+          actor,
+          [1, 2, 3].map((i) => ({ action: `test.cli.${i}`, entity: 'test' })),
+        ),
+      );
+      const [row] = await db.tx((tx) =>
+        tx.select().from(auditLog).where(sql`${auditLog.action} = 'test.cli.2'`),
+      );
       const cliEnv = { ...process.env, ...env, LOG_LEVEL: 'silent' };
       const cli = () => run('npm', ['run', '--silent', 'audit:verify'], { env: cliEnv, cwd: process.cwd() });
       if (storeKind() === 'embedded') await db.close(); // the CLI takes the data folder's lock
       const ok = await cli();
       expect(ok.stdout).toMatch(/Audit chain verified: \d+ rows/);
 
-      const edited = storeKind() === 'embedded' ? await openDatabase({ kind: 'embedded', dataDir: env.OPENIOP_DATA_DIR! }) : db;
+      const edited =
+        storeKind() === 'embedded'
+          ? await openDatabase({ kind: 'embedded', dataDir: env.OPENIOP_DATA_DIR! })
+          : db;
       await tamper(edited, row!.seq);
       if (storeKind() === 'embedded') await edited.close();
       const failed = await cli().then(

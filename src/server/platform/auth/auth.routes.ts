@@ -97,7 +97,7 @@ export function registerAuthRoutes(app: App) {
       const { email, password } = c.req.valid('json');
       const { db, now } = c.var.deps;
       const user = await db.tx((tx) => findUserByEmail(tx, email));
-      if (!user || !user.active) {
+      if (!user?.active) {
         await verifyPassword(await decoyPasswordHash(), password);
         await db.tx((tx) =>
           appendAudit(

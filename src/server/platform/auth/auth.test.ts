@@ -1,7 +1,14 @@
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo-seed';
-import { call, cookieFrom, createTestApp, currentDemoCode, login, type TestApp } from '../../test-support/test-app';
+import {
+  call,
+  cookieFrom,
+  createTestApp,
+  currentDemoCode,
+  login,
+  type TestApp,
+} from '../../test-support/test-app';
 import { organizations, users } from '../db/platform.table';
 import { hashPassword } from './secrets';
 
@@ -15,7 +22,10 @@ const IDLE = 15 * 60;
 
 async function passwordOnly(email: string, password = DEMO_PASSWORD) {
   const res = await call(t.app, 'POST', '/api/auth/login', { body: { email, password } });
-  return { res, session: res.status === 200 ? { cookie: cookieFrom(res), csrfToken: res.body.csrfToken } : undefined };
+  return {
+    res,
+    session: res.status === 200 ? { cookie: cookieFrom(res), csrfToken: res.body.csrfToken } : undefined,
+  };
 }
 
 async function newStaffUser(email: string, password = 'a-long-password-123') {
@@ -49,7 +59,10 @@ describe('sign-in', () => {
     expect(sites.body.error.code).toBe('mfa_required');
     const wrong = await call(t.app, 'POST', '/api/auth/mfa/verify', { session, body: { code: '000000' } });
     expect(wrong.status).toBe(401);
-    const ok = await call(t.app, 'POST', '/api/auth/mfa/verify', { session, body: { code: currentDemoCode() } });
+    const ok = await call(t.app, 'POST', '/api/auth/mfa/verify', {
+      session,
+      body: { code: currentDemoCode() },
+    });
     expect(ok.status).toBe(200);
     expect((await call(t.app, 'GET', '/api/sites', { session })).status).toBe(200);
   });
@@ -80,7 +93,9 @@ describe('sign-in', () => {
     const { session } = await passwordOnly(email);
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await call(t.app, 'POST', '/api/auth/mfa/verify', { session, body: { code: '111111' } })).status);
+      statuses.push(
+        (await call(t.app, 'POST', '/api/auth/mfa/verify', { session, body: { code: '111111' } })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     t.clock.advance(15 * 60 + 1);
@@ -104,7 +119,10 @@ describe('MFA enrolment and recovery codes', () => {
     expect(start.status).toBe(200);
     expect(start.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(start.body.otpauthUri).toContain('otpauth://totp/');
-    const bad = await call(t.app, 'POST', '/api/auth/mfa/enrol/confirm', { session, body: { code: '123456' } });
+    const bad = await call(t.app, 'POST', '/api/auth/mfa/enrol/confirm', {
+      session,
+      body: { code: '123456' },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields[0].path).toBe('code');
     const confirm = await call(t.app, 'POST', '/api/auth/mfa/enrol/confirm', {
@@ -119,9 +137,23 @@ describe('MFA enrolment and recovery codes', () => {
     const recovery = confirm.body.recoveryCodes[0];
     const again = await passwordOnly(email, password);
     expect(again.res.body.next).toBe('mfa');
-    expect((await call(t.app, 'POST', '/api/auth/mfa/verify', { session: again.session, body: { code: recovery } })).status).toBe(200);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/auth/mfa/verify', {
+          session: again.session,
+          body: { code: recovery },
+        })
+      ).status,
+    ).toBe(200);
     const third = await passwordOnly(email, password);
-    expect((await call(t.app, 'POST', '/api/auth/mfa/verify', { session: third.session, body: { code: recovery } })).status).toBe(401);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/auth/mfa/verify', {
+          session: third.session,
+          body: { code: recovery },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses a second enrolment for an account that has one', async () => {
@@ -147,7 +179,9 @@ describe('session lifetime', () => {
     const s = await login(t.app, 'clinician@demo.openiop.org');
     for (let h = 0; h < 12 * 6 - 1; h++) {
       t.clock.advance(10 * 60);
-      expect((await call(t.app, 'GET', '/api/auth/me', { session: s })).status, `after ${h * 10} min`).toBe(200);
+      expect((await call(t.app, 'GET', '/api/auth/me', { session: s })).status, `after ${h * 10} min`).toBe(
+        200,
+      );
     }
     t.clock.advance(10 * 60 + 1);
     expect((await call(t.app, 'GET', '/api/auth/me', { session: s })).status).toBe(401);
@@ -157,7 +191,9 @@ describe('session lifetime', () => {
     const s = await login(t.app, 'clinician@demo.openiop.org');
     const me = await call(t.app, 'GET', '/api/auth/me', { session: s });
     expect(me.body.session.idleTimeoutSeconds).toBe(IDLE);
-    expect(new Date(me.body.session.idleExpiresAt).getTime() - t.clock.now().getTime()).toBeLessThanOrEqual(IDLE * 1000);
+    expect(new Date(me.body.session.idleExpiresAt).getTime() - t.clock.now().getTime()).toBeLessThanOrEqual(
+      IDLE * 1000,
+    );
   });
 
   it('logout ends this session; logout everywhere ends all of them', async () => {
@@ -203,7 +239,10 @@ describe('session lifetime', () => {
 describe('CSRF', () => {
   it('refuses a state-changing request without the session CSRF token', async () => {
     const s = await login(t.app, 'frontdesk@demo.openiop.org');
-    const res = await call(t.app, 'POST', '/api/auth/logout', { session: s, headers: { 'x-csrf-token': 'forged' } });
+    const res = await call(t.app, 'POST', '/api/auth/logout', {
+      session: s,
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('csrf_failed');
     expect((await call(t.app, 'GET', '/api/auth/me', { session: s })).status).toBe(200);

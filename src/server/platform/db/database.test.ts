@@ -18,11 +18,13 @@ describe(`the ${process.env.OPENIOP_TEST_STORE} store`, () => {
   it('has every migration applied and UUID keys', async () => {
     const [row] = await db.tx((tx) => tx.insert(organizations).values({ name: 'Keys Inc' }).returning());
     expect(row!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const tables = await db.tx((tx) =>
-      tx.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public'`),
-    );
+    const tables = (await db.tx((tx) =>
+      tx.execute(sql`select table_name from information_schema.tables where table_schema = 'public'`),
+    )) as unknown as { rows: { table_name: string }[] };
     const names = tables.rows.map((r) => r.table_name);
-    expect(names).toEqual(expect.arrayContaining(['patients', 'audit_log', 'sessions', 'users', 'sites', 'programs']));
+    expect(names).toEqual(
+      expect.arrayContaining(['patients', 'audit_log', 'sessions', 'users', 'sites', 'programs']),
+    );
   });
 
   it('never lets one transaction’s statements land in another’s (single embedded connection)', async () => {
@@ -40,10 +42,15 @@ describe(`the ${process.env.OPENIOP_TEST_STORE} store`, () => {
 
   it('runs 50 concurrent transactions without losing one', async () => {
     await Promise.all(
-      Array.from({ length: 50 }, (_, i) => db.tx((tx) => tx.insert(organizations).values({ name: `Concurrent ${i}` }))),
+      Array.from({ length: 50 }, (_, i) =>
+        db.tx((tx) => tx.insert(organizations).values({ name: `Concurrent ${i}` })),
+      ),
     );
     const [row] = await db.tx((tx) =>
-      tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(sql`${organizations.name} like 'Concurrent %'`),
+      tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(organizations)
+        .where(sql`${organizations.name} like 'Concurrent %'`),
     );
     expect(row!.n).toBe(50);
   });

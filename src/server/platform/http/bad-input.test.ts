@@ -11,7 +11,8 @@ beforeAll(async () => {
   t = await createTestApp();
   s = await login(t.app, 'clinician@demo.openiop.org');
   siteId = (await call(t.app, 'GET', '/api/sites', { session: s })).body.items[0].id;
-  patientId = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Okafor`, { session: s })).body.items[0].id;
+  patientId = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Okafor`, { session: s })).body
+    .items[0].id;
 });
 afterAll(() => t?.close());
 
@@ -30,33 +31,188 @@ describe('bad input', () => {
     status: number;
     field?: string;
   }[] = [
-    { name: 'malformed JSON', method: 'POST', path: () => `/api/sites/${siteId}/patients`, rawBody: '{"givenName": ', headers: { 'content-type': 'application/json' }, status: 400, field: '(body)' },
-    { name: 'unknown field', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { ...validPatient, shoeSize: 42 }, status: 422, field: 'shoeSize' },
-    { name: 'wrong type', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { ...validPatient, givenName: 7 }, status: 422, field: 'givenName' },
-    { name: 'missing required field', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { givenName: 'A', familyName: 'B' }, status: 422, field: 'dateOfBirth' },
-    { name: 'impossible date', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { ...validPatient, dateOfBirth: '2023-02-30' }, status: 422, field: 'dateOfBirth' },
-    { name: 'date in wrong form', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { ...validPatient, dateOfBirth: '01/02/1990' }, status: 422, field: 'dateOfBirth' },
-    { name: 'huge string', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { ...validPatient, givenName: 'x'.repeat(100_000) }, status: 422, field: 'givenName' },
-    { name: 'body that is an array', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: [1, 2], status: 422, field: '(body)' },
-    { name: 'null bytes and unicode', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { ...validPatient, email: 'a\u0000@x' }, status: 422, field: 'email' },
-    { name: 'body over 1 MB', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: { ...validPatient, givenName: 'x'.repeat(1_100_000) }, status: 413, field: '(body)' },
-    { name: 'form body instead of JSON', method: 'POST', path: () => `/api/sites/${siteId}/patients`, rawBody: 'givenName=A', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, field: 'header.Content-Type' },
-    { name: 'patient id that is not a UUID', method: 'GET', path: () => '/api/patients/123', status: 400, field: 'patientId' },
-    { name: 'site id that is not a UUID', method: 'GET', path: () => "/api/sites/1' or 1=1--/patients", status: 400, field: 'siteId' },
-    { name: 'patient that does not exist', method: 'GET', path: () => '/api/patients/6f1c2a4e-0000-4000-8000-000000000000', status: 404 },
-    { name: 'page that is not a number', method: 'GET', path: () => `/api/sites/${siteId}/patients?page=abc`, status: 400, field: 'page' },
-    { name: 'page size over the limit', method: 'GET', path: () => `/api/sites/${siteId}/patients?pageSize=100000`, status: 400, field: 'pageSize' },
-    { name: 'unknown query parameter', method: 'GET', path: () => `/api/sites/${siteId}/patients?sort=dob`, status: 400, field: 'sort' },
-    { name: 'census search with an impossible date', method: 'GET', path: () => `/api/sites/${siteId}/patients?q=2023-02-30`, status: 400, field: 'q' },
-    { name: 'update without If-Match', method: 'PATCH', path: () => `/api/patients/${patientId}`, body: { pronouns: 'she/her' }, status: 428, field: 'header.If-Match' },
-    { name: 'update with a malformed If-Match', method: 'PATCH', path: () => `/api/patients/${patientId}`, body: { pronouns: 'she/her' }, headers: { 'if-match': 'yesterday' }, status: 400, field: 'header.If-Match' },
-    { name: 'update with nothing to change', method: 'PATCH', path: () => `/api/patients/${patientId}`, body: {}, headers: { 'if-match': '"1"' }, status: 422 },
-    { name: 'Idempotency-Key too long', method: 'POST', path: () => `/api/sites/${siteId}/patients`, body: validPatient, headers: { 'idempotency-key': 'k'.repeat(300) }, status: 400, field: 'header.Idempotency-Key' },
+    {
+      name: 'malformed JSON',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      rawBody: '{"givenName": ',
+      headers: { 'content-type': 'application/json' },
+      status: 400,
+      field: '(body)',
+    },
+    {
+      name: 'unknown field',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { ...validPatient, shoeSize: 42 },
+      status: 422,
+      field: 'shoeSize',
+    },
+    {
+      name: 'wrong type',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { ...validPatient, givenName: 7 },
+      status: 422,
+      field: 'givenName',
+    },
+    {
+      name: 'missing required field',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { givenName: 'A', familyName: 'B' },
+      status: 422,
+      field: 'dateOfBirth',
+    },
+    {
+      name: 'impossible date',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { ...validPatient, dateOfBirth: '2023-02-30' },
+      status: 422,
+      field: 'dateOfBirth',
+    },
+    {
+      name: 'date in wrong form',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { ...validPatient, dateOfBirth: '01/02/1990' },
+      status: 422,
+      field: 'dateOfBirth',
+    },
+    {
+      name: 'huge string',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { ...validPatient, givenName: 'x'.repeat(100_000) },
+      status: 422,
+      field: 'givenName',
+    },
+    {
+      name: 'body that is an array',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: [1, 2],
+      status: 422,
+      field: '(body)',
+    },
+    {
+      name: 'null bytes and unicode',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { ...validPatient, email: 'a\u0000@x' },
+      status: 422,
+      field: 'email',
+    },
+    {
+      name: 'body over 1 MB',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: { ...validPatient, givenName: 'x'.repeat(1_100_000) },
+      status: 413,
+      field: '(body)',
+    },
+    {
+      name: 'form body instead of JSON',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      rawBody: 'givenName=A',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      field: 'header.Content-Type',
+    },
+    {
+      name: 'patient id that is not a UUID',
+      method: 'GET',
+      path: () => '/api/patients/123',
+      status: 400,
+      field: 'patientId',
+    },
+    {
+      name: 'site id that is not a UUID',
+      method: 'GET',
+      path: () => "/api/sites/1' or 1=1--/patients",
+      status: 400,
+      field: 'siteId',
+    },
+    {
+      name: 'patient that does not exist',
+      method: 'GET',
+      path: () => '/api/patients/6f1c2a4e-0000-4000-8000-000000000000',
+      status: 404,
+    },
+    {
+      name: 'page that is not a number',
+      method: 'GET',
+      path: () => `/api/sites/${siteId}/patients?page=abc`,
+      status: 400,
+      field: 'page',
+    },
+    {
+      name: 'page size over the limit',
+      method: 'GET',
+      path: () => `/api/sites/${siteId}/patients?pageSize=100000`,
+      status: 400,
+      field: 'pageSize',
+    },
+    {
+      name: 'unknown query parameter',
+      method: 'GET',
+      path: () => `/api/sites/${siteId}/patients?sort=dob`,
+      status: 400,
+      field: 'sort',
+    },
+    {
+      name: 'census search with an impossible date',
+      method: 'GET',
+      path: () => `/api/sites/${siteId}/patients?q=2023-02-30`,
+      status: 400,
+      field: 'q',
+    },
+    {
+      name: 'update without If-Match',
+      method: 'PATCH',
+      path: () => `/api/patients/${patientId}`,
+      body: { pronouns: 'she/her' },
+      status: 428,
+      field: 'header.If-Match',
+    },
+    {
+      name: 'update with a malformed If-Match',
+      method: 'PATCH',
+      path: () => `/api/patients/${patientId}`,
+      body: { pronouns: 'she/her' },
+      headers: { 'if-match': 'yesterday' },
+      status: 400,
+      field: 'header.If-Match',
+    },
+    {
+      name: 'update with nothing to change',
+      method: 'PATCH',
+      path: () => `/api/patients/${patientId}`,
+      body: {},
+      headers: { 'if-match': '"1"' },
+      status: 422,
+    },
+    {
+      name: 'Idempotency-Key too long',
+      method: 'POST',
+      path: () => `/api/sites/${siteId}/patients`,
+      body: validPatient,
+      headers: { 'idempotency-key': 'k'.repeat(300) },
+      status: 400,
+      field: 'header.Idempotency-Key',
+    },
     { name: 'unknown API route', method: 'GET', path: () => '/api/nothing-here', status: 404 },
   ];
 
   it.each(cases)('$name → $status', async (c) => {
-    const res = await call(t.app, c.method, c.path(), { session: s, body: c.body, rawBody: c.rawBody, headers: c.headers });
+    const res = await call(t.app, c.method, c.path(), {
+      session: s,
+      body: c.body,
+      rawBody: c.rawBody,
+      headers: c.headers,
+    });
     expect(res.status).toBe(c.status);
     expect(res.body?.error?.code, res.text).toEqual(expect.any(String));
     expect(res.body.error.message).toEqual(expect.any(String));
@@ -66,11 +222,18 @@ describe('bad input', () => {
   });
 
   it('rejected creates leave no patient behind', async () => {
-    const before = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s })).body.total;
+    const before = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s })).body
+      .total;
     for (const c of cases.filter((x) => x.method === 'POST')) {
-      await call(t.app, c.method, c.path(), { session: s, body: c.body, rawBody: c.rawBody, headers: c.headers });
+      await call(t.app, c.method, c.path(), {
+        session: s,
+        body: c.body,
+        rawBody: c.rawBody,
+        headers: c.headers,
+      });
     }
-    const after = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s })).body.total;
+    const after = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s })).body
+      .total;
     expect(after).toBe(before);
   });
 });
