@@ -19,7 +19,7 @@ export class ApiError extends Error {
 }
 
 /** 401 codes that mean "this browser no longer has a session" (as opposed to a wrong password or code). */
-const SESSION_GONE_CODES = new Set(['unauthenticated', 'session_expired']);
+const SESSION_GONE_CODES = new Set(['unauthenticated', 'session_expired', 'session_ended']);
 
 let csrfToken: string | null = null;
 

@@ -63,6 +63,12 @@ export function LoginPage() {
           You were signed out after a period of inactivity. Sign in again to continue.
         </Alert>
       )}
+      {signedOutReason === 'session_ended' && (
+        <Alert color="yellow" title="Signed out">
+          This session was signed out (for example by “Sign out everywhere” or a password change). Sign in
+          again to continue.
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
         <Stack>
           {generalError && (

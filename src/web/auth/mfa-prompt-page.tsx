@@ -50,7 +50,9 @@ export function MfaPromptPage() {
     verify.mutate(value);
   };
 
-  const sessionGone = verify.error instanceof ApiError && verify.error.code === 'unauthenticated';
+  const sessionGone =
+    verify.error instanceof ApiError &&
+    ['unauthenticated', 'session_ended', 'session_expired'].includes(verify.error.code);
   // This form has one input, so every answer about the code belongs next to it.
   const codeError =
     missing ?? (sessionGone ? undefined : (fieldError(verify.error, 'code') ?? verify.error?.message));

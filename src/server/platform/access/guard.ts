@@ -56,9 +56,16 @@ export async function authorize(c: Context<AppEnv>, spec: Guarded): Promise<void
   if (spec.permission === 'public') return;
   const p = c.var.principal;
   if (!p) {
-    throw c.var.sessionProblem === 'session_expired'
-      ? AppError.unauthenticated('Your session ended; sign in again.', 'session_expired')
-      : AppError.unauthenticated();
+    if (c.var.sessionProblem === 'session_expired') {
+      throw AppError.unauthenticated(
+        'You were signed out after a period of inactivity; sign in again.',
+        'session_expired',
+      );
+    }
+    if (c.var.sessionProblem === 'session_ended') {
+      throw AppError.unauthenticated('This session was signed out; sign in again.', 'session_ended');
+    }
+    throw AppError.unauthenticated();
   }
   if (!p.mfaVerified && !spec.allowPendingMfa) {
     throw AppError.unauthenticated('Finish signing in with your authenticator code.', 'mfa_required');

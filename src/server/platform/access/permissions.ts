@@ -5,8 +5,8 @@ import type { Role } from './roles';
  * Patient-scoped permissions are further limited to the staff member's sites (or a break-glass grant),
  * and for the 'patient' role to the patient's own record.
  *
- * Minimum necessary (HIPAA 164.502(b)): the system administrator manages accounts and audits but does not
- * read charts without breaking the glass.
+ * Minimum necessary (HIPAA 164.502(b)): the system administrator manages accounts and audits and has no
+ * access to charts at all; emergency (break-glass) access is for clinical roles.
  */
 export const PERMISSIONS = {
   'session.self': {
@@ -69,7 +69,7 @@ export const PERMISSIONS = {
     scope: 'patient',
   },
   'patient.break_glass': {
-    roles: ['admin', 'program_director', 'clinician', 'nurse', 'prescriber'],
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
     scope: 'patient-any-site',
   },
   'portal.invite': {

@@ -23,21 +23,23 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const idleMs = config.sessionIdleSeconds * 1000;
   const found = await db.tx(async (tx) => {
     const row = await findSessionByTokenHash(tx, sha256(token));
-    if (!row || row.session.revokedAt || !row.user.active) return { row: undefined, expired: Boolean(row) };
+    if (!row) return { row: undefined, problem: null };
+    if (row.session.revokedAt || !row.user.active)
+      return { row: undefined, problem: 'session_ended' as const };
     const idleEnd = row.session.lastSeenAt.getTime() + idleMs;
     if (at.getTime() >= idleEnd || at >= row.session.expiresAt) {
       await revokeSession(tx, row.session.id, at);
-      return { row: undefined, expired: true };
+      return { row: undefined, problem: 'session_expired' as const };
     }
     // Extending the idle window on every request would be one write per read; a few seconds' slack is fine.
     if (at.getTime() - row.session.lastSeenAt.getTime() >= Math.min(30_000, idleMs / 10)) {
       await touchSession(tx, row.session.id, at);
       row.session.lastSeenAt = at;
     }
-    return { row, expired: false };
+    return { row, problem: null };
   });
   if (!found.row) {
-    if (found.expired) c.set('sessionProblem', 'session_expired');
+    c.set('sessionProblem', found.problem);
     return next();
   }
   const { session, user, siteIds } = found.row;

@@ -31,7 +31,7 @@ export type AppEnv = {
     deps: Deps;
     principal: Principal | null;
     /** Why there is no principal although a cookie was sent (expired, revoked). */
-    sessionProblem: 'session_expired' | null;
+    sessionProblem: 'session_expired' | 'session_ended' | null;
     patientAccess: PatientAccess | null;
     requestId: string;
   };
