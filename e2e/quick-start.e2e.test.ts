@@ -66,16 +66,22 @@ describe('quick start: npm start', () => {
 
   /** Ctrl-C in a terminal: SIGTERM to every process of the group, npm and the server it started. */
   async function stopLikeCtrlC(server: ServerProcess, url: string) {
+    const lockPath = path.join(dataDir, 'openiop.lock');
+    const serverPid = fs.readFileSync(lockPath, 'utf8');
+    const signalled = Date.now();
     process.kill(-server.pid, 'SIGTERM');
     await server.exited;
     const deadline = Date.now() + GROUP_EXIT_TIMEOUT_MS;
     while (processGroupAlive(server.pid) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 20));
+    const stoppedAfterMs = Date.now() - signalled;
     expect(processGroupAlive(server.pid)).toBe(false);
     await expect(fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
     // The server shut down cleanly: it closed the database and let go of the data folder.
-    console.log('DEBUG', server.output(), fs.existsSync(path.join(dataDir, 'openiop.lock')) && fs.readFileSync(path.join(dataDir, 'openiop.lock'),'utf8'));
-    expect(fs.existsSync(path.join(dataDir, 'openiop.lock'))).toBe(false);
+    expect(
+      fs.existsSync(lockPath),
+      `server ${serverPid} left its lock; group gone ${stoppedAfterMs} ms after SIGTERM:\n${server.output()}`,
+    ).toBe(false);
   }
 
   it('builds and serves the web app, the API description and docs, and the demo director signs in', async () => {

@@ -71,6 +71,8 @@ const DEMO_PATIENTS: [
 export async function seedDemo(db: Database, now = new Date()): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.tx(async (tx) => {
+    // Two servers starting together on one empty PostgreSQL database: the second waits here, then sees the org.
+    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
     const [{ n }] = (await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations)) as [
       { n: number },
     ];

@@ -127,7 +127,8 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerPro
   const exited = new Promise<Exit>((resolve) => {
     child.once('exit', (code, sig) => {
       exit = { code, signal: sig };
-      running.delete(server);
+      // A wrapper's group may outlive it: `stop()` forgets a detached server once its group is gone.
+      if (!detached) running.delete(server);
       resolve(exit);
     });
   });
@@ -173,7 +174,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerPro
 
   const stop = async () => {
     const deadline = Date.now() + STOP_TIMEOUT_MS;
-    if (!exit) signal(server, 'SIGTERM', detached);
+    if (!exit || detached) signal(server, 'SIGTERM', detached);
     const timer = setTimeout(() => signal(server, 'SIGKILL', detached), STOP_TIMEOUT_MS);
     const e = await exited;
     clearTimeout(timer);
@@ -181,6 +182,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerPro
       // The wrapper may exit before what it started: wait for the whole group, then make sure.
       while (processGroupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       signal(server, 'SIGKILL', true);
+      running.delete(server);
     }
     return e;
   };

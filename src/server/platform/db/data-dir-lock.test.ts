@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { withDatabase } from '../../test-support/global-setup';
+import { testDatabasePrefix, withDatabase } from '../../test-support/global-setup';
 import {
   httpCall,
   type ServerProcess,
@@ -119,8 +119,9 @@ describe.runIf(storeKind() === 'embedded')('two servers on one embedded data fol
 
 describe.runIf(storeKind() === 'postgresql')('two servers on one PostgreSQL database', () => {
   const adminUrl = inject('pgAdminUrl');
-  // The prefix global-setup drops, so a run that dies here leaves nothing behind.
-  const name = `openiop_t_${randomBytes(6).toString('hex')}`;
+  // This run's prefix, which its global teardown drops: a run that dies here leaves nothing behind.
+  const run = inject('pgTemplateDb').replace('openiop_tpl_', '');
+  const name = `${testDatabasePrefix(run)}${randomBytes(5).toString('hex')}`;
   let created = false;
 
   afterAll(async () => {
@@ -136,18 +137,22 @@ describe.runIf(storeKind() === 'postgresql')('two servers on one PostgreSQL data
     }
   });
 
-  it('both start together on an empty database and the migrations run once', async () => {
+  it('both start together on an empty database: the migrations run once and the demo is seeded once', async () => {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);
     created = true;
     await admin.end();
 
-    // Seeding off: this is about the migrations; both would otherwise also race to seed the demo.
-    const env = { DATABASE_URL: withDatabase(adminUrl, name), OPENIOP_SEED_DEMO: 'false' };
+    // A first boot of two replicas, demo seeding on (the default): both race to migrate and to seed.
+    const env = { DATABASE_URL: withDatabase(adminUrl, name) };
     const servers: ServerProcess[] = await Promise.all([startServer({ env }), startServer({ env })]);
-    for (const s of servers)
-      expect((await httpCall(s.url, 'GET', '/healthz')).body).toMatchObject({ status: 'ok' });
+    expect(servers.filter((s) => s.output().includes('demo data seeded'))).toHaveLength(1);
+    for (const s of servers) {
+      const sites = await httpCall(s.url, 'GET', '/api/sites', { session: await signIn(s.url) });
+      expect(sites.status).toBe(200);
+      expect(sites.body.items).toHaveLength(2);
+    }
 
     const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'));
     const db = new pg.Client({ connectionString: env.DATABASE_URL });
