@@ -54,7 +54,9 @@ main().catch((err) => {
     // Database errors carry the failed query's parameters in their message (hashes, names): print only
     // the underlying cause's code and message.
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause?.message ? `${cause.code ? `${cause.code} ` : ''}${cause.message}` : (err as Error).message;
+    const reason = cause?.message
+      ? `${cause.code ? `${cause.code} ` : ''}${cause.message}`
+      : (err as Error).message;
     console.error('OpenIOP could not start:', reason?.split('\n')[0] ?? 'unknown error');
   }
   process.exit(1);

@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
+import { guardianContactFieldErrors } from '../../domain/episodes/age-rules';
 import { createBreakGlassGrant } from '../platform/access/access.store';
 import { appendAudit } from '../platform/audit/audit';
+import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
 import { auditActor } from '../platform/http/audit-actor';
@@ -9,6 +11,7 @@ import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/h
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
+import { siteToday } from '../sites/site-today';
 import {
   BreakGlassRequest,
   BreakGlassResponse,
@@ -20,6 +23,7 @@ import {
 } from './patients.schema';
 import {
   type CensusSearch,
+  findSameNameAndBirth,
   getPatient,
   insertPatient,
   listCensus,
@@ -31,6 +35,24 @@ import {
 const tags = ['Patients'];
 const SiteParams = z.object({ siteId: UuidParam('siteId') });
 const PatientParams = z.object({ patientId: UuidParam('patientId') });
+
+/** Date of birth not in the future, and a reachable guardian for a patient under 18 (domain age rules). */
+async function checkAgeRules(
+  tx: Tx,
+  siteId: string,
+  now: Date,
+  p: {
+    dateOfBirth: string;
+    guardianContact?: { name: string; phone?: string | null; email?: string | null } | null;
+  },
+) {
+  const today = await siteToday(tx, siteId, now);
+  const fields = guardianContactFieldErrors(
+    { dateOfBirth: Temporal.PlainDate.from(p.dateOfBirth), guardianContact: p.guardianContact ?? null },
+    today,
+  );
+  if (fields.length > 0) throw AppError.validation(fields);
+}
 
 export function patientJson(p: PatientView) {
   return { ...p, createdAt: p.createdAt.toISOString() };
@@ -107,7 +129,11 @@ export function registerPatientRoutes(app: App) {
         tags,
         summary: 'Register a patient at a site (accepts Idempotency-Key)',
         request: { params: SiteParams, body: jsonBody(CreatePatientRequest) },
-        responses: { 201: jsonResponse(Patient, 'Created'), ...errorResponses },
+        responses: {
+          201: jsonResponse(Patient, 'Created'),
+          409: errorResponses[422],
+          ...errorResponses,
+        },
       }),
     },
     async (c) => {
@@ -115,12 +141,25 @@ export function registerPatientRoutes(app: App) {
       const body = c.req.valid('json');
       const p = c.var.principal!;
       const { db, now } = c.var.deps;
+      const { confirmNotDuplicate, ...fields } = body;
       const answer = await db.tx((tx) =>
         idempotent(c, tx, body, async () => {
-          const mrn = await nextMrn(tx, p.organizationId);
           const at = now();
+          await checkAgeRules(tx, siteId, at, fields);
+          if (!confirmNotDuplicate) {
+            const same = await findSameNameAndBirth(tx, p.organizationId, fields);
+            if (same.length > 0) {
+              // No silent duplicate: the caller links to the existing chart, or confirms this is someone else.
+              throw AppError.conflict(
+                'A patient with this name and date of birth already exists. Open that chart, or confirm this is a different person (confirmNotDuplicate).',
+                'possible_duplicate',
+                { existing: same.map((m) => ({ id: m.id, mrn: m.mrn })) },
+              );
+            }
+          }
+          const mrn = await nextMrn(tx, p.organizationId);
           const id = await insertPatient(tx, {
-            ...body,
+            ...fields,
             organizationId: p.organizationId,
             siteId,
             mrn,
@@ -207,6 +246,15 @@ export function registerPatientRoutes(app: App) {
       const { db, now } = c.var.deps;
       const updated = await db.tx(async (tx) => {
         const at = now();
+        if (changes.dateOfBirth !== undefined || changes.guardianContact !== undefined) {
+          const current = await getPatient(tx, access.patientId);
+          if (!current) throw AppError.notFound('The patient');
+          await checkAgeRules(tx, current.siteId, at, {
+            dateOfBirth: changes.dateOfBirth ?? current.dateOfBirth,
+            guardianContact:
+              changes.guardianContact === undefined ? current.guardianContact : changes.guardianContact,
+          });
+        }
         if (!(await updatePatient(tx, access.patientId, version, changes, at))) {
           const current = await getPatient(tx, access.patientId);
           if (!current) throw AppError.notFound('The patient');

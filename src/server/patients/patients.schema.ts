@@ -24,6 +24,35 @@ const DateOfBirth = PlainDateString.refine(
 const text = (max: number) =>
   z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
 
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().-]{7,20}$/, 'Use digits, spaces, ( ) . - and an optional leading +.');
+
+export const LIVING_SITUATIONS = [
+  'home',
+  'with_family',
+  'sober_living',
+  'alone',
+  'unhoused',
+  'other',
+] as const;
+
+const EmergencyContact = z
+  .strictObject({ name: text(100), relationship: text(60), phone: Phone })
+  .openapi('EmergencyContact');
+
+/** Required for patients under 18 (checked against the date of birth by the domain's age rules). */
+const GuardianContact = z
+  .strictObject({
+    name: text(100),
+    relationship: text(60),
+    phone: Phone.nullable().optional(),
+    email: z.email('Not a valid email address.').max(254).nullable().optional(),
+  })
+  .transform((g) => ({ ...g, phone: g.phone ?? null, email: g.email ?? null }))
+  .openapi('GuardianContact');
+
 export const PatientFields = {
   givenName: text(100),
   familyName: text(100),
@@ -40,9 +69,28 @@ export const PatientFields = {
     .nullable()
     .optional(),
   email: z.email('Not a valid email address.').max(254).nullable().optional(),
+  addressLine1: text(200).nullable().optional(),
+  addressLine2: text(200).nullable().optional(),
+  city: text(100).nullable().optional(),
+  state: text(60).nullable().optional(),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9 -]{3,12}$/, 'Not a postal code.')
+    .nullable()
+    .optional(),
+  livingSituation: z.enum(LIVING_SITUATIONS).nullable().optional(),
+  emergencyContact: EmergencyContact.nullable().optional(),
+  guardianContact: GuardianContact.nullable().optional(),
 };
 
-export const CreatePatientRequest = z.strictObject(PatientFields).openapi('CreatePatient');
+export const CreatePatientRequest = z
+  .strictObject({
+    ...PatientFields,
+    /** Set after a 409 possible_duplicate, when the person is indeed someone else. */
+    confirmNotDuplicate: z.boolean().optional(),
+  })
+  .openapi('CreatePatient');
 
 export const UpdatePatientRequest = z
   .strictObject({ ...PatientFields, status: z.enum(['active', 'inactive']) })
@@ -67,6 +115,21 @@ export const Patient = z
     language: z.string().nullable(),
     phone: z.string().nullable(),
     email: z.string().nullable(),
+    addressLine1: z.string().nullable(),
+    addressLine2: z.string().nullable(),
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    livingSituation: z.string().nullable(),
+    emergencyContact: z.object({ name: z.string(), relationship: z.string(), phone: z.string() }).nullable(),
+    guardianContact: z
+      .object({
+        name: z.string(),
+        relationship: z.string(),
+        phone: z.string().nullable(),
+        email: z.string().nullable(),
+      })
+      .nullable(),
     status: z.string(),
     version: z.number(),
     createdAt: z.string(),

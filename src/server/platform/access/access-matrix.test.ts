@@ -85,10 +85,14 @@ function fillPath(path: string, role: string, target: Target): string {
   const site = targetSite(role, target);
   const patient =
     role === 'patient' ? (target === 'own' ? patientIds.self : patientIds.north) : patientIds[site];
-  return path
-    .replace('{siteId}', siteIds[site])
-    .replace('{patientId}', patient)
-    .replace('{token}', 'not-a-real-invitation-token-000000');
+  return (
+    path
+      .replace('{siteId}', siteIds[site])
+      .replace('{patientId}', patient)
+      .replace('{token}', 'not-a-real-invitation-token-000000')
+      // Records under a patient (episodes, referrals …): an id that does not exist answers 404 to an allowed role.
+      .replace(/\{\w+Id\}/g, '00000000-0000-4000-8000-000000000000')
+  );
 }
 
 function expectedAllowed(permission: Permission, role: string, target: Target): boolean {

@@ -76,6 +76,98 @@ export const PERMISSIONS = {
     roles: ['program_director', 'clinician', 'intake_coordinator', 'front_desk'],
     scope: 'patient',
   },
+  // Clinical episode (issue 4). Intake coordinators take referrals and screen; clinical staff assess, admit,
+  // plan and discharge; billing and front desk read what their work needs; the administrator sees no chart.
+  'referral.read': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'intake_coordinator'],
+    scope: 'patient',
+  },
+  'referral.write': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'intake_coordinator'],
+    scope: 'patient',
+  },
+  'assessment.read': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'intake_coordinator', 'billing'],
+    scope: 'patient',
+  },
+  'assessment.write': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    scope: 'patient',
+  },
+  'episode.read': {
+    roles: [
+      'program_director',
+      'clinician',
+      'nurse',
+      'prescriber',
+      'intake_coordinator',
+      'billing',
+      'front_desk',
+    ],
+    scope: 'patient',
+  },
+  'episode.census': {
+    roles: [
+      'program_director',
+      'clinician',
+      'nurse',
+      'prescriber',
+      'intake_coordinator',
+      'billing',
+      'front_desk',
+    ],
+    scope: 'site',
+  },
+  /** The site's programs and staff: no patient data, for pickers and intake thresholds. */
+  'site.programs': {
+    roles: [
+      'program_director',
+      'clinician',
+      'nurse',
+      'prescriber',
+      'intake_coordinator',
+      'billing',
+      'front_desk',
+    ],
+    scope: 'site',
+  },
+  'episode.write': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    scope: 'patient',
+  },
+  'plan.read': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'billing'],
+    scope: 'patient',
+  },
+  'plan.write': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    scope: 'patient',
+  },
+  'plan.sign': {
+    roles: ['program_director', 'clinician', 'prescriber'],
+    scope: 'patient',
+  },
+  /** The signed-in clinician's own overdue plan reviews; the handler limits rows to the caller's sites. */
+  'plan.overdue': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    scope: 'none',
+  },
+  'discharge.read': {
+    roles: [
+      'program_director',
+      'clinician',
+      'nurse',
+      'prescriber',
+      'intake_coordinator',
+      'billing',
+      'front_desk',
+    ],
+    scope: 'patient',
+  },
+  'discharge.write': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    scope: 'patient',
+  },
   'portal.self': { roles: ['patient'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -74,6 +75,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     client = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
       loadDataDir: options.loadDataDir,
+      // Patient name search uses a trigram index (CREATE EXTENSION pg_trgm in the migrations).
+      extensions: { pg_trgm },
       // Wait for each write to reach the file system before a query returns.
       relaxedDurability: false,
     });

@@ -46,6 +46,11 @@ export const programs = pgTable('programs', {
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   helpLine: text('help_line'),
+  /** Intake rule-outs (domain.md section 2): CIWA-Ar above this, or COWS at or above that, refer out. */
+  ciwaArAbove: integer('ciwa_ar_above').notNull().default(15),
+  cowsAtLeast: integer('cows_at_least').notNull().default(13),
+  /** Days from a treatment plan's creation to its default review date. */
+  planReviewDays: integer('plan_review_days').notNull().default(30),
   createdAt: createdAt(),
 });
 

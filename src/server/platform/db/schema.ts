@@ -1,3 +1,8 @@
 /** The one drizzle schema, used on both stores. drizzle-kit reads the *.table.ts files directly. */
+export * from '../../assessments/assessments.table';
+export * from '../../discharges/discharges.table';
+export * from '../../episodes/episodes.table';
 export * from '../../patients/patients.table';
+export * from '../../referrals/referrals.table';
+export * from '../../treatment-plans/treatment-plans.table';
 export * from './platform.table';

@@ -6,9 +6,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { registerAssessmentRoutes } from '../../assessments/assessments.routes';
+import { registerDischargeRoutes } from '../../discharges/discharges.routes';
+import { registerEpisodeRoutes } from '../../episodes/episodes.routes';
 import { registerPatientRoutes } from '../../patients/patients.routes';
 import { registerPortalRoutes } from '../../portal/portal.routes';
+import { registerProgramRoutes } from '../../programs/programs.routes';
+import { registerReferralRoutes } from '../../referrals/referrals.routes';
 import { registerSiteRoutes } from '../../sites/sites.routes';
+import { registerTreatmentPlanRoutes } from '../../treatment-plans/treatment-plans.routes';
 import { registerAuditRoutes } from '../audit/audit.routes';
 import { registerAuthRoutes } from '../auth/auth.routes';
 import { sessionMiddleware } from '../auth/session-middleware';
@@ -88,6 +94,12 @@ export function createApp(deps: Deps): App {
   registerSiteRoutes(app);
   registerPatientRoutes(app);
   registerPortalRoutes(app);
+  registerProgramRoutes(app);
+  registerReferralRoutes(app);
+  registerAssessmentRoutes(app);
+  registerEpisodeRoutes(app);
+  registerTreatmentPlanRoutes(app);
+  registerDischargeRoutes(app);
   registerAuditRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import { InvalidTransitionError } from '../../../domain/episodes/episode-status';
+import { InstrumentAnswerError } from '../../../domain/instruments/instrument-answer-error';
+import { InvalidInputError } from '../../../domain/placement/invalid-input-error';
 import { AppError, type FieldError } from '../errors';
 import type { AppEnv } from './app-env';
 
@@ -49,7 +52,24 @@ function postgresCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** The domain's typed outcomes: bad input names its fields (422); an invalid status move names the allowed ones. */
+function fromDomain(err: unknown): AppError | undefined {
+  if (err instanceof InvalidInputError || err instanceof InstrumentAnswerError) {
+    return AppError.validation(err.fields);
+  }
+  if (err instanceof InvalidTransitionError) {
+    return AppError.conflict(err.message, 'invalid_transition', {
+      from: err.from,
+      to: err.to,
+      allowed: err.allowed,
+    });
+  }
+  return undefined;
+}
+
 export function handleError(err: unknown, c: Context<AppEnv>) {
+  const domain = fromDomain(err);
+  if (domain) return c.json(errorBody(domain), domain.status);
   if (err instanceof AppError) return c.json(errorBody(err), err.status);
   if (err instanceof HTTPException) {
     if (err.status === 413) return c.json(errorBody(tooLarge()), 413);

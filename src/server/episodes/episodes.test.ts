@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+
+let t: TestApp;
+let clinician: Session; // North only
+let director: Session;
+let frontDesk: Session; // South only
+let ids: Awaited<ReturnType<typeof demoIds>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  director = await login(t.app, 'director@demo.openiop.org');
+  frontDesk = await login(t.app, 'frontdesk@demo.openiop.org');
+  ids = await demoIds(t);
+});
+afterAll(() => t?.close());
+
+const path = (episodeId: string, rest = '', patientId = ids.okafor) =>
+  `/api/patients/${patientId}/episodes/${episodeId}${rest}`;
+
+describe('admission', () => {
+  it('opens an episode at a level with the admission as the first level-of-care row', async () => {
+    const res = await admit(t, clinician, ids.okafor, ids.northAdultIop, {
+      primaryClinicianId: ids.clinicianId,
+      careTeam: [ids.nurseId],
+    });
+    expect(res.body).toMatchObject({
+      status: 'admitted',
+      allowedMoves: ['active', 'discharged'],
+      level: '2.1',
+      edition: 3,
+      admittedOn: '2026-01-05',
+      programName: 'Adult IOP — North',
+      primaryClinicianId: ids.clinicianId,
+      careTeam: [ids.nurseId],
+      version: 1,
+      levelHistory: [{ fromLevel: null, toLevel: '2.1', direction: 'admission', effectiveOn: '2026-01-05' }],
+    });
+    expect(res.headers.get('etag')).toBe('"1"');
+  });
+
+  it('allows one open episode per patient per program (409)', async () => {
+    const again = await call(t.app, 'POST', `/api/patients/${ids.okafor}/episodes`, {
+      session: clinician,
+      body: { programId: ids.northAdultIop, level: '2.1' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('episode_already_open');
+    // Another program of the same site is a separate episode.
+    const other = await call(t.app, 'POST', `/api/patients/${ids.okafor}/episodes`, {
+      session: clinician,
+      body: { programId: ids.northAdolescentIop, level: '2.1', status: 'referred' },
+    });
+    expect(other.status).toBe(201);
+    expect(other.body.admittedOn).toBeNull();
+  });
+
+  it('refuses a level not of the edition, and a care-team member from another site', async () => {
+    const level = await call(t.app, 'POST', `/api/patients/${ids.bell}/episodes`, {
+      session: clinician,
+      body: { programId: ids.northAdultIop, level: '9.9' },
+    });
+    expect(level.status).toBe(422);
+    expect(level.body.error.fields[0].path).toBe('level');
+    const southOnly = (await call(t.app, 'GET', '/api/auth/me', { session: frontDesk })).body.user
+      .id as string;
+    const team = await call(t.app, 'POST', `/api/patients/${ids.bell}/episodes`, {
+      session: clinician,
+      body: { programId: ids.northAdultIop, level: '2.1', careTeam: [ids.nurseId, southOnly] },
+    });
+    expect(team.status).toBe(422);
+    expect(team.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['careTeam.1']);
+  });
+});
+
+describe('status state machine', () => {
+  it('moves admitted → active → on hold → active, and names the allowed moves on an invalid one (409)', async () => {
+    const ep = (await admit(t, clinician, ids.delgado, ids.northAdultIop)).body;
+    const move = (status: string, version: number) =>
+      call(t.app, 'POST', path(ep.id, '/status', ids.delgado), {
+        session: clinician,
+        headers: ifMatch(version),
+        body: { status },
+      });
+    const invalid = await move('on_hold', 1);
+    expect(invalid.status).toBe(409);
+    expect(invalid.body.error.code).toBe('invalid_transition');
+    expect(invalid.body.error.allowed).toEqual(['active', 'discharged']);
+    expect(invalid.body.error.message).toContain('active or discharged');
+
+    expect((await move('active', 1)).body.status).toBe('active');
+    expect((await move('on_hold', 2)).body.allowedMoves).toEqual(['active', 'discharged']);
+    const back = await move('active', 3);
+    expect(back.body).toMatchObject({ status: 'active', version: 4 });
+
+    // A stale version is refused, and a move to discharged goes through the discharge route.
+    expect((await move('on_hold', 3)).status).toBe(409);
+    const discharge = await move('discharged', 4);
+    expect(discharge.status).toBe(422);
+    expect(discharge.body.error.fields[0].path).toBe('status');
+  });
+
+  it('needs If-Match (428)', async () => {
+    const list = await call(t.app, 'GET', `/api/patients/${ids.delgado}/episodes`, { session: clinician });
+    const res = await call(t.app, 'POST', path(list.body.items[0].id, '/status', ids.delgado), {
+      session: clinician,
+      body: { status: 'on_hold' },
+    });
+    expect(res.status).toBe(428);
+  });
+
+  it('sets the admission day when a screening episode is admitted', async () => {
+    const ep = (
+      await call(t.app, 'POST', `/api/patients/${ids.rivera}/episodes`, {
+        session: clinician,
+        body: { programId: ids.northAdultIop, level: '2.1', status: 'screening' },
+      })
+    ).body;
+    const res = await call(t.app, 'POST', path(ep.id, '/status', ids.rivera), {
+      session: clinician,
+      headers: ifMatch(ep.version),
+      body: { status: 'admitted', effectiveOn: '2026-02-01' },
+    });
+    expect(res.body).toMatchObject({ status: 'admitted', admittedOn: '2026-02-01' });
+  });
+});
+
+describe('level of care', () => {
+  it('records a step down and a step up with reason and linked assessment', async () => {
+    const list = await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: clinician });
+    const ep = list.body.items.find((e: { programId: string }) => e.programId === ids.northAdultIop);
+    const assessment = await call(t.app, 'POST', `/api/patients/${ids.okafor}/assessments`, {
+      session: clinician,
+      body: { edition: 3, ratings: { D1: 0, D2: 0, D3: 1, D4: 1, D5: 1, D6: 1 }, placedLevel: '1' },
+    });
+    const down = await call(t.app, 'POST', path(ep.id, '/level-changes'), {
+      session: clinician,
+      headers: ifMatch(ep.version),
+      body: {
+        toLevel: '1',
+        effectiveOn: '2026-02-15',
+        reason: 'Goals met; steady attendance',
+        assessmentId: assessment.body.id,
+      },
+    });
+    expect(down.status, down.text).toBe(201);
+    expect(down.body.level).toBe('1');
+    expect(down.body.levelHistory.at(-1)).toMatchObject({
+      fromLevel: '2.1',
+      toLevel: '1',
+      direction: 'step-down',
+      assessmentId: assessment.body.id,
+    });
+    const up = await call(t.app, 'POST', path(ep.id, '/level-changes'), {
+      session: clinician,
+      headers: ifMatch(down.body.version),
+      body: { toLevel: '2.5', effectiveOn: '2026-03-01', reason: 'Relapse' },
+    });
+    expect(up.body.levelHistory.map((h: { direction: string }) => h.direction)).toEqual([
+      'admission',
+      'step-down',
+      'step-up',
+    ]);
+    const early = await call(t.app, 'POST', path(ep.id, '/level-changes'), {
+      session: clinician,
+      headers: ifMatch(up.body.version),
+      body: { toLevel: '2.1', effectiveOn: '2025-12-01', reason: 'x' },
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.fields[0].path).toBe('effectiveOn');
+  });
+
+  it('changes the primary clinician and care team with If-Match', async () => {
+    const ep = (await call(t.app, 'GET', `/api/patients/${ids.rivera}/episodes`, { session: clinician })).body
+      .items[0];
+    const res = await call(t.app, 'PATCH', path(ep.id, '', ids.rivera), {
+      session: clinician,
+      headers: ifMatch(ep.version),
+      body: { primaryClinicianId: ids.clinicianId, careTeam: [ids.nurseId] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ primaryClinicianId: ids.clinicianId, version: ep.version + 1 });
+    const stale = await call(t.app, 'PATCH', path(ep.id, '', ids.rivera), {
+      session: clinician,
+      headers: ifMatch(ep.version),
+      body: { careTeam: [] },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('version_conflict');
+  });
+});
+
+describe('diagnoses', () => {
+  it('adds ICD-10-CM diagnoses (SUD and mental health), one primary, and refuses a malformed code', async () => {
+    const ep = (await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: clinician })).body
+      .items[0];
+    const add = (body: Record<string, unknown>) =>
+      call(t.app, 'POST', path(ep.id, '/diagnoses'), { session: clinician, body });
+    await add({
+      code: 'f10.20',
+      description: 'Alcohol use disorder, moderate or severe',
+      kind: 'sud',
+      primary: true,
+    });
+    const second = await add({
+      code: 'F32.A',
+      description: 'Depression, unspecified',
+      kind: 'mental_health',
+    });
+    const third = await add({
+      code: 'F11.20',
+      description: 'Opioid use disorder',
+      kind: 'sud',
+      primary: true,
+    });
+    expect(third.body.diagnoses.map((d: { code: string; primary: boolean }) => [d.code, d.primary])).toEqual([
+      ['F11.20', true],
+      ['F10.20', false],
+      ['F32.A', false],
+    ]);
+    expect(second.status).toBe(201);
+    const bad = await add({ code: 'ALCOHOL', description: 'x', kind: 'sud' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields[0].path).toBe('code');
+    const removed = await call(t.app, 'DELETE', path(ep.id, `/diagnoses/${second.body.diagnoses[1].id}`), {
+      session: clinician,
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body.diagnoses).toHaveLength(2);
+  });
+});
+
+describe('access', () => {
+  it("a North clinician gets 403 on a South patient's episodes; front desk reads but does not write", async () => {
+    const southEpisode = await admit(t, director, ids.cho, ids.southAdultIop);
+    expect(
+      (await call(t.app, 'GET', `/api/patients/${ids.cho}/episodes`, { session: clinician })).status,
+    ).toBe(403);
+    expect(
+      (await call(t.app, 'GET', path(southEpisode.body.id, '', ids.cho), { session: clinician })).status,
+    ).toBe(403);
+    expect(
+      (await call(t.app, 'GET', `/api/patients/${ids.cho}/episodes`, { session: frontDesk })).status,
+    ).toBe(200);
+    const write = await call(t.app, 'POST', `/api/patients/${ids.cho}/episodes`, {
+      session: frontDesk,
+      body: { programId: ids.southAdultIop, level: '2.1' },
+    });
+    expect(write.status).toBe(403);
+  });
+
+  it('an episode id of another patient is not found under this patient', async () => {
+    const list = await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: clinician });
+    const res = await call(t.app, 'GET', path(list.body.items[0].id, '', ids.bell), { session: clinician });
+    expect(res.status).toBe(404);
+  });
+});

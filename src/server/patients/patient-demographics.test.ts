@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIds } from '../test-support/clinical-fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+
+let t: TestApp;
+let clinician: Session; // Riverbend North only
+let ids: Awaited<ReturnType<typeof demoIds>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  ids = await demoIds(t);
+});
+afterAll(() => t?.close());
+
+const yearsAgo = (years: number, days = 0) => {
+  const d = t.clock.now();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+};
+
+const create = (body: Record<string, unknown>, site = ids.north) =>
+  call(t.app, 'POST', `/api/sites/${site}/patients`, { session: clinician, body });
+
+describe('demographics', () => {
+  it('stores address, living situation and emergency contact', async () => {
+    const res = await create({
+      givenName: 'Lena',
+      familyName: 'Marsh',
+      dateOfBirth: '1990-02-03',
+      addressLine1: '12 River Rd',
+      addressLine2: 'Apt 4',
+      city: 'Springfield',
+      state: 'IL',
+      postalCode: '62701',
+      livingSituation: 'sober_living',
+      emergencyContact: { name: 'Tom Marsh', relationship: 'brother', phone: '(555) 010-9999' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      city: 'Springfield',
+      postalCode: '62701',
+      livingSituation: 'sober_living',
+      emergencyContact: { name: 'Tom Marsh', relationship: 'brother' },
+      guardianContact: null,
+    });
+    const read = await call(t.app, 'GET', `/api/patients/${res.body.id}`, { session: clinician });
+    expect(read.body.addressLine2).toBe('Apt 4');
+  });
+
+  it('refuses a date of birth in the future (422 dateOfBirth)', async () => {
+    const tomorrow = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const res = await create({ givenName: 'Future', familyName: 'Person', dateOfBirth: tomorrow });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['dateOfBirth']);
+  });
+
+  it('refuses an unknown living situation', async () => {
+    const res = await create({
+      givenName: 'A',
+      familyName: 'B',
+      dateOfBirth: '1990-01-01',
+      livingSituation: 'car',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0].path).toBe('livingSituation');
+  });
+
+  it('needs a guardian contact for a patient under 18, and not for one who just turned 18', async () => {
+    const minor = await create({ givenName: 'Teen', familyName: 'Ager', dateOfBirth: yearsAgo(16) });
+    expect(minor.status).toBe(422);
+    expect(minor.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['guardianContact']);
+
+    const noWayToReach = await create({
+      givenName: 'Teen',
+      familyName: 'Ager',
+      dateOfBirth: yearsAgo(16),
+      guardianContact: { name: 'Pat Ager', relationship: 'mother' },
+    });
+    expect(noWayToReach.status).toBe(422);
+    expect(noWayToReach.body.error.fields[0].path).toBe('guardianContact.phone');
+
+    const withGuardian = await create({
+      givenName: 'Teen',
+      familyName: 'Ager',
+      dateOfBirth: yearsAgo(16),
+      guardianContact: { name: 'Pat Ager', relationship: 'mother', email: 'pat@example.org' },
+    });
+    expect(withGuardian.status).toBe(201);
+    expect(withGuardian.body.guardianContact).toEqual({
+      name: 'Pat Ager',
+      relationship: 'mother',
+      phone: null,
+      email: 'pat@example.org',
+    });
+
+    // Removing the guardian of a minor is refused as well.
+    const removed = await call(t.app, 'PATCH', `/api/patients/${withGuardian.body.id}`, {
+      session: clinician,
+      headers: { 'if-match': `"${withGuardian.body.version}"` },
+      body: { guardianContact: null },
+    });
+    expect(removed.status).toBe(422);
+    expect(removed.body.error.fields[0].path).toBe('guardianContact');
+
+    const adult = await create({ givenName: 'Just', familyName: 'Eighteen', dateOfBirth: yearsAgo(18, 1) });
+    expect(adult.status).toBe(201);
+  });
+});
+
+describe('possible duplicates', () => {
+  it('answers 409 possible_duplicate naming the existing patient, unless confirmed', async () => {
+    // Okafor, Amara, 1979-11-02 is a demo patient of North; any case matches, at any site of the organization.
+    const dup = await create(
+      { givenName: 'amara', familyName: 'OKAFOR', dateOfBirth: '1979-11-02' },
+      ids.north,
+    );
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('possible_duplicate');
+    expect(dup.body.error.existing).toEqual([{ id: ids.okafor, mrn: 'RB1002' }]);
+
+    const confirmed = await create({
+      givenName: 'Amara',
+      familyName: 'Okafor',
+      dateOfBirth: '1979-11-02',
+      confirmNotDuplicate: true,
+    });
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.id).not.toBe(ids.okafor);
+  });
+
+  it('a different date of birth is not a duplicate', async () => {
+    const res = await create({ givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '1979-11-03' });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('access', () => {
+  it('a North clinician may not register a patient at South (403)', async () => {
+    const res = await create({ givenName: 'X', familyName: 'Y', dateOfBirth: '1990-01-01' }, ids.south);
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { Tx } from '../db/database';
+import type { AppEnv } from '../http/app-env';
+import { auditActor } from '../http/audit-actor';
+import { appendAudit } from './audit';
+
+/**
+ * One audit row for a read or write of a patient's record, in the caller's transaction, on the patient and
+ * site the guard established (flagged when the access came through break-glass).
+ */
+export async function auditPatient(
+  c: Context<AppEnv>,
+  tx: Tx,
+  event: { action: string; entity: string; entityId: string | null; detail?: Record<string, unknown> },
+) {
+  const access = c.var.patientAccess!;
+  await appendAudit(
+    tx,
+    auditActor(c),
+    [
+      {
+        action: event.action,
+        entity: event.entity,
+        entityId: event.entityId,
+        patientId: access.patientId,
+        siteId: access.siteId,
+        detail:
+          event.detail || access.viaBreakGlass
+            ? { ...event.detail, ...(access.viaBreakGlass ? { breakGlass: true } : {}) }
+            : null,
+      },
+    ],
+    c.var.deps.now(),
+  );
+}

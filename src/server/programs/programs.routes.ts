@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../platform/http/app-env';
+import { errorResponses, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
+import { listSitePrograms, listSiteStaff } from './programs.store';
+
+const tags = ['Programs'];
+const SiteParams = z.object({ siteId: UuidParam('siteId') });
+
+const ProgramList = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        /** Intake rule-out thresholds: CIWA-Ar above, COWS at or above. */
+        ciwaArAbove: z.number(),
+        cowsAtLeast: z.number(),
+        /** Default days from plan creation to its review. */
+        planReviewDays: z.number(),
+      }),
+    ),
+  })
+  .openapi('ProgramList');
+
+const StaffList = z
+  .object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })) })
+  .openapi('StaffList');
+
+export function registerProgramRoutes(app: App) {
+  defineRoute(
+    app,
+    {
+      permission: 'site.programs',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/programs',
+        tags,
+        summary: "The site's programs with their intake thresholds and plan review interval",
+        request: { params: SiteParams },
+        responses: { 200: jsonResponse(ProgramList, 'Programs'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId } = c.req.valid('param');
+      const items = await c.var.deps.db.tx((tx) => listSitePrograms(tx, siteId));
+      return c.json({ items }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'site.programs',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/staff',
+        tags,
+        summary: "The site's active staff (for primary clinician, care team and responsible staff pickers)",
+        request: {
+          params: SiteParams,
+          query: z.strictObject({ role: z.string().max(40).optional() }),
+        },
+        responses: { 200: jsonResponse(StaffList, 'Staff'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId } = c.req.valid('param');
+      const { role } = c.req.valid('query');
+      const items = await c.var.deps.db.tx((tx) =>
+        listSiteStaff(tx, siteId, role ? role.split(',') : undefined),
+      );
+      return c.json({ items }, 200);
+    },
+  );
+}

@@ -1,0 +1,93 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { patients } from '../patients/patients.table';
+import { organizations, programs, sites, users } from '../platform/db/platform.table';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export type PresentingSubstance = { substance: string; lastUseOn: string | null; route: string | null };
+export type MedicalFlags = {
+  withdrawalComplicationRisk: boolean;
+  medicallyUnstable: boolean;
+  pregnant: boolean;
+  note: string | null;
+};
+export type PsychiatricFlags = {
+  acutePsychiatricSymptoms: boolean;
+  coOccurringDisorder: boolean;
+  note: string | null;
+};
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    source: text('source').notNull(),
+    referrerName: text('referrer_name'),
+    referredOn: date('referred_on', { mode: 'string' }).notNull(),
+    substances: jsonb('substances').$type<PresentingSubstance[]>().notNull(),
+    medicalFlags: jsonb('medical_flags').$type<MedicalFlags>().notNull(),
+    psychiatricFlags: jsonb('psychiatric_flags').$type<PsychiatricFlags>().notNull(),
+    recoveryEnvironmentUnsafe: boolean('recovery_environment_unsafe').notNull().default(false),
+    note: text('note'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('referrals_patient_idx').on(t.patientId, t.referredOn)],
+);
+
+export type RuleOutRecord = {
+  outcome: 'proceed-to-assessment' | 'refer-higher-level';
+  reasons: { code: string; message: string; referTo: { level: string; label: string } }[];
+};
+
+/** An intake screen: withdrawal scales item by item, the C-SSRS screener, and the rule-out computed from them. */
+export const intakeScreenings = pgTable(
+  'intake_screenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    edition: integer('edition').notNull(),
+    ciwaArAnswers: jsonb('ciwa_ar_answers').$type<Record<string, number>>(),
+    ciwaArTotal: integer('ciwa_ar_total'),
+    ciwaArBand: text('ciwa_ar_band'),
+    cowsAnswers: jsonb('cows_answers').$type<Record<string, number>>(),
+    cowsTotal: integer('cows_total'),
+    cowsBand: text('cows_band'),
+    cssrsAnswers: jsonb('cssrs_answers').$type<Record<string, number>>(),
+    cssrsRisk: text('cssrs_risk'),
+    flags: jsonb('flags').$type<Record<string, boolean>>().notNull(),
+    thresholds: jsonb('thresholds').$type<{ ciwaArAbove: number; cowsAtLeast: number }>().notNull(),
+    outcome: text('outcome').notNull(),
+    ruleOut: jsonb('rule_out').$type<RuleOutRecord>().notNull(),
+    screenedBy: uuid('screened_by')
+      .notNull()
+      .references(() => users.id),
+    screenedAt: instant('screened_at').notNull().defaultNow(),
+  },
+  (t) => [index('intake_screenings_referral_idx').on(t.referralId, t.screenedAt)],
+);
