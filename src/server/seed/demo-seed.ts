@@ -147,7 +147,11 @@ export async function seedDemo(db: Database, now = new Date()): Promise<boolean>
           language: 'English',
           phone: `(555) 010-${String(3000 + i * 7).padStart(4, '0')}`,
           livingSituation: dateOfBirth > '2008-12-31' ? 'with_family' : 'home',
-          emergencyContact: { name: `${familyName} family contact`, relationship: 'family', phone: '(555) 010-9000' },
+          emergencyContact: {
+            name: `${familyName} family contact`,
+            relationship: 'family',
+            phone: '(555) 010-9000',
+          },
           // Patients under 18 need a guardian on file.
           guardianContact:
             dateOfBirth > '2008-12-31'

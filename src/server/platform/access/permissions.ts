@@ -8,56 +8,42 @@ import type { Role } from './roles';
  * Minimum necessary (HIPAA 164.502(b)): the system administrator manages accounts and audits and has no
  * access to charts at all; emergency (break-glass) access is for clinical roles.
  */
+/** Every staff role. */
+const STAFF = [
+  'admin',
+  'program_director',
+  'clinician',
+  'nurse',
+  'prescriber',
+  'intake_coordinator',
+  'billing',
+  'front_desk',
+] as const satisfies readonly Role[];
+/** Staff who treat patients. */
+const CLINICAL = ['program_director', 'clinician', 'nurse', 'prescriber'] as const satisfies readonly Role[];
+/** Everyone whose work needs the chart's demographics: all staff but the system administrator. */
+const CHART_READERS = [
+  ...CLINICAL,
+  'intake_coordinator',
+  'billing',
+  'front_desk',
+] as const satisfies readonly Role[];
+
 export const PERMISSIONS = {
   'session.self': {
-    roles: [
-      'admin',
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-      'patient',
-    ],
+    roles: [...STAFF, 'patient'],
     scope: 'none',
   },
   'site.list': {
-    roles: [
-      'admin',
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-    ],
+    roles: STAFF,
     scope: 'none',
   },
   'patient.census': {
-    roles: [
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-    ],
+    roles: CHART_READERS,
     scope: 'site',
   },
   'patient.read': {
-    roles: [
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-    ],
+    roles: CHART_READERS,
     scope: 'patient',
   },
   'patient.create': {
@@ -65,11 +51,11 @@ export const PERMISSIONS = {
     scope: 'site',
   },
   'patient.update': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'intake_coordinator', 'front_desk'],
+    roles: [...CLINICAL, 'intake_coordinator', 'front_desk'],
     scope: 'patient',
   },
   'patient.break_glass': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    roles: CLINICAL,
     scope: 'patient-any-site',
   },
   'portal.invite': {
@@ -79,68 +65,44 @@ export const PERMISSIONS = {
   // Clinical episode (issue 4). Intake coordinators take referrals and screen; clinical staff assess, admit,
   // plan and discharge; billing and front desk read what their work needs; the administrator sees no chart.
   'referral.read': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'intake_coordinator'],
+    roles: [...CLINICAL, 'intake_coordinator'],
     scope: 'patient',
   },
   'referral.write': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'intake_coordinator'],
+    roles: [...CLINICAL, 'intake_coordinator'],
     scope: 'patient',
   },
   'assessment.read': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'intake_coordinator', 'billing'],
+    roles: [...CLINICAL, 'intake_coordinator', 'billing'],
     scope: 'patient',
   },
   'assessment.write': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    roles: CLINICAL,
     scope: 'patient',
   },
   'episode.read': {
-    roles: [
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-    ],
+    roles: CHART_READERS,
     scope: 'patient',
   },
   'episode.census': {
-    roles: [
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-    ],
+    roles: CHART_READERS,
     scope: 'site',
   },
   /** The site's programs and staff: no patient data, for pickers and intake thresholds. */
   'site.programs': {
-    roles: [
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-    ],
+    roles: CHART_READERS,
     scope: 'site',
   },
   'episode.write': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    roles: CLINICAL,
     scope: 'patient',
   },
   'plan.read': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'billing'],
+    roles: [...CLINICAL, 'billing'],
     scope: 'patient',
   },
   'plan.write': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    roles: CLINICAL,
     scope: 'patient',
   },
   'plan.sign': {
@@ -149,23 +111,15 @@ export const PERMISSIONS = {
   },
   /** The signed-in clinician's own overdue plan reviews; the handler limits rows to the caller's sites. */
   'plan.overdue': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    roles: CLINICAL,
     scope: 'none',
   },
   'discharge.read': {
-    roles: [
-      'program_director',
-      'clinician',
-      'nurse',
-      'prescriber',
-      'intake_coordinator',
-      'billing',
-      'front_desk',
-    ],
+    roles: CHART_READERS,
     scope: 'patient',
   },
   'discharge.write': {
-    roles: ['program_director', 'clinician', 'nurse', 'prescriber'],
+    roles: CLINICAL,
     scope: 'patient',
   },
   'portal.self': { roles: ['patient'], scope: 'none' },
