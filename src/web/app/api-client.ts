@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** What the server added beside code, message and fields (a 409's `existingPatient`, `allowed` …). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -68,13 +70,15 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Set for sign-in steps and sign-out, where a 401 is an answer to show rather than a lost session. */
   keepOnUnauthorized?: boolean;
+  /** Extra request headers: `If-Match` for versioned updates, `Idempotency-Key` for retry-safe creates. */
+  headers?: Record<string, string>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const startedAt = Date.now();
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -112,15 +116,16 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 async function readError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {
-      error?: { code?: unknown; message?: unknown; fields?: unknown };
+      error?: { code?: unknown; message?: unknown; fields?: unknown; [detail: string]: unknown };
     };
-    const { code, message, fields } = body.error ?? {};
+    const { code, message, fields, ...details } = body.error ?? {};
     if (typeof code === 'string' && typeof message === 'string') {
       return new ApiError(
         response.status,
         code,
         message,
         Array.isArray(fields) ? (fields as FieldError[]) : [],
+        details,
       );
     }
   } catch {
@@ -133,7 +138,14 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => apiRequest<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     apiRequest<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('PATCH', path, { ...options, body }),
 };
+
+/** `If-Match` for an update of a record read at `version`; the server answers 409 if someone changed it since. */
+export const ifMatch = (version: number): RequestOptions => ({ headers: { 'If-Match': `"${version}"` } });
 
 /** Builds `path?a=1&b=x`, leaving out empty values so the server applies its defaults. */
 export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {

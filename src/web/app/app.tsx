@@ -6,6 +6,7 @@ import { LoginPage } from '../auth/login-page';
 import { MfaEnrolPage } from '../auth/mfa-enrol-page';
 import { MfaPromptPage } from '../auth/mfa-prompt-page';
 import { CensusPage } from '../patients/census-page';
+import { NewReferralPage } from '../patients/new-referral-page';
 import { PatientPage } from '../patients/patient-page';
 import { InvitationPage } from '../portal/invitation-page';
 import { PortalPage } from '../portal/portal-page';
@@ -14,7 +15,7 @@ import { ApiError } from './api-client';
 import { NotFoundPage } from './not-found-page';
 import { HomeRedirect, RequireRole, RequireSession } from './require-session';
 import { SessionGoneRedirect } from './session-gone-redirect';
-import { canSeeAuditLog, canSeeCensus } from './staff-navigation';
+import { canCreateReferral, canSeeAuditLog, canSeeCensus } from './staff-navigation';
 import { StaffShell } from './staff-shell';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
@@ -66,6 +67,14 @@ export function App() {
                 element={
                   <RequireRole allowed={canSeeCensus}>
                     <CensusPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/patients/new"
+                element={
+                  <RequireRole allowed={canCreateReferral}>
+                    <NewReferralPage />
                   </RequireRole>
                 }
               />

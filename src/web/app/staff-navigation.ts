@@ -3,6 +3,9 @@ import type { Me } from './session';
 // Which screens each role sees. The server enforces access; this only keeps the menu honest.
 export const canSeeCensus = (role: string): boolean => role !== 'admin';
 export const canSeeAuditLog = (role: string): boolean => role === 'admin';
+/** Mirrors the server's `patient.create` and `referral.write` permissions: a referral needs both. */
+export const canCreateReferral = (role: string): boolean =>
+  ['program_director', 'clinician', 'intake_coordinator'].includes(role);
 
 export const staffNavigation = [
   { to: '/patients', label: 'Patients', allowed: canSeeCensus },

@@ -1,9 +1,23 @@
-import { Alert, Anchor, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentSite } from '../app/current-site';
 import { fieldError } from '../app/form-errors';
+import { useMe } from '../app/session';
+import { canCreateReferral } from '../app/staff-navigation';
+import { OverdueReviews } from '../treatment-plans/overdue-reviews';
 import { ageInYears, formatDateOfBirth, localToday } from './date-of-birth';
 import { PatientStatusBadge } from './patient-status-badge';
 import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
@@ -40,6 +54,8 @@ export function CensusPage() {
   }, [site?.id, setParams]);
 
   const census = useCensus(site?.id, q, page);
+  const me = useMe();
+  const mayRefer = canCreateReferral(me.data?.user.role ?? '');
   const openPatient = (patient: PatientSummary) => navigate(`/patients/${patient.id}`);
   const openOnEnter = (event: KeyboardEvent, patient: PatientSummary) => {
     if (event.key === 'Enter') openPatient(patient);
@@ -60,9 +76,17 @@ export function CensusPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        Patients at {site.name}
-      </Title>
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          Patients at {site.name}
+        </Title>
+        {mayRefer && (
+          <Button component={Link} to="/patients/new">
+            New referral
+          </Button>
+        )}
+      </Group>
+      <OverdueReviews role={me.data?.user.role ?? ''} />
       <TextInput
         label="Search patients"
         description="Name, date of birth (YYYY-MM-DD or MM/DD/YYYY) or MRN"

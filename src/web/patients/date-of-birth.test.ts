@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, formatDateOfBirth } from './date-of-birth';
+import { ageInYears, formatDateOfBirth, isoToday } from './date-of-birth';
 
 describe('ageInYears', () => {
   it.each([
@@ -22,5 +22,11 @@ describe('ageInYears', () => {
 describe('formatDateOfBirth', () => {
   it('never shifts the day, whatever the time zone', () => {
     expect(formatDateOfBirth('1990-01-01')).toBe('Jan 1, 1990');
+  });
+});
+
+describe('isoToday', () => {
+  it('is the local calendar day, zero-padded, as a date input takes it', () => {
+    expect(isoToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

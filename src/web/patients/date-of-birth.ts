@@ -17,6 +17,12 @@ export function localToday(now: Date = new Date()): { year: number; month: numbe
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
+/** Today on the user's own calendar as `YYYY-MM-DD`, the value of a date input. */
+export function isoToday(now: Date = new Date()): string {
+  const { year, month, day } = localToday(now);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 const dateOfBirthFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** "Apr 12, 1988": a calendar day, so formatted in UTC where `YYYY-MM-DD` parses, never shifted a day. */

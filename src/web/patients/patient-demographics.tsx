@@ -1,7 +1,17 @@
 import { DataList, Text } from '@mantine/core';
 import { dateOfBirthWithAge } from './date-of-birth';
 import { statusLabel } from './patient-status-badge';
-import type { Patient } from './patients-api';
+import { LIVING_SITUATIONS, type Patient } from './patients-api';
+
+function addressOf(patient: Patient): string | null {
+  const cityLine = [patient.city, [patient.state, patient.postalCode].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  return [patient.addressLine1, patient.addressLine2, cityLine].filter(Boolean).join(', ') || null;
+}
+
+const livingLabel = (value: string | null | undefined) =>
+  value ? (LIVING_SITUATIONS.find((s) => s.value === value)?.label ?? value) : null;
 
 function Value({ children }: { children: string | null }) {
   if (children) return <>{children}</>;
@@ -24,6 +34,28 @@ export function PatientDemographics({ patient }: { patient: Patient }) {
     ['Preferred language', patient.language],
     ['Phone', patient.phone],
     ['Email', patient.email],
+    ['Address', addressOf(patient)],
+    ['Living situation', livingLabel(patient.livingSituation)],
+    [
+      'Emergency contact',
+      patient.emergencyContact
+        ? `${patient.emergencyContact.name} (${patient.emergencyContact.relationship}), ${patient.emergencyContact.phone}`
+        : null,
+    ],
+    ...(patient.guardianContact
+      ? ([
+          [
+            'Guardian',
+            `${patient.guardianContact.name} (${patient.guardianContact.relationship})${[
+              patient.guardianContact.phone,
+              patient.guardianContact.email,
+            ]
+              .filter(Boolean)
+              .map((v) => `, ${v}`)
+              .join('')}`,
+          ],
+        ] as [string, string][])
+      : []),
     ['MRN', patient.mrn],
     ['Site', patient.siteName],
     ['Status', statusLabel(patient.status)],

@@ -1,20 +1,52 @@
-import { Alert, Anchor, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../app/api-client';
+import { useMe } from '../app/session';
+import { AsamAssessmentSection } from '../assessments/asam-assessment-section';
+import { DischargeSection } from '../discharges/discharge-section';
+import { CurrentEpisodeSummary, EpisodeSection } from '../episodes/episode-section';
+import { IntakeScreeningSection } from '../referrals/intake-screening-section';
+import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
 import { BreakGlassForm } from './break-glass-form';
+import { ageInYears, localToday } from './date-of-birth';
 import { PatientDemographics } from './patient-demographics';
 import { PatientHeader } from './patient-header';
 import { patientQueryKey, usePatient } from './patients-api';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
+const CLINICAL = ['program_director', 'clinician', 'nurse', 'prescriber'];
+const ALL_STAFF = [...CLINICAL, 'intake_coordinator', 'billing', 'front_desk'];
+
+// Who sees each tab mirrors the server's read permissions (referral.read, assessment.read …); the server decides.
+const TABS = [
+  { value: 'overview', label: 'Overview', roles: ALL_STAFF },
+  { value: 'intake', label: 'Intake', roles: [...CLINICAL, 'intake_coordinator'] },
+  { value: 'assessment', label: 'ASAM assessment', roles: [...CLINICAL, 'intake_coordinator', 'billing'] },
+  { value: 'episode', label: 'Episode', roles: ALL_STAFF },
+  { value: 'plan', label: 'Treatment plan', roles: [...CLINICAL, 'billing'] },
+  { value: 'discharge', label: 'Discharge', roles: ALL_STAFF },
+] as const;
+type TabValue = (typeof TABS)[number]['value'];
+const isTab = (value: string | null): value is TabValue => TABS.some((tab) => tab.value === value);
+
 export function PatientPage() {
   const { patientId = '' } = useParams();
   const queryClient = useQueryClient();
   const patient = usePatient(patientId);
   const [emergencyUntil, setEmergencyUntil] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const me = useMe();
+  const role = me.data?.user.role ?? '';
+  const tabs = TABS.filter((item) => (item.roles as readonly string[]).includes(role));
+  const requestedTab = params.get('tab');
+  const tab: TabValue =
+    isTab(requestedTab) && tabs.some((item) => item.value === requestedTab) ? requestedTab : 'overview';
+  const openTab = (value: string | null) => {
+    if (isTab(value)) setParams(value === 'overview' ? {} : { tab: value }, { replace: true });
+  };
 
   const granted = (expiresAt: string) => {
     setEmergencyUntil(expiresAt);
@@ -37,12 +69,44 @@ export function PatientPage() {
             </Alert>
           )}
           <PatientHeader patient={patient.data} />
-          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="demographics-heading">
-            <Title order={2} size="h4" mb="sm" id="demographics-heading">
-              Demographics
-            </Title>
-            <PatientDemographics patient={patient.data} />
-          </Paper>
+          <Tabs value={tab} onChange={openTab} keepMounted={false}>
+            <Tabs.List aria-label="Patient chart">
+              {tabs.map((item) => (
+                <Tabs.Tab key={item.value} value={item.value}>
+                  {item.label}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="overview" pt="md">
+              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="demographics-heading">
+                <Title order={2} size="h4" mb="sm" id="demographics-heading">
+                  Demographics
+                </Title>
+                <PatientDemographics patient={patient.data} />
+              </Paper>
+              <CurrentEpisodeSummary patientId={patientId} onOpen={() => openTab('episode')} />
+            </Tabs.Panel>
+            <Tabs.Panel value="intake" pt="md">
+              <IntakeScreeningSection patientId={patientId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="assessment" pt="md">
+              <AsamAssessmentSection
+                patientId={patientId}
+                population={
+                  (ageInYears(patient.data.dateOfBirth, localToday()) ?? 18) < 18 ? 'adolescent' : 'adult'
+                }
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="episode" pt="md">
+              <EpisodeSection patientId={patientId} onDischarge={() => openTab('discharge')} />
+            </Tabs.Panel>
+            <Tabs.Panel value="plan" pt="md">
+              <TreatmentPlanSection patientId={patientId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="discharge" pt="md">
+              <DischargeSection patientId={patientId} />
+            </Tabs.Panel>
+          </Tabs>
         </>
       )}
     </Stack>

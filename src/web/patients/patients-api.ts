@@ -21,6 +21,14 @@ export interface Patient extends PatientSummary {
   language: string | null;
   phone: string | null;
   email: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  livingSituation: string | null;
+  emergencyContact: { name: string; relationship: string; phone: string } | null;
+  guardianContact: { name: string; relationship: string; phone: string | null; email: string | null } | null;
   version: number;
   createdAt: string;
 }
@@ -58,4 +66,59 @@ export function requestBreakGlass(patientId: string, reason: string) {
   return api.post<{ expiresAt: string }>(`/api/patients/${encodeURIComponent(patientId)}/break-glass`, {
     reason,
   });
+}
+
+export const LIVING_SITUATIONS = [
+  { value: 'home', label: 'Own home' },
+  { value: 'with_family', label: 'With family' },
+  { value: 'sober_living', label: 'Sober living' },
+  { value: 'alone', label: 'Alone' },
+  { value: 'unhoused', label: 'Unhoused' },
+  { value: 'other', label: 'Other' },
+] as const;
+
+export interface EmergencyContact {
+  name: string;
+  relationship: string;
+  phone: string;
+}
+
+export interface GuardianContact {
+  name: string;
+  relationship: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface NewPatient {
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  dateOfBirth: string;
+  sexAtBirth: string | null;
+  genderIdentity: string | null;
+  language: string | null;
+  phone: string | null;
+  email: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  livingSituation: string;
+  emergencyContact: EmergencyContact | null;
+  guardianContact: GuardianContact | null;
+  /** Set after the user has seen the possible duplicate and says this is someone else. */
+  confirmNotDuplicate?: boolean;
+}
+
+export function createPatient(siteId: string, patient: NewPatient) {
+  return api.post<Patient>(`/api/sites/${encodeURIComponent(siteId)}/patients`, patient);
+}
+
+export function inviteToPortal(patientId: string) {
+  return api.post<{ inviteUrl: string; expiresAt: string }>(
+    `/api/patients/${encodeURIComponent(patientId)}/portal-invitations`,
+  );
 }

@@ -1,5 +1,9 @@
 import { Alert, Button, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { AftercarePlanView } from '../discharges/aftercare-plan-view';
+import { useMyAftercarePlan } from '../discharges/discharges-api';
+import { formatDateOfBirth } from '../patients/date-of-birth';
 import { PatientDemographics } from '../patients/patient-demographics';
+import { MyTreatmentPlan } from './my-treatment-plan';
 import { type Program, usePortalMe } from './portal-api';
 
 export function PortalPage() {
@@ -22,6 +26,8 @@ export function PortalPage() {
           Hello, {patient.preferredName ?? patient.givenName}
         </Title>
         <HelpLineCard program={program} />
+        <MyAftercarePlan />
+        <MyTreatmentPlan />
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-profile-heading">
           <Title order={2} size="h3" mb="sm" id="my-profile-heading">
             My profile
@@ -33,6 +39,24 @@ export function PortalPage() {
         </Paper>
       </Stack>
     </Container>
+  );
+}
+
+/** Shown once the patient has been discharged with an aftercare plan. */
+function MyAftercarePlan() {
+  const aftercare = useMyAftercarePlan();
+  if (aftercare.isPending || !aftercare.data) return null;
+  const { aftercare: plan, dischargedOn, programName } = aftercare.data;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-aftercare-heading">
+      <Title order={2} size="h3" id="my-aftercare-heading">
+        My aftercare plan
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        From your discharge{programName ? ` from ${programName}` : ''} on {formatDateOfBirth(dischargedOn)}
+      </Text>
+      <AftercarePlanView plan={plan} headingLevel={2} />
+    </Paper>
   );
 }
 

@@ -1,0 +1,146 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, ifMatch } from '../app/api-client';
+
+export interface LevelChange {
+  id: string;
+  fromLevel: string | null;
+  toLevel: string;
+  direction: 'admission' | 'step-up' | 'step-down' | 'lateral';
+  effectiveOn: string;
+  reason: string;
+  assessmentId: string | null;
+  changedBy: string;
+  createdAt: string;
+}
+
+export interface Diagnosis {
+  id: string;
+  code: string;
+  description: string;
+  kind: string;
+  primary: boolean;
+  createdAt: string;
+}
+
+export interface Episode {
+  id: string;
+  patientId: string;
+  siteId: string;
+  programId: string;
+  programName: string;
+  status: string;
+  /** The statuses this episode may move to next (discharged only through the discharge route). */
+  allowedMoves: string[];
+  edition: 3 | 4;
+  level: string;
+  admittedOn: string | null;
+  dischargedOn: string | null;
+  referralId: string | null;
+  primaryClinicianId: string | null;
+  careTeam: string[];
+  version: number;
+  createdAt: string;
+  /** Oldest first: the admission level, then every step up or down. */
+  levelHistory: LevelChange[];
+  diagnoses: Diagnosis[];
+}
+
+export interface ProgramOption {
+  id: string;
+  name: string;
+  kind: string;
+  /** Intake rule-out thresholds: CIWA-Ar above, COWS at or above. */
+  ciwaArAbove: number;
+  cowsAtLeast: number;
+  /** Default days from plan creation to its review. */
+  planReviewDays: number;
+}
+
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: string;
+}
+
+export interface NewEpisode {
+  programId: string;
+  edition: 3 | 4;
+  level: string;
+  status?: 'referred' | 'screening' | 'admitted';
+  admittedOn?: string;
+  referralId?: string | null;
+  assessmentId?: string | null;
+  primaryClinicianId?: string | null;
+  careTeam?: string[];
+}
+
+const episodesPath = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/episodes`;
+const episodePath = (episode: Episode) =>
+  `${episodesPath(episode.patientId)}/${encodeURIComponent(episode.id)}`;
+
+/** The open episode (not discharged), if any: one per patient per program, and the chart shows the first. */
+export function openEpisode(episodes: Episode[] | undefined): Episode | undefined {
+  return episodes?.find((episode) => episode.status !== 'discharged');
+}
+
+export const episodesQueryKey = (patientId: string) => ['episodes', patientId] as const;
+
+/** The patient's episodes, newest first. */
+export function useEpisodes(patientId: string) {
+  return useQuery({
+    queryKey: episodesQueryKey(patientId),
+    queryFn: ({ signal }) => api.get<{ items: Episode[] }>(episodesPath(patientId), { signal }),
+  });
+}
+
+export function usePrograms(siteId: string | undefined) {
+  return useQuery({
+    queryKey: ['programs', siteId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: ProgramOption[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/programs`, {
+        signal,
+      }),
+    enabled: Boolean(siteId),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The site's active staff, for the primary clinician, care team and responsible-staff pickers. */
+export function useSiteStaff(siteId: string | undefined) {
+  return useQuery({
+    queryKey: ['staff', siteId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: StaffMember[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/staff`, { signal }),
+    enabled: Boolean(siteId),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function admit(patientId: string, episode: NewEpisode) {
+  return api.post<Episode>(episodesPath(patientId), episode);
+}
+
+export function changeStatus(episode: Episode, status: string) {
+  return api.post<Episode>(`${episodePath(episode)}/status`, { status }, ifMatch(episode.version));
+}
+
+export function changeLevel(
+  episode: Episode,
+  change: { toLevel: string; effectiveOn: string; reason: string; assessmentId: string | null },
+) {
+  return api.post<Episode>(`${episodePath(episode)}/level-changes`, change, ifMatch(episode.version));
+}
+
+export function addDiagnosis(
+  episode: Episode,
+  diagnosis: { code: string; description: string; kind: string; primary: boolean },
+) {
+  return api.post<Diagnosis>(`${episodePath(episode)}/diagnoses`, diagnosis);
+}
+
+export function updateCareTeam(
+  episode: Episode,
+  change: { primaryClinicianId?: string | null; careTeam?: string[] },
+) {
+  return api.patch<Episode>(episodePath(episode), change, ifMatch(episode.version));
+}

@@ -1,0 +1,123 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../app/api-client';
+
+export const REFERRAL_SOURCES = [
+  { value: 'self', label: 'Self' },
+  { value: 'family', label: 'Family' },
+  { value: 'hospital', label: 'Hospital' },
+  { value: 'detox_stepdown', label: 'Detox step-down' },
+  { value: 'residential_stepdown', label: 'Residential step-down' },
+  { value: 'php_stepdown', label: 'PHP step-down' },
+  { value: 'court', label: 'Court' },
+  { value: 'employer', label: 'Employer' },
+  { value: 'primary_care', label: 'Primary care' },
+  { value: 'other', label: 'Other' },
+] as const;
+
+export interface PresentingSubstance {
+  substance: string;
+  lastUseOn: string | null;
+  route?: string | null;
+}
+
+export interface MedicalFlags {
+  withdrawalComplicationRisk: boolean;
+  medicallyUnstable: boolean;
+  pregnant: boolean;
+  note?: string | null;
+}
+
+export interface PsychiatricFlags {
+  acutePsychiatricSymptoms: boolean;
+  coOccurringDisorder: boolean;
+  note?: string | null;
+}
+
+export interface NewReferral {
+  programId: string;
+  source: string;
+  referrerName: string | null;
+  referredOn: string;
+  substances: PresentingSubstance[];
+  medicalFlags: MedicalFlags;
+  psychiatricFlags: PsychiatricFlags;
+  recoveryEnvironmentUnsafe: boolean;
+  note: string | null;
+}
+
+export interface RuleOutReason {
+  code: string;
+  message: string;
+  referTo: { level: string; label: string };
+}
+
+export interface RuleOut {
+  outcome: 'proceed-to-assessment' | 'refer-higher-level';
+  reasons: RuleOutReason[];
+}
+
+export interface ScreeningFlags {
+  withdrawalComplicationRisk: boolean;
+  medicallyUnstable: boolean;
+  acutePsychiatricSymptoms: boolean;
+  recoveryEnvironmentUnsafe: boolean;
+}
+
+type Answers = Record<string, number>;
+
+export interface NewScreening extends ScreeningFlags {
+  edition: 3 | 4;
+  ciwaAr: Answers | null;
+  cows: Answers | null;
+  cssrs: Answers | null;
+}
+
+export interface IntakeScreening {
+  id: string;
+  referralId: string;
+  edition: number;
+  ciwaAr: { answers: Answers; total: number; band: string } | null;
+  cows: { answers: Answers; total: number; band: string } | null;
+  cssrs: { answers: Answers; risk: string } | null;
+  flags: Record<string, boolean>;
+  thresholds: { ciwaArAbove: number; cowsAtLeast: number };
+  ruleOut: RuleOut;
+  screenedBy: string;
+  screenedAt: string;
+}
+
+export interface Referral extends Omit<NewReferral, 'medicalFlags' | 'psychiatricFlags'> {
+  id: string;
+  patientId: string;
+  siteId: string;
+  programName: string;
+  medicalFlags: Required<MedicalFlags>;
+  psychiatricFlags: Required<PsychiatricFlags>;
+  createdBy: string;
+  createdAt: string;
+  /** Newest first. */
+  screenings: IntakeScreening[];
+}
+
+const referralsPath = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/referrals`;
+
+export const referralsQueryKey = (patientId: string) => ['referrals', patientId] as const;
+
+/** The patient's referrals, newest first, each with its screenings (newest first). */
+export function useReferrals(patientId: string) {
+  return useQuery({
+    queryKey: referralsQueryKey(patientId),
+    queryFn: ({ signal }) => api.get<{ items: Referral[] }>(referralsPath(patientId), { signal }),
+  });
+}
+
+export function createReferral(patientId: string, referral: NewReferral) {
+  return api.post<Referral>(referralsPath(patientId), referral);
+}
+
+export function createScreening(patientId: string, referralId: string, screening: NewScreening) {
+  return api.post<IntakeScreening>(
+    `${referralsPath(patientId)}/${encodeURIComponent(referralId)}/screenings`,
+    screening,
+  );
+}
