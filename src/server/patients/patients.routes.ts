@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { guardianContactFieldErrors } from '../../domain/episodes/age-rules';
 import { createBreakGlassGrant } from '../platform/access/access.store';
 import { appendAudit } from '../platform/audit/audit';
+import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
@@ -199,21 +200,7 @@ export function registerPatientRoutes(app: App) {
       const patient = await db.tx(async (tx) => {
         const found = await getPatient(tx, access.patientId);
         if (!found) throw AppError.notFound('The patient');
-        await appendAudit(
-          tx,
-          auditActor(c),
-          [
-            {
-              action: 'patient.read',
-              entity: 'patient',
-              entityId: found.id,
-              patientId: found.id,
-              siteId: found.siteId,
-              detail: access.viaBreakGlass ? { breakGlass: true } : null,
-            },
-          ],
-          now(),
-        );
+        await auditPatient(c, tx, { action: 'patient.read', entity: 'patient', entityId: found.id });
         return found;
       });
       c.header('ETag', etag(patient.version));
@@ -260,21 +247,12 @@ export function registerPatientRoutes(app: App) {
           if (!current) throw AppError.notFound('The patient');
           throw staleVersion(current.version);
         }
-        await appendAudit(
-          tx,
-          auditActor(c),
-          [
-            {
-              action: 'patient.update',
-              entity: 'patient',
-              entityId: access.patientId,
-              patientId: access.patientId,
-              siteId: access.siteId,
-              detail: { fields: Object.keys(changes).sort(), breakGlass: access.viaBreakGlass || undefined },
-            },
-          ],
-          at,
-        );
+        await auditPatient(c, tx, {
+          action: 'patient.update',
+          entity: 'patient',
+          entityId: access.patientId,
+          detail: { fields: Object.keys(changes).sort() },
+        });
         return (await getPatient(tx, access.patientId))!;
       });
       c.header('ETag', etag(updated.version));
