@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ifMatch } from '../app/api-client';
+import { api, ifMatch, type Page, withQuery } from '../app/api-client';
 
 export interface LevelChange {
   id: string;
@@ -113,6 +113,51 @@ export function useSiteStaff(siteId: string | undefined) {
       api.get<{ items: StaffMember[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/staff`, { signal }),
     enabled: Boolean(siteId),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** One row of the site's episode census: the episode with its patient, program and primary clinician. */
+export interface EpisodeCensusRow {
+  episodeId: string;
+  patientId: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  mrn: string;
+  programId: string;
+  programName: string;
+  status: string;
+  level: string;
+  admittedOn: string | null;
+  primaryClinicianId: string | null;
+  primaryClinicianName: string | null;
+}
+
+/** Empty filters are left out so the server applies its defaults (status `open`: everything but discharged). */
+export interface EpisodeCensusFilter {
+  programId: string;
+  level: string;
+  status: string;
+  clinicianId: string;
+}
+
+export const EPISODE_CENSUS_PAGE_SIZE = 25;
+
+export function useEpisodeCensus(siteId: string | undefined, filter: EpisodeCensusFilter, page: number) {
+  return useQuery({
+    queryKey: ['episode-census', siteId, filter, page],
+    queryFn: ({ signal }) =>
+      api.get<Page<EpisodeCensusRow>>(
+        withQuery(`/api/sites/${encodeURIComponent(siteId ?? '')}/episodes`, {
+          ...filter,
+          page,
+          pageSize: EPISODE_CENSUS_PAGE_SIZE,
+        }),
+        { signal },
+      ),
+    enabled: Boolean(siteId),
+    // Keep the old page on screen while the next one loads, so the table does not jump.
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -6,6 +6,7 @@ import {
   Pagination,
   Stack,
   Table,
+  Tabs,
   Text,
   TextInput,
   Title,
@@ -15,15 +16,67 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentSite } from '../app/current-site';
 import { fieldError } from '../app/form-errors';
+import type { Site } from '../app/session';
 import { useMe } from '../app/session';
 import { canCreateReferral } from '../app/staff-navigation';
+import { EpisodeCensus } from '../episodes/episode-census';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
 import { ageInYears, formatDateOfBirth, localToday } from './date-of-birth';
 import { PatientStatusBadge } from './patient-status-badge';
 import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
 
+const TREATMENT_VIEW = 'treatment';
+
+/** Two views of the site: every patient (searchable), and the patients in treatment (episodes, filterable). */
 export function CensusPage() {
   const { site } = useCurrentSite();
+  const [params, setParams] = useSearchParams();
+  const me = useMe();
+  const mayRefer = canCreateReferral(me.data?.user.role ?? '');
+  const view = params.get('view') === TREATMENT_VIEW ? TREATMENT_VIEW : 'all';
+  // Each view keeps its own search or filters; switching starts the other one afresh.
+  const openView = (value: string | null) => {
+    if (value === view) return;
+    setParams(value === TREATMENT_VIEW ? { view: TREATMENT_VIEW } : {});
+  };
+
+  if (!site) {
+    return (
+      <Alert color="yellow">You are not a member of any site yet. Ask an administrator to add you.</Alert>
+    );
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          Patients at {site.name}
+        </Title>
+        {mayRefer && (
+          <Button component={Link} to="/patients/new">
+            New referral
+          </Button>
+        )}
+      </Group>
+      <OverdueReviews role={me.data?.user.role ?? ''} />
+      <Tabs value={view} onChange={openView} keepMounted={false}>
+        <Tabs.List aria-label="Census view">
+          <Tabs.Tab value="all">All patients</Tabs.Tab>
+          <Tabs.Tab value={TREATMENT_VIEW}>In treatment</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="all" pt="md">
+          <PatientCensus site={site} />
+        </Tabs.Panel>
+        <Tabs.Panel value={TREATMENT_VIEW} pt="md">
+          <EpisodeCensus site={site} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** Every patient of the site, searched by name, date of birth or MRN; the search lives in the URL. */
+function PatientCensus({ site }: { site: Site }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -46,16 +99,14 @@ export function CensusPage() {
   }, [q]);
 
   // Another site's census starts again from page one.
-  const shownSiteId = useRef(site?.id);
+  const shownSiteId = useRef(site.id);
   useEffect(() => {
-    if (site?.id === shownSiteId.current) return;
-    shownSiteId.current = site?.id;
+    if (site.id === shownSiteId.current) return;
+    shownSiteId.current = site.id;
     setParams(lastSearch.current ? { q: lastSearch.current } : {}, { replace: true });
-  }, [site?.id, setParams]);
+  }, [site.id, setParams]);
 
-  const census = useCensus(site?.id, q, page);
-  const me = useMe();
-  const mayRefer = canCreateReferral(me.data?.user.role ?? '');
+  const census = useCensus(site.id, q, page);
   const openPatient = (patient: PatientSummary) => navigate(`/patients/${patient.id}`);
   const openOnEnter = (event: KeyboardEvent, patient: PatientSummary) => {
     if (event.key === 'Enter') openPatient(patient);
@@ -64,29 +115,12 @@ export function CensusPage() {
     setParams(q ? { q, page: String(next) } : { page: String(next) });
   };
 
-  if (!site) {
-    return (
-      <Alert color="yellow">You are not a member of any site yet. Ask an administrator to add you.</Alert>
-    );
-  }
-
   const total = census.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / (census.data?.pageSize ?? CENSUS_PAGE_SIZE)));
   const today = localToday();
 
   return (
     <Stack>
-      <Group justify="space-between" align="center">
-        <Title order={1} size="h2">
-          Patients at {site.name}
-        </Title>
-        {mayRefer && (
-          <Button component={Link} to="/patients/new">
-            New referral
-          </Button>
-        )}
-      </Group>
-      <OverdueReviews role={me.data?.user.role ?? ''} />
       <TextInput
         label="Search patients"
         description="Name, date of birth (YYYY-MM-DD or MM/DD/YYYY) or MRN"
