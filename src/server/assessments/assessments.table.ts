@@ -1,6 +1,6 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { patients } from '../patients/patients.table';
-import { organizations, sites, users } from '../platform/db/platform.table';
+import { patientRecordColumns } from '../patients/patient-record-columns';
+import { users } from '../platform/db/platform.table';
 
 export type DimensionMap<T> = Record<'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6', T>;
 
@@ -8,16 +8,7 @@ export type DimensionMap<T> = Record<'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6', T>
 export const asamAssessments = pgTable(
   'asam_assessments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    ...patientRecordColumns(),
     episodeId: uuid('episode_id'),
     edition: integer('edition').notNull(),
     population: text('population').notNull(),

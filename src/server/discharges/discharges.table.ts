@@ -1,7 +1,7 @@
 import { date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes/episodes.table';
-import { patients } from '../patients/patients.table';
-import { organizations, sites, users } from '../platform/db/platform.table';
+import { patientRecordColumns } from '../patients/patient-record-columns';
+import { users } from '../platform/db/platform.table';
 
 export type AftercarePlanRecord = {
   nextProvider: { name: string; levelOfCare: string | null; phone: string | null; address: string | null };
@@ -25,16 +25,7 @@ export type AftercarePlanRecord = {
 export const discharges = pgTable(
   'discharges',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    ...patientRecordColumns(),
     episodeId: uuid('episode_id')
       .notNull()
       .references(() => episodes.id),

@@ -1,20 +1,9 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { patients } from '../patients/patients.table';
+import { instant } from '../platform/db/columns';
 import { organizations, programs, sites, users } from '../platform/db/platform.table';
 
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const orgAndSite = () => ({
   organizationId: uuid('organization_id')
     .notNull()

@@ -196,7 +196,7 @@ export function registerPatientRoutes(app: App) {
     },
     async (c) => {
       const access = c.var.patientAccess!;
-      const { db, now } = c.var.deps;
+      const { db } = c.var.deps;
       const patient = await db.tx(async (tx) => {
         const found = await getPatient(tx, access.patientId);
         if (!found) throw AppError.notFound('The patient');

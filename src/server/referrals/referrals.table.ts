@@ -1,8 +1,7 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { patients } from '../patients/patients.table';
-import { organizations, programs, sites, users } from '../platform/db/platform.table';
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { patientRecordColumns } from '../patients/patient-record-columns';
+import { instant } from '../platform/db/columns';
+import { programs, users } from '../platform/db/platform.table';
 
 export type PresentingSubstance = { substance: string; lastUseOn: string | null; route: string | null };
 export type MedicalFlags = {
@@ -20,16 +19,7 @@ export type PsychiatricFlags = {
 export const referrals = pgTable(
   'referrals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    ...patientRecordColumns(),
     programId: uuid('program_id')
       .notNull()
       .references(() => programs.id),
@@ -58,16 +48,7 @@ export type RuleOutRecord = {
 export const intakeScreenings = pgTable(
   'intake_screenings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    ...patientRecordColumns(),
     referralId: uuid('referral_id')
       .notNull()
       .references(() => referrals.id),

@@ -1,19 +1,9 @@
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
 import { episodes } from '../episodes/episodes.table';
 import { patients } from '../patients/patients.table';
+import { instant } from '../platform/db/columns';
 import { organizations, sites, users } from '../platform/db/platform.table';
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** The plan document (problems → goals → objectives → interventions), validated by PlanDocument. */
 export type PlanDocumentRecord = { problems: unknown[] };

@@ -1,0 +1,22 @@
+import { uuid } from 'drizzle-orm/pg-core';
+import { organizations, sites } from '../platform/db/platform.table';
+import { patients } from './patients.table';
+
+/**
+ * The columns every table of patient data starts with: a UUID key and the organization, site and patient the
+ * row belongs to (the access guard and the audit log work from these). Fresh builders for each table.
+ */
+export function patientRecordColumns() {
+  return {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+  };
+}
