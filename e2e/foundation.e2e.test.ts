@@ -104,6 +104,40 @@ describe('foundation walkthrough in the browser', () => {
     expect(meStatus).toBe(401);
   }, 120_000);
 
+  it('a clinician invites a patient to the portal; the one-time link opens their own portal once', async () => {
+    const staff = await newPage();
+    await signInStaffWithMfa(staff, 'clinician');
+    await staff.getByLabel('Search patients').fill('Delgado');
+    const row = staff
+      .getByRole('table', { name: 'Patients at Riverbend North' })
+      .getByRole('row', { name: /Delgado/ });
+    await row.click();
+    const portalCard = staff.getByRole('region', { name: 'Patient portal' });
+    await portalCard.getByRole('button', { name: 'Invite to the portal' }).click();
+    const link = (await portalCard.getByLabel('Portal invitation link').textContent())?.trim() ?? '';
+    expect(link).toMatch(/\/portal\/invite\/[A-Za-z0-9_-]{20,}$/);
+    await staff.evaluate(() => window.scrollTo(0, 0)); // a full-page picture of a scrolled page repeats the fixed header
+    await staff.screenshot({ path: await screenshotPath('portal-invitation'), fullPage: true });
+
+    const patient = await newPage();
+    await patient.goto(new URL(link).pathname);
+    await patient.getByLabel('Email').fill('sofia.delgado@example.org');
+    await patient.getByLabel(/^Password/).fill('sofia-long-password');
+    await patient.getByLabel(/^Confirm password/).fill('sofia-long-password');
+    await patient.getByRole('button', { name: /Create|Accept|Continue/ }).click();
+    await patient.waitForURL(/\/portal$/);
+    const profile = patient.getByRole('region', { name: 'My profile' });
+    await profile.waitFor();
+    expect(await profile.textContent()).toContain('Sofia Delgado');
+
+    const again = await newPage();
+    await again.goto(new URL(link).pathname);
+    await again
+      .getByText(/no longer works|not valid any more/i)
+      .first()
+      .waitFor();
+  }, 120_000);
+
   it('a patient signs into the portal and sees only their own profile', async () => {
     const someoneElse = patientsAt('Riverbend North').find((patient) => patient.familyName !== 'Rivera');
     expect(someoneElse).toBeDefined();

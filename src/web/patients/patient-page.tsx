@@ -7,6 +7,7 @@ import { useMe } from '../app/session';
 import { AsamAssessmentSection } from '../assessments/asam-assessment-section';
 import { DischargeSection } from '../discharges/discharge-section';
 import { CurrentEpisodeSummary, EpisodeSection } from '../episodes/episode-section';
+import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
 import { BreakGlassForm } from './break-glass-form';
@@ -85,6 +86,12 @@ export function PatientPage() {
                 <PatientDemographics patient={patient.data} />
               </Paper>
               <CurrentEpisodeSummary patientId={patientId} onOpen={() => openTab('episode')} />
+              {PORTAL_INVITERS.includes(role) && (
+                <PortalInvitationCard
+                  patientId={patientId}
+                  givenName={patient.data.preferredName ?? patient.data.givenName}
+                />
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="intake" pt="md">
               <IntakeScreeningSection patientId={patientId} />
