@@ -36,6 +36,9 @@ export const DEMO_STAFF = [
   { email: 'frontdesk@demo.openiop.org', name: 'Frankie Frontdesk', role: 'front_desk', sites: ['south'] },
 ] as const;
 
+/** Demo staff who may facilitate group therapy. */
+const LICENSED_DEMO_ROLES: readonly string[] = ['program_director', 'clinician', 'prescriber'];
+
 // Fictional people: names from common-name lists, dates of birth invented.
 const DEMO_PATIENTS: [
   given: string,
@@ -120,6 +123,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<boolean>
           email: s.email,
           displayName: s.name,
           role: s.role,
+          credentials: s.name.includes(', ') ? s.name.split(', ')[1] : null,
+          licensed: LICENSED_DEMO_ROLES.includes(s.role),
           passwordHash,
           mfaSecret: DEMO_TOTP_SECRET,
           mfaEnabled: true,

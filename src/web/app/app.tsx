@@ -11,11 +11,14 @@ import { PatientPage } from '../patients/patient-page';
 import { InvitationPage } from '../portal/invitation-page';
 import { PortalPage } from '../portal/portal-page';
 import { PortalShell } from '../portal/portal-shell';
+import { ProgramsPage } from '../programs/programs-page';
+import { SchedulePage } from '../programs/schedule-page';
+import { SessionRosterPage } from '../programs/session-roster-page';
 import { ApiError } from './api-client';
 import { NotFoundPage } from './not-found-page';
 import { HomeRedirect, RequireRole, RequireSession } from './require-session';
 import { SessionGoneRedirect } from './session-gone-redirect';
-import { canCreateReferral, canSeeAuditLog, canSeeCensus } from './staff-navigation';
+import { canCreateReferral, canSeeAuditLog, canSeeCensus, canSeeOperations } from './staff-navigation';
 import { StaffShell } from './staff-shell';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
@@ -79,6 +82,30 @@ export function App() {
                 }
               />
               <Route path="/patients/:patientId" element={<PatientPage />} />
+              <Route
+                path="/programs"
+                element={
+                  <RequireRole allowed={canSeeOperations}>
+                    <ProgramsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/schedule"
+                element={
+                  <RequireRole allowed={canSeeOperations}>
+                    <SchedulePage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/schedule/sessions/:sessionId"
+                element={
+                  <RequireRole allowed={canSeeOperations}>
+                    <SessionRosterPage />
+                  </RequireRole>
+                }
+              />
               <Route
                 path="/audit"
                 element={

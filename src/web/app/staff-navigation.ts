@@ -4,11 +4,17 @@ import type { Me } from './session';
 export const canSeeCensus = (role: string): boolean => role !== 'admin';
 export const canSeeAuditLog = (role: string): boolean => role === 'admin';
 /** Mirrors the server's `patient.create` and `referral.write` permissions: a referral needs both. */
+/** Mirrors the server's `operations.read`: everyone who reads charts sees programs, the calendar and rosters. */
+export const canSeeOperations = (role: string): boolean => role !== 'admin';
+/** Mirrors `program.setup`: tracks, schedules and the at-risk list are the program director's. */
+export const canSetUpPrograms = (role: string): boolean => role === 'program_director';
 export const canCreateReferral = (role: string): boolean =>
   ['program_director', 'clinician', 'intake_coordinator'].includes(role);
 
 export const staffNavigation = [
   { to: '/patients', label: 'Patients', allowed: canSeeCensus },
+  { to: '/programs', label: 'Programs', allowed: canSeeOperations },
+  { to: '/schedule', label: 'Schedule', allowed: canSeeOperations },
   { to: '/audit', label: 'Audit log', allowed: canSeeAuditLog },
 ] as const;
 

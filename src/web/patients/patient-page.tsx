@@ -8,6 +8,7 @@ import { AsamAssessmentSection } from '../assessments/asam-assessment-section';
 import { DischargeSection } from '../discharges/discharge-section';
 import { CurrentEpisodeSummary, EpisodeSection } from '../episodes/episode-section';
 import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
+import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
 import { BreakGlassForm } from './break-glass-form';
@@ -27,6 +28,7 @@ const TABS = [
   { value: 'intake', label: 'Intake', roles: [...CLINICAL, 'intake_coordinator'] },
   { value: 'assessment', label: 'ASAM assessment', roles: [...CLINICAL, 'intake_coordinator', 'billing'] },
   { value: 'episode', label: 'Episode', roles: ALL_STAFF },
+  { value: 'dose', label: 'Dose', roles: ALL_STAFF },
   { value: 'plan', label: 'Treatment plan', roles: [...CLINICAL, 'billing'] },
   { value: 'discharge', label: 'Discharge', roles: ALL_STAFF },
 ] as const;
@@ -106,6 +108,9 @@ export function PatientPage() {
             </Tabs.Panel>
             <Tabs.Panel value="episode" pt="md">
               <EpisodeSection patientId={patientId} onDischarge={() => openTab('discharge')} />
+            </Tabs.Panel>
+            <Tabs.Panel value="dose" pt="md">
+              <DoseSection patientId={patientId} mayEnrol={CLINICAL.includes(role)} />
             </Tabs.Panel>
             <Tabs.Panel value="plan" pt="md">
               <TreatmentPlanSection patientId={patientId} />

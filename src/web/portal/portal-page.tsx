@@ -3,6 +3,7 @@ import { AftercarePlanView } from '../discharges/aftercare-plan-view';
 import { useMyAftercarePlan } from '../discharges/discharges-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { PatientDemographics } from '../patients/patient-demographics';
+import { MySessions } from './my-sessions';
 import { MyTreatmentPlan } from './my-treatment-plan';
 import { type Program, usePortalMe } from './portal-api';
 
@@ -26,6 +27,7 @@ export function PortalPage() {
           Hello, {patient.preferredName ?? patient.givenName}
         </Title>
         <HelpLineCard program={program} />
+        <MySessions />
         <MyAftercarePlan />
         <MyTreatmentPlan />
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-profile-heading">

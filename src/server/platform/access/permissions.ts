@@ -122,6 +122,36 @@ export const PERMISSIONS = {
     roles: CLINICAL,
     scope: 'patient',
   },
+  // Program operations (issue 5). Directors set programs and tracks up; directors and clinicians schedule;
+  // clinical staff take attendance and enrol; everyone who reads charts sees the calendar, rosters and dose.
+  'program.setup': {
+    roles: ['program_director'],
+    scope: 'site',
+  },
+  'schedule.write': {
+    roles: ['program_director', 'clinician'],
+    scope: 'site',
+  },
+  'operations.read': {
+    roles: CHART_READERS,
+    scope: 'site',
+  },
+  'attendance.write': {
+    roles: CLINICAL,
+    scope: 'site',
+  },
+  'enrolment.read': {
+    roles: CHART_READERS,
+    scope: 'patient',
+  },
+  'enrolment.write': {
+    roles: CLINICAL,
+    scope: 'patient',
+  },
+  'dose.read': {
+    roles: CHART_READERS,
+    scope: 'patient',
+  },
   'portal.self': { roles: ['patient'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },

@@ -72,6 +72,9 @@ export const users = pgTable(
     lockedUntil: instant('locked_until'),
     passwordChangedAt: instant('password_changed_at').notNull().defaultNow(),
     active: boolean('active').notNull().default(true),
+    /** Staff credentials as shown on a roster (LPC, LCSW, MD); `licensed` may facilitate group therapy. */
+    credentials: text('credentials'),
+    licensed: boolean('licensed').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],

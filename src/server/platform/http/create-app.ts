@@ -11,6 +11,7 @@ import { registerDischargeRoutes } from '../../discharges/discharges.routes';
 import { registerEpisodeRoutes } from '../../episodes/episodes.routes';
 import { registerPatientRoutes } from '../../patients/patients.routes';
 import { registerPortalRoutes } from '../../portal/portal.routes';
+import { registerProgramOperationRoutes } from '../../program-operations/program-operations.routes';
 import { registerProgramRoutes } from '../../programs/programs.routes';
 import { registerReferralRoutes } from '../../referrals/referrals.routes';
 import { registerSiteRoutes } from '../../sites/sites.routes';
@@ -95,6 +96,7 @@ export function createApp(deps: Deps): App {
   registerPatientRoutes(app);
   registerPortalRoutes(app);
   registerProgramRoutes(app);
+  registerProgramOperationRoutes(app);
   registerReferralRoutes(app);
   registerAssessmentRoutes(app);
   registerEpisodeRoutes(app);

@@ -1,0 +1,129 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { episodes } from '../episodes/episodes.table';
+import { patients } from '../patients/patients.table';
+import { sites, users } from '../platform/db/platform.table';
+import { demoIds } from '../test-support/clinical-fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { attendance, enrolments } from './program-operations.table';
+
+/** The at-risk ledger loads the week in bulk: its statement count must not grow with the members. */
+let t: TestApp;
+let director: Session;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+let organizationId: string;
+let directorId: string;
+const tracks: string[] = [];
+const sessionsOfTrack = new Map<string, string[]>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  director = await login(t.app, 'director@demo.openiop.org');
+  ids = await demoIds(t);
+  await t.db.tx(async (tx) => {
+    organizationId = (await tx.select().from(sites).where(eq(sites.id, ids.north)))[0]!.organizationId;
+    directorId = (await tx.select().from(users).where(eq(users.email, 'director@demo.openiop.org')))[0]!.id;
+  });
+  for (const [i, start] of ['09:00', '13:00', '18:00'].entries()) {
+    const track = await call(t.app, 'POST', `/api/sites/${ids.north}/programs/${ids.northAdultIop}/tracks`, {
+      session: director,
+      body: { name: `QC ${i}`, timeOfDay: 'day', modality: 'in_person', capacity: 15 },
+    });
+    const res = await call(t.app, 'POST', `/api/sites/${ids.north}/tracks/${track.body.id}/schedules`, {
+      session: director,
+      body: {
+        weekdays: [1, 3, 5],
+        startTime: start,
+        endTime: `${Number(start.slice(0, 2)) + 3}:00`.padStart(5, '0'),
+        startsOn: '2033-01-03',
+        endsOn: '2033-01-09',
+        sessionType: 'group_therapy',
+        facilitatorId: directorId,
+      },
+    });
+    expect(res.status, res.text).toBe(201);
+    tracks.push(track.body.id);
+    sessionsOfTrack.set(
+      track.body.id,
+      res.body.sessions.map((s: { id: string }) => s.id),
+    );
+  }
+});
+afterAll(() => t?.close());
+
+/** Enrols members directly (the route is tested elsewhere) and records Monday's attendance for each. */
+async function addMembers(n: number, from: number) {
+  await t.db.tx(async (tx) => {
+    const created = await tx
+      .insert(patients)
+      .values(
+        Array.from({ length: n }, (_, k) => ({
+          organizationId,
+          siteId: ids.north,
+          mrn: `DQ${from + k}`,
+          givenName: `G${from + k}`,
+          familyName: `F${from + k}`,
+          dateOfBirth: '1980-01-01',
+        })),
+      )
+      .returning();
+    const eps = await tx
+      .insert(episodes)
+      .values(
+        created.map((p) => ({
+          organizationId,
+          siteId: ids.north,
+          patientId: p.id,
+          programId: ids.northAdultIop,
+          status: 'active',
+          edition: 3,
+          level: '2.1',
+          admittedOn: '2033-01-03',
+        })),
+      )
+      .returning();
+    const rows = eps.map((e, k) => ({
+      organizationId,
+      siteId: ids.north,
+      patientId: e.patientId,
+      episodeId: e.id,
+      programId: ids.northAdultIop,
+      trackId: tracks[(from + k) % tracks.length]!,
+      startsOn: '2033-01-03',
+      targetSteps: [{ fromWeek: 1, toWeek: 1, hours: 9 }],
+      createdBy: directorId,
+    }));
+    await tx.insert(enrolments).values(rows);
+    await tx.insert(attendance).values(
+      rows.map((r, k) => ({
+        organizationId,
+        siteId: ids.north,
+        sessionId: sessionsOfTrack.get(r.trackId)![0]!,
+        patientId: r.patientId,
+        status: (from + k) % 2 === 0 ? 'present' : 'unexcused',
+        minutes: (from + k) % 2 === 0 ? 180 : 0,
+        recordedBy: directorId,
+      })),
+    );
+  });
+}
+
+async function statementsFor(path: string) {
+  const before = t.db.queryCount();
+  const res = await call(t.app, 'GET', path, { session: director });
+  expect(res.status, res.text).toBe(200);
+  return { count: t.db.queryCount() - before, body: res.body };
+}
+
+describe('query count of the dose ledger', () => {
+  it('is the same for the at-risk list at 3 and at 40 members', async () => {
+    const path = `/api/sites/${ids.north}/programs/${ids.northAdultIop}/at-risk?week=2033-01-05`;
+    await addMembers(3, 0);
+    const small = await statementsFor(path);
+    expect(small.body.items.length).toBeGreaterThan(0);
+    await addMembers(37, 3);
+    const large = await statementsFor(path);
+    expect(large.body.items).toHaveLength(20);
+    expect(large.count).toBe(small.count);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { participantMinutes } from './participant-csv';
+
+describe('participantMinutes', () => {
+  it('sums a rejoin, keys by email, and reads local times in the program zone', () => {
+    const csv = [
+      'Name (original name),User Email,Join Time,Leave Time',
+      'Ana Okafor,ana@example.org,2032-03-01 18:00:00,2032-03-01 19:10:00',
+      '"Okafor, Ana",ANA@example.org,2032-03-01 19:15:00,2032-03-01 21:00:00',
+      'Sam Bell,,2032-03-01T18:05:00-06:00,2032-03-01T21:00:00-06:00',
+      'Broken,,soon,later',
+    ].join('\n');
+    const { participants, problems } = participantMinutes(csv, 'America/Chicago');
+    expect(participants).toEqual([
+      { name: 'Ana Okafor', email: 'ana@example.org', minutes: 175 },
+      { name: 'Sam Bell', email: null, minutes: 175 },
+    ]);
+    expect(problems).toEqual([{ line: 5, message: expect.any(String) }]);
+  });
+
+  it('refuses a file without join and leave columns', () => {
+    expect(participantMinutes('name,email\nA,a@x.org', 'UTC').problems[0]!.line).toBe(1);
+  });
+});

@@ -1,0 +1,48 @@
+import { bandFor, type HourBand, type Population, type ProgramKind } from '../../domain/dose/hour-bands';
+import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
+import type { findProgram } from './program-operations.store';
+
+export type ProgramConfig = {
+  programId: string;
+  organizationId: string;
+  siteId: string;
+  name: string;
+  kind: ProgramKind;
+  population: Population;
+  weekStartsOn: IsoWeekday;
+  timeZone: string;
+  band: HourBand;
+  /** False until someone saves the settings: the values shown are the defaults. */
+  configured: boolean;
+};
+
+/** The program's stored kind (`iop_adult`, `php_adolescent`, `aftercare` …) as the dose rules name it. */
+export function kindAndPopulation(stored: string): { kind: ProgramKind; population: Population } {
+  const population: Population = stored.includes('adolescent') ? 'adolescent' : 'adult';
+  const kind: ProgramKind = stored.startsWith('php')
+    ? 'php'
+    : stored.startsWith('iop')
+      ? 'iop'
+      : 'outpatient';
+  return { kind, population };
+}
+
+/** Settings as saved, else the defaults: Monday weeks, the site's zone, the band from `domain/dose`. */
+export function programConfig(found: NonNullable<Awaited<ReturnType<typeof findProgram>>>): ProgramConfig {
+  const { program, settings, siteTimeZone } = found;
+  const { kind, population } = kindAndPopulation(program.kind);
+  return {
+    programId: program.id,
+    organizationId: program.organizationId,
+    siteId: program.siteId,
+    name: program.name,
+    kind,
+    population,
+    weekStartsOn: (settings?.weekStartsOn ?? 1) as IsoWeekday,
+    timeZone: settings?.timeZone ?? siteTimeZone,
+    band: settings
+      ? { atLeastHours: settings.bandAtLeastHours, lessThanHours: settings.bandLessThanHours }
+      : bandFor(kind, population),
+    configured: settings !== null,
+  };
+}

@@ -1,0 +1,1139 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import { DoseInputError } from '../../domain/dose/dose-input-error';
+import { targetForWeek } from '../../domain/dose/step-down';
+import { isIanaTimeZone } from '../../domain/schedule/calendar-checks';
+import { expandSchedule, type Occurrence } from '../../domain/schedule/expand-schedule';
+import { ScheduleInputError } from '../../domain/schedule/schedule-input-error';
+import { appendAudit } from '../platform/audit/audit';
+import { auditPatient } from '../platform/audit/patient-audit';
+import type { Tx } from '../platform/db/database';
+import { AppError } from '../platform/errors';
+import type { App, AppEnv } from '../platform/http/app-env';
+import { auditActor } from '../platform/http/audit-actor';
+import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
+import { participantMinutes } from './participant-csv';
+import { type ProgramConfig, programConfig } from './program-config';
+import {
+  AtRiskList,
+  CancelSession,
+  CreateEnrolment,
+  CreateSchedule,
+  CreateSession,
+  CreateTrack,
+  CsvImport,
+  CsvImportResult,
+  Enrolment,
+  PatientDose,
+  PortalSessions,
+  ProgramSettings,
+  Roster,
+  SaveAttendance,
+  SaveProgramSettings,
+  Session,
+  SessionList,
+  SessionsQuery,
+  Track,
+  WeekQuery,
+} from './program-operations.schema';
+import {
+  cancelSession,
+  countMembersOn,
+  currentEnrolmentOfEpisode,
+  endEnrolment,
+  enrolledInProgramOn,
+  findBookingConflict,
+  findEpisode,
+  findProgram,
+  findSession,
+  findStaff,
+  findTrack,
+  insertEnrolment,
+  insertSchedule,
+  insertSessions,
+  insertTrack,
+  listAttendance,
+  listEnrolmentsOfPatient,
+  listSessions,
+  listTracks,
+  lockTrack,
+  openProgramsOfPatient,
+  replaceAttendance,
+  type SessionRow,
+  saveSettings,
+  trackMembersOn,
+  upcomingSessionsOfPatient,
+} from './program-operations.store';
+import { weeklyDoseLedger } from './weekly-dose-ledger';
+
+const tags = ['Program operations'];
+const conflict = { 409: errorResponses[422] };
+const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
+const SiteTrack = z.object({ siteId: UuidParam('siteId'), trackId: UuidParam('trackId') });
+const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
+const PatientParams = z.object({ patientId: UuidParam('patientId') });
+
+/** Sessions in one request: a year of a five-day schedule, with room to spare. */
+const MAX_SESSIONS_PER_SCHEDULE = 400;
+/** Minutes beyond a session's length that attendance may claim (early arrival, overrun). */
+const ATTENDANCE_SLACK_MINUTES = 60;
+/** An episode takes a seat once admitted and until discharge. */
+const ENROLLABLE: ReadonlySet<string> = new Set(['admitted', 'active', 'on_hold']);
+/** domain.md §3: a group of fewer than 3 members is not a group. */
+const MINIMUM_GROUP_SIZE = 3;
+
+async function loadProgram(tx: Tx, siteId: string, programId: string): Promise<ProgramConfig> {
+  const found = await findProgram(tx, siteId, programId);
+  if (!found) throw AppError.notFound('The program');
+  return programConfig(found);
+}
+
+/** The domain's field errors become the 422 every bad input answers with. */
+function asValidation<T>(f: () => T, prefix = ''): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ScheduleInputError || e instanceof DoseInputError) {
+      throw AppError.validation(e.fields.map((x) => ({ path: prefix + x.path, message: x.message })));
+    }
+    throw e;
+  }
+}
+
+const sessionJson = (s: SessionRow, facilitatorName: string | null = null): z.infer<typeof Session> => ({
+  id: s.id,
+  programId: s.programId,
+  trackId: s.trackId,
+  scheduleId: s.scheduleId,
+  sessionType: s.sessionType as z.infer<typeof Session>['sessionType'],
+  topic: s.topic,
+  localDate: s.localDate,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+  minutes: s.minutes,
+  facilitatorId: s.facilitatorId,
+  facilitatorName,
+  room: s.room,
+  telehealthUrl: s.telehealthUrl,
+  cancelled: s.cancelledAt !== null,
+  cancelReason: s.cancelReason,
+  cancelNote: s.cancelNote,
+});
+
+const settingsJson = (p: ProgramConfig): z.infer<typeof ProgramSettings> => ({
+  programId: p.programId,
+  name: p.name,
+  kind: p.kind,
+  population: p.population,
+  weekStartsOn: p.weekStartsOn,
+  timeZone: p.timeZone,
+  band: p.band,
+  configured: p.configured,
+});
+
+type Placement = {
+  sessionType: string;
+  topic?: string | null;
+  facilitatorId?: string | null;
+  room?: string | null;
+  telehealthUrl?: string | null;
+};
+
+/**
+ * Checks a booking before sessions are stored: a group needs a topic's licensed facilitator, and neither the
+ * facilitator nor the room may already be booked at an overlapping time (409 naming that session).
+ */
+async function checkPlacement(
+  tx: Tx,
+  program: ProgramConfig,
+  placement: Placement,
+  occurrences: Occurrence[],
+) {
+  if (placement.facilitatorId) {
+    const staff = await findStaff(tx, program.organizationId, placement.facilitatorId);
+    if (!staff?.active || staff.role === 'patient') {
+      throw AppError.validation([{ path: 'facilitatorId', message: 'Must be an active staff member.' }]);
+    }
+    if (placement.sessionType === 'group_therapy' && !staff.licensed) {
+      throw AppError.validation([
+        { path: 'facilitatorId', message: 'Group therapy needs a licensed facilitator.' },
+      ]);
+    }
+  } else if (placement.sessionType === 'group_therapy') {
+    throw AppError.validation([
+      { path: 'facilitatorId', message: 'Group therapy needs a licensed facilitator.' },
+    ]);
+  }
+  const clash = await findBookingConflict(
+    tx,
+    program.organizationId,
+    { facilitatorId: placement.facilitatorId, room: placement.room, siteId: program.siteId },
+    occurrences.map((o) => ({
+      start: new Date(o.start.epochMilliseconds),
+      end: new Date(o.end.epochMilliseconds),
+    })),
+  );
+  if (clash) {
+    const who =
+      clash.facilitatorId && clash.facilitatorId === placement.facilitatorId ? 'facilitator' : 'room';
+    throw AppError.conflict(
+      `The ${who} is already booked for session ${clash.id} at an overlapping time.`,
+      'double_booked',
+      { conflictingSessionId: clash.id, resource: who },
+    );
+  }
+}
+
+function sessionValues(
+  program: ProgramConfig,
+  trackId: string | null,
+  scheduleId: string | null,
+  p: Placement,
+) {
+  return (o: Occurrence) => ({
+    organizationId: program.organizationId,
+    siteId: program.siteId,
+    programId: program.programId,
+    trackId,
+    scheduleId,
+    sessionType: p.sessionType,
+    topic: p.topic ?? null,
+    localDate: o.date.toString(),
+    startsAt: new Date(o.start.epochMilliseconds),
+    endsAt: new Date(o.end.epochMilliseconds),
+    minutes: o.minutes,
+    facilitatorId: p.facilitatorId ?? null,
+    room: p.room ?? null,
+    telehealthUrl: p.telehealthUrl ?? null,
+  });
+}
+
+async function auditSite(
+  c: Context<AppEnv>,
+  tx: Tx,
+  siteId: string,
+  action: string,
+  entity: string,
+  entityId: string | null,
+  detail?: Record<string, unknown>,
+) {
+  await appendAudit(tx, auditActor(c), [{ action, entity, entityId, siteId, detail }], c.var.deps.now());
+}
+
+export function registerProgramOperationRoutes(app: App) {
+  // ---- Program settings and tracks
+  defineRoute(
+    app,
+    {
+      permission: 'operations.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/programs/{programId}/settings',
+        tags,
+        summary: "A program's week start, time zone and weekly hour band (defaults until saved)",
+        request: { params: SiteProgram },
+        responses: { 200: jsonResponse(ProgramSettings, 'Settings'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, programId } = c.req.valid('param');
+      const program = await c.var.deps.db.tx((tx) => loadProgram(tx, siteId, programId));
+      return c.json(settingsJson(program), 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'program.setup',
+      route: createRoute({
+        method: 'put',
+        path: '/api/sites/{siteId}/programs/{programId}/settings',
+        tags,
+        summary: "Sets a program's week start day, IANA time zone and (optionally) its weekly hour band",
+        request: { params: SiteProgram, body: jsonBody(SaveProgramSettings) },
+        responses: { 200: jsonResponse(ProgramSettings, 'Settings'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, programId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      if (!isIanaTimeZone(body.timeZone)) {
+        throw AppError.validation([
+          { path: 'timeZone', message: 'Must be an IANA time zone such as America/Chicago.' },
+        ]);
+      }
+      if (body.band?.lessThanHours != null && body.band.lessThanHours <= body.band.atLeastHours) {
+        throw AppError.validation([{ path: 'band.lessThanHours', message: 'Must be above atLeastHours.' }]);
+      }
+      const result = await c.var.deps.db.tx(async (tx) => {
+        const program = await loadProgram(tx, siteId, programId);
+        const band = body.band ?? program.band;
+        await saveSettings(tx, {
+          programId,
+          organizationId: program.organizationId,
+          siteId,
+          weekStartsOn: body.weekStartsOn,
+          timeZone: body.timeZone,
+          bandAtLeastHours: band.atLeastHours,
+          bandLessThanHours: band.lessThanHours,
+          updatedAt: c.var.deps.now(),
+        });
+        await auditSite(c, tx, siteId, 'update', 'program_settings', programId);
+        return loadProgram(tx, siteId, programId);
+      });
+      return c.json(settingsJson(result), 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'operations.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/programs/{programId}/tracks',
+        tags,
+        summary: "A program's tracks with today's member count",
+        request: { params: SiteProgram },
+        responses: { 200: jsonResponse(z.object({ items: z.array(Track) }), 'Tracks'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, programId } = c.req.valid('param');
+      const items = await c.var.deps.db.tx(async (tx) => {
+        const program = await loadProgram(tx, siteId, programId);
+        const today = localToday(program, c.var.deps.now());
+        return listTracks(tx, programId, today);
+      });
+      return c.json({ items: items.map((r) => trackJson(r.track, r.members)) }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'program.setup',
+      route: createRoute({
+        method: 'post',
+        path: '/api/sites/{siteId}/programs/{programId}/tracks',
+        tags,
+        summary: 'Adds a track (day, evening or weekend; in person, virtual or hybrid; capacity ≤ 15)',
+        request: { params: SiteProgram, body: jsonBody(CreateTrack) },
+        responses: { 201: jsonResponse(Track, 'Created'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, programId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const track = await c.var.deps.db.tx(async (tx) => {
+        const program = await loadProgram(tx, siteId, programId);
+        const row = await insertTrack(tx, {
+          organizationId: program.organizationId,
+          siteId,
+          programId,
+          ...body,
+        });
+        await auditSite(c, tx, siteId, 'create', 'track', row.id);
+        return row;
+      });
+      return c.json(trackJson(track, 0), 201);
+    },
+  );
+
+  // ---- Schedules and sessions
+  defineRoute(
+    app,
+    {
+      permission: 'schedule.write',
+      route: createRoute({
+        method: 'post',
+        path: '/api/sites/{siteId}/tracks/{trackId}/schedules',
+        tags,
+        summary: "A track's recurring week, expanded in the program's zone into stored sessions",
+        request: { params: SiteTrack, body: jsonBody(CreateSchedule) },
+        responses: {
+          201: jsonResponse(z.object({ scheduleId: z.string(), sessions: z.array(Session) }), 'Created'),
+          ...conflict,
+          ...errorResponses,
+        },
+      }),
+    },
+    async (c) => {
+      const { siteId, trackId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      if (body.endTime <= body.startTime) {
+        throw AppError.validation([{ path: 'endTime', message: 'Must be after startTime.' }]);
+      }
+      if (body.endsOn < body.startsOn) {
+        throw AppError.validation([{ path: 'endsOn', message: 'Must be on or after startsOn.' }]);
+      }
+      const result = await c.var.deps.db.tx(async (tx) => {
+        const track = await findTrack(tx, siteId, trackId);
+        if (!track) throw AppError.notFound('The track');
+        const program = await loadProgram(tx, siteId, track.programId);
+        const startsOn = Temporal.PlainDate.from(body.startsOn);
+        const endsOn = Temporal.PlainDate.from(body.endsOn);
+        const occurrences = asValidation(() =>
+          expandSchedule(
+            {
+              timeZone: program.timeZone,
+              weekdays: body.weekdays,
+              startTime: body.startTime,
+              endTime: body.endTime,
+              startsOn,
+              endsOn,
+            },
+            { from: startsOn, to: endsOn },
+          ),
+        );
+        if (occurrences.length === 0) {
+          throw AppError.validation([
+            { path: 'weekdays', message: 'The schedule yields no sessions between startsOn and endsOn.' },
+          ]);
+        }
+        if (occurrences.length > MAX_SESSIONS_PER_SCHEDULE) {
+          throw AppError.validation([
+            { path: 'endsOn', message: `At most ${MAX_SESSIONS_PER_SCHEDULE} sessions per schedule.` },
+          ]);
+        }
+        await checkPlacement(tx, program, body, occurrences);
+        const schedule = await insertSchedule(tx, {
+          organizationId: program.organizationId,
+          siteId,
+          trackId,
+          weekdays: body.weekdays,
+          startTime: body.startTime,
+          endTime: body.endTime,
+          startsOn: body.startsOn,
+          endsOn: body.endsOn,
+          timeZone: program.timeZone,
+          sessionType: body.sessionType,
+          topic: body.topic ?? null,
+          facilitatorId: body.facilitatorId ?? null,
+          room: body.room ?? null,
+          telehealthUrl: body.telehealthUrl ?? null,
+          createdBy: c.var.principal!.userId,
+        });
+        const sessions = await insertSessions(
+          tx,
+          occurrences.map(sessionValues(program, trackId, schedule.id, body)),
+        );
+        await auditSite(c, tx, siteId, 'create', 'track_schedule', schedule.id, {
+          sessions: sessions.length,
+        });
+        return { scheduleId: schedule.id, sessions: sessions.map((s) => sessionJson(s)) };
+      });
+      return c.json(result, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'schedule.write',
+      route: createRoute({
+        method: 'post',
+        path: '/api/sites/{siteId}/programs/{programId}/sessions',
+        tags,
+        summary: 'A one-off session (individual, family, medical visit, a make-up group …)',
+        request: { params: SiteProgram, body: jsonBody(CreateSession) },
+        responses: { 201: jsonResponse(Session, 'Created'), ...conflict, ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, programId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      if (body.endTime <= body.startTime) {
+        throw AppError.validation([{ path: 'endTime', message: 'Must be after startTime.' }]);
+      }
+      const session = await c.var.deps.db.tx(async (tx) => {
+        const program = await loadProgram(tx, siteId, programId);
+        if (body.trackId) {
+          const track = await findTrack(tx, siteId, body.trackId);
+          if (!track || track.programId !== programId) {
+            throw AppError.validation([{ path: 'trackId', message: 'Must be a track of this program.' }]);
+          }
+        }
+        const day = Temporal.PlainDate.from(body.date);
+        const occurrences = asValidation(() =>
+          expandSchedule(
+            {
+              timeZone: program.timeZone,
+              weekdays: [day.dayOfWeek],
+              startTime: body.startTime,
+              endTime: body.endTime,
+              startsOn: day,
+              endsOn: day,
+            },
+            { from: day, to: day },
+          ),
+        );
+        if (occurrences.length === 0) {
+          throw AppError.validation([
+            { path: 'startTime', message: 'This time does not exist on that day.' },
+          ]);
+        }
+        await checkPlacement(tx, program, body, occurrences);
+        const [row] = await insertSessions(
+          tx,
+          occurrences.map(sessionValues(program, body.trackId ?? null, null, body)),
+        );
+        await auditSite(c, tx, siteId, 'create', 'session', row!.id);
+        return row!;
+      });
+      return c.json(sessionJson(session), 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'operations.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/programs/{programId}/sessions',
+        tags,
+        summary: "A program's sessions between two local days (the week calendar), optionally one track's",
+        request: { params: SiteProgram, query: SessionsQuery },
+        responses: { 200: jsonResponse(SessionList, 'Sessions'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, programId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      if (q.to < q.from) throw AppError.validation([{ path: 'to', message: 'Must be on or after from.' }]);
+      const rows = await c.var.deps.db.tx(async (tx) => {
+        const program = await loadProgram(tx, siteId, programId);
+        const from = Temporal.PlainDate.from(q.from).toZonedDateTime({ timeZone: program.timeZone });
+        const to = Temporal.PlainDate.from(q.to)
+          .add({ days: 1 })
+          .toZonedDateTime({ timeZone: program.timeZone });
+        return listSessions(
+          tx,
+          programId,
+          new Date(from.epochMilliseconds),
+          new Date(to.epochMilliseconds),
+          q.trackId,
+        );
+      });
+      return c.json({ items: rows.map((r) => sessionJson(r.session, r.facilitatorName)) }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'schedule.write',
+      route: createRoute({
+        method: 'post',
+        path: '/api/sites/{siteId}/sessions/{sessionId}/cancel',
+        tags,
+        summary: 'Cancels a session (holiday, weather, other); enrolled patients see it in the portal',
+        request: { params: SiteSession, body: jsonBody(CancelSession) },
+        responses: { 200: jsonResponse(Session, 'Cancelled'), ...conflict, ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, sessionId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const row = await c.var.deps.db.tx(async (tx) => {
+        const session = await findSession(tx, siteId, sessionId);
+        if (!session) throw AppError.notFound('The session');
+        const cancelled = await cancelSession(tx, sessionId, {
+          cancelledAt: c.var.deps.now(),
+          cancelReason: body.reason,
+          cancelNote: body.note ?? null,
+        });
+        if (!cancelled) throw AppError.conflict('The session is already cancelled.', 'already_cancelled');
+        await auditSite(c, tx, siteId, 'cancel', 'session', sessionId, { reason: body.reason });
+        return cancelled;
+      });
+      return c.json(sessionJson(row), 200);
+    },
+  );
+
+  // ---- Enrolment
+  defineRoute(
+    app,
+    {
+      permission: 'enrolment.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/patients/{patientId}/enrolments',
+        tags,
+        summary: "The patient's track enrolments, newest first (transfers keep the earlier rows)",
+        request: { params: PatientParams },
+        responses: {
+          200: jsonResponse(z.object({ items: z.array(Enrolment) }), 'Enrolments'),
+          ...errorResponses,
+        },
+      }),
+    },
+    async (c) => {
+      const { patientId } = c.req.valid('param');
+      const rows = await c.var.deps.db.tx(async (tx) => {
+        const list = await listEnrolmentsOfPatient(tx, patientId);
+        await auditPatient(c, tx, { action: 'read', entity: 'enrolment', entityId: null });
+        return list;
+      });
+      return c.json({ items: rows.map((r) => enrolmentJson(r.enrolment, r.trackName)) }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'enrolment.write',
+      route: createRoute({
+        method: 'post',
+        path: '/api/patients/{patientId}/enrolments',
+        tags,
+        summary:
+          'Enrols an open episode into a track from a day (a transfer when it is already in one); 409 when the track is full',
+        request: { params: PatientParams, body: jsonBody(CreateEnrolment) },
+        responses: { 201: jsonResponse(Enrolment, 'Enrolled'), ...conflict, ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { patientId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const result = await c.var.deps.db.tx(async (tx) => {
+        const episode = await findEpisode(tx, patientId, body.episodeId);
+        if (!episode) throw AppError.notFound('The episode');
+        if (!ENROLLABLE.has(episode.status)) {
+          throw AppError.validation([{ path: 'episodeId', message: 'The episode must be open (admitted).' }]);
+        }
+        const track = await findTrack(tx, episode.siteId, body.trackId);
+        if (!track || track.programId !== episode.programId) {
+          throw AppError.validation([
+            { path: 'trackId', message: "Must be a track of the episode's program." },
+          ]);
+        }
+        const program = await loadProgram(tx, episode.siteId, episode.programId);
+        const steps = body.targetSteps ?? [{ fromWeek: 1, toWeek: 1, hours: program.band.atLeastHours }];
+        asValidation(() => stepsCheck(steps), 'targetSteps.');
+        // The track row lock serializes seat counting: 13 concurrent enrolments into 12 seats give 12.
+        await lockTrack(tx, track.id);
+        const current = await currentEnrolmentOfEpisode(tx, episode.id, body.startsOn);
+        if (current?.trackId === track.id) {
+          throw AppError.conflict('The episode is already enrolled in this track.', 'already_enrolled');
+        }
+        const taken = await countMembersOn(tx, track.id, body.startsOn);
+        if (taken >= track.capacity) {
+          throw AppError.conflict(`The track is full (${track.capacity} seats).`, 'track_full', {
+            capacity: track.capacity,
+          });
+        }
+        if (current) {
+          if (current.startsOn >= body.startsOn) {
+            throw AppError.validation([
+              { path: 'startsOn', message: 'A transfer must start after the current enrolment started.' },
+            ]);
+          }
+          const dayBefore = Temporal.PlainDate.from(body.startsOn).subtract({ days: 1 }).toString();
+          await endEnrolment(tx, current.id, dayBefore);
+        }
+        const row = await insertEnrolment(tx, {
+          organizationId: episode.organizationId,
+          siteId: episode.siteId,
+          patientId,
+          episodeId: episode.id,
+          programId: episode.programId,
+          trackId: track.id,
+          startsOn: body.startsOn,
+          targetSteps: steps,
+          createdBy: c.var.principal!.userId,
+        });
+        await auditPatient(c, tx, {
+          action: current ? 'transfer' : 'create',
+          entity: 'enrolment',
+          entityId: row.id,
+          detail: current ? { fromTrackId: current.trackId } : undefined,
+        });
+        return enrolmentJson(row, track.name);
+      });
+      return c.json(result, 201);
+    },
+  );
+
+  // ---- Attendance
+  defineRoute(
+    app,
+    {
+      permission: 'operations.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/sessions/{sessionId}/attendance',
+        tags,
+        summary: "A session's roster: the track's members that day and any attendance recorded",
+        request: { params: SiteSession },
+        responses: { 200: jsonResponse(Roster, 'Roster'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, sessionId } = c.req.valid('param');
+      const roster = await c.var.deps.db.tx(async (tx) => {
+        const session = await findSession(tx, siteId, sessionId);
+        if (!session) throw AppError.notFound('The session');
+        const result = await rosterOf(tx, session);
+        await auditRoster(
+          c,
+          tx,
+          siteId,
+          'read',
+          sessionId,
+          result.members.map((m) => m.patientId),
+        );
+        return result;
+      });
+      return c.json(roster, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'attendance.write',
+      route: createRoute({
+        method: 'put',
+        path: '/api/sites/{siteId}/sessions/{sessionId}/attendance',
+        tags,
+        summary: "Saves a session's whole roster in one transaction (replaces what was recorded)",
+        request: { params: SiteSession, body: jsonBody(SaveAttendance) },
+        responses: { 200: jsonResponse(Roster, 'Saved'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, sessionId } = c.req.valid('param');
+      const { rows } = c.req.valid('json');
+      const roster = await c.var.deps.db.tx(async (tx) => {
+        const session = await findSession(tx, siteId, sessionId);
+        if (!session) throw AppError.notFound('The session');
+        if (session.cancelledAt) {
+          throw AppError.conflict('The session was cancelled.', 'session_cancelled');
+        }
+        const values = rows.map((r, i) => attendanceValues(session, r, i, c.var.principal!.userId));
+        const ids = rows.map((r) => r.patientId);
+        const duplicate = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+        if (duplicate >= 0) {
+          throw AppError.validation([{ path: `rows.${duplicate}.patientId`, message: 'Appears twice.' }]);
+        }
+        const enrolled = await enrolledInProgramOn(tx, session.programId, ids, session.localDate);
+        const stranger = ids.findIndex((id) => !enrolled.has(id));
+        if (stranger >= 0) {
+          throw AppError.validation([
+            {
+              path: `rows.${stranger}.patientId`,
+              message: 'Is not enrolled in this program on the session day.',
+            },
+          ]);
+        }
+        await replaceAttendance(tx, sessionId, values);
+        const result = await rosterOf(tx, session);
+        await auditRoster(c, tx, siteId, 'update', sessionId, ids);
+        return result;
+      });
+      return c.json(roster, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'attendance.write',
+      route: createRoute({
+        method: 'post',
+        path: '/api/sites/{siteId}/sessions/{sessionId}/attendance/import',
+        tags,
+        summary:
+          "Matches a virtual session's participant CSV (name/email, join, leave) to the roster; saves nothing",
+        request: { params: SiteSession, body: jsonBody(CsvImport) },
+        responses: { 200: jsonResponse(CsvImportResult, 'Matched'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, sessionId } = c.req.valid('param');
+      const { csv } = c.req.valid('json');
+      const result = await c.var.deps.db.tx(async (tx) => {
+        const session = await findSession(tx, siteId, sessionId);
+        if (!session) throw AppError.notFound('The session');
+        const program = await loadProgram(tx, siteId, session.programId);
+        const { participants, problems } = participantMinutes(csv, program.timeZone);
+        const members = session.trackId ? await trackMembersOn(tx, session.trackId, session.localDate) : [];
+        const norm = (x: string) =>
+          x
+            .toLowerCase()
+            .replace(/[^a-z]+/g, ' ')
+            .trim();
+        const matched: z.infer<typeof CsvImportResult>['matched'] = [];
+        const unmatched: z.infer<typeof CsvImportResult>['unmatched'] = [];
+        for (const p of participants) {
+          const member = members.find(
+            (m) =>
+              (p.email && m.email?.toLowerCase() === p.email) ||
+              [norm(`${m.givenName} ${m.familyName}`), norm(`${m.familyName} ${m.givenName}`)].includes(
+                norm(p.name),
+              ),
+          );
+          if (!member) {
+            unmatched.push(p);
+            continue;
+          }
+          const existing = matched.find((m) => m.patientId === member.patientId);
+          if (existing) {
+            existing.minutes += p.minutes;
+            continue;
+          }
+          matched.push({
+            patientId: member.patientId,
+            givenName: member.givenName,
+            familyName: member.familyName,
+            name: p.name,
+            email: p.email,
+            minutes: p.minutes,
+          });
+        }
+        for (const m of matched) {
+          m.minutes = Math.min(m.minutes, session.minutes + ATTENDANCE_SLACK_MINUTES);
+        }
+        await auditRoster(
+          c,
+          tx,
+          siteId,
+          'read',
+          sessionId,
+          matched.map((m) => m.patientId),
+        );
+        return { matched, unmatched, problems };
+      });
+      return c.json(result, 200);
+    },
+  );
+
+  // ---- Dose
+  defineRoute(
+    app,
+    {
+      permission: 'dose.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/patients/{patientId}/dose',
+        tags,
+        summary:
+          "The patient's weekly dose in each program they are enrolled in, for the week holding `week`",
+        request: { params: PatientParams, query: WeekQuery },
+        responses: { 200: jsonResponse(PatientDose, 'Dose'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { patientId } = c.req.valid('param');
+      const { week } = c.req.valid('query');
+      const items = await c.var.deps.db.tx(async (tx) => {
+        const result = await patientWeeks(tx, patientId, Temporal.PlainDate.from(week), c.var.deps.now());
+        await auditPatient(c, tx, { action: 'read', entity: 'dose', entityId: null, detail: { week } });
+        return result;
+      });
+      return c.json({ items }, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'operations.read',
+      route: createRoute({
+        method: 'get',
+        path: '/api/sites/{siteId}/programs/{programId}/at-risk',
+        tags,
+        summary: 'Members at risk or short this week, with the make-up sessions that would close the gap',
+        request: { params: SiteProgram, query: WeekQuery },
+        responses: { 200: jsonResponse(AtRiskList, 'At risk'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const { siteId, programId } = c.req.valid('param');
+      const { week } = c.req.valid('query');
+      const result = await c.var.deps.db.tx(async (tx) => {
+        const program = await loadProgram(tx, siteId, programId);
+        const ledger = await weeklyDoseLedger(tx, program, Temporal.PlainDate.from(week), c.var.deps.now());
+        const items = ledger.members
+          .filter((m) => m.dose.status === 'at_risk' || m.dose.status === 'short')
+          .map((m) => ({
+            patientId: m.patientId,
+            givenName: m.givenName,
+            familyName: m.familyName,
+            trackId: m.trackId,
+            weekNumber: m.weekNumber,
+            targetHours: m.targetHours,
+            dose: doseJson(m.dose),
+            makeUp: m.makeUp
+              ? {
+                  closesGap: m.makeUp.closesGap,
+                  minutesAfter: m.makeUp.minutesAfter,
+                  sessions: m.makeUp.sessions.map((s) => ({
+                    id: s.id,
+                    trackId: s.trackId,
+                    trackName: s.trackName,
+                    sessionType: s.sessionType,
+                    localDate: s.localDate,
+                    startsAt: s.start.toString(),
+                    minutes: s.minutes,
+                    capacityLeft: s.capacityLeft,
+                  })),
+                }
+              : null,
+          }));
+        await appendAudit(
+          tx,
+          auditActor(c),
+          items.map((m) => ({
+            action: 'read',
+            entity: 'dose',
+            entityId: null,
+            patientId: m.patientId,
+            siteId,
+          })),
+          c.var.deps.now(),
+        );
+        return { weekStart: ledger.weekStart, weekEnd: ledger.weekEnd, items };
+      });
+      return c.json(result, 200);
+    },
+  );
+
+  // ---- Portal
+  defineRoute(
+    app,
+    {
+      permission: 'portal.self',
+      route: createRoute({
+        method: 'get',
+        path: '/api/portal/sessions',
+        tags,
+        summary: 'My upcoming sessions (with telehealth links and cancellations) and my hours this week',
+        responses: { 200: jsonResponse(PortalSessions, 'My sessions'), ...errorResponses },
+      }),
+    },
+    async (c) => {
+      const p = c.var.principal!;
+      if (!p.patientId) throw AppError.forbidden();
+      const patientId = p.patientId;
+      const now = c.var.deps.now();
+      const result = await c.var.deps.db.tx(async (tx) => {
+        const upcoming = await upcomingSessionsOfPatient(tx, patientId, now);
+        const weeks = await patientWeeks(tx, patientId, null, now);
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [{ action: 'read', entity: 'portal_sessions', entityId: null, patientId }],
+          now,
+        );
+        return {
+          items: upcoming.map(({ session: s, trackName }) => ({
+            id: s.id,
+            trackName,
+            sessionType: s.sessionType,
+            topic: s.topic,
+            localDate: s.localDate,
+            startsAt: s.startsAt.toISOString(),
+            endsAt: s.endsAt.toISOString(),
+            telehealthUrl: s.cancelledAt ? null : s.telehealthUrl,
+            room: s.room,
+            cancelled: s.cancelledAt !== null,
+            cancelReason: s.cancelReason,
+            cancelNote: s.cancelNote,
+          })),
+          thisWeek: weeks.map((w) => ({
+            programName: w.programName,
+            weekStart: w.weekStart,
+            weekEnd: w.weekEnd,
+            targetHours: w.targetHours,
+            attendedHours: w.dose.attendedHours,
+            scheduledHours: w.dose.scheduledHours,
+          })),
+        };
+      });
+      return c.json(result, 200);
+    },
+  );
+}
+
+function localToday(program: ProgramConfig, now: Date) {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(program.timeZone)
+    .toPlainDate()
+    .toString();
+}
+
+function trackJson(t: Awaited<ReturnType<typeof insertTrack>>, members: number): z.infer<typeof Track> {
+  return {
+    id: t.id,
+    programId: t.programId,
+    name: t.name,
+    timeOfDay: t.timeOfDay as z.infer<typeof Track>['timeOfDay'],
+    modality: t.modality as z.infer<typeof Track>['modality'],
+    capacity: t.capacity,
+    members,
+  };
+}
+
+function enrolmentJson(e: Awaited<ReturnType<typeof insertEnrolment>>, trackName: string) {
+  return {
+    id: e.id,
+    episodeId: e.episodeId,
+    programId: e.programId,
+    trackId: e.trackId,
+    trackName,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    targetSteps: e.targetSteps,
+  };
+}
+
+/** Steps must start at week 1 and follow each other (targetForWeek's own check). */
+function stepsCheck(steps: { fromWeek: number; toWeek: number; hours: number }[]) {
+  targetForWeek(steps, 1);
+}
+
+function doseJson(d: Awaited<ReturnType<typeof weeklyDoseLedger>>['members'][number]['dose']) {
+  return {
+    scheduledHours: d.scheduledHours,
+    attendedHours: d.attendedHours,
+    remainingScheduledHours: d.remainingScheduledHours,
+    forecastHours: d.forecastHours,
+    gapMinutes: d.gapMinutes,
+    status: d.status,
+    qualifyingDays: d.qualifyingDays.map((x) => x.toString()),
+    perDiemBillableWeek: d.perDiemBillableWeek,
+  };
+}
+
+type AttendanceInput = z.infer<typeof SaveAttendance>['rows'][number];
+
+/** One roster row as stored; minutes come from arrival and departure when not typed, absences are 0. */
+function attendanceValues(session: SessionRow, r: AttendanceInput, i: number, userId: string) {
+  const absent = r.status === 'excused' || r.status === 'unexcused';
+  const arrived = r.arrivedAt ? new Date(r.arrivedAt) : null;
+  const left = r.leftAt ? new Date(r.leftAt) : null;
+  if (arrived && left && left <= arrived) {
+    throw AppError.validation([{ path: `rows.${i}.leftAt`, message: 'Must be after arrivedAt.' }]);
+  }
+  let minutes = r.minutes;
+  if (minutes === undefined) {
+    if (absent) minutes = 0;
+    else if (arrived || left) {
+      const from = arrived ?? session.startsAt;
+      const to = left ?? session.endsAt;
+      minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
+    } else minutes = session.minutes;
+  }
+  const limit = session.minutes + ATTENDANCE_SLACK_MINUTES;
+  if (minutes > limit) {
+    const field = r.minutes !== undefined ? 'minutes' : 'leftAt';
+    throw AppError.validation([
+      { path: `rows.${i}.${field}`, message: `Must be at most ${limit} minutes (session length + 60).` },
+    ]);
+  }
+  return {
+    organizationId: session.organizationId,
+    siteId: session.siteId,
+    sessionId: session.id,
+    patientId: r.patientId,
+    status: r.status,
+    minutes: absent ? 0 : minutes,
+    arrivedAt: arrived,
+    leftAt: left,
+    absenceReason: absent ? (r.absenceReason ?? null) : null,
+    recordedBy: userId,
+  };
+}
+
+async function rosterOf(tx: Tx, session: SessionRow): Promise<z.infer<typeof Roster>> {
+  const members = session.trackId ? await trackMembersOn(tx, session.trackId, session.localDate) : [];
+  const recorded = await listAttendance(tx, session.id);
+  const byPatient = new Map(recorded.map((r) => [r.row.patientId, r]));
+  const list = members.map(({ email: _email, ...m }) => ({ ...m, enrolled: true }));
+  for (const r of recorded) {
+    if (!members.some((m) => m.patientId === r.row.patientId)) {
+      list.push({
+        patientId: r.row.patientId,
+        givenName: r.givenName,
+        familyName: r.familyName,
+        enrolled: false,
+      });
+    }
+  }
+  const attendees = recorded.filter((r) => r.row.status !== 'excused' && r.row.status !== 'unexcused').length;
+  return {
+    session: sessionJson(session),
+    members: list.map((m) => {
+      const a = byPatient.get(m.patientId)?.row;
+      return {
+        ...m,
+        attendance: a
+          ? {
+              status: a.status as AttendanceInput['status'],
+              minutes: a.minutes,
+              arrivedAt: a.arrivedAt?.toISOString() ?? null,
+              leftAt: a.leftAt?.toISOString() ?? null,
+              absenceReason: a.absenceReason,
+            }
+          : null,
+      };
+    }),
+    attendees,
+    belowMinimumGroupSize: recorded.length > 0 && attendees < MINIMUM_GROUP_SIZE,
+  };
+}
+
+async function auditRoster(
+  c: Context<AppEnv>,
+  tx: Tx,
+  siteId: string,
+  action: string,
+  sessionId: string,
+  patientIds: string[],
+) {
+  await appendAudit(
+    tx,
+    auditActor(c),
+    patientIds.map((patientId) => ({ action, entity: 'attendance', entityId: sessionId, patientId, siteId })),
+    c.var.deps.now(),
+  );
+}
+
+/** The patient's week in each program they are enrolled in; `week` null means the current week. */
+async function patientWeeks(tx: Tx, patientId: string, week: Temporal.PlainDate | null, now: Date) {
+  const programsOf = await openProgramsOfPatient(tx, patientId);
+  const out: z.infer<typeof PatientDose>['items'] = [];
+  for (const { programId, siteId } of programsOf) {
+    const program = await loadProgram(tx, siteId, programId);
+    const day = week ?? Temporal.PlainDate.from(localToday(program, now));
+    const ledger = await weeklyDoseLedger(tx, program, day, now, patientId);
+    const m = ledger.members[0];
+    if (!m) continue;
+    out.push({
+      programId,
+      programName: program.name,
+      weekStart: ledger.weekStart,
+      weekEnd: ledger.weekEnd,
+      weekNumber: m.weekNumber,
+      targetHours: m.targetHours,
+      band: program.band,
+      dose: doseJson(m.dose),
+      sessions: m.sessions.map(({ session: s, attendance: a }) => ({
+        id: s.id,
+        sessionType: s.sessionType,
+        localDate: s.localDate,
+        startsAt: s.startsAt.toISOString(),
+        minutes: s.minutes,
+        cancelled: s.cancelledAt !== null,
+        attendance: a ?? null,
+      })),
+    });
+  }
+  return out;
+}

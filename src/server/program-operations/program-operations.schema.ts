@@ -1,0 +1,319 @@
+import { z } from '@hono/zod-openapi';
+
+const Day = z.iso.date({ message: 'Must be a date, YYYY-MM-DD.' });
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Must be a time, HH:MM (24 h).');
+
+export const SESSION_TYPES = [
+  'group_therapy',
+  'individual',
+  'family',
+  'medical_visit',
+  'nursing_check',
+  'psychiatry',
+  'drug_test',
+] as const;
+export const ATTENDANCE_STATUSES = ['present', 'late', 'left_early', 'excused', 'unexcused'] as const;
+
+const Band = z.object({
+  atLeastHours: z.number().min(0).max(80),
+  lessThanHours: z.number().min(0).max(80).nullable(),
+});
+
+export const ProgramSettings = z
+  .object({
+    programId: z.string(),
+    name: z.string(),
+    kind: z.enum(['outpatient', 'iop', 'php']),
+    population: z.enum(['adult', 'adolescent']),
+    weekStartsOn: z.number(),
+    timeZone: z.string(),
+    band: Band,
+    configured: z.boolean(),
+  })
+  .openapi('ProgramSettings');
+
+export const SaveProgramSettings = z
+  .strictObject({
+    weekStartsOn: z.number().int().min(1).max(7),
+    timeZone: z.string().min(1).max(64),
+    band: z
+      .strictObject({
+        atLeastHours: z.number().int().min(0).max(80),
+        lessThanHours: z.number().int().min(1).max(80).nullable(),
+      })
+      .optional(),
+  })
+  .openapi('SaveProgramSettings');
+
+export const Track = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    name: z.string(),
+    timeOfDay: z.enum(['day', 'evening', 'weekend']),
+    modality: z.enum(['in_person', 'virtual', 'hybrid']),
+    capacity: z.number(),
+    members: z.number(),
+  })
+  .openapi('Track');
+
+export const CreateTrack = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120),
+    timeOfDay: z.enum(['day', 'evening', 'weekend']),
+    modality: z.enum(['in_person', 'virtual', 'hybrid']),
+    // At most 15: larger groups lose the therapeutic benefit (domain.md §3).
+    capacity: z.number().int().min(1).max(15, 'Must be 15 or fewer.').default(12),
+  })
+  .openapi('CreateTrack');
+
+const Placement = {
+  sessionType: z.enum(SESSION_TYPES),
+  topic: z.string().trim().max(200).nullable().optional(),
+  facilitatorId: z.uuid().nullable().optional(),
+  room: z.string().trim().max(80).nullable().optional(),
+  telehealthUrl: z.url().max(500).nullable().optional(),
+  startTime: Clock,
+  endTime: Clock,
+};
+
+export const CreateSchedule = z
+  .strictObject({
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    startsOn: Day,
+    endsOn: Day,
+    ...Placement,
+  })
+  .openapi('CreateSchedule');
+
+export const CreateSession = z
+  .strictObject({ trackId: z.uuid().nullable().optional(), date: Day, ...Placement })
+  .openapi('CreateSession');
+
+export const Session = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    trackId: z.string().nullable(),
+    scheduleId: z.string().nullable(),
+    sessionType: z.enum(SESSION_TYPES),
+    topic: z.string().nullable(),
+    localDate: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    minutes: z.number(),
+    facilitatorId: z.string().nullable(),
+    facilitatorName: z.string().nullable(),
+    room: z.string().nullable(),
+    telehealthUrl: z.string().nullable(),
+    cancelled: z.boolean(),
+    cancelReason: z.string().nullable(),
+    cancelNote: z.string().nullable(),
+  })
+  .openapi('ProgramSession');
+
+export const SessionList = z.object({ items: z.array(Session) }).openapi('ProgramSessionList');
+
+export const CancelSession = z
+  .strictObject({
+    reason: z.enum(['holiday', 'weather', 'other']),
+    note: z.string().trim().max(500).optional(),
+  })
+  .openapi('CancelSession');
+
+export const SessionsQuery = z.strictObject({ from: Day, to: Day, trackId: z.uuid().optional() });
+
+export const CreateEnrolment = z
+  .strictObject({
+    episodeId: z.uuid(),
+    trackId: z.uuid(),
+    startsOn: Day,
+    targetSteps: z
+      .array(
+        z.strictObject({
+          fromWeek: z.number().int().min(1),
+          toWeek: z.number().int().min(1),
+          hours: z.number().min(0).max(40),
+        }),
+      )
+      .min(1)
+      .max(52)
+      .optional(),
+  })
+  .openapi('CreateEnrolment');
+
+export const Enrolment = z
+  .object({
+    id: z.string(),
+    episodeId: z.string(),
+    programId: z.string(),
+    trackId: z.string(),
+    trackName: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string().nullable(),
+    targetSteps: z.array(z.object({ fromWeek: z.number(), toWeek: z.number(), hours: z.number() })),
+  })
+  .openapi('Enrolment');
+
+export const AttendanceRowInput = z.strictObject({
+  patientId: z.uuid(),
+  status: z.enum(ATTENDANCE_STATUSES),
+  /** Minutes attended; computed from arrivedAt/leftAt when absent; 0 for absences. */
+  minutes: z.number().int().min(0).optional(),
+  arrivedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  leftAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  absenceReason: z.string().trim().max(200).nullable().optional(),
+});
+
+export const SaveAttendance = z
+  .strictObject({ rows: z.array(AttendanceRowInput).max(60) })
+  .openapi('SaveAttendance');
+
+export const Roster = z
+  .object({
+    session: Session,
+    members: z.array(
+      z.object({
+        patientId: z.string(),
+        givenName: z.string(),
+        familyName: z.string(),
+        enrolled: z.boolean(),
+        attendance: z
+          .object({
+            status: z.enum(ATTENDANCE_STATUSES),
+            minutes: z.number(),
+            arrivedAt: z.string().nullable(),
+            leftAt: z.string().nullable(),
+            absenceReason: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+    attendees: z.number(),
+    /** Fewer than 3 members attended (domain.md §3 minimum group size); only once attendance is recorded. */
+    belowMinimumGroupSize: z.boolean(),
+  })
+  .openapi('SessionRoster');
+
+export const WeekQuery = z.strictObject({ week: Day });
+
+const Dose = z.object({
+  scheduledHours: z.number(),
+  attendedHours: z.number(),
+  remainingScheduledHours: z.number(),
+  forecastHours: z.number(),
+  gapMinutes: z.number(),
+  status: z.enum(['on_track', 'at_risk', 'short', 'over_band']),
+  qualifyingDays: z.array(z.string()),
+  perDiemBillableWeek: z.boolean(),
+});
+
+const MakeUp = z.object({
+  id: z.string(),
+  trackId: z.string(),
+  trackName: z.string(),
+  sessionType: z.string(),
+  localDate: z.string(),
+  startsAt: z.string(),
+  minutes: z.number(),
+  capacityLeft: z.number(),
+});
+
+export const MemberWeek = z.object({
+  programId: z.string(),
+  programName: z.string(),
+  weekStart: z.string(),
+  weekEnd: z.string(),
+  weekNumber: z.number(),
+  targetHours: z.number(),
+  band: Band,
+  dose: Dose,
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      sessionType: z.string(),
+      localDate: z.string(),
+      startsAt: z.string(),
+      minutes: z.number(),
+      cancelled: z.boolean(),
+      attendance: z.object({ status: z.enum(ATTENDANCE_STATUSES), minutes: z.number() }).nullable(),
+    }),
+  ),
+});
+
+export const PatientDose = z.object({ items: z.array(MemberWeek) }).openapi('PatientDose');
+
+export const AtRiskList = z
+  .object({
+    weekStart: z.string(),
+    weekEnd: z.string(),
+    items: z.array(
+      z.object({
+        patientId: z.string(),
+        givenName: z.string(),
+        familyName: z.string(),
+        trackId: z.string(),
+        weekNumber: z.number(),
+        targetHours: z.number(),
+        dose: Dose,
+        makeUp: z
+          .object({ sessions: z.array(MakeUp), closesGap: z.boolean(), minutesAfter: z.number() })
+          .nullable(),
+      }),
+    ),
+  })
+  .openapi('AtRiskList');
+
+export const PortalSessions = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        trackName: z.string(),
+        sessionType: z.string(),
+        topic: z.string().nullable(),
+        localDate: z.string(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+        telehealthUrl: z.string().nullable(),
+        room: z.string().nullable(),
+        cancelled: z.boolean(),
+        cancelReason: z.string().nullable(),
+        cancelNote: z.string().nullable(),
+      }),
+    ),
+    thisWeek: z.array(
+      z.object({
+        programName: z.string(),
+        weekStart: z.string(),
+        weekEnd: z.string(),
+        targetHours: z.number(),
+        attendedHours: z.number(),
+        scheduledHours: z.number(),
+      }),
+    ),
+  })
+  .openapi('PortalSessions');
+
+export const CsvImport = z
+  .strictObject({ csv: z.string().min(1).max(200_000) })
+  .openapi('AttendanceCsvImport');
+
+export const CsvImportResult = z
+  .object({
+    /** Roster members found in the file, minutes summed over rejoins (capped at session length + 60). */
+    matched: z.array(
+      z.object({
+        patientId: z.string(),
+        givenName: z.string(),
+        familyName: z.string(),
+        name: z.string(),
+        email: z.string().nullable(),
+        minutes: z.number(),
+      }),
+    ),
+    /** Participants matched to no member: shown for a manual match. */
+    unmatched: z.array(z.object({ name: z.string(), email: z.string().nullable(), minutes: z.number() })),
+    problems: z.array(z.object({ line: z.number(), message: z.string() })),
+  })
+  .openapi('AttendanceCsvImportResult');

@@ -1,0 +1,167 @@
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { episodes } from '../episodes/episodes.table';
+import { patients } from '../patients/patients.table';
+import { instant } from '../platform/db/columns';
+import { organizations, programs, sites, users } from '../platform/db/platform.table';
+
+const orgAndSite = () => ({
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  siteId: uuid('site_id')
+    .notNull()
+    .references(() => sites.id),
+});
+
+/** A program's week settings and hour band (side table: one row per program, created on first save). */
+export const programSettings = pgTable('program_settings', {
+  programId: uuid('program_id')
+    .primaryKey()
+    .references(() => programs.id),
+  ...orgAndSite(),
+  /** ISO weekday the program week starts on (Monday = 1). */
+  weekStartsOn: integer('week_starts_on').notNull().default(1),
+  timeZone: text('time_zone').notNull(),
+  bandAtLeastHours: integer('band_at_least_hours').notNull(),
+  bandLessThanHours: integer('band_less_than_hours'),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** A group of a program meeting at its own times (day, evening or weekend). */
+export const tracks = pgTable(
+  'tracks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...orgAndSite(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    name: text('name').notNull(),
+    timeOfDay: text('time_of_day').notNull(),
+    modality: text('modality').notNull(),
+    capacity: integer('capacity').notNull().default(12),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('tracks_program_idx').on(t.programId)],
+);
+
+/** A track's recurring week; its sessions are expanded into program_sessions when it is saved. */
+export const trackSchedules = pgTable('track_schedules', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ...orgAndSite(),
+  trackId: uuid('track_id')
+    .notNull()
+    .references(() => tracks.id),
+  weekdays: jsonb('weekdays').$type<number[]>().notNull(),
+  startTime: text('start_time').notNull(),
+  endTime: text('end_time').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  timeZone: text('time_zone').notNull(),
+  sessionType: text('session_type').notNull(),
+  topic: text('topic'),
+  facilitatorId: uuid('facilitator_id').references(() => users.id),
+  room: text('room'),
+  telehealthUrl: text('telehealth_url'),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+/** One meeting: from a schedule or one-off. Times are UTC instants; `localDate` is the day in the zone. */
+export const programSessions = pgTable(
+  'program_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...orgAndSite(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    trackId: uuid('track_id').references(() => tracks.id),
+    scheduleId: uuid('schedule_id').references(() => trackSchedules.id),
+    sessionType: text('session_type').notNull(),
+    topic: text('topic'),
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    minutes: integer('minutes').notNull(),
+    facilitatorId: uuid('facilitator_id').references(() => users.id),
+    room: text('room'),
+    telehealthUrl: text('telehealth_url'),
+    cancelledAt: instant('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    cancelNote: text('cancel_note'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('program_sessions_program_time_idx').on(t.programId, t.startsAt),
+    index('program_sessions_track_time_idx').on(t.trackId, t.startsAt),
+    index('program_sessions_facilitator_idx').on(t.facilitatorId, t.startsAt),
+  ],
+);
+
+/**
+ * An episode's membership of a track from a day; a transfer ends one row and starts another, so history
+ * stays. `targetSteps` are the weekly hour targets by program week (weeks 1–4: 9 h, 5–6: 6 h).
+ */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...orgAndSite(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    trackId: uuid('track_id')
+      .notNull()
+      .references(() => tracks.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    targetSteps: jsonb('target_steps')
+      .$type<{ fromWeek: number; toWeek: number; hours: number }[]>()
+      .notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('enrolments_track_idx').on(t.trackId, t.endsOn),
+    index('enrolments_patient_idx').on(t.patientId),
+  ],
+);
+
+/** One member's attendance at one session, in minutes. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...orgAndSite(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programSessions.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    status: text('status').notNull(),
+    minutes: integer('minutes').notNull(),
+    arrivedAt: instant('arrived_at'),
+    leftAt: instant('left_at'),
+    absenceReason: text('absence_reason'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('attendance_session_patient_unique').on(t.sessionId, t.patientId),
+    index('attendance_patient_idx').on(t.patientId),
+  ],
+);

@@ -1,0 +1,161 @@
+import { Temporal } from 'temporal-polyfill';
+import { type MakeUpCandidate, suggestMakeUpSessions } from '../../domain/dose/make-up-suggestions';
+import { targetForWeek } from '../../domain/dose/step-down';
+import {
+  type AttendanceStatus,
+  type DoseSession,
+  type WeeklyDose,
+  weeklyDose,
+} from '../../domain/dose/weekly-dose';
+import { programWeekBounds, programWeekOf, weekNumberSince } from '../../domain/schedule/program-week';
+import type { Tx } from '../platform/db/database';
+import type { ProgramConfig } from './program-config';
+import {
+  listTracks,
+  programEnrolmentsInWeek,
+  programWeek,
+  type SessionRow,
+} from './program-operations.store';
+
+const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
+
+export type MakeUpSession = MakeUpCandidate & { trackName: string; localDate: string; sessionType: string };
+
+export type MemberDose = {
+  patientId: string;
+  givenName: string;
+  familyName: string;
+  trackId: string;
+  weekNumber: number;
+  targetHours: number;
+  dose: WeeklyDose;
+  sessions: { session: SessionRow; attendance?: { status: AttendanceStatus; minutes: number } }[];
+  makeUp: { sessions: MakeUpSession[]; closesGap: boolean; minutesAfter: number } | null;
+};
+
+/**
+ * The dose ledger of one program week for every member (or one patient), with make-up suggestions for the
+ * members at risk. A fixed number of queries whatever the member count: enrolments, tracks, sessions and
+ * attendance of the week are loaded in bulk and grouped here.
+ */
+export async function weeklyDoseLedger(
+  tx: Tx,
+  program: ProgramConfig,
+  weekOf: Temporal.PlainDate,
+  nowDate: Date,
+  patientId?: string,
+): Promise<{ weekStart: string; weekEnd: string; members: MemberDose[] }> {
+  const week = programWeekOf(weekOf, program.weekStartsOn, program.timeZone);
+  const bounds = programWeekBounds(week, program.timeZone);
+  const weekStart = week.start.toString();
+  const weekEnd = week.end.toString();
+  const now = toInstant(nowDate);
+
+  const enrolRows = await programEnrolmentsInWeek(tx, program.programId, weekStart, weekEnd, patientId);
+  const trackRows = await listTracks(tx, program.programId, weekStart);
+  const { sessions, attendance } = await programWeek(
+    tx,
+    program.programId,
+    new Date(bounds.startsAt.epochMilliseconds),
+    new Date(bounds.endsBefore.epochMilliseconds),
+    patientId,
+  );
+
+  const trackById = new Map(trackRows.map((r) => [r.track.id, r.track]));
+  const attendanceByKey = new Map(attendance.map((a) => [`${a.sessionId}:${a.patientId}`, a]));
+  const within = (date: string, from: string, to: string | null) =>
+    date >= from && (to === null || date <= to);
+  const seatsTaken = (trackId: string, date: string) =>
+    enrolRows.filter(
+      (r) => r.enrolment.trackId === trackId && within(date, r.enrolment.startsOn, r.enrolment.endsOn),
+    ).length;
+
+  const byPatient = new Map<string, typeof enrolRows>();
+  for (const row of enrolRows) {
+    const list = byPatient.get(row.enrolment.patientId) ?? [];
+    list.push(row);
+    byPatient.set(row.enrolment.patientId, list);
+  }
+
+  const members: MemberDose[] = [];
+  for (const [memberId, rows] of byPatient) {
+    rows.sort((a, b) => a.enrolment.startsOn.localeCompare(b.enrolment.startsOn));
+    const current = rows.at(-1)!;
+    const own = sessions.filter(
+      (s) =>
+        attendanceByKey.has(`${s.id}:${memberId}`) ||
+        rows.some(
+          (r) =>
+            r.enrolment.trackId === s.trackId &&
+            within(s.localDate, r.enrolment.startsOn, r.enrolment.endsOn),
+        ),
+    );
+    const memberSessions = own.map((session) => {
+      const a = attendanceByKey.get(`${session.id}:${memberId}`);
+      return {
+        session,
+        attendance: a ? { status: a.status as AttendanceStatus, minutes: a.minutes } : undefined,
+      };
+    });
+    const doseSessions: DoseSession[] = memberSessions.map(({ session, attendance: a }) => ({
+      id: session.id,
+      start: toInstant(session.startsAt),
+      end: toInstant(session.endsAt),
+      date: Temporal.PlainDate.from(session.localDate),
+      scheduledMinutes: session.minutes,
+      attendance: a,
+      cancelled: session.cancelledAt !== null,
+    }));
+    const admitted = Temporal.PlainDate.from(current.admittedOn ?? rows[0]!.enrolment.startsOn);
+    const counted = Temporal.PlainDate.compare(week.end, admitted) < 0 ? admitted : week.end;
+    const weekNumber = weekNumberSince(admitted, counted, program.weekStartsOn);
+    const targetHours = targetForWeek(current.enrolment.targetSteps, weekNumber);
+    const dose = weeklyDose({
+      weekStart: week.start,
+      weekEnd: week.end,
+      timeZone: program.timeZone,
+      now,
+      targetHours,
+      band: program.band,
+      sessions: doseSessions,
+    });
+
+    let makeUp: MemberDose['makeUp'] = null;
+    if (dose.status === 'at_risk' && !patientId) {
+      const ownIds = new Set(own.map((s) => s.id));
+      const candidates: MakeUpSession[] = sessions
+        .filter((s) => s.trackId && s.cancelledAt === null && !ownIds.has(s.id))
+        .map((s) => ({
+          id: s.id,
+          start: toInstant(s.startsAt),
+          minutes: s.minutes,
+          capacityLeft: (trackById.get(s.trackId!)?.capacity ?? 0) - seatsTaken(s.trackId!, s.localDate),
+          trackId: s.trackId!,
+          trackName: trackById.get(s.trackId!)?.name ?? '',
+          localDate: s.localDate,
+          sessionType: s.sessionType,
+        }));
+      makeUp = suggestMakeUpSessions({
+        gapMinutes: dose.gapMinutes,
+        candidates,
+        memberSessions: own
+          .filter((s) => s.cancelledAt === null)
+          .map((s) => ({ start: toInstant(s.startsAt), end: toInstant(s.endsAt) })),
+        notBefore: now,
+      });
+    }
+    members.push({
+      patientId: memberId,
+      givenName: current.givenName,
+      familyName: current.familyName,
+      trackId: current.enrolment.trackId,
+      weekNumber,
+      targetHours,
+      dose,
+      sessions: memberSessions,
+      makeUp,
+    });
+  }
+  members.sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName));
+  return { weekStart, weekEnd, members };
+}

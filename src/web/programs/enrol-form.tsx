@@ -1,0 +1,178 @@
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { fieldError, formError } from '../app/form-errors';
+import { useEpisodeCensus } from '../episodes/episodes-api';
+import { isoToday } from '../patients/date-of-birth';
+import { enrol, type ProgramSettings, type Track, tracksKey, useTracks } from './programs-api';
+
+const ENROL_FIELDS = ['episodeId', 'trackId', 'startsOn'] as const;
+
+function useEnrol(programId: string, onDone: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      patientId,
+      ...input
+    }: {
+      patientId: string;
+      trackId: string;
+      episodeId: string;
+      startsOn: string;
+    }) => enrol(patientId, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: tracksKey(programId) });
+      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: ['patient-dose'] });
+      void queryClient.invalidateQueries({ queryKey: ['at-risk', programId] });
+      onDone();
+    },
+  });
+}
+
+/** The track page's way in: any open episode of the program joins a track from a day (rolling admission). */
+export function EnrolFromTrack({
+  siteId,
+  program,
+  tracks,
+}: {
+  siteId: string;
+  program: ProgramSettings;
+  tracks: Track[];
+}) {
+  const census = useEpisodeCensus(
+    siteId,
+    { programId: program.programId, level: '', status: '', clinicianId: '' },
+    1,
+  );
+  const [episodeId, setEpisodeId] = useState('');
+  const [trackId, setTrackId] = useState(tracks[0]?.id ?? '');
+  const [startsOn, setStartsOn] = useState(isoToday);
+  const [done, setDone] = useState<string | null>(null);
+  const episodes = census.data?.items ?? [];
+  const chosen = episodes.find((row) => row.episodeId === episodeId);
+  const save = useEnrol(program.programId, () => {
+    setDone(chosen ? `${chosen.givenName} ${chosen.familyName} enrolled.` : 'Enrolled.');
+    setEpisodeId('');
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    save.mutate({ patientId: chosen?.patientId ?? '', trackId, episodeId, startsOn });
+  };
+  const general = formError(save.error, ENROL_FIELDS);
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="enrol-heading">
+      <Stack>
+        <Title order={3} size="h4" id="enrol-heading">
+          Enrol a patient
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <NativeSelect
+            label="Patient (open episode)"
+            data={[
+              { value: '', label: census.isPending ? 'Loading…' : 'Choose…' },
+              ...episodes.map((row) => ({
+                value: row.episodeId,
+                label: `${row.familyName}, ${row.givenName} (${row.mrn})`,
+              })),
+            ]}
+            value={episodeId}
+            onChange={(e) => setEpisodeId(e.currentTarget.value)}
+            error={fieldError(save.error, 'episodeId')}
+          />
+          <NativeSelect
+            label="Track"
+            data={tracks.map((t) => ({ value: t.id, label: t.name }))}
+            value={trackId}
+            onChange={(e) => setTrackId(e.currentTarget.value)}
+            error={fieldError(save.error, 'trackId')}
+          />
+          <TextInput
+            label="From"
+            type="date"
+            value={startsOn}
+            onChange={(e) => setStartsOn(e.currentTarget.value)}
+            error={fieldError(save.error, 'startsOn')}
+          />
+        </SimpleGrid>
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        {done && (
+          <Text c="teal.8" role="status">
+            {done}
+          </Text>
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending} disabled={!episodeId || !trackId}>
+            Enrol
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The Episode tab's way in: this episode joins one of its program's tracks. */
+export function EnrolEpisode({
+  siteId,
+  programId,
+  patientId,
+  episodeId,
+}: {
+  siteId: string;
+  programId: string;
+  patientId: string;
+  episodeId: string;
+}) {
+  const tracks = useTracks(siteId, programId);
+  const [trackId, setTrackId] = useState('');
+  const [startsOn, setStartsOn] = useState(isoToday);
+  const save = useEnrol(programId, () => setTrackId(''));
+  const items = tracks.data?.items ?? [];
+  const chosenTrack = trackId || items[0]?.id || '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ patientId, trackId: chosenTrack, episodeId, startsOn });
+  };
+  const general = formError(save.error, ENROL_FIELDS);
+  if (tracks.isSuccess && items.length === 0) {
+    return <Text c="dimmed">The program has no tracks yet.</Text>;
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label="Enrol in a track">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <NativeSelect
+            label="Track"
+            data={items.map((t) => ({ value: t.id, label: t.name }))}
+            value={chosenTrack}
+            onChange={(e) => setTrackId(e.currentTarget.value)}
+            error={fieldError(save.error, 'trackId')}
+          />
+          <TextInput
+            label="From"
+            type="date"
+            value={startsOn}
+            onChange={(e) => setStartsOn(e.currentTarget.value)}
+            error={fieldError(save.error, 'startsOn')}
+          />
+        </SimpleGrid>
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending} disabled={!chosenTrack}>
+            Enrol
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

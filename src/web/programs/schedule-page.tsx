@@ -1,0 +1,217 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { Temporal } from 'temporal-polyfill';
+import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
+import { programWeekOf } from '../../domain/schedule/program-week';
+import { useCurrentSite } from '../app/current-site';
+import { SESSION_TYPES, sessionTypeOf, timeIn, WEEKDAYS } from './program-labels';
+import {
+  type ProgramSession,
+  type ProgramSettings,
+  useProgramSettings,
+  useSessions,
+  useTracks,
+} from './programs-api';
+
+const dayHeading = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** The week's sessions of one program, a column per day, a card per session colored by its type. */
+export function SchedulePage() {
+  const { site } = useCurrentSite();
+  const programs = useProgramSettings(site?.id);
+  const [params, setParams] = useSearchParams();
+  if (!site) return <Alert color="yellow">You are not a member of any site yet.</Alert>;
+  if (programs.isPending) return <Loader aria-label="Loading programs" />;
+  if (programs.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {programs.error.message}
+      </Alert>
+    );
+  }
+  const items = programs.data.items;
+  const program = items.find((p) => p.programId === params.get('program')) ?? items[0];
+  const choose = (next: Record<string, string>) =>
+    setParams({ ...Object.fromEntries(params), ...next }, { replace: true });
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Schedule at {site.name}
+      </Title>
+      <NativeSelect
+        label="Program"
+        data={items.map((p) => ({ value: p.programId, label: p.name }))}
+        value={program?.programId ?? ''}
+        onChange={(e) => choose({ program: e.currentTarget.value })}
+        maw={360}
+      />
+      {program && (
+        <WeekCalendar
+          siteId={site.id}
+          program={program}
+          week={params.get('week')}
+          onWeek={(week) => choose({ week })}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function WeekCalendar({
+  siteId,
+  program,
+  week,
+  onWeek,
+}: {
+  siteId: string;
+  program: ProgramSettings;
+  week: string | null;
+  onWeek: (week: string) => void;
+}) {
+  const today = Temporal.Now.plainDateISO(program.timeZone);
+  const anchor = safeDate(week) ?? today;
+  const { start, end } = programWeekOf(anchor, program.weekStartsOn as IsoWeekday, program.timeZone);
+  const sessions = useSessions(siteId, program.programId, start.toString(), end.toString());
+  const tracks = useTracks(siteId, program.programId);
+  const trackName = (id: string | null) => tracks.data?.items.find((t) => t.id === id)?.name ?? null;
+  const days = Array.from({ length: 7 }, (_, i) => start.add({ days: i }));
+  const byDay = new Map<string, ProgramSession[]>();
+  for (const session of sessions.data?.items ?? []) {
+    const list = byDay.get(session.localDate) ?? [];
+    list.push(session);
+    byDay.set(session.localDate, list);
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Button variant="default" onClick={() => onWeek(start.subtract({ days: 7 }).toString())}>
+            Previous week
+          </Button>
+          <Button variant="default" onClick={() => onWeek(today.toString())}>
+            This week
+          </Button>
+          <Button variant="default" onClick={() => onWeek(start.add({ days: 7 }).toString())}>
+            Next week
+          </Button>
+        </Group>
+        <Text fw={500} aria-live="polite">
+          Week of {dayHeading.format(new Date(`${start}T00:00Z`))} ({program.timeZone})
+        </Text>
+      </Group>
+      <Group gap="xs" aria-label="Session types">
+        {Object.values(SESSION_TYPES).map((type) => (
+          <Badge key={type.label} color={type.color} variant="light">
+            {type.label}
+          </Badge>
+        ))}
+      </Group>
+      {sessions.isError && (
+        <Alert color="red" role="alert">
+          {sessions.error.message}
+        </Alert>
+      )}
+      {sessions.isPending && <Loader aria-label="Loading sessions" />}
+      <SimpleGrid cols={{ base: 1, sm: 7 }} spacing="xs">
+        {days.map((day) => (
+          <Paper
+            key={day.toString()}
+            withBorder
+            p="xs"
+            radius="md"
+            component="section"
+            aria-label={`${WEEKDAYS[day.dayOfWeek - 1]?.long} ${day.toString()}`}
+            bg={day.equals(today) ? 'teal.0' : undefined}
+            mih={160}
+          >
+            <Text size="sm" fw={700} mb="xs">
+              {dayHeading.format(new Date(`${day}T00:00Z`))}
+            </Text>
+            <Stack gap={6}>
+              {(byDay.get(day.toString()) ?? []).map((session) => (
+                <SessionCard
+                  key={session.id}
+                  session={session}
+                  trackName={trackName(session.trackId)}
+                  timeZone={program.timeZone}
+                />
+              ))}
+            </Stack>
+          </Paper>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function SessionCard({
+  session,
+  trackName,
+  timeZone,
+}: {
+  session: ProgramSession;
+  trackName: string | null;
+  timeZone: string;
+}) {
+  const type = sessionTypeOf(session.sessionType);
+  const label = `${trackName ?? type.label}, ${timeIn(session.startsAt, timeZone)}–${timeIn(session.endsAt, timeZone)}${session.cancelled ? ', cancelled' : ''}`;
+  return (
+    <UnstyledButton
+      component={Link}
+      to={`/schedule/sessions/${session.id}`}
+      aria-label={label}
+      p={6}
+      style={{
+        borderRadius: 6,
+        borderLeft: `4px solid var(--mantine-color-${type.color}-6)`,
+        background: `var(--mantine-color-${session.cancelled ? 'gray' : type.color}-0)`,
+        opacity: session.cancelled ? 0.75 : 1,
+      }}
+    >
+      <Text size="xs" fw={700} td={session.cancelled ? 'line-through' : undefined}>
+        {timeIn(session.startsAt, timeZone)}–{timeIn(session.endsAt, timeZone)}
+      </Text>
+      <Text size="xs" td={session.cancelled ? 'line-through' : undefined}>
+        {trackName ?? type.label}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {type.label}
+        {session.topic ? `: ${session.topic}` : ''}
+      </Text>
+      {session.cancelled && (
+        <Badge size="xs" color="red" variant="filled" mt={2}>
+          Cancelled{session.cancelReason ? `: ${session.cancelReason}` : ''}
+        </Badge>
+      )}
+    </UnstyledButton>
+  );
+}
+
+function safeDate(value: string | null): Temporal.PlainDate | null {
+  if (!value) return null;
+  try {
+    return Temporal.PlainDate.from(value);
+  } catch {
+    return null;
+  }
+}

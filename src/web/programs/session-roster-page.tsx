@@ -1,0 +1,286 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../app/api-client';
+import { useCurrentSite } from '../app/current-site';
+import { fieldError, formError } from '../app/form-errors';
+import { sessionTypeOf } from './program-labels';
+import {
+  type AttendanceStatus,
+  type Roster,
+  type RosterRow,
+  rosterKey,
+  saveRoster,
+  useProgramSettings,
+  useRoster,
+  useTracks,
+} from './programs-api';
+
+export const ATTENDANCE_STATUSES: { value: AttendanceStatus; label: string }[] = [
+  { value: 'present', label: 'Present' },
+  { value: 'late', label: 'Late' },
+  { value: 'left_early', label: 'Left early' },
+  { value: 'excused', label: 'Excused absence' },
+  { value: 'unexcused', label: 'Unexcused absence' },
+];
+const ABSENT = new Set<AttendanceStatus>(['excused', 'unexcused']);
+
+const dateTime = (timeZone: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone });
+const timeOnly = (timeZone: string) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone });
+
+export function SessionRosterPage() {
+  const { sessionId = '' } = useParams();
+  const { site } = useCurrentSite();
+  const roster = useRoster(site?.id, sessionId);
+  return (
+    <Stack>
+      <Anchor component={Link} to="/schedule" size="sm">
+        ← Back to the schedule
+      </Anchor>
+      {roster.isPending && <Loader aria-label="Loading the roster" />}
+      {roster.isError && (
+        <Alert color="red" role="alert">
+          {roster.error instanceof ApiError && roster.error.status === 404
+            ? 'There is no session with this link.'
+            : roster.error.message}
+        </Alert>
+      )}
+      {roster.data && site && (
+        <RosterForm key={roster.data.session.id} siteId={site.id} roster={roster.data} />
+      )}
+    </Stack>
+  );
+}
+
+interface Line {
+  status: AttendanceStatus;
+  minutes: number | string;
+  absenceReason: string;
+}
+
+function initialLines(roster: Roster): Record<string, Line> {
+  const lines: Record<string, Line> = {};
+  for (const member of roster.members) {
+    lines[member.patientId] = member.attendance
+      ? {
+          status: member.attendance.status,
+          minutes: member.attendance.minutes,
+          absenceReason: member.attendance.absenceReason ?? '',
+        }
+      : { status: 'present', minutes: roster.session.minutes, absenceReason: '' };
+  }
+  return lines;
+}
+
+function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
+  const queryClient = useQueryClient();
+  const { session } = roster;
+  const programs = useProgramSettings(siteId);
+  const tracks = useTracks(siteId, session.programId);
+  const zone = programs.data?.items.find((p) => p.programId === session.programId)?.timeZone ?? 'UTC';
+  const trackName = tracks.data?.items.find((t) => t.id === session.trackId)?.name;
+  const [lines, setLines] = useState(() => initialLines(roster));
+  const [saved, setSaved] = useState(false);
+  const update = (patientId: string, change: Partial<Line>) => {
+    setSaved(false);
+    setLines((old) => {
+      const line = old[patientId]!;
+      const next = { ...line, ...change };
+      // An absence gives no minutes; coming back from one prefills the session length again.
+      if (change.status && ABSENT.has(change.status)) next.minutes = 0;
+      else if (change.status && ABSENT.has(line.status)) next.minutes = session.minutes;
+      return { ...old, [patientId]: next };
+    });
+  };
+
+  const save = useMutation({
+    mutationFn: () =>
+      saveRoster(
+        siteId,
+        session.id,
+        roster.members.map((member) => {
+          const line = lines[member.patientId]!;
+          return {
+            patientId: member.patientId,
+            status: line.status,
+            minutes: Number(line.minutes) || 0,
+            absenceReason: ABSENT.has(line.status) ? line.absenceReason.trim() || null : null,
+          };
+        }),
+      ),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(rosterKey(session.id), answer);
+      void queryClient.invalidateQueries({ queryKey: ['at-risk'] });
+      void queryClient.invalidateQueries({ queryKey: ['episode-dose'] });
+      setSaved(true);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const shown = save.data ?? roster;
+  const type = sessionTypeOf(session.sessionType);
+  const rowError = (index: number, field: string) => fieldError(save.error, `rows.${index}.${field}`);
+  const general = formError(
+    save.error,
+    roster.members.flatMap((_, i) => [`rows.${i}.status`, `rows.${i}.minutes`, `rows.${i}.absenceReason`]),
+  );
+
+  return (
+    <Stack>
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {trackName ?? type.label}: roster
+        </Title>
+        <Group gap="xs">
+          <Badge color={type.color} variant="light">
+            {type.label}
+          </Badge>
+          {session.topic && <Text size="sm">{session.topic}</Text>}
+          <Text size="sm">
+            {dateTime(zone).format(new Date(session.startsAt))}–
+            {timeOnly(zone).format(new Date(session.endsAt))} ({session.minutes} min)
+          </Text>
+          {session.telehealthUrl && (
+            <Anchor href={session.telehealthUrl} target="_blank" rel="noreferrer" size="sm">
+              Telehealth link
+            </Anchor>
+          )}
+          {session.room && <Text size="sm">Room {session.room}</Text>}
+        </Group>
+      </Stack>
+      {session.cancelled && (
+        <Alert color="red" title="Cancelled">
+          {session.cancelReason ?? 'This session was cancelled.'}
+        </Alert>
+      )}
+      {shown.belowMinimumGroupSize && (
+        <Alert color="orange" title="Fewer than 3 attended" role="status">
+          A group needs at least 3 members present (domain.md §3); this session may not bill as group therapy.
+        </Alert>
+      )}
+      <Paper withBorder p="md" radius="md">
+        <form onSubmit={submit} noValidate aria-label="Attendance">
+          <Stack>
+            {roster.members.length === 0 ? (
+              <Text c="dimmed">No members are enrolled in this track on this day.</Text>
+            ) : (
+              <Table aria-label="Roster" verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Member</Table.Th>
+                    <Table.Th>Attendance</Table.Th>
+                    <Table.Th>Minutes</Table.Th>
+                    <Table.Th>Absence reason</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {roster.members.map((member, index) => (
+                    <RosterLine
+                      key={member.patientId}
+                      member={member}
+                      line={lines[member.patientId]!}
+                      maxMinutes={session.minutes + 60}
+                      onChange={(change) => update(member.patientId, change)}
+                      errors={{
+                        status: rowError(index, 'status'),
+                        minutes: rowError(index, 'minutes'),
+                        absenceReason: rowError(index, 'absenceReason'),
+                      }}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {general && (
+              <Alert color="red" role="alert">
+                {general}
+              </Alert>
+            )}
+            <Group>
+              <Button type="submit" loading={save.isPending} disabled={roster.members.length === 0}>
+                Save attendance
+              </Button>
+              {saved && (
+                <Text c="teal.8" role="status">
+                  Attendance saved for {roster.members.length} members.
+                </Text>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
+
+function RosterLine({
+  member,
+  line,
+  maxMinutes,
+  onChange,
+  errors,
+}: {
+  member: RosterRow;
+  line: Line;
+  maxMinutes: number;
+  onChange: (change: Partial<Line>) => void;
+  errors: { status?: string; minutes?: string; absenceReason?: string };
+}) {
+  const name = `${member.familyName}, ${member.givenName}`;
+  const absent = ABSENT.has(line.status);
+  return (
+    <Table.Tr>
+      <Table.Td fw={500}>{name}</Table.Td>
+      <Table.Td>
+        {/* A native select: arrow keys and first letters (p, l, e, u) choose without opening it. */}
+        <NativeSelect
+          aria-label={`Attendance of ${name}`}
+          data={ATTENDANCE_STATUSES}
+          value={line.status}
+          onChange={(e) => onChange({ status: e.currentTarget.value as AttendanceStatus })}
+          error={errors.status}
+        />
+      </Table.Td>
+      <Table.Td w={130}>
+        <NumberInput
+          aria-label={`Minutes of ${name}`}
+          min={0}
+          max={maxMinutes}
+          value={line.minutes}
+          onChange={(value) => onChange({ minutes: value })}
+          disabled={absent}
+          error={errors.minutes}
+          hideControls
+        />
+      </Table.Td>
+      <Table.Td>
+        <TextInput
+          aria-label={`Absence reason of ${name}`}
+          value={line.absenceReason}
+          onChange={(e) => onChange({ absenceReason: e.currentTarget.value })}
+          disabled={!absent}
+          error={errors.absenceReason}
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
