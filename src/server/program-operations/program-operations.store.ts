@@ -75,7 +75,8 @@ export async function listTracks(tx: Tx, programId: string, today: string) {
   return tx
     .select({
       track: tracks,
-      members: sql<number>`(select count(*)::int from ${enrolments} e where e.track_id = ${tracks.id}
+      // Written out as "tracks"."id": drizzle renders ${tracks.id} unqualified here, which binds to e.id.
+      members: sql<number>`(select count(*)::int from ${enrolments} e where e.track_id = "tracks"."id"
         and e.starts_on <= ${today} and (e.ends_on is null or e.ends_on >= ${today}))`,
     })
     .from(tracks)

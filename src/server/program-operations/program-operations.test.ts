@@ -251,6 +251,18 @@ describe('enrolment', () => {
     expect(refused[0]!.body.error.code).toBe('track_full');
   });
 
+  it('counts the members enrolled today in the track list (tracks-member-count regression)', async () => {
+    const track = await createTrack('Counted');
+    const members = await admittedPatients('COUNT', 2);
+    // Yesterday in UTC is on or before today in the site's zone (America/Chicago).
+    const startsOn = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    for (const [patientId, episodeId] of members) {
+      expect((await enrol(patientId, { episodeId, trackId: track, startsOn })).status).toBe(201);
+    }
+    const list = await call(t.app, 'GET', programPath('/tracks'), { session: nurse });
+    expect(list.body.items.find((x: { id: string }) => x.id === track)).toMatchObject({ members: 2 });
+  });
+
   it('keeps history on a transfer and stores the weekly target steps', async () => {
     const [patientId, episodeId] = (await admittedPatients('XFER', 1))[0]!;
     const a = await createTrack('Transfer A');
