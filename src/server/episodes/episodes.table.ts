@@ -2,23 +2,15 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { patients } from '../patients/patients.table';
 import { instant } from '../platform/db/columns';
-import { organizations, programs, sites, users } from '../platform/db/platform.table';
-
-const orgAndSite = () => ({
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id),
-  siteId: uuid('site_id')
-    .notNull()
-    .references(() => sites.id),
-});
+import { programs, users } from '../platform/db/platform.table';
+import { organizationAndSiteColumns } from '../platform/db/scope-columns';
 
 /** An episode of care: one patient in one program, from referral to discharge. */
 export const episodes = pgTable(
   'episodes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...orgAndSite(),
+    ...organizationAndSiteColumns(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -52,7 +44,7 @@ export const levelOfCareChanges = pgTable(
   'level_of_care_changes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...orgAndSite(),
+    ...organizationAndSiteColumns(),
     episodeId: uuid('episode_id')
       .notNull()
       .references(() => episodes.id),
@@ -74,7 +66,7 @@ export const episodeDiagnoses = pgTable(
   'episode_diagnoses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...orgAndSite(),
+    ...organizationAndSiteColumns(),
     episodeId: uuid('episode_id')
       .notNull()
       .references(() => episodes.id),

@@ -1,5 +1,5 @@
 import { uuid } from 'drizzle-orm/pg-core';
-import { organizations, sites } from '../platform/db/platform.table';
+import { organizationAndSiteColumns } from '../platform/db/scope-columns';
 import { patients } from './patients.table';
 
 /**
@@ -9,12 +9,7 @@ import { patients } from './patients.table';
 export function patientRecordColumns() {
   return {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
+    ...organizationAndSiteColumns(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),

@@ -2,23 +2,15 @@ import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'd
 import { episodes } from '../episodes/episodes.table';
 import { patients } from '../patients/patients.table';
 import { instant } from '../platform/db/columns';
-import { organizations, programs, sites, users } from '../platform/db/platform.table';
-
-const orgAndSite = () => ({
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id),
-  siteId: uuid('site_id')
-    .notNull()
-    .references(() => sites.id),
-});
+import { programs, users } from '../platform/db/platform.table';
+import { organizationAndSiteColumns } from '../platform/db/scope-columns';
 
 /** A program's week settings and hour band (side table: one row per program, created on first save). */
 export const programSettings = pgTable('program_settings', {
   programId: uuid('program_id')
     .primaryKey()
     .references(() => programs.id),
-  ...orgAndSite(),
+  ...organizationAndSiteColumns(),
   /** ISO weekday the program week starts on (Monday = 1). */
   weekStartsOn: integer('week_starts_on').notNull().default(1),
   timeZone: text('time_zone').notNull(),
@@ -32,7 +24,7 @@ export const tracks = pgTable(
   'tracks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...orgAndSite(),
+    ...organizationAndSiteColumns(),
     programId: uuid('program_id')
       .notNull()
       .references(() => programs.id),
@@ -48,7 +40,7 @@ export const tracks = pgTable(
 /** A track's recurring week; its sessions are expanded into program_sessions when it is saved. */
 export const trackSchedules = pgTable('track_schedules', {
   id: uuid('id').primaryKey().defaultRandom(),
-  ...orgAndSite(),
+  ...organizationAndSiteColumns(),
   trackId: uuid('track_id')
     .notNull()
     .references(() => tracks.id),
@@ -74,7 +66,7 @@ export const programSessions = pgTable(
   'program_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...orgAndSite(),
+    ...organizationAndSiteColumns(),
     programId: uuid('program_id')
       .notNull()
       .references(() => programs.id),
@@ -109,7 +101,7 @@ export const enrolments = pgTable(
   'enrolments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...orgAndSite(),
+    ...organizationAndSiteColumns(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -143,7 +135,7 @@ export const attendance = pgTable(
   'attendance',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...orgAndSite(),
+    ...organizationAndSiteColumns(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => programSessions.id),
