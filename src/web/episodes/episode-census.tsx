@@ -11,12 +11,13 @@ import {
   Text,
 } from '@mantine/core';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { EPISODE_STATUSES } from '../../domain/episodes/episode-status';
 import { EDITION_3_LEVEL_CODES, EDITION_4_LEVEL_CODES } from '../../domain/placement/levels-of-care';
 import { fieldError } from '../app/form-errors';
 import type { Site } from '../app/session';
 import { roleLabel } from '../app/staff-navigation';
+import { useUrlParams } from '../app/use-url-params';
 import { levelName } from '../assessments/level-name';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { PatientStatusBadge, statusLabel } from '../patients/patient-status-badge';
@@ -68,7 +69,7 @@ function levelOptions(current: string) {
 /** The site's episodes of care, filtered by program, level, status and clinician; the filters live in the URL. */
 export function EpisodeCensus({ site }: { site: Site }) {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const filter: EpisodeCensusFilter = {
     programId: params.get(FILTER_PARAMS.programId) ?? '',
     level: params.get(FILTER_PARAMS.level) ?? '',
@@ -79,25 +80,27 @@ export function EpisodeCensus({ site }: { site: Site }) {
   const filtered = Boolean(filter.programId || filter.level || filter.clinicianId || filter.status !== OPEN);
 
   const setFilter = (key: keyof EpisodeCensusFilter, value: string) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+    updateParams(
+      (next) => {
         const empty = value === '' || (key === 'status' && value === OPEN);
         if (empty) next.delete(FILTER_PARAMS[key]);
         else next.set(FILTER_PARAMS[key], value);
         next.delete('page');
-        return next;
       },
       { replace: true },
     );
   };
-  const clearFilters = () => setParams({ view: 'treatment' }, { replace: true });
-  const goToPage = (next: number) => {
-    setParams((current) => {
-      const search = new URLSearchParams(current);
-      if (next === 1) search.delete('page');
-      else search.set('page', String(next));
-      return search;
+  const clearFilters = () =>
+    updateParams(
+      (next) => {
+        for (const key of [...next.keys()]) if (key !== 'view') next.delete(key);
+      },
+      { replace: true },
+    );
+  const goToPage = (page: number) => {
+    updateParams((next) => {
+      if (page === 1) next.delete('page');
+      else next.set('page', String(page));
     });
   };
 
@@ -106,15 +109,13 @@ export function EpisodeCensus({ site }: { site: Site }) {
   useEffect(() => {
     if (site.id === shownSiteId.current) return;
     shownSiteId.current = site.id;
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+    updateParams(
+      (next) => {
         for (const key of [FILTER_PARAMS.programId, FILTER_PARAMS.clinicianId, 'page']) next.delete(key);
-        return next;
       },
       { replace: true },
     );
-  }, [site.id, setParams]);
+  }, [site.id, updateParams]);
 
   const programs = usePrograms(site.id);
   const staff = useSiteStaff(site.id);

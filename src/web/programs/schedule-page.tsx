@@ -12,11 +12,12 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
 import { programWeekOf } from '../../domain/schedule/program-week';
 import { useCurrentSite } from '../app/current-site';
+import { useUrlParams } from '../app/use-url-params';
 import { SESSION_TYPES, sessionTypeOf, timeIn, WEEKDAYS } from './program-labels';
 import {
   type ProgramSession,
@@ -37,7 +38,7 @@ const dayHeading = new Intl.DateTimeFormat(undefined, {
 export function SchedulePage() {
   const { site } = useCurrentSite();
   const programs = useProgramSettings(site?.id);
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   if (!site) return <Alert color="yellow">You are not a member of any site yet.</Alert>;
   if (programs.isPending) return <Loader aria-label="Loading programs" />;
   if (programs.isError) {
@@ -49,8 +50,13 @@ export function SchedulePage() {
   }
   const items = programs.data.items;
   const program = items.find((p) => p.programId === params.get('program')) ?? items[0];
-  const choose = (next: Record<string, string>) =>
-    setParams({ ...Object.fromEntries(params), ...next }, { replace: true });
+  const choose = (changes: Record<string, string>) =>
+    updateParams(
+      (next) => {
+        for (const [key, value] of Object.entries(changes)) next.set(key, value);
+      },
+      { replace: true },
+    );
 
   return (
     <Stack>
