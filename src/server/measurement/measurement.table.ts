@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { episodes } from '../episodes/episodes.table';
+import { patientRecordColumns } from '../patients/patient-record-columns';
+import { instant } from '../platform/db/columns';
+import { programs, users } from '../platform/db/platform.table';
+import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+
+/** Which instrument a program gives when (issue 6 item 7): at intake and/or every N days. */
+export const instrumentSchedules = pgTable(
+  'instrument_schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...organizationAndSiteColumns(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    instrumentId: text('instrument_id').notNull(),
+    atIntake: boolean('at_intake').notNull(),
+    everyDays: integer('every_days'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('instrument_schedules_program_instrument').on(t.programId, t.instrumentId)],
+);
+
+/** One administration of an instrument: every item answer, the total, band and who entered it. */
+export const instrumentResults = pgTable(
+  'instrument_results',
+  {
+    ...patientRecordColumns(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    instrumentId: text('instrument_id').notNull(),
+    /** Definition version the score was computed with. */
+    instrumentVersion: text('instrument_version').notNull(),
+    answers: jsonb('answers').$type<Record<string, number>>().notNull(),
+    total: integer('total'),
+    subscales: jsonb('subscales').$type<Record<string, number>>(),
+    bandId: text('band_id').notNull(),
+    bandLabel: text('band_label').notNull(),
+    riskFlags: jsonb('risk_flags').$type<string[]>().notNull(),
+    administeredOn: date('administered_on', { mode: 'string' }).notNull(),
+    /** 'staff' when a staff member entered the answers, 'portal' when the patient did. */
+    enteredVia: text('entered_via').notNull(),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('instrument_results_episode_idx').on(t.episodeId, t.instrumentId, t.administeredOn),
+    index('instrument_results_patient_idx').on(t.patientId, t.createdAt),
+  ],
+);
+
+/** An urgent task raised by a risk answer, for the patient's primary clinician (issue 6 item 8). */
+export const urgentTasks = pgTable(
+  'urgent_tasks',
+  {
+    ...patientRecordColumns(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    resultId: uuid('result_id')
+      .notNull()
+      .references(() => instrumentResults.id),
+    type: text('type').notNull(),
+    /** 'open' until acknowledged. */
+    status: text('status').notNull(),
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    acknowledgedAt: instant('acknowledged_at'),
+    acknowledgeNote: text('acknowledge_note'),
+  },
+  (t) => [
+    uniqueIndex('urgent_tasks_one_per_result').on(t.resultId),
+    index('urgent_tasks_open_assignee_idx').on(t.assignedTo).where(sql`status = 'open'`),
+    index('urgent_tasks_patient_idx').on(t.patientId, t.status),
+  ],
+);
