@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DoseInputError } from './dose-input-error';
-import { levelForTarget, type TargetStep, targetForWeek } from './step-down';
+import { levelForTarget, plannedLevels, type TargetStep, targetForWeek } from './step-down';
 
 const plan: TargetStep[] = [
   { fromWeek: 1, toWeek: 4, hours: 9 },
@@ -92,5 +92,48 @@ describe('levelForTarget at the band edges', () => {
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s hours', (hours) => {
     expect(() => levelForTarget(hours, 'adult')).toThrow(DoseInputError);
+  });
+});
+
+describe('plannedLevels', () => {
+  it.each([
+    {
+      name: 'IOP then outpatient',
+      population: 'adult' as const,
+      steps: plan,
+      levels: [
+        [1, '2.1'],
+        [5, '1'],
+      ],
+    },
+    {
+      name: 'adolescents stay in IOP at 6 h',
+      population: 'adolescent' as const,
+      steps: plan,
+      levels: [[1, '2.1']],
+    },
+    {
+      name: 'PHP at 20 h, IOP at 19.99 h, outpatient at 8.99 h, back to IOP at 9 h',
+      population: 'adult' as const,
+      steps: [
+        { fromWeek: 1, toWeek: 2, hours: 20 },
+        { fromWeek: 3, toWeek: 3, hours: 19.99 },
+        { fromWeek: 4, toWeek: 4, hours: 12 },
+        { fromWeek: 5, toWeek: 5, hours: 8.99 },
+        { fromWeek: 6, toWeek: 6, hours: 9 },
+      ],
+      levels: [
+        [1, '2.5'],
+        [3, '2.1'],
+        [5, '1'],
+        [6, '2.1'],
+      ],
+    },
+  ])('$name', ({ steps, population, levels }) => {
+    expect(plannedLevels(steps, population).map((p) => [p.fromWeek, p.level])).toEqual(levels);
+  });
+
+  it('refuses a plan that does not start at week 1', () => {
+    expect(() => plannedLevels([{ fromWeek: 2, toWeek: 3, hours: 9 }], 'adult')).toThrow(DoseInputError);
   });
 });

@@ -68,3 +68,28 @@ function stepFields(steps: readonly TargetStep[]): FieldError[] {
   });
   return fields;
 }
+
+/** From `fromWeek` on, the plan keeps the member at `level`. */
+export type PlannedLevel = { fromWeek: number; hours: number; level: DoseLevel };
+
+/**
+ * The levels of care a weekly-target plan moves a member through: week 1's level, then one entry for each
+ * step whose hours land in another level (weeks 1–4 at 9 h then 5–6 at 6 h: 2.1 from week 1, 1 from week 5).
+ * Steps that stay in the same level are folded in, so the episode's level history records only real moves.
+ *
+ * @throws DoseInputError when the steps are not a valid plan.
+ */
+export function plannedLevels(
+  steps: readonly TargetStep[],
+  population: Population,
+  overrides?: HourBandOverrides,
+): PlannedLevel[] {
+  const fields = stepFields(steps);
+  if (fields.length > 0) throw new DoseInputError(fields);
+  const out: PlannedLevel[] = [];
+  for (const step of steps) {
+    const level = levelForTarget(step.hours, population, overrides);
+    if (out.at(-1)?.level !== level) out.push({ fromWeek: step.fromWeek, hours: step.hours, level });
+  }
+  return out;
+}

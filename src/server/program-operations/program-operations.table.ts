@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes/episodes.table';
 import { patients } from '../patients/patients.table';
 import { instant } from '../platform/db/columns';
@@ -16,6 +27,8 @@ export const programSettings = pgTable('program_settings', {
   timeZone: text('time_zone').notNull(),
   bandAtLeastHours: integer('band_at_least_hours').notNull(),
   bandLessThanHours: integer('band_less_than_hours'),
+  /** Saves take If-Match with this version (0 = the defaults, never saved). */
+  version: integer('version').notNull().default(1),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
@@ -32,9 +45,31 @@ export const tracks = pgTable(
     timeOfDay: text('time_of_day').notNull(),
     modality: text('modality').notNull(),
     capacity: integer('capacity').notNull().default(12),
+    /** The curriculum is saved whole with If-Match on this version. */
+    curriculumVersion: integer('curriculum_version').notNull().default(1),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [index('tracks_program_idx').on(t.programId)],
+);
+
+/**
+ * A track's curriculum: its topics in order (e.g. relapse-prevention modules). A topic taken off the list is
+ * archived, not deleted, because sessions that covered it still name it.
+ */
+export const curriculumTopics = pgTable(
+  'curriculum_topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...organizationAndSiteColumns(),
+    trackId: uuid('track_id')
+      .notNull()
+      .references(() => tracks.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    archivedAt: instant('archived_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('curriculum_topics_track_idx').on(t.trackId, t.position)],
 );
 
 /** A track's recurring week; its sessions are expanded into program_sessions when it is saved. */
@@ -52,6 +87,9 @@ export const trackSchedules = pgTable('track_schedules', {
   timeZone: text('time_zone').notNull(),
   sessionType: text('session_type').notNull(),
   topic: text('topic'),
+  /** One topic for every session, or (rotatesCurriculum) the topic the rotation starts at. */
+  curriculumTopicId: uuid('curriculum_topic_id').references((): AnyPgColumn => curriculumTopics.id),
+  rotatesCurriculum: boolean('rotates_curriculum').notNull().default(false),
   facilitatorId: uuid('facilitator_id').references(() => users.id),
   room: text('room'),
   telehealthUrl: text('telehealth_url'),
@@ -74,6 +112,7 @@ export const programSessions = pgTable(
     scheduleId: uuid('schedule_id').references(() => trackSchedules.id),
     sessionType: text('session_type').notNull(),
     topic: text('topic'),
+    curriculumTopicId: uuid('curriculum_topic_id').references((): AnyPgColumn => curriculumTopics.id),
     localDate: date('local_date', { mode: 'string' }).notNull(),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
@@ -119,6 +158,10 @@ export const enrolments = pgTable(
     targetSteps: jsonb('target_steps')
       .$type<{ fromWeek: number; toWeek: number; hours: number }[]>()
       .notNull(),
+    /** Medicare IOP coverage: the week needs at least 9 h whatever the target (domain.md §6). */
+    medicareCoverage: boolean('medicare_coverage').notNull().default(false),
+    /** Target-step changes take If-Match with this version. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
