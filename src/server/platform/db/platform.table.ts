@@ -75,6 +75,8 @@ export const users = pgTable(
     /** Staff credentials as shown on a roster (LPC, LCSW, MD); `licensed` may facilitate group therapy. */
     credentials: text('credentials'),
     licensed: boolean('licensed').notNull().default(false),
+    /** The supervisor who co-signs this staff member's clinical notes (issue 6); null = notes lock when signed. */
+    supervisorUserId: uuid('supervisor_user_id'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],

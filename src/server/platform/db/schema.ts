@@ -3,6 +3,7 @@ export * from '../../assessments/assessments.table';
 export * from '../../discharges/discharges.table';
 export * from '../../episodes/episodes.table';
 export * from '../../measurement/measurement.table';
+export * from '../../notes/notes.table';
 export * from '../../patients/patients.table';
 export * from '../../program-operations/program-operations.table';
 export * from '../../referrals/referrals.table';

@@ -1,0 +1,128 @@
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { episodes } from '../episodes/episodes.table';
+import { patientRecordColumns } from '../patients/patient-record-columns';
+import { instant } from '../platform/db/columns';
+import { programs, users } from '../platform/db/platform.table';
+import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { programSessions } from '../program-operations/program-operations.table';
+
+/** Who signed, with which credential, when and how they proved it was them; then the supervisor's co-signature. */
+const lifecycleColumns = () => ({
+  status: text('status').notNull().default('draft'),
+  authorId: uuid('author_id')
+    .notNull()
+    .references(() => users.id),
+  /** The author's supervisor when the note was signed: only they may co-sign. */
+  supervisorId: uuid('supervisor_id').references(() => users.id),
+  signedBy: uuid('signed_by').references(() => users.id),
+  signedName: text('signed_name'),
+  signedCredential: text('signed_credential'),
+  signedAt: instant('signed_at'),
+  signedMethod: text('signed_method'),
+  cosignedBy: uuid('cosigned_by').references(() => users.id),
+  cosignedName: text('cosigned_name'),
+  cosignedCredential: text('cosigned_credential'),
+  cosignedAt: instant('cosigned_at'),
+  cosignedMethod: text('cosigned_method'),
+  lateEntry: boolean('late_entry').notNull().default(false),
+  /** When the service ended (the session's end, or as entered): the late-entry clock starts here. */
+  serviceAt: instant('service_at').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** A group therapy note: the shared part, signed once for all members; each member's part is a row of notes. */
+export const groupNotes = pgTable(
+  'group_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...organizationAndSiteColumns(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programSessions.id),
+    shared: jsonb('shared').$type<Record<string, unknown>>().notNull(),
+    ...lifecycleColumns(),
+  },
+  (t) => [
+    uniqueIndex('group_notes_session_unique').on(t.sessionId),
+    index('group_notes_author_idx').on(t.authorId, t.status),
+    index('group_notes_supervisor_idx').on(t.supervisorId, t.status),
+  ],
+);
+
+/**
+ * Every clinical note of a patient (the chart reads this one table). A group note member's copy is a row here
+ * with `groupNoteId` set: its body is that member's part; the shared part is read from group_notes.
+ */
+export const notes = pgTable(
+  'notes',
+  {
+    ...patientRecordColumns(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    sessionId: uuid('session_id').references(() => programSessions.id),
+    groupNoteId: uuid('group_note_id').references(() => groupNotes.id),
+    noteType: text('note_type').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    minutes: integer('minutes'),
+    /** For a group member's copy: present, late or left_early, from attendance. */
+    attendanceStatus: text('attendance_status'),
+    /** 42 CFR Part 2 applies (the episode's program treats substance use), fixed when the note is created. */
+    part2: boolean('part2').notNull(),
+    ...lifecycleColumns(),
+  },
+  (t) => [
+    index('notes_patient_idx').on(t.patientId, t.serviceAt),
+    index('notes_group_idx').on(t.groupNoteId),
+    index('notes_author_idx').on(t.authorId, t.status),
+    index('notes_supervisor_idx').on(t.supervisorId, t.status),
+    uniqueIndex('notes_group_member_unique').on(t.groupNoteId, t.patientId),
+  ],
+);
+
+/** A signed correction or addition to a locked note; the note itself never changes. */
+export const noteAddenda = pgTable(
+  'note_addenda',
+  {
+    ...patientRecordColumns(),
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id),
+    text: text('text').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    signedName: text('signed_name').notNull(),
+    signedCredential: text('signed_credential'),
+    signedMethod: text('signed_method').notNull(),
+    signedAt: instant('signed_at').notNull(),
+  },
+  (t) => [index('note_addenda_note_idx').on(t.noteId, t.signedAt)],
+);
+
+/**
+ * Psychotherapy (counseling) notes, kept apart from the chart (HIPAA 164.501, 42 CFR 2.31(b)): readable only by
+ * their author and the users the author grants; never in the chart, the portal or an export.
+ */
+export const psychotherapyNotes = pgTable(
+  'psychotherapy_notes',
+  {
+    ...patientRecordColumns(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    sessionId: uuid('session_id').references(() => programSessions.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    grantedUserIds: jsonb('granted_user_ids').$type<string[]>().notNull().default([]),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('psychotherapy_notes_patient_idx').on(t.patientId, t.authorId)],
+);
