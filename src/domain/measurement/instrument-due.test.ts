@@ -1,15 +1,15 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { instrumentDue } from './instrument-due';
+import { type InstrumentScheduleRule, instrumentDue } from './instrument-due';
 
 const d = (s: string) => Temporal.PlainDate.from(s);
 const ADMITTED = '2026-03-02';
-const everyTwoWeeks = { atIntake: true, everyDays: 14 };
-const monthlyNotAtIntake = { atIntake: false, everyDays: 30 };
-const intakeOnly = { atIntake: true, everyDays: null };
+const everyTwoWeeks: InstrumentScheduleRule = { atIntake: true, everyDays: 14 };
+const monthlyNotAtIntake: InstrumentScheduleRule = { atIntake: false, everyDays: 30 };
+const intakeOnly: InstrumentScheduleRule = { atIntake: true, everyDays: null };
 
 describe('instrumentDue', () => {
-  const cases: [string, typeof everyTwoWeeks, string | null, string, string, string | null][] = [
+  const cases: [string, InstrumentScheduleRule, string | null, string, string, string | null][] = [
     // rule, last given, today → state, due on
     ['intake, nothing given, admission day', everyTwoWeeks, null, '2026-03-02', 'due', '2026-03-02'],
     ['intake, nothing given, 3 days late', everyTwoWeeks, null, '2026-03-05', 'due', '2026-03-02'],

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { instrumentSchedules } from '../measurement/measurement.table';
 import { patients } from '../patients/patients.table';
 import { appendAudit } from '../platform/audit/audit';
 import { hashPassword } from '../platform/auth/secrets';
@@ -92,29 +93,48 @@ export async function seedDemo(db: Database, now = new Date()): Promise<boolean>
       ])
       .returning();
     const siteOf = { north: north!.id, south: south!.id };
-    await tx.insert(programs).values([
-      {
-        organizationId: org!.id,
-        siteId: north!.id,
-        name: 'Adult IOP — North',
-        kind: 'iop_adult',
-        helpLine: 'Text or call (555) 010-2424, any hour',
-      },
-      {
-        organizationId: org!.id,
-        siteId: north!.id,
-        name: 'Adolescent IOP — North',
-        kind: 'iop_adolescent',
-        helpLine: null,
-      },
-      {
-        organizationId: org!.id,
-        siteId: south!.id,
-        name: 'Adult IOP — South',
-        kind: 'iop_adult',
-        helpLine: 'Text or call (555) 010-2525, any hour',
-      },
-    ]);
+    const demoPrograms = await tx
+      .insert(programs)
+      .values([
+        {
+          organizationId: org!.id,
+          siteId: north!.id,
+          name: 'Adult IOP — North',
+          kind: 'iop_adult',
+          helpLine: 'Text or call (555) 010-2424, any hour',
+        },
+        {
+          organizationId: org!.id,
+          siteId: north!.id,
+          name: 'Adolescent IOP — North',
+          kind: 'iop_adolescent',
+          helpLine: null,
+        },
+        {
+          organizationId: org!.id,
+          siteId: south!.id,
+          name: 'Adult IOP — South',
+          kind: 'iop_adult',
+          helpLine: 'Text or call (555) 010-2525, any hour',
+        },
+      ])
+      .returning();
+    // Measurement-based care defaults (issue 6): PHQ-9 and GAD-7 at intake and every 2 weeks, BAM monthly.
+    await tx.insert(instrumentSchedules).values(
+      demoPrograms.flatMap((program) =>
+        [
+          { instrumentId: 'phq-9', atIntake: true, everyDays: 14 },
+          { instrumentId: 'gad-7', atIntake: true, everyDays: 14 },
+          { instrumentId: 'bam', atIntake: true, everyDays: 30 },
+        ].map((rule) => ({
+          organizationId: org!.id,
+          siteId: program.siteId,
+          programId: program.id,
+          ...rule,
+          updatedAt: now,
+        })),
+      ),
+    );
     const staff = await tx
       .insert(users)
       .values(

@@ -152,6 +152,41 @@ export const PERMISSIONS = {
     roles: CHART_READERS,
     scope: 'patient',
   },
+  // Measurement-based care (issue 6). Directors set which instruments each program gives when; clinical staff
+  // see what is due, enter answers, see trends and acknowledge urgent tasks; the patient answers in the portal.
+  'measurement.schedule.read': {
+    roles: CHART_READERS,
+    scope: 'site',
+  },
+  'measurement.schedule.write': {
+    roles: ['program_director'],
+    scope: 'site',
+  },
+  'measurement.due': {
+    roles: CLINICAL,
+    scope: 'site',
+  },
+  'measurement.read': {
+    roles: CLINICAL,
+    scope: 'patient',
+  },
+  'measurement.write': {
+    roles: CLINICAL,
+    scope: 'patient',
+  },
+  'measurement.outcomes': {
+    roles: ['program_director'],
+    scope: 'site',
+  },
+  'task.acknowledge': {
+    roles: CLINICAL,
+    scope: 'patient',
+  },
+  /** The signed-in clinician's own open urgent tasks; the handler limits rows to the caller and their sites. */
+  'task.mine': {
+    roles: CLINICAL,
+    scope: 'none',
+  },
   'portal.self': { roles: ['patient'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },

@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { registerAssessmentRoutes } from '../../assessments/assessments.routes';
 import { registerDischargeRoutes } from '../../discharges/discharges.routes';
 import { registerEpisodeRoutes } from '../../episodes/episodes.routes';
+import { registerMeasurementRoutes } from '../../measurement/measurement.routes';
 import { registerPatientRoutes } from '../../patients/patients.routes';
 import { registerPortalRoutes } from '../../portal/portal.routes';
 import { registerProgramOperationRoutes } from '../../program-operations/program-operations.routes';
@@ -102,6 +103,7 @@ export function createApp(deps: Deps): App {
   registerEpisodeRoutes(app);
   registerTreatmentPlanRoutes(app);
   registerDischargeRoutes(app);
+  registerMeasurementRoutes(app);
   registerAuditRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
