@@ -35,6 +35,13 @@ const EnvSchema = z.object({
   OPENIOP_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   OPENIOP_PUBLIC_URL: z.string().optional(),
   OPENIOP_WEB_DIR: z.string().default('./dist/web'),
+  /** A note signed more than this many hours after its session ended is a late entry (issue 6). */
+  NOTE_LATE_ENTRY_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
 });
 
 export type Config = {
@@ -51,6 +58,7 @@ export type Config = {
   seedDemo: boolean;
   publicUrl: string | undefined;
   webDir: string;
+  noteLateEntryHours: number;
 };
 
 export class ConfigError extends Error {}
@@ -76,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.OPENIOP_SEED_DEMO === 'true',
     publicUrl: e.OPENIOP_PUBLIC_URL,
     webDir: path.resolve(e.OPENIOP_WEB_DIR),
+    noteLateEntryHours: e.NOTE_LATE_ENTRY_HOURS,
   };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { instrumentSchedules } from '../measurement/measurement.table';
 import { patients } from '../patients/patients.table';
 import { appendAudit } from '../platform/audit/audit';
@@ -151,6 +151,11 @@ export async function seedDemo(db: Database, now = new Date()): Promise<boolean>
         })),
       )
       .returning({ id: users.id, email: users.email });
+    // The demo counselor works under the director's license: their notes wait for the director's co-signature.
+    await tx
+      .update(users)
+      .set({ supervisorUserId: staff.find((u) => u.email === 'director@demo.openiop.org')!.id })
+      .where(eq(users.id, staff.find((u) => u.email === 'clinician@demo.openiop.org')!.id));
     await tx.insert(siteMemberships).values(
       DEMO_STAFF.flatMap((s) => {
         const userId = staff.find((u) => u.email === s.email)!.id;

@@ -187,6 +187,52 @@ export const PERMISSIONS = {
     roles: CLINICAL,
     scope: 'none',
   },
+  // Clinical documentation (issue 6). Clinical staff read chart notes; each writes the note types of their
+  // discipline (NOTE_TYPE_AUTHORS, checked by the handler); supervisors co-sign; billing sees only signed notes'
+  // codes and minutes. Group notes show every member's part, so only group writers open them. Psychotherapy
+  // notes are readable only by their author and the users the author grants (checked by the handler).
+  // Portal patients read their own signed notes, never psychotherapy notes (HIPAA 164.524(a)(1)(i)).
+  'note.read': {
+    roles: CLINICAL,
+    scope: 'patient',
+  },
+  'note.write': {
+    roles: CLINICAL,
+    scope: 'patient',
+  },
+  'note.cosign': {
+    roles: ['program_director', 'clinician', 'prescriber'],
+    scope: 'patient',
+  },
+  'note.codes': {
+    roles: ['program_director', 'billing'],
+    scope: 'patient',
+  },
+  'note.export': {
+    roles: ['program_director', 'clinician'],
+    scope: 'patient',
+  },
+  /** The signed-in clinician's own note queue; the handler limits rows to the caller's notes and sites. */
+  'note.queue': {
+    roles: CLINICAL,
+    scope: 'none',
+  },
+  'group_note.write': {
+    roles: ['program_director', 'clinician'],
+    scope: 'site',
+  },
+  'group_note.cosign': {
+    roles: ['program_director', 'clinician', 'prescriber'],
+    scope: 'site',
+  },
+  'psychotherapy_note.write': {
+    roles: ['program_director', 'clinician', 'prescriber'],
+    scope: 'patient',
+  },
+  'psychotherapy_note.read': {
+    roles: ['program_director', 'clinician', 'prescriber'],
+    scope: 'patient',
+  },
   'portal.self': { roles: ['patient'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },

@@ -10,6 +10,9 @@ import { registerAssessmentRoutes } from '../../assessments/assessments.routes';
 import { registerDischargeRoutes } from '../../discharges/discharges.routes';
 import { registerEpisodeRoutes } from '../../episodes/episodes.routes';
 import { registerMeasurementRoutes } from '../../measurement/measurement.routes';
+import { registerGroupNoteRoutes } from '../../notes/group-notes.routes';
+import { registerNoteRoutes } from '../../notes/notes.routes';
+import { registerPsychotherapyNoteRoutes } from '../../notes/psychotherapy-notes.routes';
 import { registerPatientRoutes } from '../../patients/patients.routes';
 import { registerPortalRoutes } from '../../portal/portal.routes';
 import { registerProgramOperationRoutes } from '../../program-operations/program-operations.routes';
@@ -103,6 +106,9 @@ export function createApp(deps: Deps): App {
   registerEpisodeRoutes(app);
   registerTreatmentPlanRoutes(app);
   registerDischargeRoutes(app);
+  registerNoteRoutes(app);
+  registerGroupNoteRoutes(app);
+  registerPsychotherapyNoteRoutes(app);
   registerMeasurementRoutes(app);
   registerAuditRoutes(app);
 

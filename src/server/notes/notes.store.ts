@@ -1,0 +1,398 @@
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { episodes } from '../episodes/episodes.table';
+import { patients } from '../patients/patients.table';
+import type { Tx } from '../platform/db/database';
+import { programs, users } from '../platform/db/platform.table';
+import {
+  attendance,
+  curriculumTopics,
+  enrolments,
+  programSessions,
+} from '../program-operations/program-operations.table';
+import { treatmentPlans } from '../treatment-plans/treatment-plans.table';
+import { groupNotes, noteAddenda, notes, psychotherapyNotes } from './notes.table';
+
+export type NoteRow = typeof notes.$inferSelect;
+export type GroupNoteRow = typeof groupNotes.$inferSelect;
+export type AddendumRow = typeof noteAddenda.$inferSelect;
+export type PsychotherapyNoteRow = typeof psychotherapyNotes.$inferSelect;
+export type Author = { name: string; credential: string | null };
+
+const author = alias(users, 'note_author');
+const authorColumns = { name: author.displayName, credential: author.credentials };
+
+/** The signer's account: what re-authentication checks and what the signature records. */
+export async function findSigner(tx: Tx, userId: string) {
+  const [row] = await tx
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      credentials: users.credentials,
+      passwordHash: users.passwordHash,
+      mfaSecret: users.mfaSecret,
+      mfaEnabled: users.mfaEnabled,
+      supervisorUserId: users.supervisorUserId,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
+export async function findActiveStaff(tx: Tx, organizationId: string, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.organizationId, organizationId),
+        inArray(users.id, userIds),
+        eq(users.active, true),
+        sql`${users.role} <> 'patient'`,
+      ),
+    );
+}
+
+/** The patient's episode with its program's kind (Part 2 follows the program). */
+export async function findEpisodeForNote(tx: Tx, patientId: string, episodeId: string) {
+  const [row] = await tx
+    .select({ episode: episodes, programKind: programs.kind })
+    .from(episodes)
+    .innerJoin(programs, eq(programs.id, episodes.programId))
+    .where(and(eq(episodes.id, episodeId), eq(episodes.patientId, patientId)));
+  return row;
+}
+
+/** A session at the site, with its curriculum topic's title and the program's kind. */
+export async function findSessionForNote(tx: Tx, siteId: string, sessionId: string) {
+  const [row] = await tx
+    .select({ session: programSessions, topicTitle: curriculumTopics.title, programKind: programs.kind })
+    .from(programSessions)
+    .innerJoin(programs, eq(programs.id, programSessions.programId))
+    .leftJoin(curriculumTopics, eq(curriculumTopics.id, programSessions.curriculumTopicId))
+    .where(and(eq(programSessions.id, sessionId), eq(programSessions.siteId, siteId)));
+  return row;
+}
+
+export async function attendanceOf(tx: Tx, sessionId: string, patientId: string) {
+  const [row] = await tx
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.sessionId, sessionId), eq(attendance.patientId, patientId)));
+  return row;
+}
+
+/**
+ * Members present at a session (present, late or left early) with their minutes and the episode of their
+ * enrolment in the session's program that day, in roster order.
+ */
+export async function presentMembers(tx: Tx, session: typeof programSessions.$inferSelect) {
+  return tx
+    .select({
+      patientId: attendance.patientId,
+      status: attendance.status,
+      minutes: attendance.minutes,
+      episodeId: enrolments.episodeId,
+    })
+    .from(attendance)
+    .innerJoin(patients, eq(patients.id, attendance.patientId))
+    .innerJoin(
+      enrolments,
+      and(
+        eq(enrolments.patientId, attendance.patientId),
+        eq(enrolments.programId, session.programId),
+        sql`${enrolments.startsOn} <= ${session.localDate}`,
+        sql`(${enrolments.endsOn} is null or ${enrolments.endsOn} >= ${session.localDate})`,
+      ),
+    )
+    .where(
+      and(
+        eq(attendance.sessionId, session.id),
+        inArray(attendance.status, ['present', 'late', 'left_early']),
+      ),
+    )
+    .orderBy(asc(patients.familyName), asc(patients.givenName), asc(patients.id));
+}
+
+export async function insertNotes(tx: Tx, values: (typeof notes.$inferInsert)[]) {
+  if (values.length === 0) return [];
+  return tx.insert(notes).values(values).returning();
+}
+
+export async function insertGroupNote(tx: Tx, values: typeof groupNotes.$inferInsert) {
+  const [row] = await tx.insert(groupNotes).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function findNote(tx: Tx, patientId: string, noteId: string) {
+  const [row] = await tx
+    .select({ note: notes, author: authorColumns, shared: groupNotes.shared })
+    .from(notes)
+    .innerJoin(author, eq(author.id, notes.authorId))
+    .leftJoin(groupNotes, eq(groupNotes.id, notes.groupNoteId))
+    .where(and(eq(notes.id, noteId), eq(notes.patientId, patientId)));
+  return row;
+}
+
+/** Applies a change only to the version the client read; undefined when the version moved on. */
+export async function updateNote(
+  tx: Tx,
+  id: string,
+  version: number,
+  changes: Partial<typeof notes.$inferInsert>,
+  now: Date,
+) {
+  const [row] = await tx
+    .update(notes)
+    .set({ ...changes, version: sql`${notes.version} + 1`, updatedAt: now })
+    .where(and(eq(notes.id, id), eq(notes.version, version)))
+    .returning();
+  return row;
+}
+
+/**
+ * One page of a patient's chart notes, newest service first: one statement for the page (author and group
+ * shared part joined), one for the total and one for the addenda of the page — whatever the number of notes.
+ */
+export async function listChartNotes(
+  tx: Tx,
+  patientId: string,
+  opts: { episodeId?: string; statuses?: string[]; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(notes.patientId, patientId),
+    opts.episodeId ? eq(notes.episodeId, opts.episodeId) : undefined,
+    opts.statuses ? inArray(notes.status, opts.statuses) : undefined,
+  );
+  const rows = await tx
+    .select({ note: notes, author: authorColumns, shared: groupNotes.shared })
+    .from(notes)
+    .innerJoin(author, eq(author.id, notes.authorId))
+    .leftJoin(groupNotes, eq(groupNotes.id, notes.groupNoteId))
+    .where(where)
+    .orderBy(desc(notes.serviceAt), desc(notes.createdAt), asc(notes.id))
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize);
+  const [total] = await tx.select({ n: count() }).from(notes).where(where);
+  const addenda = await addendaOf(
+    tx,
+    rows.map((r) => r.note.id),
+  );
+  return { rows, total: total?.n ?? 0, addenda };
+}
+
+export async function addendaOf(tx: Tx, noteIds: string[]) {
+  if (noteIds.length === 0) return [];
+  return tx
+    .select()
+    .from(noteAddenda)
+    .where(inArray(noteAddenda.noteId, noteIds))
+    .orderBy(asc(noteAddenda.signedAt), asc(noteAddenda.id));
+}
+
+export async function insertAddendum(tx: Tx, values: typeof noteAddenda.$inferInsert) {
+  const [row] = await tx.insert(noteAddenda).values(values).returning();
+  return row!;
+}
+
+// ---- Group notes
+
+export async function findGroupNote(tx: Tx, siteId: string, id: string) {
+  const [row] = await tx
+    .select({
+      group: groupNotes,
+      author: authorColumns,
+      session: programSessions,
+      programKind: programs.kind,
+    })
+    .from(groupNotes)
+    .innerJoin(author, eq(author.id, groupNotes.authorId))
+    .innerJoin(programSessions, eq(programSessions.id, groupNotes.sessionId))
+    .innerJoin(programs, eq(programs.id, groupNotes.programId))
+    .where(and(eq(groupNotes.id, id), eq(groupNotes.siteId, siteId)));
+  return row;
+}
+
+export async function findGroupNoteOfSession(tx: Tx, siteId: string, sessionId: string) {
+  const [row] = await tx
+    .select({ id: groupNotes.id })
+    .from(groupNotes)
+    .where(and(eq(groupNotes.sessionId, sessionId), eq(groupNotes.siteId, siteId)));
+  return row;
+}
+
+/** The member copies of a group note with each member's names, in roster order. */
+export async function groupMembers(tx: Tx, groupNoteId: string) {
+  return tx
+    .select({
+      note: notes,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      preferredName: patients.preferredName,
+    })
+    .from(notes)
+    .innerJoin(patients, eq(patients.id, notes.patientId))
+    .where(eq(notes.groupNoteId, groupNoteId))
+    .orderBy(asc(patients.familyName), asc(patients.givenName), asc(patients.id));
+}
+
+/** Everyone in the group of a member's copy: the name-leak check of an addendum needs the others' names. */
+export async function groupMemberNames(tx: Tx, groupNoteId: string) {
+  return tx
+    .select({
+      patientId: patients.id,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      preferredName: patients.preferredName,
+    })
+    .from(notes)
+    .innerJoin(patients, eq(patients.id, notes.patientId))
+    .where(eq(notes.groupNoteId, groupNoteId));
+}
+
+export async function plansOfEpisodes(tx: Tx, episodeIds: string[]) {
+  if (episodeIds.length === 0) return [];
+  return tx
+    .select({ episodeId: treatmentPlans.episodeId, document: treatmentPlans.document })
+    .from(treatmentPlans)
+    .where(inArray(treatmentPlans.episodeId, episodeIds));
+}
+
+export async function updateGroupNote(
+  tx: Tx,
+  id: string,
+  version: number,
+  changes: Partial<typeof groupNotes.$inferInsert>,
+  now: Date,
+) {
+  const [row] = await tx
+    .update(groupNotes)
+    .set({ ...changes, version: sql`${groupNotes.version} + 1`, updatedAt: now })
+    .where(and(eq(groupNotes.id, id), eq(groupNotes.version, version)))
+    .returning();
+  return row;
+}
+
+export async function setMemberPart(tx: Tx, noteId: string, body: Record<string, unknown>, now: Date) {
+  await tx
+    .update(notes)
+    .set({ body, version: sql`${notes.version} + 1`, updatedAt: now })
+    .where(eq(notes.id, noteId));
+}
+
+/** Signing or co-signing a group note applies the same lifecycle to every member's copy. */
+export async function setMembersLifecycle(
+  tx: Tx,
+  groupNoteId: string,
+  changes: Partial<typeof notes.$inferInsert>,
+  now: Date,
+) {
+  await tx
+    .update(notes)
+    .set({ ...changes, version: sql`${notes.version} + 1`, updatedAt: now })
+    .where(eq(notes.groupNoteId, groupNoteId));
+}
+
+// ---- Queue
+
+/** My unsigned drafts (single-patient notes and group notes) at my sites, oldest service first. */
+export async function draftsOf(tx: Tx, userId: string, siteIds: string[]) {
+  if (siteIds.length === 0) return { notes: [], groups: [] };
+  const single = await tx
+    .select({
+      note: notes,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+    })
+    .from(notes)
+    .innerJoin(patients, eq(patients.id, notes.patientId))
+    .where(
+      and(
+        eq(notes.authorId, userId),
+        eq(notes.status, 'draft'),
+        isNull(notes.groupNoteId),
+        inArray(notes.siteId, siteIds),
+      ),
+    )
+    .orderBy(asc(notes.serviceAt))
+    .limit(200);
+  const groups = await groupQueue(
+    tx,
+    and(eq(groupNotes.authorId, userId), eq(groupNotes.status, 'draft')),
+    siteIds,
+  );
+  return { notes: single, groups };
+}
+
+export async function awaitingCosignatureBy(tx: Tx, userId: string, siteIds: string[]) {
+  if (siteIds.length === 0) return { notes: [], groups: [] };
+  const single = await tx
+    .select({ note: notes, givenName: patients.givenName, familyName: patients.familyName })
+    .from(notes)
+    .innerJoin(patients, eq(patients.id, notes.patientId))
+    .where(
+      and(
+        eq(notes.supervisorId, userId),
+        eq(notes.status, 'awaiting_cosignature'),
+        isNull(notes.groupNoteId),
+        inArray(notes.siteId, siteIds),
+      ),
+    )
+    .orderBy(asc(notes.signedAt))
+    .limit(200);
+  const groups = await groupQueue(
+    tx,
+    and(eq(groupNotes.supervisorId, userId), eq(groupNotes.status, 'awaiting_cosignature')),
+    siteIds,
+  );
+  return { notes: single, groups };
+}
+
+async function groupQueue(tx: Tx, where: ReturnType<typeof and>, siteIds: string[]) {
+  return tx
+    .select({
+      group: groupNotes,
+      members:
+        sql<number>`(select count(*) from ${notes} where ${notes.groupNoteId} = ${groupNotes.id})`.mapWith(
+          Number,
+        ),
+    })
+    .from(groupNotes)
+    .where(and(where, inArray(groupNotes.siteId, siteIds)))
+    .orderBy(asc(groupNotes.serviceAt))
+    .limit(200);
+}
+
+// ---- Psychotherapy notes
+
+export async function insertPsychotherapyNote(tx: Tx, values: typeof psychotherapyNotes.$inferInsert) {
+  const [row] = await tx.insert(psychotherapyNotes).values(values).returning();
+  return row!;
+}
+
+/** Only notes the reader wrote or was granted: nobody else learns they exist. */
+const readableBy = (userId: string) =>
+  or(
+    eq(psychotherapyNotes.authorId, userId),
+    sql`${psychotherapyNotes.grantedUserIds} @> ${JSON.stringify([userId])}::jsonb`,
+  );
+
+export async function listPsychotherapyNotes(tx: Tx, patientId: string, userId: string) {
+  return tx
+    .select()
+    .from(psychotherapyNotes)
+    .where(and(eq(psychotherapyNotes.patientId, patientId), readableBy(userId)))
+    .orderBy(desc(psychotherapyNotes.createdAt))
+    .limit(200);
+}
+
+export async function findPsychotherapyNote(tx: Tx, patientId: string, id: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(psychotherapyNotes)
+    .where(
+      and(eq(psychotherapyNotes.id, id), eq(psychotherapyNotes.patientId, patientId), readableBy(userId)),
+    );
+  return row;
+}

@@ -1,0 +1,86 @@
+import type { z } from '@hono/zod-openapi';
+import { verifyPassword } from '../platform/auth/secrets';
+import { verifyTotp } from '../platform/auth/totp';
+import type { Tx } from '../platform/db/database';
+import { AppError } from '../platform/errors';
+import type { SignRequest } from './notes.schema';
+import { findSigner } from './notes.store';
+
+export type Signer = {
+  userId: string;
+  name: string;
+  credential: string | null;
+  method: 'password' | 'totp';
+  supervisorUserId: string | null;
+};
+
+/**
+ * A signature is the signer proving again, at that moment, that they are who the session says (21 CFR 11-style
+ * re-authentication): the account password or a current authenticator code, checked with the sign-in code.
+ */
+export async function reauthenticate(
+  tx: Tx,
+  userId: string,
+  proof: z.infer<typeof SignRequest>,
+): Promise<Signer> {
+  const given = [proof.password !== undefined, proof.totpCode !== undefined].filter(Boolean).length;
+  if (given !== 1) {
+    const message = 'Give your password or a current authenticator code (one of them) to sign.';
+    throw AppError.validation(
+      [
+        { path: 'password', message },
+        { path: 'totpCode', message },
+      ],
+      message,
+    );
+  }
+  const user = await findSigner(tx, userId);
+  if (!user) throw AppError.unauthenticated();
+  let ok: boolean;
+  if (proof.totpCode !== undefined) {
+    if (!user.mfaEnabled || !user.mfaSecret) {
+      throw new AppError(
+        422,
+        'reauthentication_failed',
+        'You have no authenticator set up; use your password.',
+        [{ path: 'totpCode', message: 'No authenticator is set up for your account.' }],
+      );
+    }
+    ok = verifyTotp(user.mfaSecret, proof.totpCode);
+  } else {
+    ok = await verifyPassword(user.passwordHash, proof.password!);
+  }
+  if (!ok) {
+    const path = proof.totpCode !== undefined ? 'totpCode' : 'password';
+    throw new AppError(422, 'reauthentication_failed', 'That did not match; the note was not signed.', [
+      { path, message: path === 'password' ? 'Wrong password.' : 'Wrong or expired code.' },
+    ]);
+  }
+  return {
+    userId: user.id,
+    name: user.displayName,
+    credential: user.credentials,
+    method: proof.totpCode !== undefined ? 'totp' : 'password',
+    supervisorUserId: user.supervisorUserId,
+  };
+}
+
+export function signatureColumns(signer: Signer, at: Date) {
+  return {
+    signedBy: signer.userId,
+    signedName: signer.name,
+    signedCredential: signer.credential,
+    signedAt: at,
+    signedMethod: signer.method,
+  };
+}
+
+export function cosignatureColumns(signer: Signer, at: Date) {
+  return {
+    cosignedBy: signer.userId,
+    cosignedName: signer.name,
+    cosignedCredential: signer.credential,
+    cosignedAt: at,
+    cosignedMethod: signer.method,
+  };
+}
