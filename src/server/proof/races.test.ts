@@ -1,0 +1,140 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patients } from '../patients/patients.table';
+import { auditLog } from '../platform/db/platform.table';
+import { demoIds } from '../test-support/clinical-fixtures';
+import {
+  type ApiResponse,
+  call,
+  createTestApp,
+  login,
+  type Session,
+  type TestApp,
+} from '../test-support/test-app';
+
+/**
+ * Races (issue 7, part 7), in-process on both stores. 1,000 writers save one versioned record at once, each
+ * with the version it read (a spread of 100 versions): every save is applied once or answered 409, the
+ * record's final version counts exactly the applied saves, and the last applied value is the one stored.
+ * Concurrent replays of a create with one Idempotency-Key leave exactly one row.
+ */
+const WRITERS = Number(process.env.OPENIOP_RACE_WRITERS ?? 1000);
+const HELD_VERSIONS = 100;
+
+let t: TestApp;
+let clinician: Session;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  ids = await demoIds(t);
+});
+afterAll(() => t?.close());
+
+describe('concurrent versioned updates (If-Match)', () => {
+  it(`${WRITERS} writers on one patient: each update applied once or 409; final version = updates applied`, async () => {
+    const start = await call(t.app, 'GET', `/api/patients/${ids.okafor}`, { session: clinician });
+    const v0 = Number(start.body.version);
+    const applied: { writer: number; version: number; value: string }[] = [];
+    const outcomes = new Map<number, number>();
+    const unexpected: string[] = [];
+
+    // The writers read the record at different moments: they hold versions v0 … v0+99 when they all save.
+    async function writer(i: number) {
+      const value = `Writer ${i}`;
+      const res: ApiResponse = await call(t.app, 'PATCH', `/api/patients/${ids.okafor}`, {
+        session: clinician,
+        headers: { 'if-match': `"${v0 + (i % HELD_VERSIONS)}"` },
+        body: { preferredName: value },
+      });
+      outcomes.set(res.status, (outcomes.get(res.status) ?? 0) + 1);
+      if (res.status === 200) {
+        applied.push({ writer: i, version: Number(res.body.version), value });
+        if (res.headers.get('etag') !== `"${res.body.version}"`)
+          unexpected.push(`etag ${res.headers.get('etag')}`);
+      } else if (res.status !== 409 || res.body.error.code !== 'version_conflict') {
+        unexpected.push(`${res.status} ${res.text.slice(0, 200)}`);
+      }
+    }
+    await Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(i)));
+
+    expect(unexpected).toEqual([]);
+    expect([...outcomes.keys()].sort()).toEqual(outcomes.has(409) ? [200, 409] : [200]);
+    expect(applied.length).toBeGreaterThan(0);
+    // Applied once each: the versions the writers got back are v0+1 … v0+applied, with no gaps or repeats.
+    const versions = applied.map((a) => a.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: applied.length }, (_, k) => v0 + 1 + k));
+    const after = await call(t.app, 'GET', `/api/patients/${ids.okafor}`, { session: clinician });
+    expect(after.body.version).toBe(v0 + applied.length);
+    // Nothing lost: the stored value is the one the writer holding the last version sent.
+    const last = applied.find((a) => a.version === v0 + applied.length)!;
+    expect(after.body.preferredName).toBe(last.value);
+    // Each applied update was audited once, in its own transaction; refused attempts left no audit row.
+    const audited = await t.db.tx((tx) =>
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'patient.update'), eq(auditLog.patientId, ids.okafor))),
+    );
+    expect(audited[0]!.n).toBe(applied.length);
+    console.info(
+      `races (${t.db.kind}): ${WRITERS} writers, ${applied.length} applied, ${outcomes.get(409) ?? 0} answered 409`,
+    );
+  }, 240_000);
+});
+
+describe('concurrent Idempotency-Key replays of a create', () => {
+  it('50 simultaneous retries of one patient create make exactly one patient, and all get its answer', async () => {
+    const body = { givenName: 'Idem', familyName: `Potent-${t.db.kind}`, dateOfBirth: '1985-06-15' };
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        call(t.app, 'POST', `/api/sites/${ids.north}/patients`, {
+          session: clinician,
+          headers: { 'idempotency-key': 'race-create-1' },
+          body,
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    const rows = await t.db.tx((tx) =>
+      tx.select().from(patients).where(eq(patients.familyName, body.familyName)),
+    );
+    expect(rows.map((r) => r.id)).toEqual([replies[0]!.body.id]);
+
+    // The same key with a different body is refused, and still only one row exists.
+    const reused = await call(t.app, 'POST', `/api/sites/${ids.north}/patients`, {
+      session: clinician,
+      headers: { 'idempotency-key': 'race-create-1' },
+      body: { ...body, givenName: 'Other' },
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+  }, 120_000);
+
+  it('50 simultaneous retries of a referral create make exactly one referral', async () => {
+    const body = {
+      programId: ids.northAdultIop,
+      referredOn: '2026-11-02',
+      source: 'self',
+      note: 'Idempotency race',
+    };
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        call(t.app, 'POST', `/api/patients/${ids.bell}/referrals`, {
+          session: clinician,
+          headers: { 'idempotency-key': 'race-referral-1' },
+          body,
+        }),
+      ),
+    );
+    expect(
+      replies.map((r) => `${r.status}`).filter((s) => s !== '201'),
+      replies[0]!.text,
+    ).toEqual([]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    const list = await call(t.app, 'GET', `/api/patients/${ids.bell}/referrals`, { session: clinician });
+    expect(list.body.items.filter((r: { id: string }) => r.id === replies[0]!.body.id)).toHaveLength(1);
+  }, 120_000);
+});
