@@ -14,6 +14,8 @@ export type ProgramConfig = {
   band: HourBand;
   /** False until someone saves the settings: the values shown are the defaults. */
   configured: boolean;
+  /** The saved settings' version (If-Match), 0 while they are the defaults. */
+  version: number;
 };
 
 /** The program's stored kind (`iop_adult`, `php_adolescent`, `aftercare` …) as the dose rules name it. */
@@ -44,5 +46,6 @@ export function programConfig(found: NonNullable<Awaited<ReturnType<typeof findP
       ? { atLeastHours: settings.bandAtLeastHours, lessThanHours: settings.bandLessThanHours }
       : bandFor(kind, population),
     configured: settings !== null,
+    version: settings?.version ?? 0,
   };
 }

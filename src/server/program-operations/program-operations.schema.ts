@@ -29,6 +29,8 @@ export const ProgramSettings = z
     timeZone: z.string(),
     band: Band,
     configured: z.boolean(),
+    /** Send as If-Match when saving (0 until first saved). */
+    version: z.number(),
   })
   .openapi('ProgramSettings');
 
@@ -83,11 +85,21 @@ export const CreateSchedule = z
     startsOn: Day,
     endsOn: Day,
     ...Placement,
+    /** A topic of the track's curriculum for every session, or where the rotation starts. */
+    curriculumTopicId: z.uuid().nullable().optional(),
+    /** Each session takes the next topic of the track's curriculum, starting again after the last. */
+    rotateCurriculum: z.boolean().optional(),
   })
   .openapi('CreateSchedule');
 
 export const CreateSession = z
-  .strictObject({ trackId: z.uuid().nullable().optional(), date: Day, ...Placement })
+  .strictObject({
+    trackId: z.uuid().nullable().optional(),
+    date: Day,
+    ...Placement,
+    /** A topic of the track's curriculum (the session then covers it). */
+    curriculumTopicId: z.uuid().nullable().optional(),
+  })
   .openapi('CreateSession');
 
 export const Session = z
@@ -98,6 +110,7 @@ export const Session = z
     scheduleId: z.string().nullable(),
     sessionType: z.enum(SESSION_TYPES),
     topic: z.string().nullable(),
+    curriculumTopicId: z.string().nullable(),
     localDate: z.string(),
     startsAt: z.string(),
     endsAt: z.string(),
@@ -139,8 +152,23 @@ export const CreateEnrolment = z
       .min(1)
       .max(52)
       .optional(),
+    /** Medicare IOP coverage: the ledger checks at least 9 h a week whatever the target. */
+    medicareCoverage: z.boolean().optional(),
   })
   .openapi('CreateEnrolment');
+
+const TargetSteps = z
+  .array(
+    z.strictObject({
+      fromWeek: z.number().int().min(1),
+      toWeek: z.number().int().min(1),
+      hours: z.number().min(0).max(40),
+    }),
+  )
+  .min(1)
+  .max(52);
+
+export const SaveTargetSteps = z.strictObject({ targetSteps: TargetSteps }).openapi('SaveTargetSteps');
 
 export const Enrolment = z
   .object({
@@ -152,8 +180,71 @@ export const Enrolment = z
     startsOn: z.string(),
     endsOn: z.string().nullable(),
     targetSteps: z.array(z.object({ fromWeek: z.number(), toWeek: z.number(), hours: z.number() })),
+    medicareCoverage: z.boolean(),
+    /** Send as If-Match when changing the target steps. */
+    version: z.number(),
   })
   .openapi('Enrolment');
+
+export const TargetStepsSaved = z
+  .object({
+    enrolment: Enrolment,
+    /** The episode's level now (the plan's level for this week). */
+    episodeLevel: z.string(),
+    /** Level changes the plan wrote to the episode's history, planned ones (later weeks) included. */
+    levelChanges: z.array(
+      z.object({ fromLevel: z.string().nullable(), toLevel: z.string(), effectiveOn: z.string() }),
+    ),
+  })
+  .openapi('TargetStepsSaved');
+
+export const Curriculum = z
+  .object({
+    trackId: z.string(),
+    version: z.number(),
+    topics: z.array(z.object({ id: z.string(), position: z.number(), title: z.string() })),
+  })
+  .openapi('Curriculum');
+
+export const SaveCurriculum = z
+  .strictObject({
+    topics: z
+      .array(z.strictObject({ id: z.uuid().optional(), title: z.string().trim().min(1).max(200) }))
+      .max(60),
+  })
+  .openapi('SaveCurriculum');
+
+const NextTopicSession = z.object({
+  sessionId: z.string(),
+  trackId: z.string(),
+  trackName: z.string(),
+  localDate: z.string(),
+  startsAt: z.string(),
+});
+
+export const MemberTopics = z
+  .object({
+    items: z.array(
+      z.object({
+        programId: z.string(),
+        programName: z.string(),
+        trackId: z.string(),
+        trackName: z.string(),
+        topics: z.array(
+          z.object({
+            topicId: z.string(),
+            position: z.number(),
+            title: z.string(),
+            status: z.enum(['covered', 'missed', 'not_yet']),
+            /** The session that covered it or the latest one missed. */
+            sessionDate: z.string().nullable(),
+            next: NextTopicSession.nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('MemberTopics');
 
 export const AttendanceRowInput = z.strictObject({
   patientId: z.uuid(),
@@ -206,6 +297,8 @@ const Dose = z.object({
   status: z.enum(['on_track', 'at_risk', 'short', 'over_band']),
   qualifyingDays: z.array(z.string()),
   perDiemBillableWeek: z.boolean(),
+  /** Only for members with Medicare coverage: at least 9 h attended so far this week. */
+  medicareMinimumMet: z.boolean().nullable(),
 });
 
 const MakeUp = z.object({
@@ -255,6 +348,8 @@ export const AtRiskList = z
         trackId: z.string(),
         weekNumber: z.number(),
         targetHours: z.number(),
+        /** Medicare IOP coverage: the target is at least 9 h. */
+        medicareCoverage: z.boolean(),
         dose: Dose,
         makeUp: z
           .object({ sessions: z.array(MakeUp), closesGap: z.boolean(), minutesAfter: z.number() })

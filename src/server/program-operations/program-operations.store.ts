@@ -1,10 +1,11 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { episodes } from '../episodes/episodes.table';
+import { episodes, levelOfCareChanges } from '../episodes/episodes.table';
 import { patients } from '../patients/patients.table';
 import type { Tx } from '../platform/db/database';
 import { programs, sites, users } from '../platform/db/platform.table';
 import {
   attendance,
+  curriculumTopics,
   enrolments,
   programSessions,
   programSettings,
@@ -28,13 +29,18 @@ export async function findProgram(tx: Tx, siteId: string, programId: string) {
   return row;
 }
 
-export async function saveSettings(tx: Tx, values: typeof programSettings.$inferInsert) {
+/** Saves the settings if they are still at `version` (0: never saved); undefined on a lost race. */
+export async function saveSettings(tx: Tx, values: typeof programSettings.$inferInsert, version: number) {
   const [row] = await tx
     .insert(programSettings)
-    .values(values)
-    .onConflictDoUpdate({ target: programSettings.programId, set: { ...values } })
+    .values({ ...values, version: 1 })
+    .onConflictDoUpdate({
+      target: programSettings.programId,
+      set: { ...values, version: sql`${programSettings.version} + 1` },
+      setWhere: eq(programSettings.version, version),
+    })
     .returning();
-  return row!;
+  return row;
 }
 
 export async function insertTrack(tx: Tx, values: typeof tracks.$inferInsert) {
@@ -54,15 +60,6 @@ export async function findTrack(tx: Tx, siteId: string, trackId: string) {
 export async function lockTrack(tx: Tx, trackId: string) {
   const [row] = await tx.select().from(tracks).where(eq(tracks.id, trackId)).for('update');
   return row;
-}
-
-/** Members enrolled on `date` (their enrolment has started and not ended). */
-export async function countMembersOn(tx: Tx, trackId: string, date: string) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(enrolments)
-    .where(and(eq(enrolments.trackId, trackId), activeOn(date)));
-  return row?.n ?? 0;
 }
 
 const activeOn = (date: string) =>
@@ -336,4 +333,184 @@ export async function upcomingSessionsOfPatient(tx: Tx, patientId: string, from:
     )
     .orderBy(asc(programSessions.startsAt))
     .limit(50);
+}
+
+/**
+ * The most members the track holds on any day from `from` on: seats are counted on every day of a new
+ * open-ended enrolment, not only its first, so a member enrolled from a later day still holds that seat and
+ * one leaving later frees it only from their last day. The peak falls on `from` or on a later start day.
+ */
+export async function peakMembersFrom(tx: Tx, trackId: string, from: string) {
+  // Both drivers (pg, PGlite) answer raw SQL with `rows`.
+  const result = (await tx.execute(sql`
+    select coalesce(max((
+      select count(*)::int from ${enrolments} e
+      where e.track_id = ${trackId} and e.starts_on <= d.day and (e.ends_on is null or e.ends_on >= d.day)
+    )), 0) as peak
+    from (
+      select ${from}::date as day
+      union
+      select starts_on from ${enrolments} where track_id = ${trackId} and starts_on > ${from}::date
+    ) d`)) as unknown as { rows: { peak: number | string }[] };
+  return Number(result.rows[0]?.peak ?? 0);
+}
+
+export async function findEnrolment(tx: Tx, patientId: string, enrolmentId: string) {
+  const [row] = await tx
+    .select({ enrolment: enrolments, trackName: tracks.name })
+    .from(enrolments)
+    .innerJoin(tracks, eq(tracks.id, enrolments.trackId))
+    .where(and(eq(enrolments.id, enrolmentId), eq(enrolments.patientId, patientId)));
+  return row;
+}
+
+/** Saves new target steps if the enrolment is still at `version`; undefined on a lost race. */
+export async function updateEnrolmentSteps(
+  tx: Tx,
+  id: string,
+  version: number,
+  targetSteps: EnrolmentRow['targetSteps'],
+) {
+  const [row] = await tx
+    .update(enrolments)
+    .set({ targetSteps, version: sql`${enrolments.version} + 1` })
+    .where(and(eq(enrolments.id, id), eq(enrolments.version, version)))
+    .returning();
+  return row;
+}
+
+/** Level changes a target plan put in the history that have not taken effect yet (a new plan replaces them). */
+export async function deletePlannedLevelChanges(tx: Tx, episodeId: string, after: string, reason: string) {
+  await tx
+    .delete(levelOfCareChanges)
+    .where(
+      and(
+        eq(levelOfCareChanges.episodeId, episodeId),
+        eq(levelOfCareChanges.reason, reason),
+        sql`${levelOfCareChanges.effectiveOn} > ${after}`,
+      ),
+    );
+}
+
+/** The episode's level history, oldest first. */
+export async function levelHistoryOf(tx: Tx, episodeId: string) {
+  return tx
+    .select()
+    .from(levelOfCareChanges)
+    .where(eq(levelOfCareChanges.episodeId, episodeId))
+    .orderBy(asc(levelOfCareChanges.effectiveOn), asc(levelOfCareChanges.createdAt));
+}
+
+// ---- Curriculum
+
+/** The track's topics in order (archived ones left out). */
+export async function listCurriculum(tx: Tx, trackId: string) {
+  return tx
+    .select()
+    .from(curriculumTopics)
+    .where(and(eq(curriculumTopics.trackId, trackId), isNull(curriculumTopics.archivedAt)))
+    .orderBy(asc(curriculumTopics.position));
+}
+
+/** Takes the curriculum's version (If-Match); false when someone else saved it first. */
+export async function bumpCurriculumVersion(tx: Tx, trackId: string, version: number) {
+  const rows = await tx
+    .update(tracks)
+    .set({ curriculumVersion: sql`${tracks.curriculumVersion} + 1` })
+    .where(and(eq(tracks.id, trackId), eq(tracks.curriculumVersion, version)))
+    .returning({ id: tracks.id });
+  return rows.length > 0;
+}
+
+/** Puts the topics in the given order: known ids are renamed and moved, new titles added, the rest archived. */
+export async function replaceCurriculum(
+  tx: Tx,
+  track: TrackRow,
+  topics: { id?: string; title: string }[],
+  now: Date,
+) {
+  const kept = new Set(topics.flatMap((t) => (t.id ? [t.id] : [])));
+  const current = await listCurriculum(tx, track.id);
+  const gone = current.filter((t) => !kept.has(t.id)).map((t) => t.id);
+  if (gone.length > 0) {
+    await tx.update(curriculumTopics).set({ archivedAt: now }).where(inArray(curriculumTopics.id, gone));
+  }
+  for (const [position, topic] of topics.entries()) {
+    if (topic.id) {
+      await tx
+        .update(curriculumTopics)
+        .set({ position, title: topic.title })
+        .where(and(eq(curriculumTopics.id, topic.id), eq(curriculumTopics.trackId, track.id)));
+    }
+  }
+  const added = topics.flatMap((t, position) =>
+    t.id
+      ? []
+      : [
+          {
+            organizationId: track.organizationId,
+            siteId: track.siteId,
+            trackId: track.id,
+            position,
+            title: t.title,
+          },
+        ],
+  );
+  if (added.length > 0) await tx.insert(curriculumTopics).values(added);
+}
+
+/**
+ * The patient's sessions with a topic: their tracks' sessions while enrolled that have started, and any session
+ * with their attendance recorded (a make-up in another track, an absence entered ahead), with that attendance.
+ */
+export async function topicSessionsOfPatient(tx: Tx, programId: string, patientId: string, now: Date) {
+  return tx
+    .select({ session: programSessions, status: attendance.status })
+    .from(programSessions)
+    .leftJoin(
+      attendance,
+      and(eq(attendance.sessionId, programSessions.id), eq(attendance.patientId, patientId)),
+    )
+    .where(
+      and(
+        eq(programSessions.programId, programId),
+        sql`${programSessions.topic} is not null`,
+        or(
+          sql`${attendance.id} is not null`,
+          and(
+            lt(programSessions.startsAt, now),
+            sql`exists (select 1 from ${enrolments} e where e.patient_id = ${patientId}
+            and e.track_id = ${programSessions.trackId} and e.starts_on <= ${programSessions.localDate}
+            and (e.ends_on is null or e.ends_on >= ${programSessions.localDate}))`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(programSessions.startsAt))
+    .limit(2000);
+}
+
+/** Coming sessions of the program with a topic, in any track, with the seats left in their track that day. */
+export async function comingTopicSessions(tx: Tx, programId: string, from: Date, to: Date) {
+  return tx
+    .select({
+      session: programSessions,
+      trackName: tracks.name,
+      capacityLeft: sql<number>`${tracks.capacity} - (select count(*)::int from ${enrolments} e
+        where e.track_id = ${programSessions.trackId} and e.starts_on <= ${programSessions.localDate}
+        and (e.ends_on is null or e.ends_on >= ${programSessions.localDate}))`,
+    })
+    .from(programSessions)
+    .innerJoin(tracks, eq(tracks.id, programSessions.trackId))
+    .where(
+      and(
+        eq(programSessions.programId, programId),
+        sql`${programSessions.topic} is not null`,
+        isNull(programSessions.cancelledAt),
+        gte(programSessions.startsAt, from),
+        lt(programSessions.startsAt, to),
+      ),
+    )
+    .orderBy(asc(programSessions.startsAt))
+    .limit(1000);
 }

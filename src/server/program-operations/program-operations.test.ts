@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../patients/patients.table';
 import { sites, users } from '../platform/db/platform.table';
 import { DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
-import { admit, demoIds } from '../test-support/clinical-fixtures';
+import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
 import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
 
 let t: TestApp;
@@ -81,21 +81,44 @@ describe('program settings and tracks', () => {
     const before = await call(t.app, 'GET', programPath('/settings'), { session: nurse });
     expect(before.status, before.text).toBe(200);
     expect(before.body).toMatchObject({ kind: 'iop', population: 'adult', band: { atLeastHours: 9 } });
+    expect(before.body).toMatchObject({ configured: false, version: 0 });
+    const unversioned = await call(t.app, 'PUT', programPath('/settings'), {
+      session: director,
+      body: { weekStartsOn: 1, timeZone: 'America/Chicago' },
+    });
+    expect(unversioned.status).toBe(428);
+    expect(unversioned.body.error.fields[0].path).toBe('header.If-Match');
     const bad = await call(t.app, 'PUT', programPath('/settings'), {
       session: director,
       body: { weekStartsOn: 1, timeZone: 'Mars/Olympus' },
+      headers: ifMatch(0),
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields[0].path).toBe('timeZone');
     const ok = await call(t.app, 'PUT', programPath('/settings'), {
       session: director,
       body: { weekStartsOn: 1, timeZone: 'America/Chicago' },
+      headers: ifMatch(0),
     });
     expect(ok.status, ok.text).toBe(200);
-    expect(ok.body).toMatchObject({ weekStartsOn: 1, timeZone: 'America/Chicago', configured: true });
+    expect(ok.body).toMatchObject({
+      weekStartsOn: 1,
+      timeZone: 'America/Chicago',
+      configured: true,
+      version: 1,
+    });
+    // A second editor who read the defaults loses the race.
+    const stale = await call(t.app, 'PUT', programPath('/settings'), {
+      session: director,
+      body: { weekStartsOn: 2, timeZone: 'America/Chicago' },
+      headers: ifMatch(0),
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('version_conflict');
     const byClinician = await call(t.app, 'PUT', programPath('/settings'), {
       session: clinician,
       body: { weekStartsOn: 1, timeZone: 'America/Chicago' },
+      headers: ifMatch(1),
     });
     expect(byClinician.status).toBe(403);
   });

@@ -17,6 +17,9 @@ import {
   type SessionRow,
 } from './program-operations.store';
 
+/** Medicare IOP (from 2024): at least 9 hours a week, certified by a physician (domain.md §6). */
+export const MEDICARE_WEEKLY_MINIMUM_HOURS = 9;
+
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
 
 export type MakeUpSession = MakeUpCandidate & { trackName: string; localDate: string; sessionType: string };
@@ -27,7 +30,9 @@ export type MemberDose = {
   familyName: string;
   trackId: string;
   weekNumber: number;
+  /** The plan's target for the week, raised to 9 h for Medicare coverage. */
   targetHours: number;
+  medicareCoverage: boolean;
   dose: WeeklyDose;
   sessions: { session: SessionRow; attendance?: { status: AttendanceStatus; minutes: number } }[];
   makeUp: { sessions: MakeUpSession[]; closesGap: boolean; minutesAfter: number } | null;
@@ -109,8 +114,11 @@ export async function weeklyDoseLedger(
     const admitted = Temporal.PlainDate.from(current.admittedOn ?? rows[0]!.enrolment.startsOn);
     const counted = Temporal.PlainDate.compare(week.end, admitted) < 0 ? admitted : week.end;
     const weekNumber = weekNumberSince(admitted, counted, program.weekStartsOn);
-    const targetHours = targetForWeek(current.enrolment.targetSteps, weekNumber);
+    const medicareCoverage = current.enrolment.medicareCoverage;
+    const planned = targetForWeek(current.enrolment.targetSteps, weekNumber);
+    const targetHours = medicareCoverage ? Math.max(planned, MEDICARE_WEEKLY_MINIMUM_HOURS) : planned;
     const dose = weeklyDose({
+      ...(medicareCoverage ? { medicareWeeklyMinimumHours: MEDICARE_WEEKLY_MINIMUM_HOURS } : {}),
       weekStart: week.start,
       weekEnd: week.end,
       timeZone: program.timeZone,
@@ -151,6 +159,7 @@ export async function weeklyDoseLedger(
       trackId: current.enrolment.trackId,
       weekNumber,
       targetHours,
+      medicareCoverage,
       dose,
       sessions: memberSessions,
       makeUp,

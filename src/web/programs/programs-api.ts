@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../app/api-client';
+import { api, ifMatch, withQuery } from '../app/api-client';
 
 // Program operations (issue 5): programs with their hour band, tracks with a recurring schedule, sessions,
 // enrolments, attendance and the weekly dose. Shapes follow src/server/program-operations/*.schema.ts.
@@ -19,6 +19,8 @@ export interface ProgramSettings {
   timeZone: string;
   band: HourBand;
   configured: boolean;
+  /** If-Match for the next save (0 until first saved). */
+  version: number;
 }
 
 export type TrackKind = 'day' | 'evening' | 'weekend';
@@ -236,9 +238,10 @@ export function useProgramSettings(siteId: string | undefined) {
 export function saveProgramSettings(
   siteId: string,
   programId: string,
-  settings: { weekStartsOn: number; timeZone: string },
+  version: number,
+  settings: { weekStartsOn: number; timeZone: string; band?: HourBand },
 ) {
-  return api.put<ProgramSettings>(`${programPath(siteId, programId)}/settings`, settings);
+  return api.put<ProgramSettings>(`${programPath(siteId, programId)}/settings`, settings, ifMatch(version));
 }
 
 export const tracksKey = (programId: string | undefined) => ['tracks', programId] as const;

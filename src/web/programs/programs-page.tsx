@@ -170,14 +170,23 @@ function ProgramTracks({
   );
 }
 
-/** The week the dose is counted in and the zone its sessions run in; the band keeps its default here. */
+/** The week the dose is counted in, the zone its sessions run in and the weekly hour band. */
 function ProgramSettingsForm({ siteId, program }: { siteId: string; program: ProgramSettings }) {
   const queryClient = useQueryClient();
   const [weekStartsOn, setWeekStartsOn] = useState(String(program.weekStartsOn));
   const [timeZone, setTimeZone] = useState(program.timeZone);
+  const [atLeast, setAtLeast] = useState<number | string>(program.band.atLeastHours);
+  const [lessThan, setLessThan] = useState<number | string>(program.band.lessThanHours ?? '');
   const save = useMutation({
     mutationFn: () =>
-      saveProgramSettings(siteId, program.programId, { weekStartsOn: Number(weekStartsOn), timeZone }),
+      saveProgramSettings(siteId, program.programId, program.version, {
+        weekStartsOn: Number(weekStartsOn),
+        timeZone,
+        band: {
+          atLeastHours: Number(atLeast),
+          lessThanHours: lessThan === '' ? null : Number(lessThan),
+        },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['program-settings', siteId] });
       void queryClient.invalidateQueries({ queryKey: ['at-risk', program.programId] });
@@ -187,14 +196,19 @@ function ProgramSettingsForm({ siteId, program }: { siteId: string; program: Pro
     event.preventDefault();
     save.mutate();
   };
-  const general = formError(save.error, ['weekStartsOn', 'timeZone']);
+  const general = formError(save.error, [
+    'weekStartsOn',
+    'timeZone',
+    'band.atLeastHours',
+    'band.lessThanHours',
+  ]);
   return (
     <form onSubmit={submit} noValidate aria-labelledby="program-week-heading">
       <Stack>
         <Title order={3} size="h4" id="program-week-heading">
           Program week
         </Title>
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <SimpleGrid cols={{ base: 1, md: 4 }}>
           <NativeSelect
             label="Week starts on"
             data={WEEKDAYS.map((day, i) => ({ value: String(i + 1), label: day.long }))}
@@ -208,6 +222,23 @@ function ProgramSettingsForm({ siteId, program }: { siteId: string; program: Pro
             value={timeZone}
             onChange={(e) => setTimeZone(e.currentTarget.value)}
             error={fieldError(save.error, 'timeZone')}
+          />
+          <NumberInput
+            label="Weekly hours at least"
+            min={0}
+            max={80}
+            value={atLeast}
+            onChange={setAtLeast}
+            error={fieldError(save.error, 'band.atLeastHours')}
+          />
+          <NumberInput
+            label="Weekly hours under"
+            description="Empty: no ceiling"
+            min={1}
+            max={80}
+            value={lessThan}
+            onChange={setLessThan}
+            error={fieldError(save.error, 'band.lessThanHours')}
           />
         </SimpleGrid>
         {general && (
