@@ -5,6 +5,8 @@ import { AuditLogPage } from '../audit/audit-log-page';
 import { LoginPage } from '../auth/login-page';
 import { MfaEnrolPage } from '../auth/mfa-enrol-page';
 import { MfaPromptPage } from '../auth/mfa-prompt-page';
+import { MeasurementPage } from '../measurement/measurement-page';
+import { UrgentTasksPage } from '../measurement/urgent-tasks-page';
 import { CensusPage } from '../patients/census-page';
 import { NewReferralPage } from '../patients/new-referral-page';
 import { PatientPage } from '../patients/patient-page';
@@ -18,7 +20,14 @@ import { ApiError } from './api-client';
 import { NotFoundPage } from './not-found-page';
 import { HomeRedirect, RequireRole, RequireSession } from './require-session';
 import { SessionGoneRedirect } from './session-gone-redirect';
-import { canCreateReferral, canSeeAuditLog, canSeeCensus, canSeeOperations } from './staff-navigation';
+import {
+  canCreateReferral,
+  canSeeAuditLog,
+  canSeeCensus,
+  canSeeMeasures,
+  canSeeOperations,
+  hasUrgentTasks,
+} from './staff-navigation';
 import { StaffShell } from './staff-shell';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
@@ -103,6 +112,22 @@ export function App() {
                 element={
                   <RequireRole allowed={canSeeOperations}>
                     <SessionRosterPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/measures"
+                element={
+                  <RequireRole allowed={canSeeMeasures}>
+                    <MeasurementPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/tasks"
+                element={
+                  <RequireRole allowed={hasUrgentTasks}>
+                    <UrgentTasksPage />
                   </RequireRole>
                 }
               />

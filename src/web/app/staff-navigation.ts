@@ -8,6 +8,11 @@ export const canSeeAuditLog = (role: string): boolean => role === 'admin';
 export const canSeeOperations = (role: string): boolean => role !== 'admin';
 /** Mirrors `program.setup`: tracks, schedules and the at-risk list are the program director's. */
 export const canSetUpPrograms = (role: string): boolean => role === 'program_director';
+/** Mirrors `measurement.schedule.read`: everyone who reads charts sees the measures page (due list for clinical). */
+export const canSeeMeasures = (role: string): boolean => role !== 'admin';
+/** Mirrors `task.mine`: clinical staff get urgent tasks from risk answers. */
+export const hasUrgentTasks = (role: string): boolean =>
+  ['program_director', 'clinician', 'nurse', 'prescriber'].includes(role);
 export const canCreateReferral = (role: string): boolean =>
   ['program_director', 'clinician', 'intake_coordinator'].includes(role);
 
@@ -15,6 +20,8 @@ export const staffNavigation = [
   { to: '/patients', label: 'Patients', allowed: canSeeCensus },
   { to: '/programs', label: 'Programs', allowed: canSeeOperations },
   { to: '/schedule', label: 'Schedule', allowed: canSeeOperations },
+  { to: '/tasks', label: 'My urgent tasks', allowed: hasUrgentTasks },
+  { to: '/measures', label: 'Measures', allowed: canSeeMeasures },
   { to: '/audit', label: 'Audit log', allowed: canSeeAuditLog },
 ] as const;
 

@@ -7,6 +7,8 @@ import { useMe } from '../app/session';
 import { AsamAssessmentSection } from '../assessments/asam-assessment-section';
 import { DischargeSection } from '../discharges/discharge-section';
 import { CurrentEpisodeSummary, EpisodeSection } from '../episodes/episode-section';
+import { MeasurementSection } from '../measurement/measurement-section';
+import { UrgentTaskBanner } from '../measurement/urgent-task-banner';
 import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
@@ -30,6 +32,7 @@ const TABS = [
   { value: 'episode', label: 'Episode', roles: ALL_STAFF },
   { value: 'dose', label: 'Dose', roles: ALL_STAFF },
   { value: 'plan', label: 'Treatment plan', roles: [...CLINICAL, 'billing'] },
+  { value: 'measures', label: 'Measures', roles: CLINICAL },
   { value: 'discharge', label: 'Discharge', roles: ALL_STAFF },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
@@ -72,6 +75,7 @@ export function PatientPage() {
             </Alert>
           )}
           <PatientHeader patient={patient.data} />
+          <UrgentTaskBanner patientId={patientId} role={role} />
           <Tabs value={tab} onChange={openTab} keepMounted={false}>
             <Tabs.List aria-label="Patient chart">
               {tabs.map((item) => (
@@ -114,6 +118,9 @@ export function PatientPage() {
             </Tabs.Panel>
             <Tabs.Panel value="plan" pt="md">
               <TreatmentPlanSection patientId={patientId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="measures" pt="md">
+              <MeasurementSection patientId={patientId} />
             </Tabs.Panel>
             <Tabs.Panel value="discharge" pt="md">
               <DischargeSection patientId={patientId} />

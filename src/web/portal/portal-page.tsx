@@ -1,6 +1,7 @@
 import { Alert, Button, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { AftercarePlanView } from '../discharges/aftercare-plan-view';
 import { useMyAftercarePlan } from '../discharges/discharges-api';
+import { MyQuestionnaires } from '../measurement/my-questionnaires';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { PatientDemographics } from '../patients/patient-demographics';
 import { MySessions } from './my-sessions';
@@ -27,6 +28,7 @@ export function PortalPage() {
           Hello, {patient.preferredName ?? patient.givenName}
         </Title>
         <HelpLineCard program={program} />
+        <MyQuestionnaires />
         <MySessions />
         <MyAftercarePlan />
         <MyTreatmentPlan />
