@@ -4,6 +4,7 @@ import { DataDirLockedError } from './platform/db/data-dir-lock';
 import { openDatabase } from './platform/db/database';
 import { createApp } from './platform/http/create-app';
 import { createLogger } from './platform/logging';
+import { seedDemoDocumentation } from './seed/demo-documentation';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemo } from './seed/demo-seed';
 
 async function main() {
@@ -15,6 +16,8 @@ async function main() {
       : { kind: 'embedded', dataDir: config.dataDir },
   );
   const seeded = config.seedDemo ? await seedDemo(db) : false;
+  // Demo notes at Riverbend South (once); kept out of the test template, whose North data tests count on.
+  if (config.seedDemo) await seedDemoDocumentation(db);
   const app = createApp({ db, config, logger, now: () => new Date() });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.publicUrl ?? `http://localhost:${info.port}`;

@@ -353,10 +353,10 @@ async function groupQueue(tx: Tx, where: ReturnType<typeof and>, siteIds: string
   return tx
     .select({
       group: groupNotes,
-      members:
-        sql<number>`(select count(*) from ${notes} where ${notes.groupNoteId} = ${groupNotes.id})`.mapWith(
-          Number,
-        ),
+      // Qualified by hand: inside a subquery drizzle's bare column names would bind to the inner table.
+      members: sql<number>`(select count(*) from notes m where m.group_note_id = "group_notes"."id")`.mapWith(
+        Number,
+      ),
     })
     .from(groupNotes)
     .where(and(where, inArray(groupNotes.siteId, siteIds)))

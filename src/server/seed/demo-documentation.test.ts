@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patients } from '../patients/patients.table';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { seedDemoDocumentation } from './demo-documentation';
+
+let t: TestApp;
+let director: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  director = await login(t.app, 'director@demo.openiop.org');
+});
+afterAll(() => t?.close());
+
+describe('demo documentation seed', () => {
+  it('seeds once: a signed group note in each member’s chart, a draft in the director’s queue', async () => {
+    expect(await seedDemoDocumentation(t.db, t.clock.now())).toBe(true);
+    expect(await seedDemoDocumentation(t.db, t.clock.now())).toBe(false);
+    const [moore] = await t.db.tx((tx) => tx.select().from(patients).where(eq(patients.familyName, 'Moore')));
+    const chart = await call(t.app, 'GET', `/api/patients/${moore!.id}/notes`, { session: director });
+    expect(chart.status, chart.text).toBe(200);
+    const types = chart.body.items.map(
+      (n: { noteType: string; status: string }) => `${n.noteType}:${n.status}`,
+    );
+    expect(types.sort()).toEqual([
+      'group_therapy:draft',
+      'group_therapy:locked',
+      'individual_therapy:locked',
+    ]);
+    const text = JSON.stringify(chart.body);
+    for (const other of ['Adeyemi', 'Santos', 'Washington', 'boredom']) expect(text).not.toContain(other);
+    const queue = await call(t.app, 'GET', '/api/notes/queue', { session: director });
+    const drafts = [...queue.body.unsigned, ...queue.body.overdue].filter(
+      (i: { kind: string }) => i.kind === 'group_note',
+    );
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].members).toBe(4);
+  });
+});
