@@ -12,6 +12,7 @@ import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServe
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const CLINICIAN = 'clinician@demo.openiop.org';
+const DIRECTOR = 'director@demo.openiop.org';
 const PATIENT = 'patient@demo.openiop.org';
 const PROGRAM = 'Adult IOP — North';
 const ZONE = 'America/Chicago';
@@ -139,6 +140,48 @@ describe('measurement-based care walkthrough in the browser', () => {
     expect(texts.some((t) => t.includes('GAD-7'))).toBe(true);
     expect(texts.some((t) => t.includes('PHQ-9'))).toBe(false);
     await shot(page, 'measurement-5-due-list');
+
+    // 7. Staff entry: from the due list to the chart's Measures tab, a GAD-7 item by item.
+    await jordanRows
+      .first()
+      .getByRole('link', { name: /Jordan/ })
+      .click();
+    await page.getByRole('combobox', { name: 'Instrument' }).click();
+    await page.getByRole('option', { name: /^GAD-7/ }).click();
+    const gad = page.getByRole('form', { name: 'GAD-7' });
+    for (let item = 1; item <= 7; item++) {
+      await gad
+        .getByRole('radiogroup', { name: new RegExp(`^${item}\\. `) })
+        .getByRole('radio', { name: 'Several days', exact: true })
+        .check();
+    }
+    await gad.getByRole('button', { name: 'Save GAD-7' }).click();
+    await page.getByText('Total 7, Mild.').waitFor();
+    await page.getByRole('region', { name: 'GAD-7 trend' }).getByRole('img', { name: /: 7$/ }).waitFor();
+
+    // 8. The program director adds the C-SSRS screener at intake and sees the program's average change.
+    const director = await newPage({ width: 1280, height: 900 });
+    await director.goto('/login');
+    await director.getByLabel('Email').fill(DIRECTOR);
+    await director.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+    await director.getByRole('button', { name: 'Sign in' }).click();
+    await director.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await director.getByRole('button', { name: 'Verify' }).click();
+    await director.getByRole('navigation').getByRole('link', { name: 'Measures' }).click();
+    await director.getByRole('heading', { name: 'Measures — Riverbend North' }).waitFor();
+    await director.getByRole('tab', { name: 'Schedules' }).click();
+    const adult = director.getByRole('region', { name: `${PROGRAM} schedule` });
+    await adult.getByRole('checkbox', { name: 'C-SSRS screener', exact: true }).check();
+    await adult.getByRole('button', { name: 'Save schedule' }).click();
+    await adult.getByText('Saved.').waitFor();
+    await shot(director, 'measurement-6-schedule-settings');
+    await director.getByRole('tab', { name: 'Program outcomes' }).click();
+    const phqOutcome = director
+      .getByRole('table', { name: 'Program outcomes' })
+      .getByRole('row', { name: /PHQ-9/ });
+    await phqOutcome.waitFor();
+    expect(await phqOutcome.textContent()).toBe(`${PROGRAM}PHQ-91-60`);
+    await shot(director, 'measurement-7-program-outcomes');
   }, 240_000);
 });
 

@@ -265,7 +265,7 @@ function ProgramSchedule({
                         min={1}
                         max={365}
                         w={110}
-                        placeholder="once"
+                        placeholder="intake only"
                         onChange={(value) =>
                           set(instrument.id, { everyDays: value === '' ? '' : Number(value) })
                         }
