@@ -7,6 +7,8 @@ import { MfaEnrolPage } from '../auth/mfa-enrol-page';
 import { MfaPromptPage } from '../auth/mfa-prompt-page';
 import { MeasurementPage } from '../measurement/measurement-page';
 import { UrgentTasksPage } from '../measurement/urgent-tasks-page';
+import { GroupNotePage } from '../notes/group-note-page';
+import { NoteQueuePage } from '../notes/note-queue-page';
 import { CensusPage } from '../patients/census-page';
 import { NewReferralPage } from '../patients/new-referral-page';
 import { PatientPage } from '../patients/patient-page';
@@ -26,6 +28,7 @@ import {
   canSeeCensus,
   canSeeMeasures,
   canSeeOperations,
+  hasNoteQueue,
   hasUrgentTasks,
 } from './staff-navigation';
 import { StaffShell } from './staff-shell';
@@ -128,6 +131,22 @@ export function App() {
                 element={
                   <RequireRole allowed={hasUrgentTasks}>
                     <UrgentTasksPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/notes"
+                element={
+                  <RequireRole allowed={hasNoteQueue}>
+                    <NoteQueuePage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/sites/:siteId/group-notes/:groupNoteId"
+                element={
+                  <RequireRole allowed={hasNoteQueue}>
+                    <GroupNotePage />
                   </RequireRole>
                 }
               />

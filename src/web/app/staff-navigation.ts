@@ -13,6 +13,9 @@ export const canSeeMeasures = (role: string): boolean => role !== 'admin';
 /** Mirrors `task.mine`: clinical staff get urgent tasks from risk answers. */
 export const hasUrgentTasks = (role: string): boolean =>
   ['program_director', 'clinician', 'nurse', 'prescriber'].includes(role);
+/** Mirrors `note.queue`: clinical staff have a note queue (drafts, overdue, awaiting my co-signature). */
+export const hasNoteQueue = (role: string): boolean =>
+  ['program_director', 'clinician', 'nurse', 'prescriber'].includes(role);
 export const canCreateReferral = (role: string): boolean =>
   ['program_director', 'clinician', 'intake_coordinator'].includes(role);
 
@@ -21,6 +24,7 @@ export const staffNavigation = [
   { to: '/programs', label: 'Programs', allowed: canSeeOperations },
   { to: '/schedule', label: 'Schedule', allowed: canSeeOperations },
   { to: '/tasks', label: 'My urgent tasks', allowed: hasUrgentTasks },
+  { to: '/notes', label: 'My notes', allowed: hasNoteQueue },
   { to: '/measures', label: 'Measures', allowed: canSeeMeasures },
   { to: '/audit', label: 'Audit log', allowed: canSeeAuditLog },
 ] as const;

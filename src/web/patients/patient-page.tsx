@@ -9,6 +9,8 @@ import { DischargeSection } from '../discharges/discharge-section';
 import { CurrentEpisodeSummary, EpisodeSection } from '../episodes/episode-section';
 import { MeasurementSection } from '../measurement/measurement-section';
 import { UrgentTaskBanner } from '../measurement/urgent-task-banner';
+import { NotesSection } from '../notes/notes-section';
+import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
 import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
@@ -33,6 +35,13 @@ const TABS = [
   { value: 'dose', label: 'Dose', roles: ALL_STAFF },
   { value: 'plan', label: 'Treatment plan', roles: [...CLINICAL, 'billing'] },
   { value: 'measures', label: 'Measures', roles: CLINICAL },
+  { value: 'notes', label: 'Notes', roles: CLINICAL },
+  // Psychotherapy notes are kept apart from the chart: the tab lists only the signed-in author's own.
+  {
+    value: 'psychotherapy',
+    label: 'Psychotherapy notes',
+    roles: ['program_director', 'clinician', 'prescriber'],
+  },
   { value: 'discharge', label: 'Discharge', roles: ALL_STAFF },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
@@ -121,6 +130,12 @@ export function PatientPage() {
             </Tabs.Panel>
             <Tabs.Panel value="measures" pt="md">
               <MeasurementSection patientId={patientId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="notes" pt="md">
+              <NotesSection patientId={patientId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="psychotherapy" pt="md">
+              <PsychotherapyNotesSection patientId={patientId} />
             </Tabs.Panel>
             <Tabs.Panel value="discharge" pt="md">
               <DischargeSection patientId={patientId} />

@@ -16,10 +16,12 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../app/api-client';
 import { useCurrentSite } from '../app/current-site';
 import { fieldError, formError } from '../app/form-errors';
+import { useMe } from '../app/session';
+import { openGroupNoteOfSession } from '../notes/notes-api';
 import { sessionTypeOf } from './program-labels';
 import {
   type AttendanceStatus,
@@ -167,6 +169,9 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
           {session.room && <Text size="sm">Room {session.room}</Text>}
         </Group>
       </Stack>
+      {session.sessionType === 'group_therapy' && !session.cancelled && (
+        <DocumentGroupButton siteId={siteId} sessionId={session.id} />
+      )}
       {session.cancelled && (
         <Alert color="red" title="Cancelled">
           {session.cancelReason ?? 'This session was cancelled.'}
@@ -229,6 +234,29 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
         </form>
       </Paper>
     </Stack>
+  );
+}
+
+/** Opens the session's group note, drafting it from the saved attendance the first time (issue 6 §2). */
+function DocumentGroupButton({ siteId, sessionId }: { siteId: string; sessionId: string }) {
+  const navigate = useNavigate();
+  const me = useMe();
+  const open = useMutation({
+    mutationFn: () => openGroupNoteOfSession(siteId, sessionId),
+    onSuccess: (note) => navigate(`/sites/${siteId}/group-notes/${note.id}`),
+  });
+  if (!['clinician', 'program_director'].includes(me.data?.user.role ?? '')) return null;
+  return (
+    <Group>
+      <Button variant="light" onClick={() => open.mutate()} loading={open.isPending}>
+        Document group
+      </Button>
+      {open.error && (
+        <Text c="red" size="sm" role="alert">
+          {open.error.message}
+        </Text>
+      )}
+    </Group>
   );
 }
 

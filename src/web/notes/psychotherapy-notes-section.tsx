@@ -1,0 +1,109 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../app/api-client';
+import { useEpisodes } from '../episodes/episodes-api';
+import { formatInstant } from './note-labels';
+import { createPsychotherapyNote, psychotherapyNotesKey, usePsychotherapyNotes } from './notes-api';
+
+/**
+ * Psychotherapy (process) notes, issue 6 §5: kept apart from the chart. The server lists only the notes the
+ * signed-in user wrote or was granted; they never appear in the Notes tab, the portal or an export.
+ */
+export function PsychotherapyNotesSection({ patientId }: { patientId: string }) {
+  const notes = usePsychotherapyNotes(patientId);
+  const episodes = useEpisodes(patientId);
+  const queryClient = useQueryClient();
+  const open = (episodes.data?.items ?? []).filter((e) => e.status !== 'discharged');
+  const [episodeId, setEpisodeId] = useState('');
+  const [text, setText] = useState('');
+  const chosen = episodeId || open[0]?.id || '';
+  const write = useMutation({
+    mutationFn: () => createPsychotherapyNote(patientId, chosen, text.trim()),
+    onSuccess: () => {
+      setText('');
+      void queryClient.invalidateQueries({ queryKey: psychotherapyNotesKey(patientId) });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    write.mutate();
+  };
+  const textError =
+    write.error instanceof ApiError ? write.error.fields.find((f) => f.path === 'text')?.message : undefined;
+  return (
+    <Stack>
+      <Alert color="dark" variant="light" title="Private psychotherapy notes">
+        Only you can read the notes you write here (and staff you grant). They are not part of the chart, the
+        patient portal or any export.
+      </Alert>
+      <Paper withBorder p="md" radius="md" component="section" aria-label="Write a psychotherapy note">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            {open.length > 1 && (
+              <NativeSelect
+                label="Episode"
+                data={open.map((e) => ({ value: e.id, label: e.programName }))}
+                value={chosen}
+                onChange={(e) => setEpisodeId(e.currentTarget.value)}
+              />
+            )}
+            <Textarea
+              label="Psychotherapy note"
+              autosize
+              minRows={3}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              error={textError}
+            />
+            {write.error && !textError && (
+              <Alert color="red" role="alert">
+                {write.error.message}
+              </Alert>
+            )}
+            <Group>
+              <Button type="submit" loading={write.isPending} disabled={!chosen || text.trim() === ''}>
+                Save private note
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="psychotherapy-heading">
+        <Title order={2} size="h4" mb="sm" id="psychotherapy-heading">
+          My psychotherapy notes
+        </Title>
+        {notes.isPending && <Loader aria-label="Loading psychotherapy notes" />}
+        {notes.isError && (
+          <Alert color="red" role="alert">
+            {notes.error.message}
+          </Alert>
+        )}
+        {notes.data && notes.data.items.length === 0 && <Text size="sm">None.</Text>}
+        <Stack gap="xs">
+          {notes.data?.items.map((n) => (
+            <Paper key={n.id} withBorder p="xs" radius="sm">
+              <Text size="xs" c="dimmed">
+                {formatInstant(n.createdAt)}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {n.text}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, Anchor, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError } from '../app/api-client';
+import type { SignProof } from './notes-api';
+
+/**
+ * A signature re-authenticates (issue 6 §3): the signer types their authenticator code, or their password.
+ * `blocked` is what the server refused beyond the credential (similar parts, a named member …), shown above.
+ */
+export function SignDialog({
+  opened,
+  title,
+  action,
+  onClose,
+  onSign,
+  pending,
+  error,
+  blocked,
+}: {
+  opened: boolean;
+  title: string;
+  action: string;
+  onClose: () => void;
+  onSign: (proof: SignProof) => void;
+  pending: boolean;
+  error: unknown;
+  blocked?: ReactNode;
+}) {
+  const [method, setMethod] = useState<'totp' | 'password'>('totp');
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSign(method === 'totp' ? { totpCode: code.trim() } : { password });
+  };
+  const credentialError =
+    error instanceof ApiError && !blocked
+      ? error.fields.find((f) => f.path === 'totpCode' || f.path === 'password')?.message
+      : undefined;
+  const general =
+    !blocked && error
+      ? error instanceof ApiError
+        ? credentialError
+          ? undefined
+          : error.message
+        : 'Something went wrong. Please try again.'
+      : undefined;
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" centered>
+      <form onSubmit={submit} aria-label={title} noValidate>
+        <Stack>
+          {blocked}
+          <Text size="sm">Your signature records your name, credential and the time.</Text>
+          {method === 'totp' ? (
+            <TextInput
+              label="Authenticator code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              error={credentialError}
+              data-autofocus
+            />
+          ) : (
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={credentialError}
+              data-autofocus
+            />
+          )}
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => setMethod(method === 'totp' ? 'password' : 'totp')}
+          >
+            {method === 'totp' ? 'Use my password instead' : 'Use my authenticator code instead'}
+          </Anchor>
+          {general && (
+            <Alert color="red" role="alert">
+              {general}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={pending}>
+              {action}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
