@@ -364,6 +364,23 @@ describe('escalation', () => {
   });
 });
 
+describe('a task with no primary clinician', () => {
+  it("goes to every clinical staff member of the patient's site, never to nobody", async () => {
+    // Sofia Delgado was admitted (due-list test) with no primary clinician.
+    const res = await call(t.app, 'POST', results(ids.delgado), {
+      session: nurse,
+      body: { instrumentId: 'phq-9', answers: phq9({ item9: 2 }) },
+    });
+    expect(res.status, res.text).toBe(201);
+    const taskId = res.body.urgentTask.id;
+    const prescriber = await login(t.app, 'prescriber@demo.openiop.org');
+    for (const session of [nurse, clinician, prescriber, director]) {
+      const mine = await call(t.app, 'GET', '/api/my/urgent-tasks', { session });
+      expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(taskId);
+    }
+  });
+});
+
 describe('trends and program outcomes', () => {
   it("shows change since intake and response; the director sees the program's average change", async () => {
     await call(t.app, 'POST', results(ids.bell), {

@@ -1,9 +1,10 @@
-import { AppShell, Burger, Button, Group, NavLink, Select, Stack, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useMyUrgentTasks } from '../measurement/measurement-api';
 import { useCurrentSite } from './current-site';
 import { useMe } from './session';
-import { canSeeCensus, roleLabel, staffNavigation } from './staff-navigation';
+import { canSeeCensus, hasUrgentTasks, roleLabel, staffNavigation } from './staff-navigation';
 import { useSignOut } from './use-sign-out';
 
 export function StaffShell() {
@@ -12,6 +13,8 @@ export function StaffShell() {
   const signOut = useSignOut();
   const { site, sites, chooseSite } = useCurrentSite();
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
+  const urgentTasks = useMyUrgentTasks(hasUrgentTasks(me.data?.user.role ?? ''));
+  const openUrgent = urgentTasks.data?.total ?? 0;
   if (!me.data) return null;
   const { user } = me.data;
   const navigation = staffNavigation.filter((item) => item.allowed(user.role));
@@ -78,6 +81,13 @@ export function StaffShell() {
             component={Link}
             to={item.to}
             label={item.label}
+            rightSection={
+              item.to === '/tasks' && openUrgent > 0 ? (
+                <Badge color="red" size="sm" circle aria-label={`${openUrgent} open`}>
+                  {openUrgent}
+                </Badge>
+              ) : undefined
+            }
             active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
             aria-current={location.pathname === item.to ? 'page' : undefined}
             onClick={closeNavbar}
