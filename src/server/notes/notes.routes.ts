@@ -21,6 +21,7 @@ import {
   AddendumRequest,
   BillingNoteList,
   CreateNoteRequest,
+  GroupSharedPart,
   NOTE_BODIES,
   Note,
   NoteExport,
@@ -54,6 +55,8 @@ const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] }
 const SIGNED = ['awaiting_cosignature', 'locked'];
 const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidParam('noteId') });
+
+const pascal = (s: string) => s.replace(/(^|_)(\w)/g, (_m, _u, ch: string) => ch.toUpperCase());
 
 /** The note of the patient the guard admitted, with its addenda; 404 when it is not theirs. */
 async function loadNote(c: Context<AppEnv>, tx: Tx, noteId: string) {
@@ -94,6 +97,12 @@ async function withObjectives(tx: Tx, episodeId: string, body: Record<string, un
 }
 
 export function registerNoteRoutes(app: App) {
+  // The full body of each note type (what signing requires), published for screens that build the forms.
+  for (const [type, schema] of Object.entries(NOTE_BODIES)) {
+    const name = type === 'group_therapy' ? 'GroupMemberPart' : `NoteBody${pascal(type)}`;
+    app.openAPIRegistry.register(name, schema);
+  }
+  app.openAPIRegistry.register('GroupSharedPart', GroupSharedPart);
   const notesPath = '/api/patients/{patientId}/notes';
   const notePath = `${notesPath}/{noteId}`;
 

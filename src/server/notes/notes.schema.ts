@@ -37,36 +37,42 @@ const ObjectiveProgress = z.strictObject({
 
 // ---- Bodies by note type. A draft may leave any field out; signing requires the fields marked required.
 
-const IndividualTherapyBody = z.strictObject({
-  focus: text(),
-  interventions: z.array(z.enum(MODALITIES)).min(1, 'Name at least one intervention.').max(12),
-  response: text(),
-  objectives: z.array(ObjectiveProgress).max(30).optional(),
-  risk: Risk,
-  plan: text(),
-});
-const FamilySessionBody = z.strictObject({
-  participants: text(500).describe(
-    'Who took part and their relationship to the patient (no other patients).',
-  ),
-  patientPresent: z.boolean(),
-  focus: text(),
-  interventions: z.array(z.enum(MODALITIES)).max(12).optional(),
-  response: text(),
-  risk: Risk,
-  plan: text(),
-});
-const IntakeBody = z.strictObject({
-  presentingProblem: text(),
-  substanceUseHistory: text(),
-  mentalHealthHistory: text(),
-  medicalHistory: text(),
-  socialHistory: text().describe('Family, housing, work or school, legal, supports.'),
-  strengths: text(),
-  risk: Risk,
-  diagnosticImpression: text(),
-  recommendations: text(),
-});
+const IndividualTherapyBody = z
+  .strictObject({
+    focus: text(),
+    interventions: z.array(z.enum(MODALITIES)).min(1, 'Name at least one intervention.').max(12),
+    response: text(),
+    objectives: z.array(ObjectiveProgress).max(30).optional(),
+    risk: Risk,
+    plan: text(),
+  })
+  .openapi('NoteBodyIndividualTherapy');
+const FamilySessionBody = z
+  .strictObject({
+    participants: text(500).describe(
+      'Who took part and their relationship to the patient (no other patients).',
+    ),
+    patientPresent: z.boolean(),
+    focus: text(),
+    interventions: z.array(z.enum(MODALITIES)).max(12).optional(),
+    response: text(),
+    risk: Risk,
+    plan: text(),
+  })
+  .openapi('NoteBodyFamilySession');
+const IntakeBody = z
+  .strictObject({
+    presentingProblem: text(),
+    substanceUseHistory: text(),
+    mentalHealthHistory: text(),
+    medicalHistory: text(),
+    socialHistory: text().describe('Family, housing, work or school, legal, supports.'),
+    strengths: text(),
+    risk: Risk,
+    diagnosticImpression: text(),
+    recommendations: text(),
+  })
+  .openapi('NoteBodyIntakeBiopsychosocial');
 const Vitals = z.strictObject({
   systolic: z.number().int().min(40).max(300).optional(),
   diastolic: z.number().int().min(20).max(200).optional(),
@@ -75,41 +81,49 @@ const Vitals = z.strictObject({
   temperatureC: z.number().min(30).max(45).optional(),
   spo2: z.number().int().min(50).max(100).optional(),
 });
-const NursingBody = z.strictObject({
-  vitals: Vitals,
-  withdrawalSymptoms: optionalText(),
-  medicationsAdministered: optionalText(),
-  assessment: text(),
-  plan: text(),
-});
+const NursingBody = z
+  .strictObject({
+    vitals: Vitals,
+    withdrawalSymptoms: optionalText(),
+    medicationsAdministered: optionalText(),
+    assessment: text(),
+    plan: text(),
+  })
+  .openapi('NoteBodyNursing');
 const Medication = z.strictObject({
   name: text(200),
   dose: text(100),
   frequency: text(100),
   change: z.enum(['start', 'continue', 'adjust', 'stop']),
 });
-const MedicalPsychiatricBody = z.strictObject({
-  chiefComplaint: text(),
-  intervalHistory: text(),
-  mentalStatusExam: text(),
-  medications: z.array(Medication).max(30),
-  risk: Risk,
-  assessment: text(),
-  plan: text(),
-});
-const CaseManagementBody = z.strictObject({
-  needs: text(),
-  actions: text(),
-  referrals: optionalText(),
-  followUp: text(),
-});
-const DischargeSummaryBody = z.strictObject({
-  reasonForAdmission: text(),
-  courseOfTreatment: text(),
-  conditionAtDischarge: text(),
-  aftercarePlan: text(),
-  recommendations: text(),
-});
+const MedicalPsychiatricBody = z
+  .strictObject({
+    chiefComplaint: text(),
+    intervalHistory: text(),
+    mentalStatusExam: text(),
+    medications: z.array(Medication).max(30),
+    risk: Risk,
+    assessment: text(),
+    plan: text(),
+  })
+  .openapi('NoteBodyMedicalPsychiatric');
+const CaseManagementBody = z
+  .strictObject({
+    needs: text(),
+    actions: text(),
+    referrals: optionalText(),
+    followUp: text(),
+  })
+  .openapi('NoteBodyCaseManagement');
+const DischargeSummaryBody = z
+  .strictObject({
+    reasonForAdmission: text(),
+    courseOfTreatment: text(),
+    conditionAtDischarge: text(),
+    aftercarePlan: text(),
+    recommendations: text(),
+  })
+  .openapi('NoteBodyDischargeSummary');
 
 /** The shared part of a group note: the same for every member, so it may name no member. */
 export const GroupSharedPart = z
@@ -268,8 +282,14 @@ export const Note = z
     sessionId: z.string().nullable(),
     groupNoteId: z.string().nullable(),
     noteType: z.enum(NOTE_TYPES),
-    body: z.record(z.string(), z.unknown()),
-    groupShared: z.record(z.string(), z.unknown()).nullable(),
+    body: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "The type's fields (schemas NoteBody*; group_therapy: GroupMemberPart, this member's part only). A draft may lack fields; signing needs every required one.",
+      ),
+    groupShared: GroupSharedPart.partial()
+      .nullable()
+      .describe('group_therapy only: the shared part (GroupSharedPart), the same in every member’s copy.'),
     minutes: z.number().nullable(),
     attendanceStatus: z.string().nullable(),
     codeSuggestion: CodeSuggestion,
@@ -361,7 +381,7 @@ export const GroupNote = z
       endsAt: z.string(),
       minutes: z.number(),
     }),
-    shared: z.record(z.string(), z.unknown()),
+    shared: GroupSharedPart.partial().describe('The shared part so far (GroupSharedPart once complete).'),
     members: z.array(
       z.object({
         noteId: z.string(),
@@ -373,7 +393,9 @@ export const GroupNote = z
         attendanceStatus: z.string().nullable(),
         minutes: z.number().nullable(),
         codeSuggestion: CodeSuggestion,
-        part: z.record(z.string(), z.unknown()),
+        part: GroupMemberPart.partial().describe(
+          "This member's part so far (GroupMemberPart once complete).",
+        ),
         /** The member's treatment-plan objectives to pick from (empty when the episode has no plan). */
         objectives: z.array(z.object({ id: z.string(), description: z.string(), status: z.string() })),
       }),

@@ -626,3 +626,83 @@ describe('psychotherapy notes stay apart', () => {
     expect(exported.notes.every((n: { status: string }) => n.status !== 'draft')).toBe(true);
   });
 });
+
+const ANY_ID = '11111111-1111-4111-8111-111111111111';
+
+describe('bad input answers 4xx naming the field', () => {
+  it.each([
+    [
+      'unknown note type',
+      'POST',
+      () => `/api/patients/${ids.okafor}/notes`,
+      { noteType: 'poem', episodeId: ANY_ID },
+      422,
+      'noteType',
+    ],
+    [
+      'group therapy through the single-note route',
+      'POST',
+      () => `/api/patients/${ids.okafor}/notes`,
+      { noteType: 'group_therapy', episodeId: ANY_ID },
+      422,
+      'noteType',
+    ],
+    [
+      'episode of another patient',
+      'POST',
+      () => `/api/patients/${ids.delgado}/notes`,
+      { noteType: 'case_management', episodeId: '00000000-0000-4000-8000-000000000000' },
+      422,
+      'episodeId',
+    ],
+    [
+      'bad objective id',
+      'POST',
+      () => `/api/patients/${ids.okafor}/notes`,
+      {
+        noteType: 'individual_therapy',
+        episodeId: ANY_ID,
+        body: { objectives: [{ objectiveId: 'goal-1', progress: 'met' }] },
+      },
+      422,
+      'body.objectives.0.objectiveId',
+    ],
+    [
+      'code that is not 6 digits',
+      'POST',
+      () => `/api/patients/${ids.okafor}/notes/00000000-0000-4000-8000-000000000000/sign`,
+      { totpCode: '12ab' },
+      422,
+      'totpCode',
+    ],
+    [
+      'note id that is not a UUID',
+      'GET',
+      () => `/api/patients/${ids.okafor}/notes/not-a-note`,
+      undefined,
+      400,
+      'noteId',
+    ],
+    [
+      'unknown field in a group note edit',
+      'PUT',
+      () => `/api/sites/${ids.north}/group-notes/00000000-0000-4000-8000-000000000000`,
+      { colour: 'red' },
+      422,
+      'colour',
+    ],
+    [
+      'granted reader who is not staff',
+      'POST',
+      () => `/api/patients/${ids.okafor}/psychotherapy-notes`,
+      { episodeId: ANY_ID, text: 'x', grantedUserIds: ['nope'] },
+      422,
+      'grantedUserIds.0',
+    ],
+  ] as const)('%s', async (_name, method, path, body, status, field) => {
+    const res = await call(t.app, method, path(), { session: director, body });
+    expect(res.status, res.text).toBe(status);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(res.text).not.toMatch(/select|insert|stack|node_modules/i);
+  });
+});
