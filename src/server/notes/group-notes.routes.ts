@@ -42,7 +42,7 @@ import {
   setMembersLifecycle,
   updateGroupNote,
 } from './notes.store';
-import { cosignatureColumns, reauthenticate, signatureColumns } from './sign-note';
+import { auditingRefusedSignature, cosignatureColumns, reauthenticate, signatureColumns } from './sign-note';
 
 const tags = ['Group notes'];
 const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };
@@ -461,37 +461,42 @@ export function registerGroupNoteRoutes(app: App) {
       const proof = c.req.valid('json');
       const version = requiredVersion(c);
       const { db, now, config } = c.var.deps;
-      const g = await db.tx(async (tx) => {
-        const loaded = await loadGroup(tx, siteId, groupNoteId);
-        if (loaded.group.authorId !== c.var.principal!.userId) {
-          throw AppError.forbidden("Only the note's author may sign it.", 'not_author');
-        }
-        transition(loaded.group.status, 'sign');
-        if (loaded.group.version !== version) throw staleVersion(loaded.group.version);
-        const problem = signingProblems(loaded);
-        if (problem) throw problem;
-        const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
-        const at = now();
-        const status = transition(loaded.group.status, 'sign', signer.supervisorUserId !== null);
-        const lifecycle = {
-          status,
-          supervisorId: signer.supervisorUserId,
-          ...signatureColumns(signer, at),
-          lateEntry: lateEntry(loaded.group.serviceAt, at, config.noteLateEntryHours),
-        };
-        const saved = await updateGroupNote(tx, groupNoteId, version, lifecycle, at);
-        if (!saved) throw staleVersion(loaded.group.version);
-        await setMembersLifecycle(tx, groupNoteId, lifecycle, at);
-        await auditMembers(
-          c,
-          tx,
-          loaded.group,
-          loaded.members.map((m) => m.note.patientId),
-          'group_note.sign',
-          { status, method: signer.method, lateEntry: lifecycle.lateEntry },
-        );
-        return loadGroup(tx, siteId, groupNoteId);
-      });
+      const g = await auditingRefusedSignature(
+        c,
+        { entity: 'group_note', entityId: groupNoteId, siteId, patientId: null },
+        () =>
+          db.tx(async (tx) => {
+            const loaded = await loadGroup(tx, siteId, groupNoteId);
+            if (loaded.group.authorId !== c.var.principal!.userId) {
+              throw AppError.forbidden("Only the note's author may sign it.", 'not_author');
+            }
+            transition(loaded.group.status, 'sign');
+            if (loaded.group.version !== version) throw staleVersion(loaded.group.version);
+            const problem = signingProblems(loaded);
+            if (problem) throw problem;
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const at = now();
+            const status = transition(loaded.group.status, 'sign', signer.supervisorUserId !== null);
+            const lifecycle = {
+              status,
+              supervisorId: signer.supervisorUserId,
+              ...signatureColumns(signer, at),
+              lateEntry: lateEntry(loaded.group.serviceAt, at, config.noteLateEntryHours),
+            };
+            const saved = await updateGroupNote(tx, groupNoteId, version, lifecycle, at);
+            if (!saved) throw staleVersion(loaded.group.version);
+            await setMembersLifecycle(tx, groupNoteId, lifecycle, at);
+            await auditMembers(
+              c,
+              tx,
+              loaded.group,
+              loaded.members.map((m) => m.note.patientId),
+              'group_note.sign',
+              { status, method: signer.method, lateEntry: lifecycle.lateEntry },
+            );
+            return loadGroup(tx, siteId, groupNoteId);
+          }),
+      );
       c.header('ETag', etag(g.group.version));
       return c.json(groupJson(g), 200);
     },
@@ -516,27 +521,35 @@ export function registerGroupNoteRoutes(app: App) {
       const proof = c.req.valid('json');
       const version = requiredVersion(c);
       const { db, now } = c.var.deps;
-      const g = await db.tx(async (tx) => {
-        const loaded = await loadGroup(tx, siteId, groupNoteId);
-        const status = transition(loaded.group.status, 'cosign');
-        if (loaded.group.supervisorId !== c.var.principal!.userId) {
-          throw AppError.forbidden("Only the author's supervisor may co-sign this note.", 'not_supervisor');
-        }
-        const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
-        const at = now();
-        const lifecycle = { status, ...cosignatureColumns(signer, at) };
-        const saved = await updateGroupNote(tx, groupNoteId, version, lifecycle, at);
-        if (!saved) throw staleVersion(loaded.group.version);
-        await setMembersLifecycle(tx, groupNoteId, lifecycle, at);
-        await auditMembers(
-          c,
-          tx,
-          loaded.group,
-          loaded.members.map((m) => m.note.patientId),
-          'group_note.cosign',
-        );
-        return loadGroup(tx, siteId, groupNoteId);
-      });
+      const g = await auditingRefusedSignature(
+        c,
+        { entity: 'group_note', entityId: groupNoteId, siteId, patientId: null },
+        () =>
+          db.tx(async (tx) => {
+            const loaded = await loadGroup(tx, siteId, groupNoteId);
+            const status = transition(loaded.group.status, 'cosign');
+            if (loaded.group.supervisorId !== c.var.principal!.userId) {
+              throw AppError.forbidden(
+                "Only the author's supervisor may co-sign this note.",
+                'not_supervisor',
+              );
+            }
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const at = now();
+            const lifecycle = { status, ...cosignatureColumns(signer, at) };
+            const saved = await updateGroupNote(tx, groupNoteId, version, lifecycle, at);
+            if (!saved) throw staleVersion(loaded.group.version);
+            await setMembersLifecycle(tx, groupNoteId, lifecycle, at);
+            await auditMembers(
+              c,
+              tx,
+              loaded.group,
+              loaded.members.map((m) => m.note.patientId),
+              'group_note.cosign',
+            );
+            return loadGroup(tx, siteId, groupNoteId);
+          }),
+      );
       c.header('ETag', etag(g.group.version));
       return c.json(groupJson(g), 200);
     },

@@ -47,7 +47,7 @@ import {
   plansOfEpisodes,
   updateNote,
 } from './notes.store';
-import { cosignatureColumns, reauthenticate, signatureColumns } from './sign-note';
+import { auditingRefusedSignature, cosignatureColumns, reauthenticate, signatureColumns } from './sign-note';
 
 const tags = ['Notes'];
 const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };
@@ -411,46 +411,56 @@ export function registerNoteRoutes(app: App) {
       const proof = c.req.valid('json');
       const version = requiredVersion(c);
       const { db, now, config } = c.var.deps;
-      const note = await db.tx(async (tx) => {
-        const row = await loadNote(c, tx, noteId);
-        const n = row.note;
-        if (n.groupNoteId) {
-          throw AppError.conflict(
-            'Sign the group note: its members are signed together.',
-            'sign_through_group_note',
-            {
-              groupNoteId: n.groupNoteId,
-              siteId: n.siteId,
-            },
-          );
-        }
-        onlyTheAuthor(c, n, 'sign');
-        transition(n.status, 'sign');
-        checkBody(n.noteType as NoteType, n.body, true);
-        const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
-        const at = now();
-        const status = transition(n.status, 'sign', signer.supervisorUserId !== null);
-        const saved = await updateNote(
-          tx,
-          n.id,
-          version,
-          {
-            status,
-            supervisorId: signer.supervisorUserId,
-            ...signatureColumns(signer, at),
-            lateEntry: lateEntry(n.serviceAt, at, config.noteLateEntryHours),
-          },
-          at,
-        );
-        if (!saved) throw staleVersion(n.version);
-        await auditPatient(c, tx, {
-          action: 'note.sign',
+      const note = await auditingRefusedSignature(
+        c,
+        {
           entity: 'note',
-          entityId: n.id,
-          detail: { status, method: signer.method, lateEntry: saved.lateEntry },
-        });
-        return noteResponse(tx, row, saved);
-      });
+          entityId: noteId,
+          siteId: c.var.patientAccess!.siteId,
+          patientId: c.var.patientAccess!.patientId,
+        },
+        () =>
+          db.tx(async (tx) => {
+            const row = await loadNote(c, tx, noteId);
+            const n = row.note;
+            if (n.groupNoteId) {
+              throw AppError.conflict(
+                'Sign the group note: its members are signed together.',
+                'sign_through_group_note',
+                {
+                  groupNoteId: n.groupNoteId,
+                  siteId: n.siteId,
+                },
+              );
+            }
+            onlyTheAuthor(c, n, 'sign');
+            transition(n.status, 'sign');
+            checkBody(n.noteType as NoteType, n.body, true);
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const at = now();
+            const status = transition(n.status, 'sign', signer.supervisorUserId !== null);
+            const saved = await updateNote(
+              tx,
+              n.id,
+              version,
+              {
+                status,
+                supervisorId: signer.supervisorUserId,
+                ...signatureColumns(signer, at),
+                lateEntry: lateEntry(n.serviceAt, at, config.noteLateEntryHours),
+              },
+              at,
+            );
+            if (!saved) throw staleVersion(n.version);
+            await auditPatient(c, tx, {
+              action: 'note.sign',
+              entity: 'note',
+              entityId: n.id,
+              detail: { status, method: signer.method, lateEntry: saved.lateEntry },
+            });
+            return noteResponse(tx, row, saved);
+          }),
+      );
       c.header('ETag', etag(note.version));
       return c.json(note, 200);
     },
@@ -479,26 +489,45 @@ export function registerNoteRoutes(app: App) {
       const proof = c.req.valid('json');
       const version = requiredVersion(c);
       const { db, now } = c.var.deps;
-      const note = await db.tx(async (tx) => {
-        const row = await loadNote(c, tx, noteId);
-        const n = row.note;
-        if (n.groupNoteId) {
-          throw AppError.conflict('Co-sign the group note.', 'sign_through_group_note', {
-            groupNoteId: n.groupNoteId,
-            siteId: n.siteId,
-          });
-        }
-        const status = transition(n.status, 'cosign');
-        if (n.supervisorId !== c.var.principal!.userId) {
-          throw AppError.forbidden("Only the author's supervisor may co-sign this note.", 'not_supervisor');
-        }
-        const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
-        const at = now();
-        const saved = await updateNote(tx, n.id, version, { status, ...cosignatureColumns(signer, at) }, at);
-        if (!saved) throw staleVersion(n.version);
-        await auditPatient(c, tx, { action: 'note.cosign', entity: 'note', entityId: n.id });
-        return noteResponse(tx, row, saved);
-      });
+      const note = await auditingRefusedSignature(
+        c,
+        {
+          entity: 'note',
+          entityId: noteId,
+          siteId: c.var.patientAccess!.siteId,
+          patientId: c.var.patientAccess!.patientId,
+        },
+        () =>
+          db.tx(async (tx) => {
+            const row = await loadNote(c, tx, noteId);
+            const n = row.note;
+            if (n.groupNoteId) {
+              throw AppError.conflict('Co-sign the group note.', 'sign_through_group_note', {
+                groupNoteId: n.groupNoteId,
+                siteId: n.siteId,
+              });
+            }
+            const status = transition(n.status, 'cosign');
+            if (n.supervisorId !== c.var.principal!.userId) {
+              throw AppError.forbidden(
+                "Only the author's supervisor may co-sign this note.",
+                'not_supervisor',
+              );
+            }
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const at = now();
+            const saved = await updateNote(
+              tx,
+              n.id,
+              version,
+              { status, ...cosignatureColumns(signer, at) },
+              at,
+            );
+            if (!saved) throw staleVersion(n.version);
+            await auditPatient(c, tx, { action: 'note.cosign', entity: 'note', entityId: n.id });
+            return noteResponse(tx, row, saved);
+          }),
+      );
       c.header('ETag', etag(note.version));
       return c.json(note, 200);
     },
@@ -527,42 +556,57 @@ export function registerNoteRoutes(app: App) {
       const { text, ...proof } = c.req.valid('json');
       const { db, now } = c.var.deps;
       const p = c.var.principal!;
-      const note = await db.tx(async (tx) => {
-        const row = await loadNote(c, tx, noteId);
-        const n = row.note;
-        transition(n.status, 'addendum');
-        if (n.groupNoteId) {
-          const everyone = await groupMemberNames(tx, n.groupNoteId);
-          const leaks = otherMemberNames(
-            everyone.map((m) => ({ ...m, memberId: m.patientId })),
-            [{ memberId: n.patientId, text }],
-          );
-          if (leaks.length > 0) {
-            throw new AppError(422, 'other_member_named', 'The addendum names another member of the group.', [
-              {
-                path: 'text',
-                message: `Names another group member ("${leaks[0]!.name}"); this copy goes to this patient's chart only.`,
-              },
-            ]);
-          }
-        }
-        const signer = await reauthenticate(tx, p.userId, proof);
-        const at = now();
-        await insertAddendum(tx, {
-          organizationId: n.organizationId,
-          siteId: n.siteId,
-          patientId: n.patientId,
-          noteId: n.id,
-          text,
-          authorId: signer.userId,
-          signedName: signer.name,
-          signedCredential: signer.credential,
-          signedMethod: signer.method,
-          signedAt: at,
-        });
-        await auditPatient(c, tx, { action: 'note.addendum', entity: 'note', entityId: n.id });
-        return noteResponse(tx, row);
-      });
+      const note = await auditingRefusedSignature(
+        c,
+        {
+          entity: 'note',
+          entityId: noteId,
+          siteId: c.var.patientAccess!.siteId,
+          patientId: c.var.patientAccess!.patientId,
+        },
+        () =>
+          db.tx(async (tx) => {
+            const row = await loadNote(c, tx, noteId);
+            const n = row.note;
+            transition(n.status, 'addendum');
+            if (n.groupNoteId) {
+              const everyone = await groupMemberNames(tx, n.groupNoteId);
+              const leaks = otherMemberNames(
+                everyone.map((m) => ({ ...m, memberId: m.patientId })),
+                [{ memberId: n.patientId, text }],
+              );
+              if (leaks.length > 0) {
+                throw new AppError(
+                  422,
+                  'other_member_named',
+                  'The addendum names another member of the group.',
+                  [
+                    {
+                      path: 'text',
+                      message: `Names another group member ("${leaks[0]!.name}"); this copy goes to this patient's chart only.`,
+                    },
+                  ],
+                );
+              }
+            }
+            const signer = await reauthenticate(tx, p.userId, proof);
+            const at = now();
+            await insertAddendum(tx, {
+              organizationId: n.organizationId,
+              siteId: n.siteId,
+              patientId: n.patientId,
+              noteId: n.id,
+              text,
+              authorId: signer.userId,
+              signedName: signer.name,
+              signedCredential: signer.credential,
+              signedMethod: signer.method,
+              signedAt: at,
+            });
+            await auditPatient(c, tx, { action: 'note.addendum', entity: 'note', entityId: n.id });
+            return noteResponse(tx, row);
+          }),
+      );
       c.header('ETag', etag(note.version));
       return c.json(note, 201);
     },

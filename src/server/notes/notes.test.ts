@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
 import { demoIds, ifMatch, planDocument } from '../test-support/clinical-fixtures';
 import {
@@ -283,6 +285,12 @@ describe('group note: from attendance to a signed note in each member’s chart'
     });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.fields[0].path).toBe('password');
+    const refusals = await t.db.tx((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, 'group_note.signature_refused')),
+    );
+    expect(refusals.map((r) => [r.entityId, r.outcome, r.actorId])).toEqual([
+      [note.id, 'denied', ids.clinicianId],
+    ]);
     const both = await call(t.app, 'POST', `${groupPath}/sign`, {
       session: clinician,
       headers: ifMatch(note.version),

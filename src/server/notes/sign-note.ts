@@ -1,8 +1,12 @@
 import type { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { appendAudit } from '../platform/audit/audit';
 import { verifyPassword } from '../platform/auth/secrets';
 import { verifyTotp } from '../platform/auth/totp';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
+import type { AppEnv } from '../platform/http/app-env';
+import { auditActor } from '../platform/http/audit-actor';
 import type { SignRequest } from './notes.schema';
 import { findSigner } from './notes.store';
 
@@ -83,4 +87,38 @@ export function cosignatureColumns(signer: Signer, at: Date) {
     cosignedAt: at,
     cosignedMethod: signer.method,
   };
+}
+
+/**
+ * Runs a signing request and, when the password or code was wrong, records the refusal in the audit log after
+ * the request's own transaction has rolled back (a failed signature must leave a trace, like a failed sign-in).
+ */
+export async function auditingRefusedSignature<T>(
+  c: Context<AppEnv>,
+  target: { entity: string; entityId: string; siteId: string | null; patientId: string | null },
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'reauthentication_failed') {
+      const { db, now } = c.var.deps;
+      await db.tx((tx) =>
+        appendAudit(
+          tx,
+          auditActor(c),
+          [
+            {
+              action: `${target.entity}.signature_refused`,
+              ...target,
+              outcome: 'denied',
+              detail: { code: e.code },
+            },
+          ],
+          now(),
+        ),
+      );
+    }
+    throw e;
+  }
 }
