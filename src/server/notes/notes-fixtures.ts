@@ -18,7 +18,12 @@ import type { Session, TestApp } from '../test-support/test-app';
 export async function groupSessionWithAttendance(
   t: TestApp,
   clinician: Session,
-  members: { family: string; status: 'present' | 'late' | 'left_early' | 'unexcused'; minutes: number }[],
+  members: {
+    family: string;
+    given?: string;
+    status: 'present' | 'late' | 'left_early' | 'unexcused';
+    minutes: number;
+  }[],
   opts: { endedHoursAgo?: number } = {},
 ) {
   const ids = await demoIds(t);
@@ -26,8 +31,22 @@ export async function groupSessionWithAttendance(
     const [north] = await tx.select().from(sites).where(eq(sites.id, ids.north));
     const [director] = await tx.select().from(users).where(eq(users.email, 'director@demo.openiop.org'));
     const patientIds: string[] = [];
-    for (const m of members) {
-      const [p] = await tx.select().from(patients).where(eq(patients.familyName, m.family));
+    for (const [i, m] of members.entries()) {
+      let [p] = await tx.select().from(patients).where(eq(patients.familyName, m.family));
+      // A member not in the demo data is added at North.
+      p ??= (
+        await tx
+          .insert(patients)
+          .values({
+            organizationId: north!.organizationId,
+            siteId: ids.north,
+            mrn: `NT${Date.now() % 100_000}${i}`,
+            givenName: m.given ?? 'Pat',
+            familyName: m.family,
+            dateOfBirth: '1984-04-04',
+          })
+          .returning()
+      )[0];
       patientIds.push(p!.id);
     }
     const [track] = await tx
