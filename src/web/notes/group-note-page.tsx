@@ -257,161 +257,163 @@ function GroupNoteForm({ note }: { note: GroupNote }) {
   const mayCosign = current.status === 'awaiting_cosignature' && current.supervisorId === me.data?.user.id;
 
   return (
-    <form onSubmit={submit} aria-label="Group note" noValidate>
-      <Stack>
-        <Stack gap={4}>
-          <Title order={1} size="h2">
-            Group note: {current.session.localDate}
-          </Title>
-          <Group gap="xs">
-            <Badge color={status.color} variant="light">
-              {status.label}
-            </Badge>
-            <Text size="sm">
-              {current.members.length} members present · {current.session.minutes} min · 90853 group
-              psychotherapy
+    <>
+      <form onSubmit={submit} aria-label="Group note" noValidate>
+        <Stack>
+          <Stack gap={4}>
+            <Title order={1} size="h2">
+              Group note: {current.session.localDate}
+            </Title>
+            <Group gap="xs">
+              <Badge color={status.color} variant="light">
+                {status.label}
+              </Badge>
+              <Text size="sm">
+                {current.members.length} members present · {current.session.minutes} min · 90853 group
+                psychotherapy
+              </Text>
+              {current.lateEntry && <Badge color="orange">Late entry</Badge>}
+            </Group>
+            {current.part2.applies && (
+              <Alert color="grape" variant="light" title="42 CFR Part 2 record" p="xs">
+                <Text size="xs">{current.part2.notice}</Text>
+              </Alert>
+            )}
+          </Stack>
+          {current.signature && (
+            <Text size="sm" role="status">
+              Signed by {current.signature.name} on {formatInstant(current.signature.signedAt)}
+              {current.cosignature &&
+                `; co-signed by ${current.cosignature.name} on ${formatInstant(current.cosignature.signedAt)}`}
+              {current.status === 'awaiting_cosignature' && '; waiting for the supervisor’s co-signature.'}
             </Text>
-            {current.lateEntry && <Badge color="orange">Late entry</Badge>}
-          </Group>
-          {current.part2.applies && (
-            <Alert color="grape" variant="light" title="42 CFR Part 2 record" p="xs">
-              <Text size="xs">{current.part2.notice}</Text>
+          )}
+
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="shared-heading">
+            <Title order={2} size="h4" mb="xs" id="shared-heading">
+              Shared part (every member’s copy)
+            </Title>
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label="Topic"
+                  value={shared.topic}
+                  onChange={(e) => setShared({ ...shared, topic: e.currentTarget.value })}
+                  readOnly={!editable}
+                  error={sharedError('topic')}
+                />
+                <TextInput
+                  label="Curriculum item"
+                  value={shared.curriculumItem}
+                  onChange={(e) => setShared({ ...shared, curriculumItem: e.currentTarget.value })}
+                  readOnly={!editable}
+                />
+              </SimpleGrid>
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id="interventions-label">
+                  Interventions
+                </Text>
+                <Chip.Group
+                  multiple
+                  value={shared.interventions}
+                  onChange={(value) => editable && setShared({ ...shared, interventions: value })}
+                >
+                  <Group gap={6} role="group" aria-labelledby="interventions-label">
+                    {MODALITIES.map((m) => (
+                      <Chip key={m.value} value={m.value} size="xs" disabled={!editable}>
+                        {m.label}
+                      </Chip>
+                    ))}
+                  </Group>
+                </Chip.Group>
+                {sharedError('interventions') && (
+                  <Text size="xs" c="red">
+                    {sharedError('interventions')}
+                  </Text>
+                )}
+              </Stack>
+              <SimpleGrid cols={{ base: 1, sm: 4 }}>
+                <Textarea
+                  label="What the group did (optional)"
+                  autosize
+                  minRows={2}
+                  style={{ gridColumn: 'span 3' }}
+                  value={shared.narrative}
+                  onChange={(e) => setShared({ ...shared, narrative: e.currentTarget.value })}
+                  readOnly={!editable}
+                />
+                <NumberInput
+                  label="Duration (min)"
+                  min={1}
+                  max={600}
+                  hideControls
+                  value={shared.durationMinutes}
+                  onChange={(value) => setShared({ ...shared, durationMinutes: value })}
+                  readOnly={!editable}
+                  error={sharedError('durationMinutes')}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Paper>
+
+          {current.members.map((member, index) => (
+            <MemberCard
+              key={member.patientId}
+              member={member}
+              part={parts[member.patientId]!}
+              editable={editable}
+              problems={[...memberProblems(blocked, index), ...memberProblems(save.error, index)]}
+              onChange={(change) => setPart(member.patientId, change)}
+            />
+          ))}
+
+          {conflict && (
+            <Alert color="orange" title="Someone else saved this note" role="alert">
+              <Stack gap="xs">
+                <Text size="sm">
+                  Your text is still on this screen and nothing of it was lost. Save it over the other
+                  version, or reload the page to see theirs.
+                </Text>
+                <Group>
+                  <Button size="xs" onClick={() => void saveOverTheirs()}>
+                    Save mine over theirs
+                  </Button>
+                </Group>
+              </Stack>
             </Alert>
           )}
-        </Stack>
-        {current.signature && (
-          <Text size="sm" role="status">
-            Signed by {current.signature.name} on {formatInstant(current.signature.signedAt)}
-            {current.cosignature &&
-              `; co-signed by ${current.cosignature.name} on ${formatInstant(current.cosignature.signedAt)}`}
-            {current.status === 'awaiting_cosignature' && '; waiting for the supervisor’s co-signature.'}
-          </Text>
-        )}
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="shared-heading">
-          <Title order={2} size="h4" mb="xs" id="shared-heading">
-            Shared part (every member’s copy)
-          </Title>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="Topic"
-                value={shared.topic}
-                onChange={(e) => setShared({ ...shared, topic: e.currentTarget.value })}
-                readOnly={!editable}
-                error={sharedError('topic')}
-              />
-              <TextInput
-                label="Curriculum item"
-                value={shared.curriculumItem}
-                onChange={(e) => setShared({ ...shared, curriculumItem: e.currentTarget.value })}
-                readOnly={!editable}
-              />
-            </SimpleGrid>
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="interventions-label">
-                Interventions
-              </Text>
-              <Chip.Group
-                multiple
-                value={shared.interventions}
-                onChange={(value) => editable && setShared({ ...shared, interventions: value })}
-              >
-                <Group gap={6} role="group" aria-labelledby="interventions-label">
-                  {MODALITIES.map((m) => (
-                    <Chip key={m.value} value={m.value} size="xs" disabled={!editable}>
-                      {m.label}
-                    </Chip>
-                  ))}
-                </Group>
-              </Chip.Group>
-              {sharedError('interventions') && (
-                <Text size="xs" c="red">
-                  {sharedError('interventions')}
-                </Text>
-              )}
-            </Stack>
-            <SimpleGrid cols={{ base: 1, sm: 4 }}>
-              <Textarea
-                label="What the group did (optional)"
-                autosize
-                minRows={2}
-                style={{ gridColumn: 'span 3' }}
-                value={shared.narrative}
-                onChange={(e) => setShared({ ...shared, narrative: e.currentTarget.value })}
-                readOnly={!editable}
-              />
-              <NumberInput
-                label="Duration (min)"
-                min={1}
-                max={600}
-                hideControls
-                value={shared.durationMinutes}
-                onChange={(value) => setShared({ ...shared, durationMinutes: value })}
-                readOnly={!editable}
-                error={sharedError('durationMinutes')}
-              />
-            </SimpleGrid>
-          </Stack>
-        </Paper>
-
-        {current.members.map((member, index) => (
-          <MemberCard
-            key={member.patientId}
-            member={member}
-            part={parts[member.patientId]!}
-            editable={editable}
-            problems={[...memberProblems(blocked, index), ...memberProblems(save.error, index)]}
-            onChange={(change) => setPart(member.patientId, change)}
-          />
-        ))}
-
-        {conflict && (
-          <Alert color="orange" title="Someone else saved this note" role="alert">
-            <Stack gap="xs">
-              <Text size="sm">
-                Your text is still on this screen and nothing of it was lost. Save it over the other version,
-                or reload the page to see theirs.
-              </Text>
-              <Group>
-                <Button size="xs" onClick={() => void saveOverTheirs()}>
-                  Save mine over theirs
+          {save.error && !conflict && (
+            <Alert color="red" role="alert">
+              {save.error instanceof ApiError ? save.error.message : 'Could not save. Please try again.'}
+            </Alert>
+          )}
+          <Group>
+            {editable && (
+              <>
+                <Button type="submit" variant="default" loading={save.isPending}>
+                  Save draft
                 </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        {save.error && !conflict && (
-          <Alert color="red" role="alert">
-            {save.error instanceof ApiError ? save.error.message : 'Could not save. Please try again.'}
-          </Alert>
-        )}
-        <Group>
-          {editable && (
-            <>
-              <Button type="submit" variant="default" loading={save.isPending}>
-                Save draft
-              </Button>
+                <Button type="button" onClick={() => setSignOpen(true)}>
+                  Sign group note
+                </Button>
+                <Text size="xs" c="dimmed">
+                  Ctrl+S saves
+                </Text>
+              </>
+            )}
+            {mayCosign && (
               <Button type="button" onClick={() => setSignOpen(true)}>
-                Sign group note
+                Co-sign group note
               </Button>
-              <Text size="xs" c="dimmed">
-                Ctrl+S saves
+            )}
+            {savedAt && (
+              <Text c="teal.8" size="sm" role="status">
+                Draft saved at {savedAt}.
               </Text>
-            </>
-          )}
-          {mayCosign && (
-            <Button type="button" onClick={() => setSignOpen(true)}>
-              Co-sign group note
-            </Button>
-          )}
-          {savedAt && (
-            <Text c="teal.8" size="sm" role="status">
-              Draft saved at {savedAt}.
-            </Text>
-          )}
-        </Group>
-      </Stack>
+            )}
+          </Group>
+        </Stack>
+      </form>
       <SignDialog
         opened={signOpen}
         title={mayCosign ? 'Co-sign the group note' : 'Sign the group note'}
@@ -422,7 +424,7 @@ function GroupNoteForm({ note }: { note: GroupNote }) {
         error={sign.error}
         blocked={blocked ? <BlockedList error={blocked} /> : undefined}
       />
-    </form>
+    </>
   );
 }
 

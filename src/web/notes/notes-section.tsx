@@ -257,8 +257,7 @@ function NoteView({
         </Stack>
         {n.signature && (
           <Text size="sm">
-            Signed by {n.signature.name}
-            {n.signature.credential && `, ${n.signature.credential}`} on {formatInstant(n.signature.signedAt)}
+            Signed by {n.signature.name} on {formatInstant(n.signature.signedAt)}
           </Text>
         )}
         {n.cosignature && (

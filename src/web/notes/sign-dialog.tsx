@@ -31,6 +31,8 @@ export function SignDialog({
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The modal renders in a portal, but React still bubbles its submit to a form around the dialog's owner.
+    event.stopPropagation();
     onSign(method === 'totp' ? { totpCode: code.trim() } : { password });
   };
   const credentialError =
