@@ -98,10 +98,7 @@ export function weeklyDose(input: WeeklyDoseInput): WeeklyDose {
   }
 
   const forecast = attended + remaining;
-  const weekEndsBefore = input.weekEnd
-    .add({ days: 1 })
-    .toZonedDateTime({ timeZone: input.timeZone })
-    .toInstant();
+  const weekEndsBefore = startOfDayAfter(input.weekEnd, input.timeZone);
   const weekEnded = Temporal.Instant.compare(now, weekEndsBefore) >= 0;
   const ceiling = input.band.lessThanHours === null ? null : hoursToMinutes(input.band.lessThanHours);
 
@@ -129,6 +126,16 @@ export function weeklyDose(input: WeeklyDoseInput): WeeklyDose {
     dose.medicareMinimumMet = attended >= hoursToMinutes(input.medicareWeeklyMinimumHours);
   }
   return dose;
+}
+
+/** The instant the week ends; the ledger asks for the same week once per member, so the last answer is kept. */
+let lastWeekEnd: { key: string; at: Temporal.Instant } | null = null;
+function startOfDayAfter(day: Temporal.PlainDate, timeZone: string): Temporal.Instant {
+  const key = `${day.toString()}|${timeZone}`;
+  if (lastWeekEnd?.key !== key) {
+    lastWeekEnd = { key, at: day.add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant() };
+  }
+  return lastWeekEnd.at;
 }
 
 function hoursToMinutes(hours: number) {

@@ -13,10 +13,18 @@ export function isIsoWeekday(value: unknown): value is IsoWeekday {
  */
 export function isIanaTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value === '' || /^[+-]/.test(value)) return false;
+  // Asked once per member by the weekly ledger: the answer for a name never changes, so it is remembered.
+  const known = zoneAnswers.get(value);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(value);
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (zoneAnswers.size < 1000) zoneAnswers.set(value, valid);
+  return valid;
 }
+
+const zoneAnswers = new Map<string, boolean>();

@@ -70,10 +70,57 @@ export async function weeklyDoseLedger(
   const attendanceByKey = new Map(attendance.map((a) => [`${a.sessionId}:${a.patientId}`, a]));
   const within = (date: string, from: string, to: string | null) =>
     date >= from && (to === null || date <= to);
-  const seatsTaken = (trackId: string, date: string) =>
-    enrolRows.filter(
-      (r) => r.enrolment.trackId === trackId && within(date, r.enrolment.startsOn, r.enrolment.endsOn),
-    ).length;
+  // Everything per session or per track is worked out once, not once per member: at 1,000 members the
+  // per-member work must stay proportional to the member's own sessions.
+  const seatsMemo = new Map<string, number>();
+  const seatsTaken = (trackId: string, date: string) => {
+    const key = `${trackId}:${date}`;
+    let n = seatsMemo.get(key);
+    if (n === undefined) {
+      n = enrolRows.filter(
+        (r) => r.enrolment.trackId === trackId && within(date, r.enrolment.startsOn, r.enrolment.endsOn),
+      ).length;
+      seatsMemo.set(key, n);
+    }
+    return n;
+  };
+  const timeOf = new Map(
+    sessions.map((s) => [s.id, { start: toInstant(s.startsAt), end: toInstant(s.endsAt) }]),
+  );
+  const dateOf = new Map(sessions.map((s) => [s.id, Temporal.PlainDate.from(s.localDate)]));
+  const sessionsOfTrack = new Map<string, SessionRow[]>();
+  for (const s of sessions) {
+    if (!s.trackId) continue;
+    const list = sessionsOfTrack.get(s.trackId) ?? [];
+    list.push(s);
+    sessionsOfTrack.set(s.trackId, list);
+  }
+  const attendedSessionsOf = new Map<string, Set<string>>();
+  for (const a of attendance) {
+    const set = attendedSessionsOf.get(a.patientId) ?? new Set<string>();
+    set.add(a.sessionId);
+    attendedSessionsOf.set(a.patientId, set);
+  }
+  const weekNumbers = new Map<string, number>();
+  let makeUpPool: MakeUpSession[] | null = null;
+  const makeUpCandidates = () => {
+    makeUpPool ??= sessions
+      .filter(
+        (s) =>
+          s.trackId && s.cancelledAt === null && Temporal.Instant.compare(timeOf.get(s.id)!.start, now) >= 0,
+      )
+      .map((s) => ({
+        id: s.id,
+        start: timeOf.get(s.id)!.start,
+        minutes: s.minutes,
+        capacityLeft: (trackById.get(s.trackId!)?.capacity ?? 0) - seatsTaken(s.trackId!, s.localDate),
+        trackId: s.trackId!,
+        trackName: trackById.get(s.trackId!)?.name ?? '',
+        localDate: s.localDate,
+        sessionType: s.sessionType,
+      }));
+    return makeUpPool;
+  };
 
   const byPatient = new Map<string, typeof enrolRows>();
   for (const row of enrolRows) {
@@ -86,15 +133,14 @@ export async function weeklyDoseLedger(
   for (const [memberId, rows] of byPatient) {
     rows.sort((a, b) => a.enrolment.startsOn.localeCompare(b.enrolment.startsOn));
     const current = rows.at(-1)!;
-    const own = sessions.filter(
-      (s) =>
-        attendanceByKey.has(`${s.id}:${memberId}`) ||
-        rows.some(
-          (r) =>
-            r.enrolment.trackId === s.trackId &&
-            within(s.localDate, r.enrolment.startsOn, r.enrolment.endsOn),
-        ),
-    );
+    const attended = attendedSessionsOf.get(memberId);
+    const ownIds = new Set<string>(attended);
+    for (const r of rows) {
+      for (const s of sessionsOfTrack.get(r.enrolment.trackId) ?? []) {
+        if (within(s.localDate, r.enrolment.startsOn, r.enrolment.endsOn)) ownIds.add(s.id);
+      }
+    }
+    const own = sessions.filter((s) => ownIds.has(s.id));
     const memberSessions = own.map((session) => {
       const a = attendanceByKey.get(`${session.id}:${memberId}`);
       return {
@@ -104,16 +150,21 @@ export async function weeklyDoseLedger(
     });
     const doseSessions: DoseSession[] = memberSessions.map(({ session, attendance: a }) => ({
       id: session.id,
-      start: toInstant(session.startsAt),
-      end: toInstant(session.endsAt),
-      date: Temporal.PlainDate.from(session.localDate),
+      start: timeOf.get(session.id)!.start,
+      end: timeOf.get(session.id)!.end,
+      date: dateOf.get(session.id)!,
       scheduledMinutes: session.minutes,
       attendance: a,
       cancelled: session.cancelledAt !== null,
     }));
     const admitted = Temporal.PlainDate.from(current.admittedOn ?? rows[0]!.enrolment.startsOn);
     const counted = Temporal.PlainDate.compare(week.end, admitted) < 0 ? admitted : week.end;
-    const weekNumber = weekNumberSince(admitted, counted, program.weekStartsOn);
+    const weekKey = `${admitted}|${counted}`;
+    let weekNumber = weekNumbers.get(weekKey);
+    if (weekNumber === undefined) {
+      weekNumber = weekNumberSince(admitted, counted, program.weekStartsOn);
+      weekNumbers.set(weekKey, weekNumber);
+    }
     const medicareCoverage = current.enrolment.medicareCoverage;
     const planned = targetForWeek(current.enrolment.targetSteps, weekNumber);
     const targetHours = medicareCoverage ? Math.max(planned, MEDICARE_WEEKLY_MINIMUM_HOURS) : planned;
@@ -130,25 +181,11 @@ export async function weeklyDoseLedger(
 
     let makeUp: MemberDose['makeUp'] = null;
     if (dose.status === 'at_risk' && !patientId) {
-      const ownIds = new Set(own.map((s) => s.id));
-      const candidates: MakeUpSession[] = sessions
-        .filter((s) => s.trackId && s.cancelledAt === null && !ownIds.has(s.id))
-        .map((s) => ({
-          id: s.id,
-          start: toInstant(s.startsAt),
-          minutes: s.minutes,
-          capacityLeft: (trackById.get(s.trackId!)?.capacity ?? 0) - seatsTaken(s.trackId!, s.localDate),
-          trackId: s.trackId!,
-          trackName: trackById.get(s.trackId!)?.name ?? '',
-          localDate: s.localDate,
-          sessionType: s.sessionType,
-        }));
+      const candidates = makeUpCandidates().filter((c) => !ownIds.has(c.id));
       makeUp = suggestMakeUpSessions({
         gapMinutes: dose.gapMinutes,
         candidates,
-        memberSessions: own
-          .filter((s) => s.cancelledAt === null)
-          .map((s) => ({ start: toInstant(s.startsAt), end: toInstant(s.endsAt) })),
+        memberSessions: own.filter((s) => s.cancelledAt === null).map((s) => timeOf.get(s.id)!),
         notBefore: now,
       });
     }
