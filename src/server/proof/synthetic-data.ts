@@ -1,0 +1,480 @@
+import { randomUUID } from 'node:crypto';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { Temporal } from 'temporal-polyfill';
+import { episodes } from '../episodes/episodes.table';
+import { patients } from '../patients/patients.table';
+import { hashPassword } from '../platform/auth/secrets';
+import type { Database } from '../platform/db/database';
+import { organizations, programs, siteMemberships, sites, users } from '../platform/db/platform.table';
+import {
+  attendance,
+  enrolments,
+  programSessions,
+  tracks,
+} from '../program-operations/program-operations.table';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
+
+/**
+ * A deterministic, seeded generator of a synthetic clinic network (issue 7, part 1): an organization, its
+ * sites each with an adult IOP program, tracks meeting Monday/Wednesday/Friday for 3 hours, a year (or less)
+ * of sessions, patients with an episode and an enrolment window, and their attendance. Staff sign in with
+ * the demo password and authenticator secret. The same seed gives the same rows (ids aside).
+ *
+ * Rows go in with multi-row INSERTs in batches, on either store; `large` is 100 sites, 10,000 patients and
+ * about 1,000,000 attendance rows, plus one patient with 1,000 attendances ("chart at depth").
+ */
+export type Scale = {
+  sites: number;
+  patientsPerSite: number;
+  tracksPerSite: number;
+  /** Weeks of sessions, ending the week before `SYNTHETIC_END`. */
+  weeks: number;
+  /** Weeks each patient attends (a window placed at random inside the year). */
+  enrolledWeeks: number;
+  /** Attendances of the one deep patient at the first site (0 = none). */
+  depthAttendances: number;
+};
+
+export const SCALES = {
+  tiny: { sites: 1, patientsPerSite: 8, tracksPerSite: 1, weeks: 2, enrolledWeeks: 2, depthAttendances: 0 },
+  medium: {
+    sites: 2,
+    patientsPerSite: 60,
+    tracksPerSite: 2,
+    weeks: 8,
+    enrolledWeeks: 6,
+    depthAttendances: 60,
+  },
+  small: {
+    sites: 5,
+    patientsPerSite: 100,
+    tracksPerSite: 4,
+    weeks: 12,
+    enrolledWeeks: 8,
+    depthAttendances: 1000,
+  },
+  large: {
+    sites: 100,
+    patientsPerSite: 100,
+    tracksPerSite: 4,
+    weeks: 52,
+    enrolledWeeks: 34,
+    depthAttendances: 1000,
+  },
+} satisfies Record<string, Scale>;
+export type ScaleName = keyof typeof SCALES;
+
+/** The synthetic year ends on this Monday: fixed, so runs on different days produce the same data. */
+export const SYNTHETIC_END = Temporal.PlainDate.from('2026-11-23');
+const TIME_ZONES = ['America/Chicago', 'America/New_York', 'America/Denver', 'America/Los_Angeles'];
+const GIVEN = [
+  'Avery',
+  'Jordan',
+  'Sam',
+  'Riley',
+  'Morgan',
+  'Casey',
+  'Jamie',
+  'Taylor',
+  'Drew',
+  'Quinn',
+  'Alex',
+  'Rowan',
+];
+const FAMILY = [
+  'Nguyen',
+  'Garcia',
+  'Smith',
+  'Okafor',
+  'Kowalski',
+  'Haddad',
+  'Johansson',
+  'Mensah',
+  'Ivanova',
+  'Tanaka',
+];
+
+/** mulberry32: a small seeded PRNG, enough for reproducible synthetic data. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type GeneratedSite = { id: string; programId: string; trackIds: string[]; clinicianEmail: string };
+export type GeneratedData = {
+  organizationId: string;
+  label: string;
+  sites: GeneratedSite[];
+  /** Member of every generated site. */
+  directorEmail: string;
+  deepPatientId: string | undefined;
+  /** A patient of the first site with a full enrolment window, for charts and ledgers. */
+  typicalPatientId: string;
+  /** A session of the first site's first track with members, for rosters. */
+  busySessionId: string;
+  busySessionSiteId: string;
+  counts: Record<string, number>;
+  ms: number;
+};
+
+/**
+ * A feature with its own rows (notes, instrument results) adds a function here; it gets the generated
+ * patients, episodes and sessions and returns how many rows it wrote per table.
+ */
+export type SyntheticContext = {
+  organizationId: string;
+  random: () => number;
+  patients: { id: string; siteId: string; episodeId: string; sessionIds: string[] }[];
+  staffIds: string[];
+  insert: <T extends Record<string, unknown>>(table: PgTable, rows: T[]) => Promise<void>;
+};
+export const syntheticExtensions: ((ctx: SyntheticContext) => Promise<Record<string, number>>)[] = [];
+
+const STATUSES: [string, number, number][] = [
+  // status, share, minutes of a 180-minute group
+  ['present', 0.75, 180],
+  ['late', 0.08, 150],
+  ['left_early', 0.05, 120],
+  ['excused', 0.05, 0],
+  ['unexcused', 0.07, 0],
+];
+
+function statusFor(r: number): (typeof STATUSES)[number] {
+  let left = r;
+  for (const s of STATUSES) {
+    left -= s[1];
+    if (left < 0) return s;
+  }
+  return STATUSES[0]!;
+}
+
+export async function generateSyntheticData(
+  db: Database,
+  scale: Scale,
+  options: { seed?: number; label?: string; batchRows?: number } = {},
+): Promise<GeneratedData> {
+  const started = performance.now();
+  const random = seededRandom(options.seed ?? 7);
+  const label = options.label ?? `syn${options.seed ?? 7}`;
+  const batchRows = options.batchRows ?? 5000;
+  const counts: Record<string, number> = {};
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+
+  /**
+   * Bulk load: each batch is one INSERT … SELECT from json_populate_recordset with the rows as one JSON
+   * parameter (fast on both stores; COPY is not available through PGlite). Ids are made here, so the
+   * caller knows them without RETURNING.
+   */
+  async function insertRows<T extends Record<string, unknown>>(table: PgTable, rows: T[]) {
+    const name = getTableName(table);
+    counts[name] = (counts[name] ?? 0) + rows.length;
+    const columns = getTableColumns(table);
+    const withIds = rows.map((r) => ('id' in columns && r.id === undefined ? { id: randomUUID(), ...r } : r));
+    const keys = Object.keys(columns).filter((k) => withIds.some((r) => r[k] !== undefined));
+    const names = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
+    for (let i = 0; i < withIds.length; i += batchRows) {
+      const batch = withIds
+        .slice(i, i + batchRows)
+        .map((r) =>
+          Object.fromEntries(
+            keys.map((k) => [
+              columns[k]!.name,
+              r[k] instanceof Date ? (r[k] as Date).toISOString() : (r[k] ?? null),
+            ]),
+          ),
+        );
+      await db.tx((tx) =>
+        tx.execute(
+          sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_populate_recordset(null::${table}, ${JSON.stringify(batch)}::json)`,
+        ),
+      );
+    }
+    return withIds as (T & { id: string })[];
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const [org] = await insertRows(organizations, [
+    { name: `Synthetic network ${label}`, mrnPrefix: label.toUpperCase(), nextMrn: 1_000_000 },
+  ]);
+  const organizationId = org!.id;
+  const siteRows = await insertRows(
+    sites,
+    Array.from({ length: scale.sites }, (_, s) => ({
+      organizationId,
+      name: `${label} site ${String(s + 1).padStart(3, '0')}`,
+      timeZone: TIME_ZONES[s % TIME_ZONES.length]!,
+    })),
+  );
+  const siteZones = siteRows.map((_, s) => TIME_ZONES[s % TIME_ZONES.length]!);
+  const programRows = await insertRows(
+    programs,
+    siteRows.map((site, s) => ({
+      organizationId,
+      siteId: site.id,
+      name: `Adult IOP — ${label} ${s + 1}`,
+      kind: 'iop_adult',
+    })),
+  );
+  const directorEmail = `director@${label}.synthetic.openiop.org`;
+  const staffRows = await insertRows(
+    users,
+    [
+      {
+        email: directorEmail,
+        displayName: 'Synthetic Director, LCSW',
+        role: 'program_director',
+        licensed: true,
+      },
+      ...siteRows.map((_, s) => ({
+        email: `clinician${s + 1}@${label}.synthetic.openiop.org`,
+        displayName: `Synthetic Clinician ${s + 1}, LPC`,
+        role: 'clinician',
+        licensed: true,
+      })),
+    ].map((u) => ({ ...u, organizationId, passwordHash, mfaSecret: DEMO_TOTP_SECRET, mfaEnabled: true })),
+  );
+  const [director, ...clinicians] = staffRows;
+  await insertRows(siteMemberships, [
+    ...siteRows.map((site) => ({ userId: director!.id, siteId: site.id })),
+    ...siteRows.map((site, s) => ({ userId: clinicians[s]!.id, siteId: site.id })),
+  ]);
+
+  // Tracks (plus a depth track at the first site) and their sessions.
+  const trackSpecs = siteRows.flatMap((site, s) =>
+    Array.from({ length: scale.tracksPerSite + (s === 0 && scale.depthAttendances > 0 ? 1 : 0) }, (_, k) => ({
+      site: s,
+      depth: k === scale.tracksPerSite,
+      row: {
+        organizationId,
+        siteId: site.id,
+        programId: programRows[s]!.id,
+        name: k === scale.tracksPerSite ? 'Depth track' : `Track ${k + 1}`,
+        timeOfDay: k % 2 === 0 ? 'day' : 'evening',
+        modality: 'in_person',
+        capacity: Math.ceil(scale.patientsPerSite / scale.tracksPerSite) + 5,
+      },
+    })),
+  );
+  const trackRows = await insertRows(
+    tracks,
+    trackSpecs.map((t) => t.row),
+  );
+  const firstWeek = SYNTHETIC_END.subtract({ weeks: scale.weeks });
+  const sessionSpecs: { track: number; week: number; row: Record<string, unknown> }[] = [];
+  const at = (date: Temporal.PlainDate, time: string, zone: string) =>
+    new Date(
+      date.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds,
+    );
+  trackSpecs.forEach((spec, k) => {
+    const zone = siteZones[spec.site]!;
+    const base = {
+      organizationId,
+      siteId: spec.row.siteId,
+      programId: spec.row.programId,
+      trackId: trackRows[k]!.id,
+      sessionType: 'group_therapy',
+      facilitatorId: clinicians[spec.site]!.id,
+    };
+    if (spec.depth) {
+      // Four one-hour sessions every weekday until the deep patient has enough.
+      for (let n = 0; n < scale.depthAttendances; n++) {
+        const date = firstWeek.add({ days: Math.floor(n / 20) * 7 + (Math.floor(n / 4) % 5) });
+        const hour = ['08:00', '10:00', '13:00', '15:00'][n % 4]!;
+        const startsAt = at(date, hour, zone);
+        sessionSpecs.push({
+          track: k,
+          week: -1,
+          row: {
+            ...base,
+            localDate: date.toString(),
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 3_600_000),
+            minutes: 60,
+          },
+        });
+      }
+      return;
+    }
+    const start = spec.row.timeOfDay === 'day' ? '09:00' : '18:00';
+    for (let w = 0; w < scale.weeks; w++) {
+      for (const day of [0, 2, 4]) {
+        const date = firstWeek.add({ days: w * 7 + day });
+        const startsAt = at(date, start, zone);
+        sessionSpecs.push({
+          track: k,
+          week: w,
+          row: {
+            ...base,
+            localDate: date.toString(),
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+            minutes: 180,
+          },
+        });
+      }
+    }
+  });
+  const sessionRows = await insertRows(
+    programSessions,
+    sessionSpecs.map((s) => s.row),
+  );
+  const sessionsByTrackWeek = new Map<string, string[]>();
+  sessionSpecs.forEach((s, i) => {
+    const key = `${s.track}:${s.week}`;
+    sessionsByTrackWeek.set(key, [...(sessionsByTrackWeek.get(key) ?? []), sessionRows[i]!.id]);
+  });
+
+  // Patients, one episode each, an enrolment window, and attendance at every session of the window.
+  const patientSpecs = siteRows.flatMap((site, s) =>
+    Array.from({ length: scale.patientsPerSite }, (_, i) => {
+      const n = s * scale.patientsPerSite + i;
+      const year = 1950 + Math.floor(random() * 55);
+      const month = 1 + Math.floor(random() * 12);
+      const day = 1 + Math.floor(random() * 28);
+      return {
+        site: s,
+        row: {
+          organizationId,
+          siteId: site.id,
+          mrn: `${label.toUpperCase()}${n + 1}`,
+          givenName: pick(GIVEN),
+          familyName: `${pick(FAMILY)}-${n + 1}`,
+          dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+          language: 'English',
+        },
+      };
+    }),
+  );
+  const patientRows = await insertRows(
+    patients,
+    patientSpecs.map((p) => p.row),
+  );
+  const windows = patientSpecs.map((p, i) => {
+    const local = i % scale.patientsPerSite;
+    // The first two patients of every site have the latest full window; the rest are spread over the year.
+    const startWeek =
+      local < 2
+        ? scale.weeks - scale.enrolledWeeks
+        : Math.floor(random() * (scale.weeks - scale.enrolledWeeks + 1));
+    const trackIndex =
+      trackSpecs.findIndex((t) => t.site === p.site && !t.depth) + (local % scale.tracksPerSite);
+    return { startWeek, endWeek: startWeek + scale.enrolledWeeks, trackIndex };
+  });
+  const lastWeek = scale.weeks;
+  const episodeRows = await insertRows(
+    episodes,
+    patientSpecs.map((p, i) => {
+      const w = windows[i]!;
+      const discharged = w.endWeek < lastWeek;
+      return {
+        organizationId,
+        siteId: p.row.siteId,
+        patientId: patientRows[i]!.id,
+        programId: programRows[p.site]!.id,
+        status: discharged ? 'discharged' : 'active',
+        edition: 3,
+        level: '2.1',
+        admittedOn: firstWeek.add({ weeks: w.startWeek }).toString(),
+        dischargedOn: discharged
+          ? firstWeek.add({ weeks: w.endWeek }).subtract({ days: 3 }).toString()
+          : null,
+        primaryClinicianId: clinicians[p.site]!.id,
+      };
+    }),
+  );
+  await insertRows(
+    enrolments,
+    patientSpecs.map((p, i) => {
+      const w = windows[i]!;
+      return {
+        organizationId,
+        siteId: p.row.siteId,
+        patientId: patientRows[i]!.id,
+        episodeId: episodeRows[i]!.id,
+        programId: programRows[p.site]!.id,
+        trackId: trackRows[w.trackIndex]!.id,
+        startsOn: firstWeek.add({ weeks: w.startWeek }).toString(),
+        endsOn:
+          w.endWeek < lastWeek ? firstWeek.add({ weeks: w.endWeek }).subtract({ days: 1 }).toString() : null,
+        targetSteps: [
+          { fromWeek: 1, toWeek: 4, hours: 9 },
+          { fromWeek: 5, toWeek: 99, hours: 6 },
+        ],
+        createdBy: director!.id,
+      };
+    }),
+  );
+  const context: SyntheticContext['patients'] = [];
+  const attendanceRows: Record<string, unknown>[] = [];
+  const flush = async () => {
+    await insertRows(attendance, attendanceRows.splice(0));
+  };
+  for (const [i, p] of patientSpecs.entries()) {
+    const w = windows[i]!;
+    const sessionIds: string[] = [];
+    for (let week = w.startWeek; week < w.endWeek; week++)
+      sessionIds.push(...(sessionsByTrackWeek.get(`${w.trackIndex}:${week}`) ?? []));
+    if (i === 0 && scale.depthAttendances > 0) {
+      const depthTrack = trackSpecs.findIndex((t) => t.depth);
+      sessionIds.push(...(sessionsByTrackWeek.get(`${depthTrack}:-1`) ?? []));
+    }
+    for (const sessionId of sessionIds) {
+      const [status, , minutes] = statusFor(random());
+      attendanceRows.push({
+        organizationId,
+        siteId: p.row.siteId,
+        sessionId,
+        patientId: patientRows[i]!.id,
+        status,
+        minutes,
+        absenceReason: minutes === 0 ? 'Synthetic absence' : null,
+        recordedBy: clinicians[p.site]!.id,
+      });
+    }
+    context.push({ id: patientRows[i]!.id, siteId: p.row.siteId, episodeId: episodeRows[i]!.id, sessionIds });
+    if (attendanceRows.length >= batchRows * 10) await flush();
+  }
+  await flush();
+  for (const extend of syntheticExtensions) {
+    const written = await extend({
+      organizationId,
+      random,
+      patients: context,
+      staffIds: staffRows.map((u) => u.id),
+      insert: (table, rows) => insertRows(table, rows).then(() => undefined),
+    });
+    for (const [table, n] of Object.entries(written)) counts[table] = (counts[table] ?? 0) + n;
+  }
+
+  // The roster to benchmark: the first track's week with the most members.
+  const membersByWeek = Array.from(
+    { length: scale.weeks },
+    (_, week) => windows.filter((w) => w.trackIndex === 0 && w.startWeek <= week && week < w.endWeek).length,
+  );
+  const busiestWeek = membersByWeek.indexOf(Math.max(...membersByWeek));
+  const busySessions = sessionsByTrackWeek.get(`0:${busiestWeek}`) ?? [];
+  return {
+    organizationId,
+    label,
+    sites: siteRows.map((site, s) => ({
+      id: site.id,
+      programId: programRows[s]!.id,
+      trackIds: trackSpecs.flatMap((t, k) => (t.site === s && !t.depth ? [trackRows[k]!.id] : [])),
+      clinicianEmail: `clinician${s + 1}@${label}.synthetic.openiop.org`,
+    })),
+    directorEmail,
+    deepPatientId: scale.depthAttendances > 0 ? patientRows[0]!.id : undefined,
+    typicalPatientId: patientRows[scale.patientsPerSite > 1 ? 1 : 0]!.id,
+    busySessionId: busySessions[0]!,
+    busySessionSiteId: siteRows[0]!.id,
+    counts,
+    ms: Math.round(performance.now() - started),
+  };
+}
