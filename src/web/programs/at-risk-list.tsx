@@ -55,6 +55,11 @@ export function AtRiskList({ siteId, program }: { siteId: string; program: Progr
                         at risk
                       </Badge>
                       {hours(member.dose.forecastHours)} of {hours(member.targetHours)}
+                      {member.medicareCoverage && (
+                        <Badge color="blue" variant="outline" title="Medicare IOP needs at least 9 h a week">
+                          Medicare ≥ 9 h
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>

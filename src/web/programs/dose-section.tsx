@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { openEpisode, useEpisodes } from '../episodes/episodes-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { EnrolEpisode } from './enrol-form';
+import { MemberTopics } from './member-topics';
 import { hours } from './program-labels';
 import {
   type DoseStatus,
@@ -11,6 +12,7 @@ import {
   useEnrolments,
   usePatientDose,
 } from './programs-api';
+import { TargetStepsForm } from './target-steps-form';
 
 const STATUS: Record<DoseStatus, { label: string; color: string }> = {
   on_track: { label: 'On track', color: 'teal' },
@@ -66,9 +68,13 @@ export function DoseSection({ patientId, mayEnrol }: { patientId: string; mayEnr
         </Title>
         {enrolments.isPending && <Loader size="sm" aria-label="Loading enrolments" />}
         {current && (
-          <Text>
-            Enrolled in <b>{current.trackName}</b> from {formatDateOfBirth(current.startsOn)}.
-          </Text>
+          <Stack gap="sm">
+            <Text>
+              Enrolled in <b>{current.trackName}</b> from {formatDateOfBirth(current.startsOn)}.
+              {current.medicareCoverage && ' Medicare IOP coverage: at least 9 h a week.'}
+            </Text>
+            {mayEnrol && <TargetStepsForm key={current.id} patientId={patientId} enrolment={current} />}
+          </Stack>
         )}
         {enrolments.data && !current && (
           <Stack gap="xs">
@@ -100,6 +106,7 @@ export function DoseSection({ patientId, mayEnrol }: { patientId: string; mayEnr
         {dose.data && weeks.length === 0 && <Text c="dimmed">No program weeks yet.</Text>}
         {weeks.length > 0 && <DoseChart weeks={weeks} />}
       </Paper>
+      {first && <MemberTopics patientId={patientId} />}
     </Stack>
   );
 }

@@ -63,6 +63,8 @@ export interface NewSchedule {
   telehealthUrl?: string | null;
   startTime: string;
   endTime: string;
+  /** Each session takes the next topic of the track's curriculum. */
+  rotateCurriculum?: boolean;
 }
 
 export interface ProgramSession {
@@ -128,6 +130,8 @@ export interface Dose {
   status: DoseStatus;
   qualifyingDays: string[];
   perDiemBillableWeek: boolean;
+  /** Only with Medicare coverage: 9 h attended so far this week. */
+  medicareMinimumMet: boolean | null;
 }
 
 export interface MemberWeek {
@@ -159,6 +163,8 @@ export interface AtRiskMember {
   trackId: string;
   weekNumber: number;
   targetHours: number;
+  /** Medicare IOP coverage: the target is at least 9 h. */
+  medicareCoverage: boolean;
   dose: Dose;
   makeUp: { sessions: MakeUpSession[]; closesGap: boolean; minutesAfter: number } | null;
 }
@@ -177,6 +183,47 @@ export interface Enrolment {
   trackName: string;
   startsOn: string;
   endsOn: string | null;
+  targetSteps: TargetStep[];
+  medicareCoverage: boolean;
+  /** If-Match for a change of the target steps. */
+  version: number;
+}
+
+export interface TargetStep {
+  fromWeek: number;
+  toWeek: number;
+  hours: number;
+}
+
+export interface Curriculum {
+  trackId: string;
+  version: number;
+  topics: { id: string; position: number; title: string }[];
+}
+
+export type TopicStatus = 'covered' | 'missed' | 'not_yet';
+
+export interface MemberTopics {
+  items: {
+    programId: string;
+    programName: string;
+    trackId: string;
+    trackName: string;
+    topics: {
+      topicId: string;
+      position: number;
+      title: string;
+      status: TopicStatus;
+      sessionDate: string | null;
+      next: {
+        sessionId: string;
+        trackId: string;
+        trackName: string;
+        localDate: string;
+        startsAt: string;
+      } | null;
+    }[];
+  }[];
 }
 
 export interface PortalSession {
@@ -348,4 +395,53 @@ export function useMySessions() {
     queryKey: ['portal-sessions'],
     queryFn: ({ signal }) => api.get<PortalSessions>('/api/portal/sessions', { signal }),
   });
+}
+
+export const curriculumKey = (trackId: string | undefined) => ['curriculum', trackId] as const;
+
+export function fetchCurriculum(siteId: string, trackId: string) {
+  return api.get<Curriculum>(`${sitePath(siteId)}/tracks/${enc(trackId)}/curriculum`);
+}
+
+export function useCurriculum(siteId: string | undefined, trackId: string | undefined) {
+  return useQuery({
+    queryKey: curriculumKey(trackId),
+    queryFn: ({ signal }) =>
+      api.get<Curriculum>(`${sitePath(siteId ?? '')}/tracks/${enc(trackId ?? '')}/curriculum`, { signal }),
+    enabled: Boolean(siteId && trackId),
+  });
+}
+
+export function saveCurriculum(
+  siteId: string,
+  trackId: string,
+  version: number,
+  topics: { id?: string; title: string }[],
+) {
+  return api.put<Curriculum>(
+    `${sitePath(siteId)}/tracks/${enc(trackId)}/curriculum`,
+    { topics },
+    ifMatch(version),
+  );
+}
+
+export function useMemberTopics(patientId: string | undefined) {
+  return useQuery({
+    queryKey: ['member-topics', patientId],
+    queryFn: ({ signal }) =>
+      api.get<MemberTopics>(`/api/patients/${enc(patientId ?? '')}/topics`, { signal }),
+    enabled: Boolean(patientId),
+  });
+}
+
+export function saveTargetSteps(patientId: string, enrolment: Enrolment, targetSteps: TargetStep[]) {
+  return api.put<{
+    enrolment: Enrolment;
+    episodeLevel: string;
+    levelChanges: { fromLevel: string | null; toLevel: string; effectiveOn: string }[];
+  }>(
+    `/api/patients/${enc(patientId)}/enrolments/${enc(enrolment.id)}/target-steps`,
+    { targetSteps },
+    ifMatch(enrolment.version),
+  );
 }

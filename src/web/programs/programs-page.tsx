@@ -12,6 +12,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -24,12 +25,15 @@ import { fieldError, formError } from '../app/form-errors';
 import { useMe } from '../app/session';
 import { useSiteStaff } from '../episodes/episodes-api';
 import { AtRiskList } from './at-risk-list';
+import { CurriculumEditor, curriculumLines } from './curriculum-editor';
 import { EnrolFromTrack } from './enrol-form';
 import { bandLabel, modalityLabel, timeOfDayLabel, WEEKDAYS } from './program-labels';
 import {
   createSchedule,
   createTrack,
+  fetchCurriculum,
   type ProgramSettings,
+  saveCurriculum,
   saveProgramSettings,
   type Track,
   type TrackKind,
@@ -163,6 +167,9 @@ function ProgramTracks({
         {mayEdit && tracks.data && tracks.data.items.length > 0 && (
           <EnrolFromTrack siteId={siteId} program={program} tracks={tracks.data.items} />
         )}
+        {mayEdit && tracks.data && tracks.data.items.length > 0 && (
+          <CurriculumEditor siteId={siteId} tracks={tracks.data.items} />
+        )}
         {mayEdit && <AddTrackForm siteId={siteId} program={program} />}
         {mayEdit && <ProgramSettingsForm key={program.programId} siteId={siteId} program={program} />}
       </Stack>
@@ -275,6 +282,7 @@ const TRACK_FIELDS = [
   'endsOn',
   'facilitatorId',
   'topic',
+  'rotateCurriculum',
 ] as const;
 
 /** Roles the demo marks licensed; the server refuses a group facilitator who is not (422 on facilitatorId). */
@@ -296,6 +304,7 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
   const [telehealthUrl, setTelehealthUrl] = useState('');
   const [room, setRoom] = useState('');
   const [topic, setTopic] = useState('');
+  const [curriculum, setCurriculum] = useState('');
   const [facilitatorChoice, setFacilitatorId] = useState('');
   const [weekdays, setWeekdays] = useState<string[]>(['1', '3', '4']);
   const [startTime, setStartTime] = useState('18:00');
@@ -318,6 +327,18 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
           capacity: Number(capacity),
         }));
       setCreated(track);
+      const topics = curriculumLines(curriculum);
+      if (topics.length > 0) {
+        const current = await fetchCurriculum(siteId, track.id);
+        if (current.topics.length === 0) {
+          await saveCurriculum(
+            siteId,
+            track.id,
+            current.version,
+            topics.map((title) => ({ title })),
+          );
+        }
+      }
       await createSchedule(siteId, track.id, {
         weekdays: weekdays.map(Number).sort(),
         startTime,
@@ -325,7 +346,8 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
         startsOn,
         endsOn,
         sessionType: 'group_therapy',
-        topic: topic.trim() || null,
+        topic: topics.length > 0 ? null : topic.trim() || null,
+        rotateCurriculum: topics.length > 0,
         facilitatorId: facilitatorId || null,
         room: modality === 'virtual' ? null : room.trim() || null,
         telehealthUrl: modality === 'in_person' ? null : telehealthUrl.trim() || null,
@@ -336,6 +358,7 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
       setDone(`${track.name} added with its schedule.`);
       setCreated(null);
       setName('');
+      setCurriculum('');
     },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: tracksKey(program.programId) });
@@ -451,10 +474,11 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
           />
           <TextInput
             label="Topic"
-            description="Optional, e.g. Relapse prevention"
+            description="Optional, e.g. Relapse prevention (or a curriculum below)"
             value={topic}
             onChange={(e) => setTopic(e.currentTarget.value)}
             error={error('topic')}
+            disabled={curriculumLines(curriculum).length > 0}
           />
           {modality === 'in_person' ? (
             <TextInput
@@ -474,6 +498,16 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
             />
           )}
         </SimpleGrid>
+        <Textarea
+          label="Curriculum"
+          description="Optional: one topic per line, in order. The sessions rotate through it; members join at any point."
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={curriculum}
+          onChange={(e) => setCurriculum(e.currentTarget.value)}
+          error={error('rotateCurriculum')}
+        />
         <Text size="sm" c="dimmed">
           Group therapy sessions, times local to {program.timeZone}.
         </Text>

@@ -1,0 +1,115 @@
+import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { topicKey } from '../../domain/curriculum/topic-key';
+import { ApiError } from '../app/api-client';
+import { curriculumKey, saveCurriculum, type Track, useCurriculum } from './programs-api';
+
+/** The lines of a curriculum box: one topic per line, blank lines left out. */
+export function curriculumLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * A track's curriculum as one topic per line, in order. Lines keep the topic they had (matched by title), so
+ * sessions that already cover a topic still name it; a line taken out archives its topic.
+ */
+export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: Track[] }) {
+  const queryClient = useQueryClient();
+  const [trackId, setTrackId] = useState(tracks[0]?.id ?? '');
+  const curriculum = useCurriculum(siteId, trackId || undefined);
+  const [text, setText] = useState('');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (curriculum.data) setText(curriculum.data.topics.map((t) => t.title).join('\n'));
+  }, [curriculum.data]);
+  const trackName = tracks.find((t) => t.id === trackId)?.name ?? '';
+
+  const save = useMutation({
+    mutationFn: () => {
+      const current = curriculum.data!;
+      const idOf = new Map(current.topics.map((t) => [topicKey(t.title), t.id]));
+      return saveCurriculum(
+        siteId,
+        trackId,
+        current.version,
+        curriculumLines(text).map((title) => ({ id: idOf.get(topicKey(title)), title })),
+      );
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData(curriculumKey(trackId), result);
+      setSaved(true);
+    },
+    onError: () => void queryClient.invalidateQueries({ queryKey: curriculumKey(trackId) }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate();
+  };
+  const problem =
+    save.error instanceof ApiError && save.error.fields.length > 0
+      ? save.error.fields
+          .map((f) => {
+            const line = /^topics\.(\d+)\./.exec(f.path);
+            return line ? `Line ${Number(line[1]) + 1}: ${f.message}` : f.message;
+          })
+          .join(' ')
+      : save.error?.message;
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="curriculum-heading">
+      <Stack>
+        <Title order={3} size="h4" id="curriculum-heading">
+          Curriculum
+        </Title>
+        <Group align="flex-end">
+          <NativeSelect
+            label="Curriculum of track"
+            data={tracks.map((t) => ({ value: t.id, label: t.name }))}
+            value={trackId}
+            onChange={(e) => {
+              setTrackId(e.currentTarget.value);
+              setSaved(false);
+              save.reset();
+            }}
+          />
+          {curriculum.isPending && <Loader size="sm" aria-label="Loading the curriculum" />}
+        </Group>
+        <Textarea
+          label={`Topics of ${trackName}`}
+          description="One topic per line, in the order the group takes them. Members join at any point and make up what they missed."
+          autosize
+          minRows={3}
+          maxRows={14}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setSaved(false);
+          }}
+          disabled={!curriculum.data}
+        />
+        {problem && (
+          <Alert color="red" role="alert">
+            {save.error instanceof ApiError && save.error.status === 409
+              ? 'Someone else changed this curriculum; it has been reloaded. Apply your change again.'
+              : problem}
+          </Alert>
+        )}
+        {saved && (
+          <Text c="teal.8" role="status">
+            Curriculum of {trackName} saved ({curriculumLines(text).length} topics).
+          </Text>
+        )}
+        <Group>
+          <Button type="submit" variant="light" loading={save.isPending} disabled={!curriculum.data}>
+            Save curriculum
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
