@@ -474,7 +474,7 @@ export function registerGroupNoteRoutes(app: App) {
             if (loaded.group.version !== version) throw staleVersion(loaded.group.version);
             const problem = signingProblems(loaded);
             if (problem) throw problem;
-            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof, now());
             const at = now();
             const status = transition(loaded.group.status, 'sign', signer.supervisorUserId !== null);
             const lifecycle = {
@@ -534,7 +534,7 @@ export function registerGroupNoteRoutes(app: App) {
                 'not_supervisor',
               );
             }
-            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof, now());
             const at = now();
             const lifecycle = { status, ...cosignatureColumns(signer, at) };
             const saved = await updateGroupNote(tx, groupNoteId, version, lifecycle, at);

@@ -436,7 +436,7 @@ export function registerNoteRoutes(app: App) {
             onlyTheAuthor(c, n, 'sign');
             transition(n.status, 'sign');
             checkBody(n.noteType as NoteType, n.body, true);
-            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof, now());
             const at = now();
             const status = transition(n.status, 'sign', signer.supervisorUserId !== null);
             const saved = await updateNote(
@@ -514,7 +514,7 @@ export function registerNoteRoutes(app: App) {
                 'not_supervisor',
               );
             }
-            const signer = await reauthenticate(tx, c.var.principal!.userId, proof);
+            const signer = await reauthenticate(tx, c.var.principal!.userId, proof, now());
             const at = now();
             const saved = await updateNote(
               tx,
@@ -589,7 +589,7 @@ export function registerNoteRoutes(app: App) {
                 );
               }
             }
-            const signer = await reauthenticate(tx, p.userId, proof);
+            const signer = await reauthenticate(tx, p.userId, proof, now());
             const at = now();
             await insertAddendum(tx, {
               organizationId: n.organizationId,

@@ -33,6 +33,7 @@ export async function findSigner(tx: Tx, userId: string) {
       mfaSecret: users.mfaSecret,
       mfaEnabled: users.mfaEnabled,
       supervisorUserId: users.supervisorUserId,
+      lockedUntil: users.lockedUntil,
     })
     .from(users)
     .where(eq(users.id, userId));

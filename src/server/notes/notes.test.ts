@@ -714,3 +714,35 @@ describe('bad input answers 4xx naming the field', () => {
     expect(res.text).not.toMatch(/select|insert|stack|node_modules/i);
   });
 });
+
+describe('guessing through the signature', () => {
+  it('wrong passwords at signing count toward the lockout: then even the right code is refused (423)', async () => {
+    const eps = await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: nurse });
+    const draft = await call(t.app, 'POST', `/api/patients/${ids.okafor}/notes`, {
+      session: nurse,
+      body: {
+        noteType: 'nursing',
+        episodeId: eps.body.items[0].id,
+        body: { vitals: { pulse: 72 }, assessment: 'Stable, no withdrawal signs.', plan: 'Recheck Friday.' },
+      },
+    });
+    expect(draft.status, draft.text).toBe(201);
+    const sign = (body: Record<string, string>) =>
+      call(t.app, 'POST', `/api/patients/${ids.okafor}/notes/${draft.body.id}/sign`, {
+        session: nurse,
+        headers: ifMatch(draft.body.version),
+        body,
+      });
+    for (let i = 0; i < 5; i++) {
+      const res = await sign({ password: `guess-number-${i}` });
+      expect(res.body.error.code, res.text).toBe('reauthentication_failed');
+    }
+    const locked = await sign(totp());
+    expect(locked.status).toBe(423);
+    expect(locked.body.error.code).toBe('account_locked');
+    const still = await call(t.app, 'GET', `/api/patients/${ids.okafor}/notes/${draft.body.id}`, {
+      session: nurse,
+    });
+    expect(still.body.status).toBe('draft');
+  });
+});

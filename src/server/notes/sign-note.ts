@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { appendAudit } from '../platform/audit/audit';
+import { recordLoginFailure } from '../platform/auth/auth.store';
 import { verifyPassword } from '../platform/auth/secrets';
 import { verifyTotp } from '../platform/auth/totp';
 import type { Tx } from '../platform/db/database';
@@ -26,6 +27,7 @@ export async function reauthenticate(
   tx: Tx,
   userId: string,
   proof: z.infer<typeof SignRequest>,
+  now: Date,
 ): Promise<Signer> {
   const given = [proof.password !== undefined, proof.totpCode !== undefined].filter(Boolean).length;
   if (given !== 1) {
@@ -40,6 +42,12 @@ export async function reauthenticate(
   }
   const user = await findSigner(tx, userId);
   if (!user) throw AppError.unauthenticated();
+  // Wrong passwords and codes at signing count toward the sign-in lockout, so signing cannot be used to guess.
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError(423, 'account_locked', 'Too many wrong passwords or codes; try again later.', [], {
+      lockedUntil: user.lockedUntil.toISOString(),
+    });
+  }
   let ok: boolean;
   if (proof.totpCode !== undefined) {
     if (!user.mfaEnabled || !user.mfaSecret) {
@@ -102,9 +110,16 @@ export async function auditingRefusedSignature<T>(
     return await run();
   } catch (e) {
     if (e instanceof AppError && e.code === 'reauthentication_failed') {
-      const { db, now } = c.var.deps;
-      await db.tx((tx) =>
-        appendAudit(
+      const { db, now, config } = c.var.deps;
+      const at = now();
+      await db.tx(async (tx) => {
+        await recordLoginFailure(
+          tx,
+          c.var.principal!.userId,
+          config.loginMaxFailures,
+          new Date(at.getTime() + config.loginLockSeconds * 1000),
+        );
+        await appendAudit(
           tx,
           auditActor(c),
           [
@@ -115,9 +130,9 @@ export async function auditingRefusedSignature<T>(
               detail: { code: e.code },
             },
           ],
-          now(),
-        ),
-      );
+          at,
+        );
+      });
     }
     throw e;
   }
