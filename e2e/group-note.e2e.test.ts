@@ -31,6 +31,9 @@ interface Setup {
   siteId: string;
   sessionId: string;
   members: Member[];
+  trackId: string;
+  programPath: string;
+  clinicianId: string;
 }
 
 /** Four individualized parts; the second starts as a copy of the first (the mistake signing must catch). */
@@ -100,6 +103,7 @@ describe('group note walkthrough in the browser', () => {
 
   async function shot(page: Page, name: string, fullPage = true): Promise<void> {
     await page.mouse.move(1270, 890);
+    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(250); // let transitions settle before the picture
     // A dialog is fixed to the viewport: a full-page picture would paint it over the wrong part of the page.
     await page.screenshot({ path: await screenshotPath(name), fullPage });
@@ -222,6 +226,124 @@ describe('group note walkthrough in the browser', () => {
     console.info(`group note effort: ${stepsToFirstSign} steps for ${names.length} members`);
     expect(stepsToFirstSign).toBe(1 + 1 + names.length * 4 + 3);
   }, 240_000);
+
+  it('keeps the typed text on a concurrent save (409), the director co-signs, an individual note shows its code live, a psychotherapy note stays out of the chart', async () => {
+    // A second group session yesterday afternoon with the same 4 members present.
+    const director = await apiAs(server.url, DIRECTOR);
+    const session = await director.send(
+      'post',
+      `${setup.programPath}/sessions`,
+      {
+        trackId: setup.trackId,
+        date: today.subtract({ days: 1 }).toString(),
+        sessionType: 'group_therapy',
+        topic: 'Coping with cravings',
+        startTime: '14:00',
+        endTime: '16:00',
+        facilitatorId: setup.clinicianId,
+      },
+      201,
+    );
+    await director.send(
+      'put',
+      `/api/sites/${setup.siteId}/sessions/${session.id}/attendance`,
+      { rows: setup.members.map((m) => ({ patientId: m.patientId, status: 'present', minutes: 120 })) },
+      200,
+    );
+    await director.context.dispose();
+
+    const page = await signIn(CLINICIAN);
+    const jordan = setup.members[0]!;
+    const name = `${jordan.givenName} ${jordan.familyName}`;
+    await page.goto(`/schedule/sessions/${session.id}`);
+    await page.getByRole('button', { name: 'Document group' }).click();
+    await page.getByRole('heading', { name: /^Group note:/ }).waitFor();
+    const groupNoteId = page.url().split('/').pop()!;
+
+    // 1. The same clinician saves from another tab (through the API) while this screen is open.
+    const other = await apiAs(server.url, CLINICIAN);
+    const current = await other.get<{ version: number }>(
+      `/api/sites/${setup.siteId}/group-notes/${groupNoteId}`,
+    );
+    await other.send(
+      'put',
+      `/api/sites/${setup.siteId}/group-notes/${groupNoteId}`,
+      { shared: { narrative: 'Saved from the other tab.' } },
+      200,
+      { 'If-Match': `"${current.version}"` },
+    );
+    const typed = 'Described the 4 p.m. craving window and a walk that helped.';
+    await page.getByLabel(`Participation of ${name}`).fill(typed);
+    await page.keyboard.press('Control+s');
+    const conflict = page.getByRole('alert').filter({ hasText: 'Someone else saved this note' });
+    await conflict.waitFor();
+    expect(await page.getByLabel(`Participation of ${name}`).inputValue()).toBe(typed);
+    await shot(page, 'group-note-5-conflict');
+    await conflict.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await page.getByText(/^Draft saved at/).waitFor();
+    const saved = await other.get<{ members: { patientId: string; part: { participation?: string } }[] }>(
+      `/api/sites/${setup.siteId}/group-notes/${groupNoteId}`,
+    );
+    expect(saved.members.find((m) => m.patientId === jordan.patientId)?.part.participation).toBe(typed);
+    await other.context.dispose();
+
+    // 2. The director co-signs the first group note from the queue; every member's copy locks.
+    const directorPage = await signIn(DIRECTOR);
+    await directorPage.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
+    const waiting = directorPage.getByRole('region', { name: 'Awaiting my co-signature' });
+    await waiting.getByRole('link', { name: 'Group therapy — 4 members' }).click();
+    await directorPage.getByRole('button', { name: 'Co-sign group note' }).click();
+    const dialog = directorPage.getByRole('dialog', { name: 'Co-sign the group note' });
+    await dialog.getByLabel('Authenticator code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await dialog.getByRole('button', { name: 'Co-sign', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await directorPage.getByText('Signed and locked', { exact: true }).waitFor();
+    await directorPage.getByText(/co-signed by Dana/).waitFor();
+
+    // 3. An individual note on Jordan's chart: the code follows the minutes as they are typed.
+    await page.goto(`/patients/${jordan.patientId}?tab=notes`);
+    await page
+      .getByRole('table', { name: 'Notes' })
+      .getByRole('row', { name: /Signed and locked/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Write a note' }).click();
+    const editor = page.getByRole('region', { name: 'Write a note' });
+    expect(await editor.getByLabel('Type').inputValue()).toBe('individual_therapy');
+    await editor.getByLabel('Minutes').fill('45');
+    await editor
+      .getByText('Suggested code 90834: Individual psychotherapy, about 45 minutes (38–52 min)')
+      .waitFor();
+    await editor.getByLabel('Minutes').fill('53');
+    await editor.getByText(/^Suggested code 90837/).waitFor();
+    await editor.getByLabel('Focus').fill('Cravings in the afternoon after work.');
+    await editor.getByText('Cognitive behavioral therapy (CBT)', { exact: true }).click();
+    await editor.getByLabel('Response').fill('Identified the trigger chain and agreed to try a walk.');
+    await editor.getByLabel('Plan', { exact: true }).fill('Review the craving log next week.');
+    await shot(page, 'group-note-6-individual-note');
+    await editor.getByRole('button', { name: 'Sign note' }).click();
+    const signDialog = page.getByRole('dialog', { name: 'Sign the note' });
+    await signDialog.getByLabel('Authenticator code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await signDialog.getByRole('button', { name: 'Sign', exact: true }).click();
+    const individual = page.getByRole('article', { name: 'Individual therapy note' });
+    await individual.getByText('Cravings in the afternoon after work.').waitFor();
+    expect(await individual.textContent()).toContain('suggested code 90837');
+    const list = page.getByRole('table', { name: 'Notes' });
+    await list.getByRole('row', { name: /Individual therapy/ }).waitFor();
+
+    // 4. A psychotherapy note is written in its own tab and never listed among the chart's notes.
+    await page.getByRole('tab', { name: 'Psychotherapy notes' }).click();
+    const privateText = 'Process note: ambivalence about the father, transference to be explored.';
+    await page.getByLabel('Psychotherapy note', { exact: true }).fill(privateText);
+    await page.getByRole('button', { name: 'Save private note' }).click();
+    await page.getByRole('region', { name: 'My psychotherapy notes' }).getByText(privateText).waitFor();
+    await page.getByRole('tab', { name: 'Notes', exact: true }).click();
+    await list.getByRole('row', { name: /Individual therapy/ }).waitFor();
+    // The chart lists the two group copies and the individual note: nothing of the psychotherapy note.
+    const rows = await list.getByRole('row').allTextContents();
+    expect(rows).toHaveLength(4);
+    expect(rows.join(' ')).not.toContain('Psychotherapy');
+    expect((await page.locator('main').textContent()) ?? '').not.toContain(privateText);
+  }, 240_000);
 });
 
 /**
@@ -229,30 +351,8 @@ describe('group note walkthrough in the browser', () => {
  * treatment plan holding one objective; a group session yesterday with all 4 present (one left early).
  */
 async function prepareAsDirector(baseURL: string): Promise<Setup> {
-  const context = await request.newContext({ baseURL });
+  const { context, send, get } = await apiAs(baseURL, DIRECTOR);
   try {
-    const login = await context.post('/api/auth/login', {
-      data: { email: DIRECTOR, password: DEMO_PASSWORD },
-    });
-    expect(login.status()).toBe(200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { 'X-CSRF-Token': csrfToken };
-    const verify = await context.post('/api/auth/mfa/verify', {
-      data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
-      headers,
-    });
-    expect(verify.status()).toBe(200);
-    const send = async (method: 'post' | 'put', path: string, data: unknown, status: number) => {
-      const response = await context[method](path, { data, headers });
-      expect(response.status(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(status);
-      return response.json() as Promise<Record<string, unknown>>;
-    };
-    const get = async <T>(path: string): Promise<T> => {
-      const response = await context.get(path);
-      expect(response.status(), `GET ${path}`).toBe(200);
-      return (await response.json()) as T;
-    };
-
     const me = await get<{ sites: { id: string; name: string }[] }>('/api/auth/me');
     const north = me.sites.find((site) => site.name === 'Riverbend North');
     if (!north) throw new Error('the director is not a member of Riverbend North');
@@ -330,10 +430,48 @@ async function prepareAsDirector(baseURL: string): Promise<Setup> {
       },
       200,
     );
-    return { siteId: north.id, sessionId: String(session.id), members };
+    return {
+      siteId: north.id,
+      sessionId: String(session.id),
+      members,
+      trackId: String(track.id),
+      programPath,
+      clinicianId,
+    };
   } finally {
     await context.dispose();
   }
+}
+
+/** A signed-in API client (password + authenticator code), for setup and for a second writer. */
+async function apiAs(baseURL: string, email: string) {
+  const context = await request.newContext({ baseURL });
+  const login = await context.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { 'X-CSRF-Token': csrfToken };
+  const verify = await context.post('/api/auth/mfa/verify', {
+    data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+    headers,
+  });
+  expect(verify.status()).toBe(200);
+  const send = async (
+    method: 'post' | 'put',
+    path: string,
+    data: unknown,
+    status: number,
+    extra: Record<string, string> = {},
+  ) => {
+    const response = await context[method](path, { data, headers: { ...headers, ...extra } });
+    expect(response.status(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(status);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await context.get(path);
+    expect(response.status(), `GET ${path}`).toBe(200);
+    return (await response.json()) as T;
+  };
+  return { context, send, get };
 }
 
 function planDocument(staffId: string) {

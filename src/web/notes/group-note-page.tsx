@@ -128,7 +128,8 @@ function sharedBody(s: SharedDraft): Record<string, unknown> {
   return {
     topic: filled(s.topic),
     curriculumItem: filled(s.curriculumItem) ?? null,
-    interventions: s.interventions,
+    // A draft may have none yet; the server wants at least one only when it is given (and at signing).
+    interventions: s.interventions.length > 0 ? s.interventions : undefined,
     narrative: filled(s.narrative) ?? null,
     durationMinutes: s.durationMinutes === '' || !Number.isFinite(minutes) ? undefined : minutes,
   };
@@ -385,6 +386,15 @@ function GroupNoteForm({ note }: { note: GroupNote }) {
           {save.error && !conflict && (
             <Alert color="red" role="alert">
               {save.error instanceof ApiError ? save.error.message : 'Could not save. Please try again.'}
+              {save.error instanceof ApiError && save.error.fields.length > 0 && (
+                <List size="sm">
+                  {save.error.fields.map((f) => (
+                    <List.Item key={`${f.path}:${f.message}`}>
+                      {f.path}: {f.message}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
             </Alert>
           )}
           <Group>
