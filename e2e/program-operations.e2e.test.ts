@@ -24,6 +24,7 @@ const PATIENT = 'patient@demo.openiop.org';
 const PROGRAM = 'Adult IOP — North';
 const ZONE = 'America/Chicago';
 const TELEHEALTH = 'https://telehealth.example.org/evening-group';
+const CURRICULUM = ['Triggers', 'Cravings', 'Refusal skills'];
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 interface Member {
@@ -127,13 +128,19 @@ describe('program operations walkthrough in the browser', () => {
     await form.getByLabel('Starts at').fill('18:00');
     await form.getByLabel('Ends at').fill('21:00');
     await form.getByLabel('First day').fill(day(-3).toString());
-    await form.getByLabel(/^Topic/).fill('Relapse prevention');
+    // A relapse-prevention curriculum: the three evenings rotate through it; members join at any point.
+    await form.getByLabel(/^Curriculum/).fill(CURRICULUM.join('\n'));
     await form.getByLabel(/^Telehealth link/).fill(TELEHEALTH);
     await form.getByRole('button', { name: 'Add track' }).click();
     await page.getByText('Evening virtual added with its schedule.').waitFor();
     const eveningRow = tracks.getByRole('row', { name: /Evening virtual/ });
     await eveningRow.waitFor();
     expect(await eveningRow.textContent()).toContain('Virtual');
+    const curriculumForm = page.getByRole('form', { name: 'Curriculum' });
+    await curriculumForm.getByLabel('Curriculum of track').selectOption({ label: 'Evening virtual' });
+    await expect
+      .poll(() => curriculumForm.getByLabel('Topics of Evening virtual').inputValue())
+      .toBe(CURRICULUM.join('\n'));
     await shot(page, 'program-ops-1-track-setup');
 
     // 2. Enrol three members from the track page, from the day the track started.
@@ -214,12 +221,34 @@ describe('program operations walkthrough in the browser', () => {
     expect(await atRisk.getByRole('row').count()).toBe(2);
     await shot(page, 'program-ops-5-at-risk');
 
-    // 6. Jordan's chart: the week's bar against the band.
+    // 6. Jordan's chart: the week's bar against the band, and the topics: Cravings missed on the second
+    // evening, to be made up at the day track's next session (another track of the program covering it).
     await page.goto(`/patients/${setup.jordan.patientId}?tab=dose`);
     const doseTable = page.getByRole('table', { name: 'Weekly dose' });
     await doseTable.getByText('At risk').waitFor();
     await page.getByRole('img', { name: /Weekly hours against the band 9–20 h/ }).waitFor();
+    const topics = page.getByRole('table', { name: 'Topics of Evening virtual' });
+    const triggers = topics.getByRole('row', { name: /Triggers/ });
+    await triggers.getByText('Covered').waitFor();
+    const cravings = topics.getByRole('row', { name: /Cravings/ });
+    await cravings.getByText('Missed').waitFor();
+    expect(await cravings.textContent()).toContain('Day track');
+    await topics
+      .getByRole('row', { name: /Refusal skills/ })
+      .getByText('Covered')
+      .waitFor();
     await shot(page, 'program-ops-6-dose-bars');
+
+    // Goals met: from week 3 (next program week) Jordan steps down to 6 h, outpatient in the level history.
+    const steps = page.getByRole('form', { name: 'Weekly hour targets' });
+    await steps.getByLabel('Step 1 to week').fill('2');
+    await steps.getByRole('button', { name: 'Add a step' }).click();
+    await steps.getByLabel('Step 2 from week').fill('3');
+    await steps.getByLabel('Step 2 to week').fill('6');
+    await steps.getByLabel('Step 2 hours a week').fill('6');
+    await steps.getByRole('button', { name: 'Save weekly targets' }).click();
+    await steps.getByText(`Level of care now 2.1; history: level 1 from ${day(4)}.`).waitFor();
+    await shot(page, 'program-ops-6b-step-down');
 
     // 7. A holiday cancels next week's first evening session; the patient sees it and the rest in the portal.
     await cancelFirstSessionOn(server.url, setup, day(4));
@@ -237,6 +266,12 @@ describe('program operations walkthrough in the browser', () => {
       TELEHEALTH,
     );
     await upcoming.getByText(/Cancelled \(holiday\)/).waitFor();
+    // … and the notice above: the day, the track, the reason and the program's note.
+    const notice = portal.getByRole('alert', { name: 'Cancellation notice' });
+    await notice.getByText('A session was cancelled').waitFor();
+    expect(await notice.textContent()).toContain(
+      'Evening virtual: cancelled (holiday). Closed for the holiday.',
+    );
     await shot(portal, 'program-ops-7-portal-sessions');
   }, 240_000);
 });
@@ -267,6 +302,14 @@ async function prepareAsDirector(baseURL: string): Promise<Setup> {
       { name: 'Day track', timeOfDay: 'day', modality: 'in_person', capacity: 12 },
       201,
     )) as { id: string };
+    // The day track covers Cravings at every session: a make-up for a member who missed it in the evening.
+    await api.send(
+      'put',
+      `/api/sites/${north.id}/tracks/${dayTrack.id}/curriculum`,
+      { topics: [{ title: 'Cravings' }] },
+      200,
+      { 'If-Match': '"1"' },
+    );
     await api.send(
       'post',
       `/api/sites/${north.id}/tracks/${dayTrack.id}/schedules`,
@@ -279,6 +322,7 @@ async function prepareAsDirector(baseURL: string): Promise<Setup> {
         sessionType: 'group_therapy',
         facilitatorId: staff.items[0]?.id,
         room: 'Group room 2',
+        rotateCurriculum: true,
       },
       201,
     );
@@ -321,7 +365,7 @@ async function cancelFirstSessionOn(baseURL: string, setup: Setup, date: Tempora
     const { items } = (await getJson(api.context, path)) as {
       items: { id: string; trackId: string | null; topic: string | null }[];
     };
-    const session = items.find((s) => s.topic === 'Relapse prevention');
+    const session = items.find((s) => s.topic === CURRICULUM[0]);
     if (!session) throw new Error('no evening session next week');
     await api.send(
       'post',
@@ -344,8 +388,17 @@ async function directorApi(baseURL: string) {
     headers: { 'X-CSRF-Token': csrfToken },
   });
   expect(verify.status()).toBe(200);
-  const send = async (method: 'post' | 'put', path: string, data: unknown, status: number) => {
-    const response = await context[method](path, { data, headers: { 'X-CSRF-Token': csrfToken } });
+  const send = async (
+    method: 'post' | 'put',
+    path: string,
+    data: unknown,
+    status: number,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await context[method](path, {
+      data,
+      headers: { 'X-CSRF-Token': csrfToken, ...headers },
+    });
     expect(response.status(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(status);
     return response.json() as Promise<unknown>;
   };

@@ -28,8 +28,29 @@ export function MySessions() {
   }
   const { items, thisWeek } = mine.data;
   if (items.length === 0 && thisWeek.length === 0) return null;
+  const cancelled = items.filter((session) => session.cancelled);
   return (
     <>
+      {cancelled.length > 0 && (
+        // The notice every enrolled patient gets when the program cancels a session (holiday, weather …).
+        <Alert
+          color="orange"
+          title={
+            cancelled.length === 1 ? 'A session was cancelled' : `${cancelled.length} sessions were cancelled`
+          }
+          aria-label="Cancellation notice"
+        >
+          <Stack gap={4}>
+            {cancelled.map((session) => (
+              <Text size="sm" key={session.id}>
+                {when.format(new Date(session.startsAt))} · {session.trackName}: cancelled
+                {session.cancelReason ? ` (${session.cancelReason})` : ''}.
+                {session.cancelNote ? ` ${session.cancelNote}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {thisWeek.map((week) => (
         <Paper
           key={`${week.programName}:${week.weekStart}`}
