@@ -343,6 +343,23 @@ describe('group note walkthrough in the browser', () => {
     expect(rows).toHaveLength(4);
     expect(rows.join(' ')).not.toContain('Psychotherapy');
     expect((await page.locator('main').textContent()) ?? '').not.toContain(privateText);
+
+    // 5. The locked group copy takes an addendum; the original stays as it was above it.
+    await list
+      .getByRole('row', { name: /Signed and locked/ })
+      .getByRole('button', { name: 'Group therapy' })
+      .click();
+    const locked = page.getByRole('article', { name: 'Group therapy note' });
+    const addendum = 'Correction: the walk was planned for 4 p.m., not after dinner.';
+    await locked.getByLabel('Addendum').fill(addendum);
+    await locked.getByRole('button', { name: 'Sign addendum' }).click();
+    const addendumDialog = page.getByRole('dialog', { name: 'Sign the addendum' });
+    await addendumDialog.getByRole('button', { name: 'Use my password instead' }).click();
+    await addendumDialog.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await addendumDialog.getByRole('button', { name: 'Sign addendum' }).click();
+    await locked.getByLabel('Addenda').getByText(addendum).waitFor();
+    expect(await locked.textContent()).toContain(PARTS[0]!.participation);
+    await shot(page, 'group-note-7-addendum');
   }, 240_000);
 });
 
