@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../seed/demo-seed';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, createTestApp, login, storeKind, type TestApp } from '../../test-support/test-app';
 import { type Database, openDatabase } from '../db/database';
 import { auditLog } from '../db/platform.table';
@@ -106,8 +105,9 @@ describe('npm run audit:verify', () => {
     let cleanup: () => Promise<void>;
     if (storeKind() === 'embedded') {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-audit-'));
-      db = await openDatabase({ kind: 'embedded', dataDir: dir });
-      await seedDemo(db);
+      // The run's migrated, seeded template, unpacked into a data folder the CLI can open.
+      const template = new Blob([fs.readFileSync(inject('pgliteTemplatePath'))]);
+      db = await openDatabase({ kind: 'embedded', dataDir: dir, loadDataDir: template });
       env = { OPENIOP_DATA_DIR: dir };
       cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
     } else {
@@ -149,5 +149,5 @@ describe('npm run audit:verify', () => {
     } finally {
       await cleanup();
     }
-  });
+  }, 180_000);
 });
