@@ -243,6 +243,13 @@ export async function listAttendance(tx: Tx, sessionId: string) {
 
 /** Replaces the session's roster with `rows` in one statement pair. */
 export async function replaceAttendance(tx: Tx, sessionId: string, rows: (typeof attendance.$inferInsert)[]) {
+  // Two saves of one roster at once: the session row lock makes the second wait and then replace the first
+  // (last save wins); without it both inserts collide on the (session, patient) unique index — a 500.
+  await tx
+    .select({ id: programSessions.id })
+    .from(programSessions)
+    .where(eq(programSessions.id, sessionId))
+    .for('update');
   await tx.delete(attendance).where(eq(attendance.sessionId, sessionId));
   if (rows.length > 0) await tx.insert(attendance).values(rows);
 }

@@ -11,6 +11,7 @@ import {
   type Session,
   type TestApp,
 } from '../test-support/test-app';
+import { generateSyntheticData, SCALES } from './synthetic-data';
 
 /**
  * Races (issue 7, part 7), in-process on both stores. 1,000 writers save one versioned record at once, each
@@ -136,5 +137,29 @@ describe('concurrent Idempotency-Key replays of a create', () => {
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
     const list = await call(t.app, 'GET', `/api/patients/${ids.bell}/referrals`, { session: clinician });
     expect(list.body.items.filter((r: { id: string }) => r.id === replies[0]!.body.id)).toHaveLength(1);
+  }, 120_000);
+});
+
+describe('concurrent saves of one roster', () => {
+  // Found by the mixed-workload benchmark: two saves at once both inserted after their deletes and one
+  // failed on the (session, patient) unique index with a 500. The session row lock now orders them.
+  it('20 simultaneous saves of one session roster all succeed; the stored roster is one whole save', async () => {
+    const data = await generateSyntheticData(t.db, SCALES.tiny, { seed: 3, label: 'rosterrace' });
+    const director = await login(t.app, data.directorEmail);
+    const path = `/api/sites/${data.busySessionSiteId}/sessions/${data.busySessionId}/attendance`;
+    const roster = await call(t.app, 'GET', path, { session: director });
+    const members: string[] = roster.body.members.map((m: { patientId: string }) => m.patientId);
+    expect(members.length).toBeGreaterThan(3);
+    const saves = Array.from({ length: 20 }, (_, i) =>
+      members.map((patientId) => ({ patientId, status: 'present', minutes: 100 + i })),
+    );
+    const replies = await Promise.all(
+      saves.map((rows) => call(t.app, 'PUT', path, { session: director, body: { rows } })),
+    );
+    expect(replies.map((r) => r.status)).toEqual(saves.map(() => 200));
+    const after = await call(t.app, 'GET', path, { session: director });
+    const recorded = after.body.members.map((m: { attendance: { minutes: number } | null }) => m.attendance);
+    expect(recorded.filter((a: unknown) => a === null)).toEqual([]);
+    expect(new Set(recorded.map((a: { minutes: number }) => a.minutes)).size).toBe(1); // one save's rows, not a mix
   }, 120_000);
 });

@@ -1,0 +1,334 @@
+/**
+ * `npm run bench:mixed`: the mixed clinic workload over HTTP on loopback (issue 7, parts 2, 3 and 5).
+ *
+ * Staff signed in at several sites run census, chart, week calendar, roster read and save, and the dose
+ * ledger at the same time (one autocannon instance per route, all started together, bounded in time), then:
+ * the overhead ratio (API median over the same query's raw-SQL median, same data, same run) for chart,
+ * ledger and census; and the chart and ledger of the deep patient (1,000 attendances). Prints Markdown.
+ *
+ *   npm run bench:mixed                                  embedded store in a temp folder, small scale generated
+ *   DATABASE_URL=postgres://… npm run bench:mixed         PostgreSQL; an empty database gets the small scale
+ *   DATABASE_URL=… BENCH_DATA=bench/data-large.json npm run bench:mixed   data loaded by npm run bench:data
+ *   BENCH_SECONDS=20 BENCH_CONNECTIONS=4 BENCH_SITES=4 (connections per route)
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { generateSync } from 'otplib';
+import { loadConfig } from '../src/server/platform/config';
+import { type Database, openDatabase } from '../src/server/platform/db/database';
+import { createApp } from '../src/server/platform/http/create-app';
+import { createLogger } from '../src/server/platform/logging';
+import {
+  type GeneratedData,
+  generateSyntheticData,
+  SCALES,
+  SYNTHETIC_END,
+} from '../src/server/proof/synthetic-data';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 3);
+const siteCount = Number(process.env.BENCH_SITES ?? 4);
+const url = process.env.DATABASE_URL;
+const dataDir = url ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-mixed-'));
+
+const db: Database = await openDatabase(
+  url ? { kind: 'postgresql', url, poolSize: 10 } : { kind: 'embedded', dataDir: dataDir! },
+);
+let data: GeneratedData;
+let scaleName = 'small';
+if (process.env.BENCH_DATA) {
+  const summary = JSON.parse(fs.readFileSync(process.env.BENCH_DATA, 'utf8'));
+  data = summary;
+  scaleName = summary.scale;
+} else {
+  data = await generateSyntheticData(db, SCALES.small, { seed: 7, label: `mixed${Date.now() % 100000}` });
+}
+const rowsLoaded = Object.values(data.counts).reduce((a, b) => a + b, 0);
+
+const config = loadConfig({ LOG_LEVEL: 'silent', SESSION_IDLE_SECONDS: '3600' });
+const app = createApp({ db, config, logger: createLogger('silent'), now: () => new Date() });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+type Staff = { cookie: string; csrf: string };
+async function signIn(email: string): Promise<Staff> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const mfa = await fetch(`${base}/api/auth/mfa/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ code: generateSync({ secret: DEMO_TOTP_SECRET }) }),
+  });
+  if (mfa.status !== 200) throw new Error(`sign-in of ${email}: ${mfa.status} ${await mfa.text()}`);
+  return { cookie, csrf: csrfToken };
+}
+
+const rawRows = async <T>(query: ReturnType<typeof sql>) =>
+  ((await db.tx((tx) => tx.execute(query))) as unknown as { rows: T[] }).rows;
+
+// The sites in play, each with its clinician signed in, some patients and last week's sessions.
+const week = SYNTHETIC_END.subtract({ weeks: 1 });
+const sitesInPlay = await Promise.all(
+  data.sites.slice(0, siteCount).map(async (site) => {
+    const patientIds = (
+      await rawRows<{ patient_id: string }>(
+        sql`select patient_id from enrolments where site_id = ${site.id} and ends_on is null limit 40`,
+      )
+    ).map((r) => r.patient_id);
+    const sessionIds = (
+      await rawRows<{ id: string }>(
+        sql`select id from program_sessions where site_id = ${site.id} and local_date >= ${week.toString()}
+            and local_date < ${SYNTHETIC_END.toString()} and track_id = any(${`{${site.trackIds.join(',')}}`}::uuid[])`,
+      )
+    ).map((r) => r.id);
+    return { ...site, patientIds, sessionIds, staff: await signIn(site.clinicianEmail) };
+  }),
+);
+const director = await signIn(data.directorEmail);
+// Each roster save sends the session's whole roster (as the roster screen does).
+const rosterRows = new Map<string, { patientId: string; status: string; minutes: number }[]>();
+for (const site of sitesInPlay)
+  for (const sessionId of site.sessionIds) {
+    const res = await fetch(`${base}/api/sites/${site.id}/sessions/${sessionId}/attendance`, {
+      headers: { cookie: site.staff.cookie },
+    });
+    const roster = (await res.json()) as { members: { patientId: string }[] };
+    rosterRows.set(
+      sessionId,
+      roster.members.map((m, i) => ({
+        patientId: m.patientId,
+        status: i % 7 === 0 ? 'late' : 'present',
+        minutes: i % 7 === 0 ? 150 : 180,
+      })),
+    );
+  }
+
+let counter = 0;
+const any = <T>(xs: T[]): T => xs[counter++ % xs.length]!;
+type Workload = {
+  name: string;
+  request: () => { method: string; path: string; headers: Record<string, string>; body?: string };
+};
+const workloads: Workload[] = [
+  {
+    name: 'census (25 rows)',
+    request: () => {
+      const s = any(sitesInPlay);
+      return {
+        method: 'GET',
+        path: `/api/sites/${s.id}/patients?pageSize=25`,
+        headers: { cookie: s.staff.cookie },
+      };
+    },
+  },
+  {
+    name: 'chart (patient + episodes)',
+    request: () => {
+      const s = any(sitesInPlay);
+      return {
+        method: 'GET',
+        path: `/api/patients/${any(s.patientIds)}`,
+        headers: { cookie: s.staff.cookie },
+      };
+    },
+  },
+  {
+    name: 'week calendar',
+    request: () => {
+      const s = any(sitesInPlay);
+      return {
+        method: 'GET',
+        path: `/api/sites/${s.id}/programs/${s.programId}/sessions?from=${week}&to=${SYNTHETIC_END}`,
+        headers: { cookie: s.staff.cookie },
+      };
+    },
+  },
+  {
+    name: 'roster read',
+    request: () => {
+      const s = any(sitesInPlay);
+      return {
+        method: 'GET',
+        path: `/api/sites/${s.id}/sessions/${any(s.sessionIds)}/attendance`,
+        headers: { cookie: s.staff.cookie },
+      };
+    },
+  },
+  {
+    name: 'roster save',
+    request: () => {
+      const s = any(sitesInPlay);
+      const sessionId = any(s.sessionIds);
+      return {
+        method: 'PUT',
+        path: `/api/sites/${s.id}/sessions/${sessionId}/attendance`,
+        headers: { cookie: s.staff.cookie, 'x-csrf-token': s.staff.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ rows: rosterRows.get(sessionId) ?? [] }),
+      };
+    },
+  },
+  {
+    name: 'dose ledger (patient week)',
+    request: () => {
+      const s = any(sitesInPlay);
+      return {
+        method: 'GET',
+        path: `/api/patients/${any(s.patientIds)}/dose?week=${week}`,
+        headers: { cookie: s.staff.cookie },
+      };
+    },
+  },
+  {
+    name: 'at-risk list',
+    request: () => {
+      const s = any(sitesInPlay);
+      return {
+        method: 'GET',
+        path: `/api/sites/${s.id}/programs/${s.programId}/at-risk?week=${week}`,
+        headers: { cookie: s.staff.cookie },
+      };
+    },
+  },
+];
+
+// Part 2: all routes at once. The machine's load average is printed: on a shared machine it explains a lot.
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
+const results = await Promise.all(
+  workloads.map(
+    (w) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        autocannon(
+          {
+            url: base,
+            connections,
+            duration: seconds,
+            requests: [{ setupRequest: (req) => ({ ...req, ...w.request() }) as autocannon.Request }],
+          },
+          (err, result) => (err ? reject(err) : resolve(result)),
+        );
+      }),
+  ),
+);
+
+// Part 3: overhead ratio, sequentially (one request at a time), the API against its main query in raw SQL.
+async function median(n: number, fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(n / 2)]!;
+}
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const site0 = sitesInPlay[0]!;
+const patient0 = site0.patientIds[0]!;
+const get = async (p: string, staff: Staff) => {
+  const res = await fetch(base + p, { headers: { cookie: staff.cookie } });
+  if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
+  return res.json();
+};
+const weekEnd = week.add({ days: 7 }).toString();
+const overhead: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+  [
+    'chart',
+    () => get(`/api/patients/${patient0}`, site0.staff),
+    () => rawRows(sql`select * from patients where id = ${patient0}`),
+  ],
+  [
+    'census',
+    () => get(`/api/sites/${site0.id}/patients?pageSize=25`, site0.staff),
+    () =>
+      rawRows(
+        sql`select *, count(*) over () as total from patients where site_id = ${site0.id} order by family_name, given_name, id limit 25`,
+      ),
+  ],
+  [
+    'dose ledger',
+    () => get(`/api/patients/${patient0}/dose?week=${week}`, site0.staff),
+    () =>
+      rawRows(sql`select e.*, a.status, a.minutes, s.local_date, s.minutes as planned from enrolments e
+        left join program_sessions s on s.track_id = e.track_id and s.local_date >= ${week.toString()} and s.local_date < ${weekEnd}
+        left join attendance a on a.session_id = s.id and a.patient_id = e.patient_id
+        where e.patient_id = ${patient0}`),
+  ],
+];
+const ratios: string[] = [];
+for (const [name, api, raw] of overhead) {
+  await median(20, api); // warm up
+  const apiMs = await median(200, api);
+  const sqlMs = await median(200, raw);
+  ratios.push(`| ${name} | ${apiMs.toFixed(2)} | ${sqlMs.toFixed(2)} | ${(apiMs / sqlMs).toFixed(1)}× |`);
+}
+
+// Part 5: the deep patient's chart and ledger.
+const depth: string[] = [];
+if (data.deepPatientId) {
+  const deepAttendances = (
+    await rawRows<{ n: number }>(
+      sql`select count(*)::int as n from attendance where patient_id = ${data.deepPatientId}`,
+    )
+  )[0]!.n;
+  for (const [name, p] of [
+    ['chart', `/api/patients/${data.deepPatientId}`],
+    ['episodes', `/api/patients/${data.deepPatientId}/episodes`],
+    ['dose ledger', `/api/patients/${data.deepPatientId}/dose?week=${week}`],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t0 = performance.now();
+      await get(p, director);
+      times.push(performance.now() - t0);
+    }
+    depth.push(
+      `| ${name} (${deepAttendances} attendances) | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.95).toFixed(1)} |`,
+    );
+  }
+}
+
+const total = results.reduce((a, r) => a + r.requests.total, 0);
+const errors = results.reduce((a, r) => a + r.errors + r.timeouts + r.non2xx, 0);
+console.log(
+  `\n### ${new Date().toISOString().slice(0, 10)} — mixed workload, ${db.kind} store, scale ${scaleName}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average before the run ${loadBefore}`,
+);
+console.log(
+  `${rowsLoaded.toLocaleString('en-US')} generated rows${data.ms ? ` (loaded in ${(data.ms / 1000).toFixed(1)} s)` : ''}; ${sitesInPlay.length} sites, a clinician signed in at each; ${workloads.length} routes at once, ${connections} connections each, ${seconds} s. Every read writes its audit row.\n`,
+);
+console.log(`Overall: ${Math.round(total / seconds)} req/s, ${errors} errors.\n`);
+console.log('| route | req/s | p50 ms | p95 ms* | p99 ms | errors |');
+console.log('|---|---|---|---|---|---|');
+workloads.forEach((w, i) => {
+  const r = results[i]!;
+  console.log(
+    `| ${w.name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.errors + r.timeouts + r.non2xx} |`,
+  );
+});
+console.log('\n*autocannon reports p97.5, not p95; the column shows p97.5 (a stricter figure).\n');
+console.log('| overhead (sequential) | API median ms | raw SQL median ms | ratio |');
+console.log('|---|---|---|---|');
+for (const r of ratios) console.log(r);
+if (depth.length > 0) {
+  console.log('\n| chart at depth (100 sequential) | p50 ms | p95 ms |');
+  console.log('|---|---|---|');
+  for (const r of depth) console.log(r);
+}
+server.close();
+await db.close();
+if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
