@@ -445,3 +445,30 @@ export function saveTargetSteps(patientId: string, enrolment: Enrolment, targetS
     ifMatch(enrolment.version),
   );
 }
+
+export function cancelSession(
+  siteId: string,
+  sessionId: string,
+  input: { reason: 'holiday' | 'weather' | 'other'; note?: string },
+) {
+  return api.post<ProgramSession>(`${sitePath(siteId)}/sessions/${enc(sessionId)}/cancel`, input);
+}
+
+export interface CsvImportResult {
+  matched: {
+    patientId: string;
+    givenName: string;
+    familyName: string;
+    name: string;
+    email: string | null;
+    minutes: number;
+  }[];
+  unmatched: { name: string; email: string | null; minutes: number }[];
+  problems: { line: number; message: string }[];
+}
+
+export function importParticipantCsv(siteId: string, sessionId: string, csv: string) {
+  return api.post<CsvImportResult>(`${sitePath(siteId)}/sessions/${enc(sessionId)}/attendance/import`, {
+    csv,
+  });
+}

@@ -33,6 +33,7 @@ import {
   useRoster,
   useTracks,
 } from './programs-api';
+import { CancelSessionForm, CsvImportPanel } from './session-tools';
 
 export const ATTENDANCE_STATUSES: { value: AttendanceStatus; label: string }[] = [
   { value: 'present', label: 'Present' },
@@ -100,6 +101,9 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   const trackName = tracks.data?.items.find((t) => t.id === session.trackId)?.name;
   const [lines, setLines] = useState(() => initialLines(roster));
   const [saved, setSaved] = useState(false);
+  const me = useMe();
+  // schedule.write: directors and clinicians (the server refuses anyone else).
+  const mayCancel = ['clinician', 'program_director'].includes(me.data?.user.role ?? '');
   const update = (patientId: string, change: Partial<Line>) => {
     setSaved(false);
     setLines((old) => {
@@ -177,6 +181,31 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
           {session.cancelReason ?? 'This session was cancelled.'}
         </Alert>
       )}
+      {!session.cancelled && roster.members.length > 0 && session.telehealthUrl && (
+        <CsvImportPanel
+          siteId={siteId}
+          sessionId={session.id}
+          members={roster.members}
+          onApply={(minutes) => {
+            setSaved(false);
+            setLines((old) => {
+              const next = { ...old };
+              for (const member of roster.members) {
+                const found = minutes.get(member.patientId);
+                next[member.patientId] =
+                  found === undefined
+                    ? { ...next[member.patientId]!, status: 'unexcused', minutes: 0 }
+                    : {
+                        ...next[member.patientId]!,
+                        status: found < session.minutes ? 'left_early' : 'present',
+                        minutes: found,
+                      };
+              }
+              return next;
+            });
+          }}
+        />
+      )}
       {shown.belowMinimumGroupSize && (
         <Alert color="orange" title="Fewer than 3 attended" role="status">
           A group needs at least 3 members present (domain.md §3); this session may not bill as group therapy.
@@ -233,6 +262,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
           </Stack>
         </form>
       </Paper>
+      {!session.cancelled && mayCancel && <CancelSessionForm siteId={siteId} sessionId={session.id} />}
     </Stack>
   );
 }

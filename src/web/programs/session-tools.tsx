@@ -1,0 +1,226 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { fieldError, formError } from '../app/form-errors';
+import {
+  type CsvImportResult,
+  cancelSession,
+  importParticipantCsv,
+  type RosterRow,
+  rosterKey,
+} from './programs-api';
+
+type CancelReason = 'holiday' | 'weather' | 'other';
+
+/** Cancels the session with a reason; every enrolled patient sees the notice in the portal. */
+export function CancelSessionForm({ siteId, sessionId }: { siteId: string; sessionId: string }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState<CancelReason>('holiday');
+  const [note, setNote] = useState('');
+  const cancel = useMutation({
+    mutationFn: () => cancelSession(siteId, sessionId, { reason, note: note.trim() || undefined }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: rosterKey(sessionId) });
+      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      void queryClient.invalidateQueries({ queryKey: ['at-risk'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    cancel.mutate();
+  };
+  const general = formError(cancel.error, ['reason', 'note']);
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form onSubmit={submit} noValidate aria-labelledby="cancel-session-heading">
+        <Stack gap="xs">
+          <Title order={2} size="h5" id="cancel-session-heading">
+            Cancel this session
+          </Title>
+          <Group align="flex-start">
+            <NativeSelect
+              label="Reason"
+              data={[
+                { value: 'holiday', label: 'Holiday' },
+                { value: 'weather', label: 'Weather' },
+                { value: 'other', label: 'Other' },
+              ]}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value as CancelReason)}
+              error={fieldError(cancel.error, 'reason')}
+            />
+            <TextInput
+              label="Note to patients"
+              description="Shown in the portal with the cancellation"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              error={fieldError(cancel.error, 'note')}
+              w={360}
+            />
+          </Group>
+          {general && (
+            <Alert color="red" role="alert">
+              {general}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" color="red" variant="light" loading={cancel.isPending}>
+              Cancel session
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/**
+ * A virtual session's participant export (name/email, join, leave): the server sums rejoins and matches people
+ * to the roster; rows it could not match are shown here to match by hand. "Use these minutes" fills the roster
+ * form, which is then saved as usual (one request).
+ */
+export function CsvImportPanel({
+  siteId,
+  sessionId,
+  members,
+  onApply,
+}: {
+  siteId: string;
+  sessionId: string;
+  members: RosterRow[];
+  onApply: (minutesByPatient: Map<string, number>) => void;
+}) {
+  const [csv, setCsv] = useState('');
+  const [manual, setManual] = useState<Record<number, string>>({});
+  const [applied, setApplied] = useState<number | null>(null);
+  const match = useMutation({
+    mutationFn: () => importParticipantCsv(siteId, sessionId, csv),
+    onSuccess: () => {
+      setManual({});
+      setApplied(null);
+    },
+  });
+  const result: CsvImportResult | undefined = match.data;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    match.mutate();
+  };
+  const apply = () => {
+    if (!result) return;
+    const minutes = new Map<string, number>();
+    for (const m of result.matched) minutes.set(m.patientId, m.minutes);
+    result.unmatched.forEach((row, i) => {
+      const patientId = manual[i];
+      if (patientId) minutes.set(patientId, (minutes.get(patientId) ?? 0) + row.minutes);
+    });
+    onApply(minutes);
+    setApplied(minutes.size);
+  };
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form onSubmit={submit} noValidate aria-labelledby="csv-heading">
+        <Stack gap="xs">
+          <Title order={2} size="h5" id="csv-heading">
+            Minutes from the participant export
+          </Title>
+          <Textarea
+            label="Participant CSV"
+            description="Paste the video platform's export: name or email, join time, leave time (rejoins are summed)"
+            autosize
+            minRows={3}
+            maxRows={10}
+            value={csv}
+            onChange={(e) => setCsv(e.currentTarget.value)}
+            error={fieldError(match.error, 'csv')}
+          />
+          <Group>
+            <Button type="submit" variant="light" loading={match.isPending} disabled={csv.trim() === ''}>
+              Match participants
+            </Button>
+          </Group>
+          {match.error && !fieldError(match.error, 'csv') && (
+            <Alert color="red" role="alert">
+              {match.error.message}
+            </Alert>
+          )}
+          {result && (
+            <Stack gap="xs">
+              <Text size="sm">
+                Matched {result.matched.length}:{' '}
+                {result.matched.map((m) => `${m.familyName}, ${m.givenName} (${m.minutes} min)`).join('; ') ||
+                  'nobody'}
+                .
+              </Text>
+              {result.problems.map((p) => (
+                <Text key={p.line} size="sm" c="orange.8">
+                  Line {p.line}: {p.message}
+                </Text>
+              ))}
+              {result.unmatched.length > 0 && (
+                <Table aria-label="Unmatched participants" withTableBorder>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>In the file</Table.Th>
+                      <Table.Th>Minutes</Table.Th>
+                      <Table.Th>Member</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {result.unmatched.map((row, i) => (
+                      <Table.Tr key={`${row.name}:${row.email ?? ''}`}>
+                        <Table.Td>
+                          {row.name}
+                          {row.email ? ` <${row.email}>` : ''}
+                        </Table.Td>
+                        <Table.Td>{row.minutes}</Table.Td>
+                        <Table.Td>
+                          <NativeSelect
+                            aria-label={`Member for ${row.name}`}
+                            data={[
+                              { value: '', label: 'Not a member' },
+                              ...members.map((m) => ({
+                                value: m.patientId,
+                                label: `${m.familyName}, ${m.givenName}`,
+                              })),
+                            ]}
+                            value={manual[i] ?? ''}
+                            onChange={(e) => {
+                              const value = e.currentTarget.value;
+                              setManual((old) => ({ ...old, [i]: value }));
+                            }}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+              <Group>
+                <Button variant="light" onClick={apply}>
+                  Use these minutes
+                </Button>
+                {applied !== null && (
+                  <Text c="teal.8" size="sm" role="status">
+                    Minutes filled in for {applied} members; check the roster and save attendance.
+                  </Text>
+                )}
+              </Group>
+            </Stack>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
