@@ -66,7 +66,8 @@ export function registerPsychotherapyNoteRoutes(app: App) {
             throw AppError.validation([{ path: 'episodeId', message: 'Is not an episode of this patient.' }]);
           const granted = [...new Set(input.grantedUserIds.filter((id) => id !== p.userId))];
           const staff = await findActiveStaff(tx, p.organizationId, granted);
-          const stranger = granted.findIndex((id) => !staff.some((s) => s.id === id));
+          const known = new Set(staff.map((s) => s.id));
+          const stranger = input.grantedUserIds.findIndex((id) => id !== p.userId && !known.has(id));
           if (stranger >= 0) {
             throw AppError.validation([
               { path: `grantedUserIds.${stranger}`, message: 'Must be an active staff member.' },

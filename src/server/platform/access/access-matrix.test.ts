@@ -135,7 +135,8 @@ describe('role × site × patient × route', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(100);
-  });
+    // Thousands of requests (every route × role × site): about 50 s alone here, more on a shared, busy machine.
+  }, 240_000);
 
   it('answers 401 to every guarded route without a session', async () => {
     for (const route of documentedRoutes(t.app).filter((r) => r.permission !== 'public')) {
