@@ -134,7 +134,7 @@ const workloads: Workload[] = [
     },
   },
   {
-    name: 'chart (patient + episodes)',
+    name: 'chart (patient)',
     request: () => {
       const s = any(sitesInPlay);
       return {
