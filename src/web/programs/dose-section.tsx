@@ -74,6 +74,18 @@ export function DoseSection({ patientId, mayEnrol }: { patientId: string; mayEnr
               {current.medicareCoverage && ' Medicare IOP coverage: at least 9 h a week.'}
             </Text>
             {mayEnrol && <TargetStepsForm key={current.id} patientId={patientId} enrolment={current} />}
+            {mayEnrol && (
+              <details>
+                <summary>Transfer to another track</summary>
+                <EnrolEpisode
+                  siteId={episode.siteId}
+                  programId={episode.programId}
+                  patientId={patientId}
+                  episodeId={episode.id}
+                  transferFrom={current.trackId}
+                />
+              </details>
+            )}
           </Stack>
         )}
         {enrolments.data && !current && (

@@ -117,23 +117,28 @@ export function EnrolFromTrack({
   );
 }
 
-/** The Episode tab's way in: this episode joins one of its program's tracks. */
+/**
+ * The Episode tab's way in: this episode joins one of its program's tracks. With `transferFrom` it moves to
+ * another track from a day (the server ends the current enrolment the day before; history stays).
+ */
 export function EnrolEpisode({
   siteId,
   programId,
   patientId,
   episodeId,
+  transferFrom,
 }: {
   siteId: string;
   programId: string;
   patientId: string;
   episodeId: string;
+  transferFrom?: string;
 }) {
   const tracks = useTracks(siteId, programId);
   const [trackId, setTrackId] = useState('');
   const [startsOn, setStartsOn] = useState(isoToday);
   const save = useEnrol(programId, () => setTrackId(''));
-  const items = tracks.data?.items ?? [];
+  const items = (tracks.data?.items ?? []).filter((t) => t.id !== transferFrom);
   const chosenTrack = trackId || items[0]?.id || '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -141,10 +146,18 @@ export function EnrolEpisode({
   };
   const general = formError(save.error, ENROL_FIELDS);
   if (tracks.isSuccess && items.length === 0) {
-    return <Text c="dimmed">The program has no tracks yet.</Text>;
+    return (
+      <Text c="dimmed">
+        {transferFrom ? 'The program has no other track.' : 'The program has no tracks yet.'}
+      </Text>
+    );
   }
   return (
-    <form onSubmit={submit} noValidate aria-label="Enrol in a track">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={transferFrom ? 'Transfer to another track' : 'Enrol in a track'}
+    >
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <NativeSelect
@@ -168,8 +181,13 @@ export function EnrolEpisode({
           </Alert>
         )}
         <Group>
-          <Button type="submit" loading={save.isPending} disabled={!chosenTrack}>
-            Enrol
+          <Button
+            type="submit"
+            variant={transferFrom ? 'light' : 'filled'}
+            loading={save.isPending}
+            disabled={!chosenTrack}
+          >
+            {transferFrom ? 'Transfer' : 'Enrol'}
           </Button>
         </Group>
       </Stack>
