@@ -228,6 +228,7 @@ describe('group note walkthrough in the browser', () => {
   }, 240_000);
 
   it('keeps the typed text on a concurrent save (409), the director co-signs, an individual note shows its code live, a psychotherapy note stays out of the chart', async () => {
+    // Runs after the first walkthrough (tests in a file run in order): its signed note is the one co-signed here.
     // A second group session yesterday afternoon with the same 4 members present.
     const director = await apiAs(server.url, DIRECTOR);
     const session = await director.send(
