@@ -38,7 +38,6 @@ export function MySessions() {
           title={
             cancelled.length === 1 ? 'A session was cancelled' : `${cancelled.length} sessions were cancelled`
           }
-          aria-label="Cancellation notice"
         >
           <Stack gap={4}>
             {cancelled.map((session) => (
