@@ -182,6 +182,9 @@ describe('group note walkthrough in the browser', () => {
 
     // 5. Fix the second member's part, sign with the password (the other re-authentication).
     await page.getByLabel(`Participation of ${names[1]}`).fill(PARTS[1]!.participation);
+    // The edited card drops the refusal's mark; the untouched twin keeps it until the next attempt.
+    expect(await cards[1]!.getAttribute('data-blocked')).toBeNull();
+    expect(await cards[0]!.getAttribute('data-blocked')).toBe('true');
     await page.getByLabel(`Presentation of ${names[1]}`).fill(PARTS[1]!.presentation);
     await page.getByLabel(`Plan for next session of ${names[1]}`).fill(PARTS[1]!.plan);
     await page.getByRole('button', { name: 'Sign group note' }).click();

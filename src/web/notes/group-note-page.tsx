@@ -120,7 +120,10 @@ function GroupNoteForm({ note }: { note: GroupNote }) {
     save.mutate(latest.version);
   };
 
+  // Members whose part changed since signing was last refused: their card no longer shows the refusal.
+  const [editedSinceRefusal, setEditedSinceRefusal] = useState<ReadonlySet<string>>(new Set());
   const sign = useMutation({
+    onMutate: () => setEditedSinceRefusal(new Set()),
     mutationFn: async (proof: SignProof) => {
       let version = current.version;
       if (editable) {
@@ -166,6 +169,7 @@ function GroupNoteForm({ note }: { note: GroupNote }) {
   const setPart = (patientId: string, change: Partial<PartDraft>) => {
     setSavedAt(null);
     setParts((old) => ({ ...old, [patientId]: { ...old[patientId]!, ...change } }));
+    setEditedSinceRefusal((old) => (old.has(patientId) ? old : new Set([...old, patientId])));
   };
   const sharedError = (field: string) =>
     save.error instanceof ApiError || blocked
@@ -282,7 +286,10 @@ function GroupNoteForm({ note }: { note: GroupNote }) {
               member={member}
               part={parts[member.patientId]!}
               editable={editable}
-              problems={[...memberProblems(blocked, index), ...memberProblems(save.error, index)]}
+              problems={[
+                ...(editedSinceRefusal.has(member.patientId) ? [] : memberProblems(blocked, index)),
+                ...memberProblems(save.error, index),
+              ]}
               onChange={(change) => setPart(member.patientId, change)}
             />
           ))}
