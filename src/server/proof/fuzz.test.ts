@@ -195,6 +195,7 @@ describe(`fuzzing every route from the OpenAPI document (${REQUESTS} requests, s
       expect(failures, failures.join('\n')).toEqual([]);
       expect(sent).toBeGreaterThanOrEqual(REQUESTS);
     },
-    Math.max(300_000, REQUESTS * 30),
+    // Measured here: 2,000 requests in 8 s at light load, 10,000 in 258 s at load average 11 (embedded).
+    Math.max(900_000, REQUESTS * 90),
   );
 });
