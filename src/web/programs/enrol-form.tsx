@@ -1,4 +1,15 @@
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../app/form-errors';
@@ -19,6 +30,7 @@ function useEnrol(programId: string, onDone: () => void) {
       trackId: string;
       episodeId: string;
       startsOn: string;
+      medicareCoverage?: boolean;
     }) => enrol(patientId, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: tracksKey(programId) });
@@ -137,12 +149,19 @@ export function EnrolEpisode({
   const tracks = useTracks(siteId, programId);
   const [trackId, setTrackId] = useState('');
   const [startsOn, setStartsOn] = useState(isoToday);
+  const [medicare, setMedicare] = useState(false);
   const save = useEnrol(programId, () => setTrackId(''));
   const items = (tracks.data?.items ?? []).filter((t) => t.id !== transferFrom);
   const chosenTrack = trackId || items[0]?.id || '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ patientId, trackId: chosenTrack, episodeId, startsOn });
+    save.mutate({
+      patientId,
+      trackId: chosenTrack,
+      episodeId,
+      startsOn,
+      ...(transferFrom ? {} : { medicareCoverage: medicare }),
+    });
   };
   const general = formError(save.error, ENROL_FIELDS);
   if (tracks.isSuccess && items.length === 0) {
@@ -175,6 +194,13 @@ export function EnrolEpisode({
             error={fieldError(save.error, 'startsOn')}
           />
         </SimpleGrid>
+        {!transferFrom && (
+          <Checkbox
+            label="Medicare IOP coverage (at least 9 h a week)"
+            checked={medicare}
+            onChange={(e) => setMedicare(e.currentTarget.checked)}
+          />
+        )}
         {general && (
           <Alert color="red" role="alert">
             {general}

@@ -345,7 +345,10 @@ export function saveRoster(siteId: string, sessionId: string, rows: AttendanceEn
   return api.put<Roster>(`${sitePath(siteId)}/sessions/${enc(sessionId)}/attendance`, { rows });
 }
 
-export function enrol(patientId: string, input: { trackId: string; episodeId: string; startsOn: string }) {
+export function enrol(
+  patientId: string,
+  input: { trackId: string; episodeId: string; startsOn: string; medicareCoverage?: boolean },
+) {
   return api.post<Enrolment>(`/api/patients/${enc(patientId)}/enrolments`, input);
 }
 
