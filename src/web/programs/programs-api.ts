@@ -313,6 +313,40 @@ export function createSchedule(siteId: string, trackId: string, schedule: NewSch
   );
 }
 
+export interface NewSession {
+  trackId?: string | null;
+  /** Local calendar day in the program's zone. */
+  date: string;
+  sessionType: SessionType;
+  topic?: string | null;
+  /** A topic of the track's curriculum; the session then covers it. */
+  curriculumTopicId?: string | null;
+  facilitatorId?: string | null;
+  room?: string | null;
+  telehealthUrl?: string | null;
+  startTime: string;
+  endTime: string;
+}
+
+/** A one-off session; `idempotencyKey` stays the same for retries of one submit so a retry never adds two. */
+export function createSession(
+  siteId: string,
+  programId: string,
+  session: NewSession,
+  idempotencyKey: string,
+) {
+  return api.post<ProgramSession>(`${programPath(siteId, programId)}/sessions`, session, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** The program's sessions between two local days, outside a query (e.g. to name a conflicting session). */
+export function fetchSessions(siteId: string, programId: string, from: string, to: string) {
+  return api.get<{ items: ProgramSession[] }>(
+    withQuery(`${programPath(siteId, programId)}/sessions`, { from, to }),
+  );
+}
+
 export function useSessions(
   siteId: string | undefined,
   programId: string | undefined,

@@ -12,12 +12,15 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
 import { programWeekOf } from '../../domain/schedule/program-week';
 import { useCurrentSite } from '../app/current-site';
+import { useMe } from '../app/session';
 import { useUrlParams } from '../app/use-url-params';
+import { AddSessionModal } from './add-session-form';
 import { SESSION_TYPES, sessionTypeOf, timeIn, WEEKDAYS } from './program-labels';
 import {
   type ProgramSession,
@@ -26,6 +29,9 @@ import {
   useSessions,
   useTracks,
 } from './programs-api';
+
+/** Mirrors the server's `schedule.write` permission (permissions.ts): who may add a session. */
+const SCHEDULE_WRITERS = new Set(['program_director', 'clinician']);
 
 const dayHeading = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -100,6 +106,11 @@ function WeekCalendar({
   const tracks = useTracks(siteId, program.programId);
   const trackName = (id: string | null) => tracks.data?.items.find((t) => t.id === id)?.name ?? null;
   const days = Array.from({ length: 7 }, (_, i) => start.add({ days: i }));
+  const me = useMe();
+  const mayAddSession = SCHEDULE_WRITERS.has(me.data?.user.role ?? '');
+  const [adding, setAdding] = useState(false);
+  const showsToday =
+    Temporal.PlainDate.compare(today, start) >= 0 && Temporal.PlainDate.compare(today, end) <= 0;
   const byDay = new Map<string, ProgramSession[]>();
   for (const session of sessions.data?.items ?? []) {
     const list = byDay.get(session.localDate) ?? [];
@@ -120,6 +131,7 @@ function WeekCalendar({
           <Button variant="default" onClick={() => onWeek(start.add({ days: 7 }).toString())}>
             Next week
           </Button>
+          {mayAddSession && <Button onClick={() => setAdding(true)}>Add a session</Button>}
         </Group>
         <Text fw={500} aria-live="polite">
           Week of {dayHeading.format(new Date(`${start}T00:00Z`))} ({program.timeZone})
@@ -138,6 +150,23 @@ function WeekCalendar({
         </Alert>
       )}
       {sessions.isPending && <Loader aria-label="Loading sessions" />}
+      <AddSessionModal
+        siteId={siteId}
+        program={program}
+        defaultDate={(showsToday ? today : start).toString()}
+        opened={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(session) => {
+          setAdding(false);
+          const localDate = Temporal.PlainDate.from(session.localDate);
+          if (
+            Temporal.PlainDate.compare(localDate, start) < 0 ||
+            Temporal.PlainDate.compare(localDate, end) > 0
+          ) {
+            onWeek(session.localDate);
+          }
+        }}
+      />
       <SimpleGrid cols={{ base: 1, sm: 7 }} spacing="xs">
         {days.map((day) => (
           <Paper

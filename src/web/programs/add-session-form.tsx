@@ -1,0 +1,329 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Temporal } from 'temporal-polyfill';
+import { ApiError } from '../app/api-client';
+import { fieldError, formError } from '../app/form-errors';
+import { roleLabel } from '../app/staff-navigation';
+import { useSiteStaff } from '../episodes/episodes-api';
+import { SESSION_TYPES, sessionTypeOf, timeIn } from './program-labels';
+import {
+  createSession,
+  fetchSessions,
+  type NewSession,
+  type ProgramSession,
+  type ProgramSettings,
+  type SessionType,
+  useCurriculum,
+  useTracks,
+} from './programs-api';
+
+const SESSION_FIELDS = [
+  'date',
+  'trackId',
+  'sessionType',
+  'topic',
+  'curriculumTopicId',
+  'startTime',
+  'endTime',
+  'facilitatorId',
+  'room',
+  'telehealthUrl',
+] as const;
+
+const dayLabel = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A 409 double booking, with the session it clashes with when the program's calendar holds it. */
+interface Conflict {
+  message: string;
+  resource: 'facilitator' | 'room';
+  session: ProgramSession | null;
+  sessionId: string;
+}
+
+/** The "Add a session" dialog of the week calendar: one session on one day (individual, family, a make-up …). */
+export function AddSessionModal({
+  siteId,
+  program,
+  defaultDate,
+  opened,
+  onClose,
+  onAdded,
+}: {
+  siteId: string;
+  program: ProgramSettings;
+  defaultDate: string;
+  opened: boolean;
+  onClose: () => void;
+  onAdded: (session: ProgramSession) => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Add a session" size="lg">
+      {/* Mounted only while open, so each opening starts from a fresh form and a fresh Idempotency-Key. */}
+      {opened && (
+        <AddSessionForm
+          siteId={siteId}
+          program={program}
+          defaultDate={defaultDate}
+          onCancel={onClose}
+          onAdded={onAdded}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function AddSessionForm({
+  siteId,
+  program,
+  defaultDate,
+  onCancel,
+  onAdded,
+}: {
+  siteId: string;
+  program: ProgramSettings;
+  defaultDate: string;
+  onCancel: () => void;
+  onAdded: (session: ProgramSession) => void;
+}) {
+  const queryClient = useQueryClient();
+  const staff = useSiteStaff(siteId);
+  const tracks = useTracks(siteId, program.programId);
+  const [date, setDate] = useState(defaultDate);
+  const [trackId, setTrackId] = useState('');
+  const [sessionType, setSessionType] = useState<SessionType>('individual');
+  const [topic, setTopic] = useState('');
+  const [curriculumTopicId, setCurriculumTopicId] = useState('');
+  const [startTime, setStartTime] = useState('10:00');
+  const [endTime, setEndTime] = useState('11:00');
+  const [facilitatorId, setFacilitatorId] = useState('');
+  const [room, setRoom] = useState('');
+  const [telehealthUrl, setTelehealthUrl] = useState('');
+  const curriculum = useCurriculum(siteId, trackId || undefined);
+  const curriculumTopics = trackId ? (curriculum.data?.topics ?? []) : [];
+  // One key per distinct request: a retry of the same submit replays, a changed form is a new request.
+  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
+
+  const save = useMutation({
+    mutationFn: async (body: NewSession): Promise<ProgramSession> => {
+      const text = JSON.stringify(body);
+      if (lastAttempt.current?.body !== text) {
+        lastAttempt.current = { body: text, key: crypto.randomUUID() };
+      }
+      try {
+        return await createSession(siteId, program.programId, body, lastAttempt.current.key);
+      } catch (error) {
+        throw await withConflict(error, siteId, program.programId, body.date);
+      }
+    },
+    onSuccess: (session) => {
+      void queryClient.invalidateQueries({ queryKey: ['sessions', program.programId] });
+      onAdded(session);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({
+      date,
+      trackId: trackId || null,
+      sessionType,
+      topic: curriculumTopicId ? null : topic.trim() || null,
+      curriculumTopicId: curriculumTopicId || null,
+      startTime,
+      endTime,
+      facilitatorId: facilitatorId || null,
+      room: room.trim() || null,
+      telehealthUrl: telehealthUrl.trim() || null,
+    });
+  };
+  const conflict = save.error instanceof ConflictError ? save.error.conflict : null;
+  const error = (field: string) => fieldError(save.error, field);
+  const general = conflict ? undefined : formError(save.error, SESSION_FIELDS);
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add a session">
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Date"
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={error('date')}
+            required
+            data-autofocus
+          />
+          <NativeSelect
+            label="Session type"
+            data={Object.entries(SESSION_TYPES).map(([value, type]) => ({ value, label: type.label }))}
+            value={sessionType}
+            onChange={(e) => setSessionType(e.currentTarget.value as SessionType)}
+            error={error('sessionType')}
+          />
+          <NativeSelect
+            label="Track"
+            description="Optional: a make-up group counts toward the track"
+            data={[
+              { value: '', label: tracks.isPending ? 'Loading…' : 'No track' },
+              ...(tracks.data?.items ?? []).map((t) => ({ value: t.id, label: t.name })),
+            ]}
+            value={trackId}
+            onChange={(e) => {
+              setTrackId(e.currentTarget.value);
+              setCurriculumTopicId('');
+            }}
+            error={error('trackId')}
+          />
+          <NativeSelect
+            label="Facilitator"
+            description="Group therapy needs a licensed one"
+            data={[
+              { value: '', label: staff.isPending ? 'Loading…' : 'None' },
+              ...(staff.data?.items ?? []).map((m) => ({
+                value: m.id,
+                label: `${m.displayName} (${roleLabel(m.role)})`,
+              })),
+            ]}
+            value={facilitatorId}
+            onChange={(e) => setFacilitatorId(e.currentTarget.value)}
+            error={error('facilitatorId')}
+          />
+          <TextInput
+            label="Starts at"
+            type="time"
+            value={startTime}
+            onChange={(e) => setStartTime(e.currentTarget.value)}
+            error={error('startTime')}
+            required
+          />
+          <TextInput
+            label="Ends at"
+            type="time"
+            value={endTime}
+            onChange={(e) => setEndTime(e.currentTarget.value)}
+            error={error('endTime')}
+            required
+          />
+          <TextInput
+            label="Room"
+            description="For an in-person session"
+            value={room}
+            onChange={(e) => setRoom(e.currentTarget.value)}
+            error={error('room')}
+          />
+          <TextInput
+            label="Telehealth link"
+            type="url"
+            description="https://… for a virtual session"
+            value={telehealthUrl}
+            onChange={(e) => setTelehealthUrl(e.currentTarget.value)}
+            error={error('telehealthUrl')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: curriculumTopics.length > 0 ? 2 : 1 }}>
+          {curriculumTopics.length > 0 && (
+            <NativeSelect
+              label="Curriculum topic"
+              description="The session covers this topic of the track"
+              data={[
+                { value: '', label: 'None (type a topic)' },
+                ...curriculumTopics.map((t) => ({ value: t.id, label: `${t.position}. ${t.title}` })),
+              ]}
+              value={curriculumTopicId}
+              onChange={(e) => setCurriculumTopicId(e.currentTarget.value)}
+              error={error('curriculumTopicId')}
+            />
+          )}
+          <TextInput
+            label="Topic"
+            description={sessionType === 'group_therapy' ? 'What the group works on' : 'Optional'}
+            value={curriculumTopicId ? '' : topic}
+            onChange={(e) => setTopic(e.currentTarget.value)}
+            error={error('topic')}
+            disabled={Boolean(curriculumTopicId)}
+          />
+        </SimpleGrid>
+        <Text size="sm" c="dimmed">
+          Times are local to {program.timeZone}.
+        </Text>
+        {conflict && <ConflictAlert conflict={conflict} timeZone={program.timeZone} />}
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Add session
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ConflictAlert({ conflict, timeZone }: { conflict: Conflict; timeZone: string }) {
+  const { session } = conflict;
+  if (!session) {
+    return (
+      <Alert color="red" role="alert" title="Double booked">
+        {conflict.message}
+      </Alert>
+    );
+  }
+  const who =
+    conflict.resource === 'facilitator'
+      ? (session.facilitatorName ?? 'The facilitator')
+      : `Room ${session.room ?? ''}`.trim();
+  const when = `${dayLabel.format(new Date(`${session.localDate}T00:00Z`))}, ${timeIn(session.startsAt, timeZone)}–${timeIn(session.endsAt, timeZone)}`;
+  const what = `${sessionTypeOf(session.sessionType).label}${session.topic ? `: ${session.topic}` : ''}`;
+  return (
+    <Alert color="red" role="alert" title="Double booked">
+      {who} is already booked at an overlapping time: {what}, {when}.{' '}
+      <Anchor component={Link} to={`/schedule/sessions/${session.id}`} fz="inherit">
+        Open that session
+      </Anchor>
+    </Alert>
+  );
+}
+
+class ConflictError extends Error {
+  constructor(readonly conflict: Conflict) {
+    super(conflict.message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** A 409 double booking becomes a ConflictError naming the session it clashes with; other errors pass through. */
+async function withConflict(error: unknown, siteId: string, programId: string, date: string) {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'double_booked') return error;
+  const sessionId = String(error.details.conflictingSessionId ?? '');
+  const resource = error.details.resource === 'room' ? 'room' : 'facilitator';
+  // The clash overlaps the new session: it is on that day or began the evening before. Another program's
+  // session is not in this list; the server's own message names it then.
+  const dayBefore = Temporal.PlainDate.from(date).subtract({ days: 1 }).toString();
+  const nearby = await fetchSessions(siteId, programId, dayBefore, date).catch(() => ({ items: [] }));
+  const session = nearby.items.find((s) => s.id === sessionId) ?? null;
+  return new ConflictError({ message: error.message, resource, session, sessionId });
+}
