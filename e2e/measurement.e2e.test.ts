@@ -106,7 +106,10 @@ describe('measurement-based care walkthrough in the browser', () => {
     await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
     await page.getByRole('button', { name: 'Verify' }).click();
     // The staff shell counts open urgent tasks beside the menu entry.
-    await page.getByRole('navigation').getByRole('link', { name: /My urgent tasks\s*1 open/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /My urgent tasks\s*1 open/ })
+      .click();
     const tasks = page.getByRole('table', { name: 'My urgent tasks' });
     const row = tasks.getByRole('row', { name: /Jordan/ });
     await row.getByText('Suicide risk: same-day review').waitFor();
