@@ -30,6 +30,7 @@ import {
   SYNTHETIC_END,
 } from '../src/server/proof/synthetic-data';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
+import { startServer } from '../src/server/test-support/server-process';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 3);
@@ -51,11 +52,31 @@ if (process.env.BENCH_DATA) {
 }
 const rowsLoaded = Object.values(data.counts).reduce((a, b) => a + b, 0);
 
-const config = loadConfig({ LOG_LEVEL: 'silent', SESSION_IDLE_SECONDS: '3600' });
-const app = createApp({ db, config, logger: createLogger('silent'), now: () => new Date() });
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// On PostgreSQL the API runs as its own server process (as a clinic runs it), so the load generator does not
+// share the server's event loop; the embedded store allows one process per data folder, so there the server
+// runs in this process. BENCH_SERVER=in-process forces the latter.
+const separateServer = Boolean(url) && process.env.BENCH_SERVER !== 'in-process';
+let stopServer: () => Promise<unknown>;
+let base: string;
+if (separateServer) {
+  const child = await startServer({
+    env: {
+      DATABASE_URL: url!,
+      OPENIOP_SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      SESSION_IDLE_SECONDS: '3600',
+    },
+  });
+  base = child.url;
+  stopServer = () => child.stop();
+} else {
+  const config = loadConfig({ LOG_LEVEL: 'silent', SESSION_IDLE_SECONDS: '3600' });
+  const app = createApp({ db, config, logger: createLogger('silent'), now: () => new Date() });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stopServer = async () => server.close();
+}
 
 type Staff = { cookie: string; csrf: string };
 async function signIn(email: string): Promise<Staff> {
@@ -309,7 +330,7 @@ console.log(
   `\n### ${new Date().toISOString().slice(0, 10)} — mixed workload, ${db.kind} store, scale ${scaleName}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average before the run ${loadBefore}`,
 );
 console.log(
-  `${rowsLoaded.toLocaleString('en-US')} generated rows${data.ms ? ` (loaded in ${(data.ms / 1000).toFixed(1)} s)` : ''}; ${sitesInPlay.length} sites, a clinician signed in at each; ${workloads.length} routes at once, ${connections} connections each, ${seconds} s. Every read writes its audit row.\n`,
+  `${rowsLoaded.toLocaleString('en-US')} generated rows${data.ms ? ` (loaded in ${(data.ms / 1000).toFixed(1)} s)` : ''}; ${sitesInPlay.length} sites, a clinician signed in at each; ${workloads.length} routes at once, ${connections} connections each, ${seconds} s; the server ${separateServer ? 'in its own process' : "in the load generator's process"}. Every read writes its audit row.\n`,
 );
 console.log(`Overall: ${Math.round(total / seconds)} req/s, ${errors} errors.\n`);
 console.log('| route | req/s | p50 ms | p95 ms* | p99 ms | errors |');
@@ -329,6 +350,6 @@ if (depth.length > 0) {
   console.log('|---|---|---|');
   for (const r of depth) console.log(r);
 }
-server.close();
+await stopServer();
 await db.close();
 if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
