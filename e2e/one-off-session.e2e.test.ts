@@ -63,7 +63,7 @@ describe('adding a one-off session from the week calendar', () => {
     await dialog.getByLabel('Date').fill(today.toString());
     await dialog.getByLabel('Session type').selectOption({ label: 'Individual' });
     await dialog.getByLabel('Topic').fill(topic);
-    await dialog.getByLabel('Facilitator').selectOption({ label: `${FACILITATOR} (Clinician)` });
+    await dialog.getByLabel('Facilitator').selectOption({ label: `${FACILITATOR} · licensed` });
     await dialog.getByLabel('Starts at').fill(times.start);
     await dialog.getByLabel('Ends at').fill(times.end);
     await dialog.getByLabel('Room').fill('Room 2');

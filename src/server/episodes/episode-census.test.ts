@@ -56,6 +56,10 @@ describe('episode census', () => {
     const staff = await call(t.app, 'GET', `/api/sites/${ids.north}/staff?role=clinician,nurse`, {
       session: clinician,
     });
+    // Each with the credentials a roster shows and whether they may lead group therapy.
+    const byRole = (role: string) => staff.body.items.find((s: { role: string }) => s.role === role);
     expect(staff.body.items.map((s: { role: string }) => s.role).sort()).toEqual(['clinician', 'nurse']);
+    expect(byRole('clinician')).toMatchObject({ credentials: 'LPC', licensed: true });
+    expect(byRole('nurse')).toMatchObject({ credentials: 'RN', licensed: false });
   });
 });

@@ -594,6 +594,11 @@ describe('psychotherapy notes stay apart', () => {
       session: director,
     });
     expect(director_.status).toBe(404);
+    // The refusal is in the audit log as a denied read of that note.
+    const refusals = await t.db.tx((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, 'psychotherapy_note.read_refused')),
+    );
+    expect(refusals.map((r) => [r.entityId, r.outcome])).toEqual([[noteId, 'denied']]);
     const directorList = await call(t.app, 'GET', `/api/patients/${ids.rivera}/psychotherapy-notes`, {
       session: director,
     });

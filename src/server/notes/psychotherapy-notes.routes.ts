@@ -150,6 +150,7 @@ export function registerPsychotherapyNoteRoutes(app: App) {
           action: row ? 'psychotherapy_note.read' : 'psychotherapy_note.read_refused',
           entity: 'psychotherapy_note',
           entityId: noteId,
+          outcome: row ? 'success' : 'denied',
         });
         return row;
       });

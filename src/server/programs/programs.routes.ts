@@ -25,7 +25,19 @@ const ProgramList = z
   .openapi('ProgramList');
 
 const StaffList = z
-  .object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })) })
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        displayName: z.string(),
+        role: z.string(),
+        /** As shown on a roster (LPC, LCSW, MD). */
+        credentials: z.string().nullable(),
+        /** May facilitate group therapy. */
+        licensed: z.boolean(),
+      }),
+    ),
+  })
   .openapi('StaffList');
 
 export function registerProgramRoutes(app: App) {

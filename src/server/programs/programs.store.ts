@@ -20,7 +20,13 @@ export async function listSitePrograms(tx: Tx, siteId: string) {
 /** Active staff of a site (not portal accounts), for clinician and care-team pickers. */
 export async function listSiteStaff(tx: Tx, siteId: string, roles?: string[]) {
   return tx
-    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      credentials: users.credentials,
+      licensed: users.licensed,
+    })
     .from(users)
     .innerJoin(siteMemberships, and(eq(siteMemberships.userId, users.id), eq(siteMemberships.siteId, siteId)))
     .where(

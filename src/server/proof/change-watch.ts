@@ -8,8 +8,7 @@ import type { Database } from '../platform/db/database';
  *
  * Not counted, because a refused request may change them by design: the session row (last seen, revoked
  * when expired), the login-failure counters on users (lockout), and audit rows that record a refusal or a
- * failure (and, until such rows carry outcome 'denied', success rows whose action ends in `_refused`, which
- * the psychotherapy-note read writes for a note it will not show). Tables added later (notes, measurements) are watched without any change here.
+ * failure (outcome 'denied' or 'failure'). Tables added later (notes, measurements) are watched without any change here.
  */
 const UNWATCHED_TABLES = new Set(['sessions', 'proof_changes']);
 const UNWATCHED_COLUMNS: Record<string, string[]> = { users: ['failed_logins', 'locked_until'] };
@@ -42,7 +41,7 @@ export async function installChangeWatch(db: Database): Promise<string[]> {
       if (table === 'audit_log') {
         await tx.execute(
           sql.raw(`create or replace trigger proof_watch after insert on audit_log for each row
-            when (new.outcome = 'success' and new.action not like '%refused') execute function proof_count_change()`),
+            when (new.outcome = 'success') execute function proof_count_change()`),
         );
         continue;
       }

@@ -60,6 +60,10 @@ export interface StaffMember {
   id: string;
   displayName: string;
   role: string;
+  /** As shown on a roster (LPC, LCSW, MD). */
+  credentials: string | null;
+  /** May facilitate group therapy. */
+  licensed: boolean;
 }
 
 export interface NewEpisode {

@@ -16,7 +16,6 @@ import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import { ApiError } from '../app/api-client';
 import { fieldError, formError } from '../app/form-errors';
-import { roleLabel } from '../app/staff-navigation';
 import { useSiteStaff } from '../episodes/episodes-api';
 import { SESSION_TYPES, sessionTypeOf, timeIn } from './program-labels';
 import {
@@ -199,7 +198,7 @@ function AddSessionForm({
               { value: '', label: staff.isPending ? 'Loading…' : 'None' },
               ...(staff.data?.items ?? []).map((m) => ({
                 value: m.id,
-                label: `${m.displayName} (${roleLabel(m.role)})`,
+                label: `${m.displayName}${m.licensed ? ' · licensed' : ''}`,
               })),
             ]}
             value={facilitatorId}

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Tx } from '../db/database';
 import type { AppEnv } from '../http/app-env';
 import { auditActor } from '../http/audit-actor';
-import { appendAudit } from './audit';
+import { type AuditOutcome, appendAudit } from './audit';
 
 /**
  * One audit row for a read or write of a patient's record, in the caller's transaction, on the patient and
@@ -11,7 +11,13 @@ import { appendAudit } from './audit';
 export async function auditPatient(
   c: Context<AppEnv>,
   tx: Tx,
-  event: { action: string; entity: string; entityId: string | null; detail?: Record<string, unknown> },
+  event: {
+    action: string;
+    entity: string;
+    entityId: string | null;
+    outcome?: AuditOutcome;
+    detail?: Record<string, unknown>;
+  },
 ) {
   const access = c.var.patientAccess!;
   await appendAudit(
@@ -22,6 +28,7 @@ export async function auditPatient(
         action: event.action,
         entity: event.entity,
         entityId: event.entityId,
+        outcome: event.outcome,
         patientId: access.patientId,
         siteId: access.siteId,
         detail:
