@@ -16,4 +16,4 @@ export type {
 export type { TrackedInstrumentId, TreatmentResponse } from './response-to-treatment';
 export { responseToTreatment } from './response-to-treatment';
 export type { InstrumentScore, ScoreOptions } from './score-instrument';
-export { scoreInstrument } from './score-instrument';
+export { isItemAsked, scoreInstrument } from './score-instrument';

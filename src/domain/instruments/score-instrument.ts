@@ -94,7 +94,7 @@ function answerErrors(instrument: InstrumentDefinition, answers: Record<string, 
   for (const item of instrument.items) {
     const value = answerOf(answers, item.id);
     if (value === undefined) {
-      if (isAsked(item, answers)) fields.push({ path: `answers.${item.id}`, message: 'is required' });
+      if (isItemAsked(item, answers)) fields.push({ path: `answers.${item.id}`, message: 'is required' });
       continue;
     }
     if (!item.options.some((option) => option.value === value)) {
@@ -106,17 +106,21 @@ function answerErrors(instrument: InstrumentDefinition, answers: Record<string, 
 }
 
 /** Null (as JSON sends an unanswered item) counts as not answered. */
-function answerOf(answers: Record<string, number>, itemId: string): unknown {
+function answerOf(answers: Readonly<Record<string, number | null>>, itemId: string): unknown {
   if (!Object.hasOwn(answers, itemId)) return undefined;
   const value: unknown = answers[itemId];
   return value === null ? undefined : value;
 }
 
 /**
- * An item behind skip logic is asked only when its controlling answer is high enough. If the controlling
- * item is itself missing or invalid, that item carries the error; the follow-up is not reported again.
+ * The published skip pattern: an item behind skip logic is asked only when its controlling answer is high
+ * enough. If the controlling item is itself missing or invalid, that item carries the error; the follow-up
+ * is not reported again. The forms use it too, to show only the items asked.
  */
-function isAsked(item: InstrumentItem, answers: Record<string, number>): boolean {
+export function isItemAsked(
+  item: Pick<InstrumentItem, 'askedWhen'>,
+  answers: Readonly<Record<string, number | null>>,
+): boolean {
   if (!item.askedWhen) return true;
   const control = answerOf(answers, item.askedWhen.itemId);
   return typeof control === 'number' && control >= item.askedWhen.atLeast;

@@ -17,6 +17,7 @@ import { errorResponses, jsonBody, jsonResponse, PageQuery, UuidParam } from '..
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { listSitePrograms } from '../programs/programs.store';
+import { findSiteProgram } from '../referrals/referrals.store';
 import { siteToday } from '../sites/site-today';
 import {
   AcknowledgeRequest,
@@ -36,7 +37,6 @@ import {
 import {
   acknowledgeTask,
   findEpisodeInTreatment,
-  findSiteProgram,
   findTask,
   listEpisodeTotals,
   listMyOpenTasks,

@@ -22,14 +22,6 @@ export async function listSiteSchedules(tx: Tx, siteId: string) {
     .orderBy(asc(instrumentSchedules.programId), asc(instrumentSchedules.instrumentId));
 }
 
-export async function findSiteProgram(tx: Tx, siteId: string, programId: string) {
-  const [row] = await tx
-    .select({ id: programs.id, organizationId: programs.organizationId, name: programs.name })
-    .from(programs)
-    .where(and(eq(programs.id, programId), eq(programs.siteId, siteId)));
-  return row;
-}
-
 /** Replaces a program's whole schedule: what the settings screen shows is what is stored. */
 export async function replaceProgramSchedule(
   tx: Tx,

@@ -1,5 +1,6 @@
 import { Alert, Button, Radio, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { isItemAsked } from '../../domain/instruments';
 import { ApiError } from '../app/api-client';
 
 export interface FormQuestion {
@@ -9,13 +10,6 @@ export interface FormQuestion {
   text: string;
   options: readonly { value: number; label: string }[];
   askedWhen?: { itemId: string; atLeast: number };
-}
-
-/** The published skip pattern: a follow-up is asked only after a high enough answer to its item. */
-function isAsked(question: FormQuestion, answers: Record<string, number | null>): boolean {
-  if (!question.askedWhen) return true;
-  const control = answers[question.askedWhen.itemId];
-  return typeof control === 'number' && control >= question.askedWhen.atLeast;
 }
 
 /**
@@ -41,7 +35,7 @@ export function InstrumentForm({
 }) {
   const [answers, setAnswers] = useState<Record<string, number | null>>({});
   const [missing, setMissing] = useState<string[]>([]);
-  const asked = questions.filter((q) => isAsked(q, answers));
+  const asked = questions.filter((q) => isItemAsked(q, answers));
   const serverErrors = new Map(
     error instanceof ApiError
       ? error.fields.filter((f) => f.path.startsWith('answers.')).map((f) => [f.path.slice(8), f.message])

@@ -1,6 +1,6 @@
 import { Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { InstrumentDefinition, InstrumentItem, InstrumentScore } from '../../domain/instruments';
-import { scoreInstrument } from '../../domain/instruments';
+import { isItemAsked, scoreInstrument } from '../../domain/instruments';
 
 export type Answers = Record<string, number>;
 
@@ -22,17 +22,11 @@ function itemTitle(item: InstrumentItem): string {
   return title.replace(/\.$/, '');
 }
 
-function isAsked(item: InstrumentItem, answers: Answers): boolean {
-  if (!item.askedWhen) return true;
-  const control = answers[item.askedWhen.itemId];
-  return control !== undefined && control >= item.askedWhen.atLeast;
-}
-
 /** Only the answers to items the form asks, so a follow-up hidden again by a changed answer is not sent. */
 export function askedAnswers(instrument: InstrumentDefinition, answers: Answers): Answers {
   return Object.fromEntries(
     instrument.items
-      .filter((item) => isAsked(item, answers) && answers[item.id] !== undefined)
+      .filter((item) => isItemAsked(item, answers) && answers[item.id] !== undefined)
       .map((item) => [item.id, answers[item.id] as number]),
   );
 }
@@ -48,7 +42,7 @@ export interface LiveScore {
 
 /** The same scoring the server does, run as the clinician types. */
 export function liveScore(instrument: InstrumentDefinition, answers: Answers): LiveScore {
-  const askedItems = instrument.items.filter((item) => isAsked(item, answers));
+  const askedItems = instrument.items.filter((item) => isItemAsked(item, answers));
   const answeredItems = askedItems.filter((item) => answers[item.id] !== undefined);
   const runningTotal = answeredItems
     .filter((item) => item.scored !== false)
@@ -133,7 +127,7 @@ export function InstrumentItems({
         </Text>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {instrument.items
-            .filter((item) => isAsked(item, answers))
+            .filter((item) => isItemAsked(item, answers))
             .map((item) => (
               <NativeSelect
                 key={item.id}
