@@ -14,6 +14,7 @@ import {
   tracks,
 } from '../program-operations/program-operations.table';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
+import { generateNotesAndResults, type NotesContext } from './synthetic-notes';
 
 /**
  * A deterministic, seeded generator of a synthetic clinic network (issue 7, part 1): an organization, its
@@ -21,8 +22,9 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
  * of sessions, patients with an episode and an enrolment window, and their attendance. Staff sign in with
  * the demo password and authenticator secret. The same seed gives the same rows (ids aside).
  *
- * Rows go in with multi-row INSERTs in batches, on either store; `large` is 100 sites, 10,000 patients and
- * about 1,000,000 attendance rows, plus one patient with 1,000 attendances ("chart at depth").
+ * Rows go in with multi-row INSERTs in batches, on either store; `large` is 100 sites, 10,000 patients,
+ * about 1,000,000 attendance rows, about 300,000 clinical notes and 420,000 instrument results, plus one
+ * patient with 1,000 attendances and 300 notes ("chart at depth"). Notes and results: synthetic-notes.ts.
  */
 export type Scale = {
   sites: number;
@@ -34,10 +36,20 @@ export type Scale = {
   enrolledWeeks: number;
   /** Attendances of the one deep patient at the first site (0 = none). */
   depthAttendances: number;
+  /** Notes of the deep patient (group notes of the depth sessions, the usual notes, filler if need be). */
+  depthNotes: number;
 };
 
 export const SCALES = {
-  tiny: { sites: 1, patientsPerSite: 8, tracksPerSite: 1, weeks: 2, enrolledWeeks: 2, depthAttendances: 0 },
+  tiny: {
+    sites: 1,
+    patientsPerSite: 8,
+    tracksPerSite: 1,
+    weeks: 2,
+    enrolledWeeks: 2,
+    depthAttendances: 0,
+    depthNotes: 0,
+  },
   medium: {
     sites: 2,
     patientsPerSite: 60,
@@ -45,6 +57,7 @@ export const SCALES = {
     weeks: 8,
     enrolledWeeks: 6,
     depthAttendances: 60,
+    depthNotes: 30,
   },
   small: {
     sites: 5,
@@ -53,6 +66,7 @@ export const SCALES = {
     weeks: 12,
     enrolledWeeks: 8,
     depthAttendances: 1000,
+    depthNotes: 300,
   },
   large: {
     sites: 100,
@@ -61,12 +75,14 @@ export const SCALES = {
     weeks: 52,
     enrolledWeeks: 34,
     depthAttendances: 1000,
+    depthNotes: 300,
   },
 } satisfies Record<string, Scale>;
 export type ScaleName = keyof typeof SCALES;
 
 /** The synthetic year ends on this Monday: fixed, so runs on different days produce the same data. */
 export const SYNTHETIC_END = Temporal.PlainDate.from('2026-11-23');
+const CREDENTIALS = { clinician: 'LPC', nurse: 'RN', prescriber: 'MD' } as const;
 const TIME_ZONES = ['America/Chicago', 'America/New_York', 'America/Denver', 'America/Los_Angeles'];
 const GIVEN = [
   'Avery',
@@ -155,6 +171,44 @@ function statusFor(r: number): (typeof STATUSES)[number] {
   return STATUSES[0]!;
 }
 
+/**
+ * Bulk load: each batch is one INSERT … SELECT from json_populate_recordset with the rows as one JSON parameter
+ * (fast on both stores; COPY is not available through PGlite). Ids are made here, so the caller knows them
+ * without RETURNING. `counts` (by table name) adds up the rows written.
+ */
+export async function bulkInsert<T extends Record<string, unknown>>(
+  db: Database,
+  table: PgTable,
+  rows: T[],
+  options: { batchRows?: number; counts?: Record<string, number> } = {},
+) {
+  const batchRows = options.batchRows ?? 5000;
+  const name = getTableName(table);
+  if (options.counts) options.counts[name] = (options.counts[name] ?? 0) + rows.length;
+  const columns = getTableColumns(table);
+  const withIds = rows.map((r) => ('id' in columns && r.id === undefined ? { id: randomUUID(), ...r } : r));
+  const keys = Object.keys(columns).filter((k) => withIds.some((r) => r[k] !== undefined));
+  const names = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
+  for (let i = 0; i < withIds.length; i += batchRows) {
+    const batch = withIds
+      .slice(i, i + batchRows)
+      .map((r) =>
+        Object.fromEntries(
+          keys.map((k) => [
+            columns[k]!.name,
+            r[k] instanceof Date ? (r[k] as Date).toISOString() : (r[k] ?? null),
+          ]),
+        ),
+      );
+    await db.tx((tx) =>
+      tx.execute(
+        sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_populate_recordset(null::${table}, ${JSON.stringify(batch)}::json)`,
+      ),
+    );
+  }
+  return withIds as (T & { id: string })[];
+}
+
 export async function generateSyntheticData(
   db: Database,
   scale: Scale,
@@ -167,37 +221,8 @@ export async function generateSyntheticData(
   const counts: Record<string, number> = {};
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
 
-  /**
-   * Bulk load: each batch is one INSERT … SELECT from json_populate_recordset with the rows as one JSON
-   * parameter (fast on both stores; COPY is not available through PGlite). Ids are made here, so the
-   * caller knows them without RETURNING.
-   */
-  async function insertRows<T extends Record<string, unknown>>(table: PgTable, rows: T[]) {
-    const name = getTableName(table);
-    counts[name] = (counts[name] ?? 0) + rows.length;
-    const columns = getTableColumns(table);
-    const withIds = rows.map((r) => ('id' in columns && r.id === undefined ? { id: randomUUID(), ...r } : r));
-    const keys = Object.keys(columns).filter((k) => withIds.some((r) => r[k] !== undefined));
-    const names = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
-    for (let i = 0; i < withIds.length; i += batchRows) {
-      const batch = withIds
-        .slice(i, i + batchRows)
-        .map((r) =>
-          Object.fromEntries(
-            keys.map((k) => [
-              columns[k]!.name,
-              r[k] instanceof Date ? (r[k] as Date).toISOString() : (r[k] ?? null),
-            ]),
-          ),
-        );
-      await db.tx((tx) =>
-        tx.execute(
-          sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_populate_recordset(null::${table}, ${JSON.stringify(batch)}::json)`,
-        ),
-      );
-    }
-    return withIds as (T & { id: string })[];
-  }
+  const insertRows = <T extends Record<string, unknown>>(table: PgTable, rows: T[]) =>
+    bulkInsert(db, table, rows, { batchRows, counts });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const [org] = await insertRows(organizations, [
@@ -230,20 +255,29 @@ export async function generateSyntheticData(
         email: directorEmail,
         displayName: 'Synthetic Director, LCSW',
         role: 'program_director',
+        credentials: 'LCSW',
         licensed: true,
       },
-      ...siteRows.map((_, s) => ({
-        email: `clinician${s + 1}@${label}.synthetic.openiop.org`,
-        displayName: `Synthetic Clinician ${s + 1}, LPC`,
-        role: 'clinician',
-        licensed: true,
-      })),
+      // Licensed and unsupervised: their notes lock when they sign.
+      ...(['clinician', 'nurse', 'prescriber'] as const).flatMap((role) =>
+        siteRows.map((_, s) => ({
+          email: `${role}${s + 1}@${label}.synthetic.openiop.org`,
+          displayName: `Synthetic ${role[0]!.toUpperCase()}${role.slice(1)} ${s + 1}, ${CREDENTIALS[role]}`,
+          role,
+          credentials: CREDENTIALS[role],
+          licensed: true,
+        })),
+      ),
     ].map((u) => ({ ...u, organizationId, passwordHash, mfaSecret: DEMO_TOTP_SECRET, mfaEnabled: true })),
   );
-  const [director, ...clinicians] = staffRows;
+  const director = staffRows[0]!;
+  const byRole = (k: number) => staffRows.slice(1 + k * siteRows.length, 1 + (k + 1) * siteRows.length);
+  const [clinicians, nurses, prescribers] = [byRole(0), byRole(1), byRole(2)];
   await insertRows(siteMemberships, [
-    ...siteRows.map((site) => ({ userId: director!.id, siteId: site.id })),
-    ...siteRows.map((site, s) => ({ userId: clinicians[s]!.id, siteId: site.id })),
+    ...siteRows.map((site) => ({ userId: director.id, siteId: site.id })),
+    ...[clinicians, nurses, prescribers].flatMap((staff) =>
+      siteRows.map((site, s) => ({ userId: staff[s]!.id, siteId: site.id })),
+    ),
   ]);
 
   // Tracks (plus a depth track at the first site) and their sessions.
@@ -407,12 +441,14 @@ export async function generateSyntheticData(
           { fromWeek: 1, toWeek: 4, hours: 9 },
           { fromWeek: 5, toWeek: 99, hours: 6 },
         ],
-        createdBy: director!.id,
+        createdBy: director.id,
       };
     }),
   );
   const context: SyntheticContext['patients'] = [];
   const attendanceRows: Record<string, unknown>[] = [];
+  const sessionIndex = new Map(sessionRows.map((r, k) => [r.id, k]));
+  const deepSessions: { id: string; endsAt: Date; minutes: number; status: string }[] = [];
   const flush = async () => {
     await insertRows(attendance, attendanceRows.splice(0));
   };
@@ -426,7 +462,12 @@ export async function generateSyntheticData(
       sessionIds.push(...(sessionsByTrackWeek.get(`${depthTrack}:-1`) ?? []));
     }
     for (const sessionId of sessionIds) {
-      const [status, , minutes] = statusFor(random());
+      const [status, , groupMinutes] = statusFor(random());
+      // The shares of a 180-minute group, applied to the session's own length (the depth sessions are 60).
+      const spec = sessionSpecs[sessionIndex.get(sessionId)!]!;
+      const minutes = Math.round((groupMinutes * (spec.row.minutes as number)) / 180);
+      if (i === 0 && spec.week === -1 && minutes > 0)
+        deepSessions.push({ id: sessionId, endsAt: spec.row.endsAt as Date, minutes, status });
       attendanceRows.push({
         organizationId,
         siteId: p.row.siteId,
@@ -442,6 +483,68 @@ export async function generateSyntheticData(
     if (attendanceRows.length >= batchRows * 10) await flush();
   }
   await flush();
+
+  const now = new Date(
+    SYNTHETIC_END.toZonedDateTime({ timeZone: 'UTC', plainTime: '12:00' }).epochMilliseconds,
+  );
+  await generateNotesAndResults({
+    organizationId,
+    random,
+    now,
+    batchRows,
+    programs: programRows.map((program, s) => ({
+      id: program.id,
+      siteId: siteRows[s]!.id,
+      kind: 'iop_adult',
+    })),
+    staff: siteRows.map(
+      (_, s) =>
+        Object.fromEntries(
+          (
+            [
+              ['clinician', clinicians],
+              ['nurse', nurses],
+              ['prescriber', prescribers],
+            ] as const
+          ).map(([role, rows]) => [
+            role,
+            { id: rows[s]!.id, name: rows[s]!.displayName as string, credential: CREDENTIALS[role] },
+          ]),
+        ) as NotesContext['staff'][number],
+    ),
+    updatedBy: director.id,
+    patients: patientSpecs.map((p, i) => {
+      const w = windows[i]!;
+      const discharged = w.endWeek < lastWeek;
+      const admittedOn = firstWeek.add({ weeks: w.startWeek });
+      return {
+        id: patientRows[i]!.id,
+        site: p.site,
+        siteId: p.row.siteId,
+        zone: siteZones[p.site]!,
+        episodeId: episodeRows[i]!.id,
+        programKind: 'iop_adult',
+        admittedOn,
+        lastDay: discharged
+          ? firstWeek.add({ weeks: w.endWeek }).subtract({ days: 3 })
+          : SYNTHETIC_END.subtract({ days: 1 }),
+        discharged,
+        enrolledWeeks: w.endWeek - w.startWeek,
+      };
+    }),
+    ...(scale.depthNotes > 0
+      ? {
+          deep: {
+            patient: 0,
+            notes: scale.depthNotes,
+            programId: programRows[0]!.id,
+            sessions: deepSessions,
+          },
+        }
+      : {}),
+    insert: insertRows,
+  });
+
   for (const extend of syntheticExtensions) {
     const written = await extend({
       organizationId,
