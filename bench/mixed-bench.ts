@@ -19,16 +19,20 @@ import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { generateSync } from 'otplib';
+import { notes } from '../src/server/notes/notes.table';
 import { loadConfig } from '../src/server/platform/config';
 import { type Database, openDatabase } from '../src/server/platform/db/database';
 import { createApp } from '../src/server/platform/http/create-app';
 import { createLogger } from '../src/server/platform/logging';
 import {
+  bulkInsert,
   type GeneratedData,
   generateSyntheticData,
   SCALES,
   SYNTHETIC_END,
+  seededRandom,
 } from '../src/server/proof/synthetic-data';
+import { noteBody } from '../src/server/proof/synthetic-notes';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
 import { startServer } from '../src/server/test-support/server-process';
 
@@ -103,18 +107,32 @@ const rawRows = async <T>(query: ReturnType<typeof sql>) =>
 const week = SYNTHETIC_END.subtract({ weeks: 1 });
 const sitesInPlay = await Promise.all(
   data.sites.slice(0, siteCount).map(async (site) => {
-    const patientIds = (
-      await rawRows<{ patient_id: string }>(
-        sql`select patient_id from enrolments where site_id = ${site.id} and ends_on is null limit 40`,
-      )
-    ).map((r) => r.patient_id);
+    const enrolled = await rawRows<{ patient_id: string; episode_id: string }>(
+      sql`select patient_id, episode_id from enrolments where site_id = ${site.id} and ends_on is null
+          order by patient_id limit 40`,
+    );
+    const patientIds = enrolled.map((r) => r.patient_id);
+    // Notes are drafted and signed for these: not the deep patient, whose notes chart-at-depth counts.
+    const notePatientIds = patientIds.filter((id) => id !== data.deepPatientId);
+    const episodeOf = new Map(enrolled.map((r) => [r.patient_id, r.episode_id]));
+    const [clinician] = await rawRows<{ id: string }>(
+      sql`select id from users where email = ${site.clinicianEmail}`,
+    );
     const sessionIds = (
       await rawRows<{ id: string }>(
         sql`select id from program_sessions where site_id = ${site.id} and local_date >= ${week.toString()}
             and local_date < ${SYNTHETIC_END.toString()} and track_id = any(${`{${site.trackIds.join(',')}}`}::uuid[])`,
       )
     ).map((r) => r.id);
-    return { ...site, patientIds, sessionIds, staff: await signIn(site.clinicianEmail) };
+    return {
+      ...site,
+      patientIds,
+      notePatientIds,
+      episodeOf,
+      clinicianId: clinician!.id,
+      sessionIds,
+      staff: await signIn(site.clinicianEmail),
+    };
   }),
 );
 const director = await signIn(data.directorEmail);
@@ -135,6 +153,42 @@ for (const site of sitesInPlay)
       })),
     );
   }
+
+// "note sign" signs a fresh draft each time: a pool of complete individual therapy drafts, each by its site's
+// clinician for a patient of the site, loaded like the generator's notes (version 1, as a create leaves them).
+// Far more than a run signs (BENCH_SIGN_POOL overrides), so no sign meets an already signed note.
+const signPoolSize = Number(process.env.BENCH_SIGN_POOL ?? Math.max(3000, seconds * 300));
+const poolRandom = seededRandom(17);
+const serviceAt = new Date(Date.now() - 2 * 3_600_000);
+const signPool = (
+  await bulkInsert(
+    db,
+    notes,
+    Array.from({ length: signPoolSize }, (_, k) => {
+      const site = sitesInPlay[k % sitesInPlay.length]!;
+      const patientId = site.notePatientIds[Math.floor(k / sitesInPlay.length) % site.notePatientIds.length]!;
+      return {
+        organizationId: data.organizationId,
+        siteId: site.id,
+        patientId,
+        episodeId: site.episodeOf.get(patientId)!,
+        noteType: 'individual_therapy',
+        body: noteBody('individual_therapy', poolRandom),
+        minutes: 53,
+        part2: true,
+        status: 'draft',
+        lateEntry: false,
+        authorId: site.clinicianId,
+        serviceAt,
+        createdAt: serviceAt,
+        updatedAt: serviceAt,
+        version: 1,
+      };
+    }),
+  )
+).map((n, k) => ({ id: n.id, patientId: n.patientId, site: sitesInPlay[k % sitesInPlay.length]! }));
+let signed = 0;
+const runId = Date.now().toString(36);
 
 let counter = 0;
 const any = <T>(xs: T[]): T => xs[counter++ % xs.length]!;
@@ -208,6 +262,47 @@ const workloads: Workload[] = [
         method: 'GET',
         path: `/api/patients/${any(s.patientIds)}/dose?week=${week}`,
         headers: { cookie: s.staff.cookie },
+      };
+    },
+  },
+  {
+    name: 'note draft (individual)',
+    request: () => {
+      const s = any(sitesInPlay);
+      const patientId = any(s.notePatientIds);
+      return {
+        method: 'POST',
+        path: `/api/patients/${patientId}/notes`,
+        headers: {
+          cookie: s.staff.cookie,
+          'x-csrf-token': s.staff.csrf,
+          'content-type': 'application/json',
+          'idempotency-key': `mixed-${runId}-${counter}`,
+        },
+        body: JSON.stringify({
+          noteType: 'individual_therapy',
+          episodeId: s.episodeOf.get(patientId),
+          minutes: 53,
+          body: { focus: 'Cravings after a weekend visit with old friends; planning the next one.' },
+        }),
+      };
+    },
+  },
+  {
+    name: 'note sign (authenticator code)',
+    request: () => {
+      // The pool is sized for the run; past its end the request re-signs a signed note and counts as an error.
+      const n = signPool[Math.min(signed++, signPool.length - 1)]!;
+      return {
+        method: 'POST',
+        path: `/api/patients/${n.patientId}/notes/${n.id}/sign`,
+        headers: {
+          cookie: n.site.staff.cookie,
+          'x-csrf-token': n.site.staff.csrf,
+          'content-type': 'application/json',
+          'if-match': '"1"',
+        },
+        body: JSON.stringify({ totpCode: generateSync({ secret: DEMO_TOTP_SECRET }) }),
       };
     },
   },
@@ -299,7 +394,7 @@ for (const [name, api, raw] of overhead) {
   ratios.push(`| ${name} | ${apiMs.toFixed(2)} | ${sqlMs.toFixed(2)} | ${(apiMs / sqlMs).toFixed(1)}× |`);
 }
 
-// Part 5: the deep patient's chart and ledger.
+// Part 5: the deep patient's chart, ledger and notes (the chart's notes tab).
 const depth: string[] = [];
 if (data.deepPatientId) {
   const deepAttendances = (
@@ -307,10 +402,16 @@ if (data.deepPatientId) {
       sql`select count(*)::int as n from attendance where patient_id = ${data.deepPatientId}`,
     )
   )[0]!.n;
+  const deepNotes = (
+    await rawRows<{ n: number }>(
+      sql`select count(*)::int as n from notes where patient_id = ${data.deepPatientId}`,
+    )
+  )[0]!.n;
   for (const [name, p] of [
     ['chart', `/api/patients/${data.deepPatientId}`],
     ['episodes', `/api/patients/${data.deepPatientId}/episodes`],
     ['dose ledger', `/api/patients/${data.deepPatientId}/dose?week=${week}`],
+    ['notes (chart tab, first page)', `/api/patients/${data.deepPatientId}/notes?page=1&pageSize=25`],
   ] as const) {
     const times: number[] = [];
     for (let i = 0; i < 100; i++) {
@@ -319,7 +420,7 @@ if (data.deepPatientId) {
       times.push(performance.now() - t0);
     }
     depth.push(
-      `| ${name} (${deepAttendances} attendances) | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.95).toFixed(1)} |`,
+      `| ${name} (${deepAttendances} attendances, ${deepNotes} notes) | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.95).toFixed(1)} |`,
     );
   }
 }
