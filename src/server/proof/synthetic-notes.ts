@@ -223,10 +223,18 @@ const SCHEDULE: {
 
 type Lifecycle = Record<string, unknown>;
 
+/** A local date and time at a site as an instant; memoized (a few thousand distinct ones, looked up a million times). */
+const instants = new Map<string, Date>();
 function instant(date: Temporal.PlainDate, time: string, zone: string): Date {
-  return new Date(
-    date.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds,
-  );
+  const key = `${date}|${time}|${zone}`;
+  let found = instants.get(key);
+  if (!found) {
+    found = new Date(
+      date.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds,
+    );
+    instants.set(key, found);
+  }
+  return found;
 }
 
 export async function generateNotesAndResults(ctx: NotesContext): Promise<void> {
