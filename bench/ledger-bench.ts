@@ -47,6 +47,7 @@ const db: Database = {
     transactions++;
     return raw.tx(fn);
   },
+  autocommit: (fn) => raw.autocommit(fn),
   queryCount: () => raw.queryCount(),
   close: () => raw.close(),
 };

@@ -70,6 +70,16 @@ if (separateServer) {
       LOG_LEVEL: 'silent',
       SESSION_IDLE_SECONDS: '3600',
     },
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server process.
+    command: {
+      file: process.execPath,
+      args: [
+        ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        '--import',
+        'tsx',
+        'src/server/main.ts',
+      ],
+    },
   });
   base = child.url;
   stopServer = () => child.stop();

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { sealAuditLog } from './platform/audit/audit';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
 import { openDatabase } from './platform/db/database';
@@ -15,6 +16,8 @@ async function main() {
       ? { kind: 'postgresql', url: config.databaseUrl }
       : { kind: 'embedded', dataDir: config.dataDir },
   );
+  // Audit rows a stopped server committed but had not sealed into the hash chain yet.
+  await sealAuditLog(db);
   const seeded = config.seedDemo ? await seedDemo(db) : false;
   // Demo notes at Riverbend South (once); kept out of the test template, whose North data tests count on.
   if (config.seedDemo) await seedDemoDocumentation(db);

@@ -290,7 +290,7 @@ function ChainResult({ result }: { result: ChainVerification }) {
   return (
     <Alert color="red" title="Audit chain broken">
       {result.firstBroken
-        ? `First broken row: #${result.firstBroken.seq} (${result.firstBroken.id}): ${result.firstBroken.reason}. `
+        ? `First broken row: ${result.firstBroken.seq === null ? 'outside the chain' : `#${result.firstBroken.seq}`} (${result.firstBroken.id}): ${result.firstBroken.reason}. `
         : ''}
       {rows}.
     </Alert>

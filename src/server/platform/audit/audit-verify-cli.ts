@@ -16,7 +16,7 @@ try {
   } else {
     const b = result.firstBroken!;
     console.error(
-      `Audit chain BROKEN at row seq ${b.seq} (id ${b.id}): ${b.reason}. ${result.checked} rows before it verified.`,
+      `Audit chain BROKEN at row ${b.seq === null ? 'outside the chain' : `seq ${b.seq}`} (id ${b.id}): ${b.reason}. ${result.checked} rows before it verified.`,
     );
     process.exitCode = 1;
   }

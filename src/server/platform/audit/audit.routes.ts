@@ -21,7 +21,8 @@ const AuditQuery = PageQuery.extend({
 const AuditRow = z
   .object({
     id: z.string(),
-    seq: z.number(),
+    /** The row's place in the hash chain; null for the moment between its commit and its seal. */
+    seq: z.number().nullable(),
     at: z.string(),
     actorEmail: z.string().nullable(),
     actorRole: z.string().nullable(),
@@ -112,7 +113,9 @@ export function registerAuditRoutes(app: App) {
               .object({
                 ok: z.boolean(),
                 checked: z.number(),
-                firstBroken: z.object({ seq: z.number(), id: z.string(), reason: z.string() }).nullable(),
+                firstBroken: z
+                  .object({ seq: z.number().nullable(), id: z.string(), reason: z.string() })
+                  .nullable(),
               })
               .openapi('AuditVerification'),
             'Result',

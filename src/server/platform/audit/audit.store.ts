@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database';
-import { auditLog } from '../db/platform.table';
+import { auditLog, auditSeal } from '../db/platform.table';
 
 export type AuditFilter = {
   organizationId: string;
@@ -11,12 +11,12 @@ export type AuditFilter = {
   to?: Date;
 };
 
-/** Newest first, one statement with the total (window count). Rows without an organization are sign-in failures. */
+/** Newest first (by time), one statement with the total (window count). Rows without an organization are sign-in failures. */
 export async function listAudit(tx: Tx, f: AuditFilter, page: number, pageSize: number) {
   const rows = await tx
     .select({
       id: auditLog.id,
-      seq: auditLog.seq,
+      seq: auditSeal.seq,
       at: auditLog.at,
       actorEmail: auditLog.actorEmail,
       actorRole: auditLog.actorRole,
@@ -29,6 +29,7 @@ export async function listAudit(tx: Tx, f: AuditFilter, page: number, pageSize: 
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(auditLog)
+    .leftJoin(auditSeal, eq(auditSeal.auditId, auditLog.id))
     .where(
       and(
         or(eq(auditLog.organizationId, f.organizationId), isNull(auditLog.organizationId)),
@@ -39,7 +40,7 @@ export async function listAudit(tx: Tx, f: AuditFilter, page: number, pageSize: 
         f.to ? lt(auditLog.at, f.to) : undefined,
       ),
     )
-    .orderBy(desc(auditLog.seq))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return {

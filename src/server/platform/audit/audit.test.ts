@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, createTestApp, login, storeKind, type TestApp } from '../../test-support/test-app';
 import { type Database, openDatabase } from '../db/database';
-import { auditLog } from '../db/platform.table';
+import { auditLog, auditPending, auditSeal } from '../db/platform.table';
 import { appendAudit, verifyAuditChain } from './audit';
 
 const run = promisify(execFile);
@@ -19,10 +19,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Edits one row the way an intruder with database access would: around the append-only trigger. */
-async function tamper(db: Database, seq: number) {
+async function tamper(db: Database, id: string) {
   await db.tx(async (tx) => {
     await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
-    await tx.execute(sql`update audit_log set actor_email = 'someone-else@example.org' where seq = ${seq}`);
+    await tx.execute(sql`update audit_log set actor_email = 'someone-else@example.org' where id = ${id}`);
     await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
   });
 }
@@ -76,6 +76,25 @@ describe('audit log', () => {
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: true, firstBroken: null });
     expect(result.checked).toBeGreaterThanOrEqual(81);
+    // Every committed row got its link: nothing is left waiting for the sealer.
+    const [waiting] = await t.db.tx((tx) =>
+      tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditPending),
+    );
+    expect(waiting!.n).toBe(0);
+  });
+
+  it('names a row written around the application as outside the chain', async () => {
+    const id = '00000000-0000-4000-8000-00000000a0d1';
+    await t.db.tx((tx) =>
+      tx.execute(sql`insert into audit_log (id, at, action, entity, outcome)
+        values (${id}, now(), 'forged.entry', 'test', 'success')`),
+    );
+    const result = await verifyAuditChain(t.db);
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken).toEqual({ seq: null, id, reason: 'row is outside the hash chain' });
+    // Put the log back in order for the other tests: the forged row joins the chain as the sealer would.
+    await t.db.tx((tx) => tx.execute(sql`insert into audit_pending (audit_id) values (${id})`));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
   it('admins page and filter it; verification names the first edited row', async () => {
@@ -89,12 +108,16 @@ describe('audit log', () => {
     expect(page.body.items.every((r: { action: string }) => r.action === 'auth.login')).toBe(true);
     expect((await call(t.app, 'GET', '/api/audit/verify', { session: admin })).body.ok).toBe(true);
 
-    const target = page.body.items[0].seq as number;
+    const target = page.body.items[0].id as string;
+    const [seal] = await t.db.tx((tx) => tx.select().from(auditSeal).where(eq(auditSeal.auditId, target)));
     await tamper(t.db, target);
     const verify = await call(t.app, 'GET', '/api/audit/verify', { session: admin });
     expect(verify.body.ok).toBe(false);
-    expect(verify.body.firstBroken.seq).toBe(target);
-    expect(verify.body.firstBroken.id).toBe(page.body.items[0].id);
+    expect(verify.body.firstBroken).toEqual({
+      seq: seal!.seq,
+      id: target,
+      reason: 'row content does not match its hash',
+    });
   });
 });
 
@@ -137,14 +160,14 @@ describe('npm run audit:verify', () => {
         storeKind() === 'embedded'
           ? await openDatabase({ kind: 'embedded', dataDir: env.OPENIOP_DATA_DIR! })
           : db;
-      await tamper(edited, row!.seq);
+      await tamper(edited, row!.id);
       if (storeKind() === 'embedded') await edited.close();
       const failed = await cli().then(
         () => null,
         (err: { code: number; stderr: string }) => err,
       );
       expect(failed?.code).toBe(1);
-      expect(failed?.stderr).toContain(`seq ${row!.seq}`);
+      expect(failed?.stderr).toMatch(/at row seq \d+/);
       expect(failed?.stderr).toContain(row!.id);
     } finally {
       await cleanup();

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../db/database';
-import { auditLog } from '../db/platform.table';
+import { createHash, randomUUID } from 'node:crypto';
+import { asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { afterCommit, beforeClose, beforeCommit, type Database, type Tx } from '../db/database';
+import { auditLog, auditPending, auditSeal } from '../db/platform.table';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -26,7 +26,9 @@ export type AuditEvent = {
 };
 
 const GENESIS = '0'.repeat(64);
+/** Orders the sealers of several server processes on one database (and the demo seed's first run). */
 const CHAIN_LOCK = 727002;
+const SEAL_BATCH = 2000;
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -40,8 +42,10 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-type HashedFields = Omit<typeof auditLog.$inferSelect, 'id' | 'hash'>;
+type AuditRow = typeof auditLog.$inferSelect;
+type HashedFields = Omit<AuditRow, 'id'> & { seq: number; prevHash: string };
 
+/** The hash of one link: the previous link's hash, the link's seq and the audit row's content. */
 export function auditRowHash(row: HashedFields): string {
   const material = JSON.stringify([
     row.prevHash,
@@ -64,77 +68,181 @@ export function auditRowHash(row: HashedFields): string {
   return createHash('sha256').update(material).digest('hex');
 }
 
+type PendingEvent = AuditEvent & { actor: AuditActor; at: Date };
+const pending = new WeakMap<Tx, PendingEvent[]>();
+
 /**
- * Appends audit rows inside the caller's transaction, so the record of a change commits or rolls back
- * with the change itself. The chain lock serializes appends; it is held only until this transaction ends.
+ * Records audit rows in the caller's transaction, so the record of a change commits or rolls back with the
+ * change itself. The rows are written in one statement at the end of the transaction, without any lock:
+ * once the transaction has committed, the sealer gives them their place in the hash chain (`audit_seal`).
  */
 export async function appendAudit(tx: Tx, actor: AuditActor, events: AuditEvent[], now = new Date()) {
   if (events.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  let prevHash = last?.hash ?? GENESIS;
-  let seq = last?.seq ?? 0;
-  const rows = events.map((e) => {
-    seq += 1;
-    const fields: HashedFields = {
-      seq,
-      at: now,
-      organizationId: actor.organizationId,
-      siteId: e.siteId ?? null,
-      actorId: actor.actorId,
-      actorEmail: actor.actorEmail,
-      actorRole: actor.actorRole,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId ?? null,
-      patientId: e.patientId ?? null,
-      outcome: e.outcome ?? 'success',
-      sourceAddress: actor.sourceAddress,
-      requestId: actor.requestId,
-      detail: e.detail ?? null,
-      prevHash,
-    };
-    const hash = auditRowHash(fields);
-    prevHash = hash;
-    return { ...fields, hash };
+  let queue = pending.get(tx);
+  if (!queue) {
+    const created: PendingEvent[] = [];
+    queue = created;
+    beforeCommit(tx, () => writeAuditRows(tx, created));
+    afterCommit(tx, sealSoon);
+    pending.set(tx, created);
+  }
+  for (const e of events) queue.push({ ...e, actor, at: now });
+}
+
+async function writeAuditRows(tx: Tx, events: PendingEvent[]) {
+  const values = events.map(
+    ({ actor, at, ...e }) => sql`(${randomUUID()}::uuid, ${at.toISOString()}::timestamptz,
+      ${actor.organizationId}::uuid, ${e.siteId ?? null}::uuid, ${actor.actorId}::uuid, ${actor.actorEmail},
+      ${actor.actorRole}, ${e.action}, ${e.entity}, ${e.entityId ?? null}, ${e.patientId ?? null}::uuid,
+      ${e.outcome ?? 'success'}, ${actor.sourceAddress}, ${actor.requestId},
+      ${e.detail == null ? null : JSON.stringify(e.detail)}::jsonb)`,
+  );
+  await tx.execute(sql`with written as (
+      insert into audit_log (id, at, organization_id, site_id, actor_id, actor_email, actor_role, action, entity,
+        entity_id, patient_id, outcome, source_address, request_id, detail)
+      values ${sql.join(values, sql`, `)} returning id)
+    insert into audit_pending (audit_id) select id from written`);
+}
+
+/**
+ * Seals committed audit rows into the hash chain, oldest first, in batches, under the chain lock (one
+ * sealer at a time across server processes). Returns how many rows it sealed.
+ */
+export async function sealAuditLog(db: Database, now = () => new Date()): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const n = await db.tx(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+      const rows = await tx
+        .select({ row: auditLog })
+        .from(auditPending)
+        .innerJoin(auditLog, eq(auditLog.id, auditPending.auditId))
+        .orderBy(asc(auditLog.at), asc(auditLog.id))
+        .limit(SEAL_BATCH);
+      if (rows.length === 0) return 0;
+      const [last] = await tx
+        .select({ seq: auditSeal.seq, hash: auditSeal.hash })
+        .from(auditSeal)
+        .orderBy(desc(auditSeal.seq))
+        .limit(1);
+      let prevHash = last?.hash ?? GENESIS;
+      let seq = last?.seq ?? 0;
+      const sealedAt = now();
+      const seals = rows.map(({ row: { id, ...content } }) => {
+        seq += 1;
+        const hash = auditRowHash({ ...content, seq, prevHash });
+        const seal = { seq, auditId: id, prevHash, hash, sealedAt };
+        prevHash = hash;
+        return seal;
+      });
+      await tx.insert(auditSeal).values(seals);
+      await tx.delete(auditPending).where(
+        inArray(
+          auditPending.auditId,
+          seals.map((s) => s.auditId),
+        ),
+      );
+      return rows.length;
+    });
+    sealed += n;
+    if (n < SEAL_BATCH) return sealed;
+  }
+}
+
+type Sealer = { running: Promise<void> | null; again: boolean };
+const sealers = new WeakMap<Database, Sealer>();
+
+/**
+ * Starts the sealer after an audited commit, or asks the running one for another round: rows committed
+ * meanwhile are sealed together in the next batch. A failed round is retried by the next commit, at start-up
+ * (`sealAuditLog` in main) or by the chain check, which seals before it verifies.
+ */
+function sealSoon(db: Database) {
+  let sealer = sealers.get(db);
+  if (!sealer) {
+    const created: Sealer = { running: null, again: false };
+    sealer = created;
+    sealers.set(db, created);
+    beforeClose(db, async () => {
+      await created.running;
+      await sealAuditLog(db);
+    });
+  }
+  if (sealer.running) {
+    sealer.again = true;
+    return;
+  }
+  const s = sealer;
+  s.running = (async () => {
+    do {
+      s.again = false;
+      await sealAuditLog(db).catch(() => undefined);
+    } while (s.again);
+  })().finally(() => {
+    s.running = null;
   });
-  await tx.insert(auditLog).values(rows);
 }
 
 export type ChainVerification = {
   ok: boolean;
   checked: number;
-  firstBroken: null | { seq: number; id: string; reason: string };
+  firstBroken: null | { seq: number | null; id: string; reason: string };
 };
 
-/** Walks the whole chain in order and names the first row whose content or link does not match. */
+/**
+ * Seals what is waiting, then walks the whole chain in order and names the first link whose row content or
+ * link does not match, and any audit row that was slipped in outside the chain.
+ */
 export async function verifyAuditChain(db: Database, pageSize = 2000): Promise<ChainVerification> {
+  await sealAuditLog(db);
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let checked = 0;
   for (;;) {
     const after = expectedSeq - 1;
     const page = await db.tx((tx) =>
-      tx.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(pageSize),
+      tx
+        .select({ seal: auditSeal, row: auditLog })
+        .from(auditSeal)
+        .innerJoin(auditLog, eq(auditLog.id, auditSeal.auditId))
+        .where(gt(auditSeal.seq, after))
+        .orderBy(asc(auditSeal.seq))
+        .limit(pageSize),
     );
-    for (const row of page) {
+    for (const { seal, row } of page) {
       const broken = (reason: string) => ({
         ok: false,
         checked,
-        firstBroken: { seq: row.seq, id: row.id, reason },
+        firstBroken: { seq: seal.seq, id: row.id, reason },
       });
-      if (row.seq !== expectedSeq) return broken(`sequence gap: expected ${expectedSeq}`);
-      if (row.prevHash !== prevHash) return broken('link to the previous row does not match');
-      const { id: _id, hash, ...fields } = row;
-      if (auditRowHash(fields) !== hash) return broken('row content does not match its hash');
-      prevHash = hash;
+      if (seal.seq !== expectedSeq) return broken(`sequence gap: expected ${expectedSeq}`);
+      if (seal.prevHash !== prevHash) return broken('link to the previous row does not match');
+      const { id: _id, ...content } = row;
+      if (auditRowHash({ ...content, seq: seal.seq, prevHash: seal.prevHash }) !== seal.hash)
+        return broken('row content does not match its hash');
+      prevHash = seal.hash;
       expectedSeq += 1;
       checked += 1;
     }
-    if (page.length < pageSize) return { ok: true, checked, firstBroken: null };
+    if (page.length < pageSize) break;
   }
+  // A row written around the application (no pending entry) never reaches the chain: name the oldest.
+  const [outside] = await db.tx((tx) =>
+    tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        sql`not exists (select 1 from ${auditSeal} where ${auditSeal.auditId} = ${auditLog.id})
+          and not exists (select 1 from ${auditPending} where ${auditPending.auditId} = ${auditLog.id})`,
+      )
+      .orderBy(asc(auditLog.at), asc(auditLog.id))
+      .limit(1),
+  );
+  if (outside)
+    return {
+      ok: false,
+      checked,
+      firstBroken: { seq: null, id: outside.id, reason: 'row is outside the hash chain' },
+    };
+  return { ok: true, checked, firstBroken: null };
 }

@@ -21,7 +21,8 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db, config, now } = c.var.deps;
   const at = now();
   const idleMs = config.sessionIdleSeconds * 1000;
-  const found = await db.tx(async (tx) => {
+  // Single statements, each committing on its own: a read here needs no BEGIN/COMMIT round trips.
+  const found = await db.autocommit(async (tx) => {
     const row = await findSessionByTokenHash(tx, sha256(token));
     if (!row) return { row: undefined, problem: null };
     if (row.session.revokedAt || !row.user.active)

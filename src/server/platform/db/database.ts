@@ -21,8 +21,16 @@ export const MIGRATIONS_DIR = path.resolve(fileURLToPath(new URL('../../../../dr
 
 export type Database = {
   readonly kind: 'embedded' | 'postgresql';
-  /** Runs `fn` in one transaction. On the embedded store transactions run one at a time. */
+  /**
+   * Runs `fn` in one transaction. On the embedded store transactions run one at a time. Work registered
+   * with `beforeCommit` (the audit rows) runs after `fn`, inside the same transaction.
+   */
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` without a transaction: each statement commits on its own. For single-statement lookups (the
+   * session, the access guard) where BEGIN and COMMIT would double the round trips. Never for audited work.
+   */
+  autocommit<T>(fn: (q: Tx) => Promise<T>): Promise<T>;
   /** Statements issued so far (a test-only measure used by the query-count tests). */
   queryCount(): number;
   close(): Promise<void>;
@@ -33,6 +41,66 @@ export type Database = {
 export type OpenOptions =
   | { kind: 'postgresql'; url: string; poolSize?: number }
   | { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob };
+
+const openTransactions = new WeakSet<object>();
+const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
+const committedHooks = new WeakMap<object, ((db: Database) => void)[]>();
+const closeHooks = new WeakMap<Database, (() => Promise<void>)[]>();
+
+/**
+ * Registers work to run at the end of `tx`, after the caller's own statements and before COMMIT, in the same
+ * transaction. The audit log uses it so that its chain lock is held only for the commit, not for the whole
+ * request. Throws when `tx` is not an open transaction of `Database.tx` (the work would never run).
+ */
+export function beforeCommit(tx: Tx, hook: () => Promise<void>): void {
+  if (!openTransactions.has(tx)) throw new Error('beforeCommit needs an open transaction of Database.tx');
+  const hooks = commitHooks.get(tx);
+  if (hooks) hooks.push(hook);
+  else commitHooks.set(tx, [hook]);
+}
+
+/** Registers work to start once `tx` has committed (never when it rolls back), given the database. */
+export function afterCommit(tx: Tx, hook: (db: Database) => void): void {
+  if (!openTransactions.has(tx)) throw new Error('afterCommit needs an open transaction of Database.tx');
+  const hooks = committedHooks.get(tx);
+  if (hooks) hooks.push(hook);
+  else committedHooks.set(tx, [hook]);
+}
+
+/** Registers work to finish before `db` closes (the audit sealer's last batch). */
+export function beforeClose(db: Database, hook: () => Promise<void>): void {
+  const hooks = closeHooks.get(db);
+  if (hooks) hooks.push(hook);
+  else closeHooks.set(db, [hook]);
+}
+
+async function runCloseHooks(db: Database) {
+  for (const hook of closeHooks.get(db) ?? []) await hook().catch(() => undefined);
+  closeHooks.delete(db);
+}
+
+/** Wraps one transaction of `run` with the hooks above. */
+function transactional(run: <T>(body: (tx: Tx) => Promise<T>) => Promise<T>) {
+  return async <T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    let committed: ((db: Database) => void)[] | undefined;
+    const result = await run(async (tx) => {
+      openTransactions.add(tx);
+      try {
+        const value = await fn(tx);
+        const hooks = commitHooks.get(tx) ?? [];
+        for (let i = 0; i < hooks.length; i++) await hooks[i]!();
+        committed = committedHooks.get(tx);
+        return value;
+      } finally {
+        openTransactions.delete(tx);
+        commitHooks.delete(tx);
+        committedHooks.delete(tx);
+      }
+    });
+    for (const hook of committed ?? []) hook(db);
+    return result;
+  };
+}
 
 /** A FIFO lock: PGlite has one connection, so two requests' transactions must never interleave on it. */
 function createSerialQueue() {
@@ -61,12 +129,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       client.release();
     }
     const db = drizzlePg(pool, { schema, logger }) as unknown as Drizzle;
-    return {
+    const inTransaction = transactional((body) => db.transaction((tx) => body(tx as Tx)));
+    const database: Database = {
       kind: 'postgresql',
-      tx: (fn) => db.transaction((tx) => fn(tx as Tx)),
+      tx: (fn) => inTransaction(database, fn),
+      autocommit: (fn) => fn(db as unknown as Tx),
       queryCount: () => count,
-      close: () => pool.end(),
+      close: async () => {
+        await runCloseHooks(database);
+        await pool.end();
+      },
     };
+    return database;
   }
 
   const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
@@ -87,16 +161,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const db = drizzlePglite(client, { schema, logger }) as unknown as Drizzle;
   const serial = createSerialQueue();
-  return {
+  const inTransaction = transactional((body) => serial(() => db.transaction((tx) => body(tx as Tx))));
+  const database: Database = {
     kind: 'embedded',
     pglite: client,
-    tx: (fn) => serial(() => db.transaction((tx) => fn(tx as Tx))),
+    tx: (fn) => inTransaction(database, fn),
+    autocommit: (fn) => serial(() => fn(db as unknown as Tx)),
     queryCount: () => count,
     close: async () => {
+      await runCloseHooks(database);
       await serial(() => client.close());
       lock?.release();
     },
   };
+  return database;
 }
 
 export async function ping(db: Database): Promise<void> {

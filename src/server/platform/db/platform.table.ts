@@ -170,14 +170,14 @@ export const breakGlassGrants = pgTable(
 );
 
 /**
- * Append-only, hash-chained audit trail (HIPAA 164.312(b)). The migration adds triggers that refuse
- * UPDATE, DELETE and TRUNCATE; `seq` is assigned under an advisory lock so the chain has no gaps.
+ * Append-only audit trail (HIPAA 164.312(b)). The migration adds triggers that refuse UPDATE, DELETE and
+ * TRUNCATE. A row is written in the transaction of the change it records, with no lock; its place in the
+ * hash chain is given right after commit by the sealer (`audit_seal`).
  */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
     at: instant('at').notNull(),
     organizationId: uuid('organization_id'),
     siteId: uuid('site_id'),
@@ -192,15 +192,38 @@ export const auditLog = pgTable(
     sourceAddress: text('source_address'),
     requestId: text('request_id'),
     detail: jsonb('detail'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
   },
   (t) => [
-    uniqueIndex('audit_log_seq_unique').on(t.seq),
-    index('audit_log_patient_idx').on(t.patientId, t.seq),
-    index('audit_log_actor_idx').on(t.actorId, t.seq),
+    index('audit_log_at_idx').on(t.at, t.id),
+    index('audit_log_patient_at_idx').on(t.patientId, t.at),
+    index('audit_log_actor_at_idx').on(t.actorId, t.at),
   ],
 );
+
+/**
+ * The hash chain over the audit log, one row per audit row in the order they were sealed: `seq` has no gaps
+ * and each `hash` covers the previous hash, the seq and the audit row's content. Append-only, like the log.
+ */
+export const auditSeal = pgTable(
+  'audit_seal',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    auditId: uuid('audit_id')
+      .notNull()
+      .references(() => auditLog.id),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    sealedAt: instant('sealed_at').notNull(),
+  },
+  (t) => [uniqueIndex('audit_seal_audit_unique').on(t.auditId)],
+);
+
+/** Audit rows committed but not sealed yet; the sealer empties it right after each audited commit. */
+export const auditPending = pgTable('audit_pending', {
+  auditId: uuid('audit_id')
+    .primaryKey()
+    .references(() => auditLog.id),
+});
 
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
