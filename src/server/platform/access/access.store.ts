@@ -1,23 +1,26 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { patients } from '../../patients/patients.table';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database';
 import { breakGlassGrants } from '../db/platform.table';
 
-/** The patient's organization and site, and whether this user holds a live break-glass grant (one query). */
-export async function findPatientScope(tx: Tx, patientId: string, userId: string, now: Date) {
-  const [row] = await tx
-    .select({
-      organizationId: patients.organizationId,
-      siteId: patients.siteId,
-      breakGlass: sql<boolean>`exists (select 1 from ${breakGlassGrants} where ${and(
-        eq(breakGlassGrants.patientId, patients.id),
-        eq(breakGlassGrants.userId, userId),
-        gt(breakGlassGrants.expiresAt, now),
-      )})`,
-    })
-    .from(patients)
-    .where(eq(patients.id, patientId));
-  return row;
+export type PatientScope = { organizationId: string; siteId: string; breakGlass: boolean };
+
+/**
+ * The patient's organization and site, and whether the user holds a live break-glass grant, as one scalar
+ * subquery (null for an unknown patient): the session lookup embeds it for a patient's address, so one
+ * statement both resolves the session and scopes the patient.
+ */
+export function patientScopeSql(patientId: string, userId: SQL, now: Date) {
+  return sql<PatientScope | null>`(select json_build_object('organizationId', p.organization_id,
+      'siteId', p.site_id, 'breakGlass', exists (select 1 from break_glass_grants g
+        where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${now.toISOString()}::timestamptz))
+    from patients p where p.id = ${patientId}::uuid)`;
+}
+
+export async function findPatientScope(q: Tx, patientId: string, userId: string, now: Date) {
+  const result = (await q.execute(
+    sql`select ${patientScopeSql(patientId, sql`${userId}::uuid`, now)} as scope`,
+  )) as unknown as { rows: { scope: PatientScope | null }[] };
+  return result.rows[0]?.scope ?? undefined;
 }
 
 export async function createBreakGlassGrant(tx: Tx, values: typeof breakGlassGrants.$inferInsert) {

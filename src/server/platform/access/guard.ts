@@ -91,7 +91,11 @@ export async function authorize(c: Context<AppEnv>, spec: Guarded): Promise<void
   if (permission.scope === 'patient' || permission.scope === 'patient-any-site') {
     const patientId = idParam(c, 'patientId');
     const { db, now } = c.var.deps;
-    const scope = await db.autocommit((q) => findPatientScope(q, patientId, p.userId, now()));
+    const prefetched = c.var.prefetchedScope;
+    const scope =
+      prefetched?.patientId === patientId
+        ? (prefetched.scope ?? undefined)
+        : await db.autocommit((q) => findPatientScope(q, patientId, p.userId, now()));
     if (!scope || scope.organizationId !== p.organizationId) throw AppError.notFound('The patient');
     if (permission.scope === 'patient-any-site') {
       c.set('patientAccess', { patientId, siteId: scope.siteId, viaBreakGlass: false });

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { type PatientScope, patientScopeSql } from '../access/access.store';
 import type { Tx } from '../db/database';
 import { recoveryCodes, sessions, siteMemberships, sites, users } from '../db/platform.table';
 
@@ -55,8 +56,15 @@ export async function createSession(
   return row!;
 }
 
-/** One statement: the session, its user and the user's sites (no extra query per request). */
-export async function findSessionByTokenHash(tx: Tx, tokenHash: string) {
+/**
+ * One statement: the session, its user and the user's sites (no extra query per request) and, for a request
+ * to a patient's address, that patient's scope for the access guard.
+ */
+export async function findSessionByTokenHash(
+  tx: Tx,
+  tokenHash: string,
+  scopeOf?: { patientId: string; now: Date },
+) {
   const [row] = await tx
     .select({
       session: sessions,
@@ -64,6 +72,9 @@ export async function findSessionByTokenHash(tx: Tx, tokenHash: string) {
       siteIds: sql<
         string[]
       >`coalesce((select array_agg(${siteMemberships.siteId}::text) from ${siteMemberships} where ${siteMemberships.userId} = ${users.id}), '{}')`,
+      patientScope: scopeOf
+        ? patientScopeSql(scopeOf.patientId, sql`${users.id}`, scopeOf.now)
+        : sql<PatientScope | null>`null`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

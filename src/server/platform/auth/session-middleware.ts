@@ -7,6 +7,9 @@ import { safeEqual, sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'openiop_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** A patient's address: its patient is scoped in the session's own statement (see the access guard). */
+const PATIENT_PATH =
+  /^\/api\/patients\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
 
 /**
  * Resolves the session cookie to a principal. Idle and absolute timeouts end a session (HIPAA automatic
@@ -16,14 +19,20 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('principal', null);
   c.set('sessionProblem', null);
   c.set('patientAccess', null);
+  c.set('prefetchedScope', undefined);
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return next();
   const { db, config, now } = c.var.deps;
   const at = now();
   const idleMs = config.sessionIdleSeconds * 1000;
+  const patientId = PATIENT_PATH.exec(c.req.path)?.[1]?.toLowerCase();
   // Single statements, each committing on its own: a read here needs no BEGIN/COMMIT round trips.
   const found = await db.autocommit(async (tx) => {
-    const row = await findSessionByTokenHash(tx, sha256(token));
+    const row = await findSessionByTokenHash(
+      tx,
+      sha256(token),
+      patientId ? { patientId, now: at } : undefined,
+    );
     if (!row) return { row: undefined, problem: null };
     if (row.session.revokedAt || !row.user.active)
       return { row: undefined, problem: 'session_ended' as const };
@@ -43,7 +52,8 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('sessionProblem', found.problem);
     return next();
   }
-  const { session, user, siteIds } = found.row;
+  const { session, user, siteIds, patientScope } = found.row;
+  if (patientId) c.set('prefetchedScope', { patientId, scope: patientScope });
   if (UNSAFE.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? '';
     if (!safeEqual(sent, session.csrfToken)) {

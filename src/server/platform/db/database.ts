@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -31,16 +32,30 @@ export type Database = {
    * session, the access guard) where BEGIN and COMMIT would double the round trips. Never for audited work.
    */
   autocommit<T>(fn: (q: Tx) => Promise<T>): Promise<T>;
-  /** Statements issued so far (a test-only measure used by the query-count tests). */
+  /** Statements issued so far by requests, not background work (a measure for the query-count tests). */
   queryCount(): number;
   close(): Promise<void>;
   /** The embedded engine, for dumps in tests and backups; undefined on PostgreSQL. */
   readonly pglite?: PGlite;
 };
 
-export type OpenOptions =
+export type OpenOptions = (
   | { kind: 'postgresql'; url: string; poolSize?: number }
-  | { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob };
+  | { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob }
+) & {
+  /** Sees every statement with its parameters (benchmarks replay a route's statements as raw SQL). */
+  onQuery?: (query: string, params: unknown[]) => void;
+};
+
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs work that belongs to no request (the audit sealer). Its statements are not counted by `queryCount`
+ * nor shown to `onQuery`, so a request's statement count does not depend on when the sealer ran.
+ */
+export function inBackground<T>(fn: () => Promise<T>): Promise<T> {
+  return background.run(true, fn);
+}
 
 const openTransactions = new WeakSet<object>();
 const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
@@ -114,7 +129,13 @@ function createSerialQueue() {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   let count = 0;
-  const logger = { logQuery: () => void count++ };
+  const logger = {
+    logQuery: (query: string, params: unknown[]) => {
+      if (background.getStore()) return;
+      count++;
+      options.onQuery?.(query, params);
+    },
+  };
 
   if (options.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
+import type { PatientScope } from '../access/access.store';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 
@@ -33,6 +34,8 @@ export type AppEnv = {
     /** Why there is no principal although a cookie was sent (expired, revoked). */
     sessionProblem: 'session_expired' | 'session_ended' | null;
     patientAccess: PatientAccess | null;
+    /** The scope of the patient named in the address, read with the session (undefined: not read). */
+    prefetchedScope: { patientId: string; scope: PatientScope | null } | undefined;
     requestId: string;
   };
 };
