@@ -166,4 +166,54 @@ describe.runIf(storeKind() === 'postgresql')('two servers on one PostgreSQL data
       await db.end();
     }
   }, 240_000);
+
+  it('OPENIOP_WORKERS=2 runs two server processes on one port; SIGTERM stops them all', async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}_w`);
+    await admin.end();
+    const env = { DATABASE_URL: withDatabase(adminUrl, `${name}_w`), OPENIOP_WORKERS: '2' };
+    const server = await startServer({ env });
+    const workers = () =>
+      spawnSync('ps', ['--ppid', String(server.pid), '-o', 'pid='])
+        .stdout.toString()
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+    expect(workers()).toHaveLength(2);
+    // The start-up message is printed once, by the first worker.
+    expect(server.output().match(/OpenIOP is running at/g)).toHaveLength(1);
+    // Sessions live in the database, so whichever process answers honours a sign-in made on the other.
+    const session = await signIn(server.url);
+    for (let i = 0; i < 6; i++) {
+      const sites = await httpCall(server.url, 'GET', '/api/sites', { session });
+      expect(sites.status).toBe(200);
+    }
+    const pids = workers();
+    await server.stop();
+    const alive = pids.filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
+    expect(alive).toEqual([]);
+  }, 240_000);
+
+  it('refuses OPENIOP_WORKERS above 1 on the embedded store and says why', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'openiop-workers-'));
+    try {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        OPENIOP_DATA_DIR: dataDir,
+        OPENIOP_WORKERS: '2',
+        PORT: '0',
+      };
+      delete env.DATABASE_URL;
+      const started = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(started.status).toBe(1);
+      expect(started.stderr).toContain('OPENIOP_WORKERS: more than one server process needs PostgreSQL');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
