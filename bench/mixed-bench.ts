@@ -47,8 +47,6 @@ import { startServer } from '../src/server/test-support/server-process';
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 3);
 const offeredRate = Number(process.env.BENCH_RATE ?? 200);
-/** OPENIOP_WORKERS of the server (PostgreSQL): BENCH_WORKERS=2 runs two processes sharing the port. */
-const serverWorkers = Number(process.env.BENCH_WORKERS ?? 1);
 const siteCount = Number(process.env.BENCH_SITES ?? 4);
 const url = process.env.DATABASE_URL;
 const dataDir = url ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-mixed-'));
@@ -84,7 +82,6 @@ if (separateServer) {
       OPENIOP_SEED_DEMO: 'false',
       LOG_LEVEL: 'silent',
       SESSION_IDLE_SECONDS: '3600',
-      OPENIOP_WORKERS: String(serverWorkers),
     },
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server process.
     command: {
@@ -585,7 +582,7 @@ console.log(
   `\n### ${new Date().toISOString().slice(0, 10)} — mixed workload, ${db.kind} store, scale ${scaleName}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average before the run ${loadBefore}`,
 );
 console.log(
-  `${rowsLoaded.toLocaleString('en-US')} generated rows${data.ms ? ` (loaded in ${(data.ms / 1000).toFixed(1)} s)` : ''}; ${sitesInPlay.length} sites, a clinician signed in at each; ${workloads.length} routes at once, ${seconds} s, ${offeredRate > 0 ? `${offeredRate} requests a second offered in all, evenly spaced (open load), after ${warmUpSeconds} s of warm-up at that rate` : `${connections} connections a route sending as fast as answers come (closed loop, autocannon)`}; the server ${separateServer ? (serverWorkers > 1 ? `in ${serverWorkers} processes of its own (OPENIOP_WORKERS)` : 'in its own process') : "in the load generator's process"}. Every read writes its audit row.\n`,
+  `${rowsLoaded.toLocaleString('en-US')} generated rows${data.ms ? ` (loaded in ${(data.ms / 1000).toFixed(1)} s)` : ''}; ${sitesInPlay.length} sites, a clinician signed in at each; ${workloads.length} routes at once, ${seconds} s, ${offeredRate > 0 ? `${offeredRate} requests a second offered in all, evenly spaced (open load), after ${warmUpSeconds} s of warm-up at that rate` : `${connections} connections a route sending as fast as answers come (closed loop, autocannon)`}; the server ${separateServer ? 'in its own process' : "in the load generator's process"}. Every read writes its audit row.\n`,
 );
 console.log(
   `Overall: ${Math.round(total / loadSeconds)} req/s answered (${total} answers in ${loadSeconds.toFixed(1)} s), ${errors} errors.\n`,

@@ -1,4 +1,3 @@
-import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { sealAuditLog } from './platform/audit/audit';
 import { ConfigError, loadConfig } from './platform/config';
@@ -9,39 +8,8 @@ import { createLogger } from './platform/logging';
 import { seedDemoDocumentation } from './seed/demo-documentation';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemo } from './seed/demo-seed';
 
-/**
- * With OPENIOP_WORKERS > 1 (PostgreSQL only) this process forks that many servers sharing the port, replaces
- * one that dies after it started listening, and passes SIGINT/SIGTERM on. One that dies before it listens
- * (bad configuration, database unreachable) stops them all with its exit code.
- */
-function supervise(workers: number) {
-  let stopping = false;
-  const listening = new Set<number>();
-  const stop = () => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(process.exitCode ?? 0), 6000).unref();
-  };
-  cluster.on('listening', (worker) => listening.add(worker.id));
-  cluster.on('exit', (worker, code) => {
-    if (!stopping && listening.has(worker.id)) {
-      cluster.fork();
-      return;
-    }
-    if (!stopping) {
-      process.exitCode = code || 1;
-      stop();
-    }
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
-  });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  for (let i = 0; i < workers; i++) cluster.fork();
-}
-
 async function main() {
   const config = loadConfig();
-  if (config.workers > 1 && cluster.isPrimary) return supervise(config.workers);
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(
     config.databaseUrl
@@ -70,8 +38,7 @@ async function main() {
         `${DEMO_TOTP_SECRET}: add it to any authenticator app, or run \`npm run totp\` for the current code.`,
       );
     }
-    // With several workers the first one speaks for all.
-    if (!cluster.isWorker || cluster.worker?.id === 1) console.log(lines.join('\n'));
+    console.log(lines.join('\n'));
   });
   let closing = false;
   const shutdown = () => {

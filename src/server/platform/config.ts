@@ -35,8 +35,6 @@ const EnvSchema = z.object({
   OPENIOP_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   OPENIOP_PUBLIC_URL: z.string().optional(),
   OPENIOP_WEB_DIR: z.string().default('./dist/web'),
-  /** Server processes sharing the port (PostgreSQL only: the embedded database serves one process). */
-  OPENIOP_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** A note signed more than this many hours after its session ended is a late entry (issue 6). */
   NOTE_LATE_ENTRY_HOURS: z.coerce
     .number()
@@ -61,7 +59,6 @@ export type Config = {
   publicUrl: string | undefined;
   webDir: string;
   noteLateEntryHours: number;
-  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -73,11 +70,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.OPENIOP_WORKERS > 1 && !e.DATABASE_URL) {
-    throw new ConfigError(
-      'Invalid configuration:\n  OPENIOP_WORKERS: more than one server process needs PostgreSQL (DATABASE_URL); the embedded database serves one process.',
-    );
-  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -93,6 +85,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.OPENIOP_PUBLIC_URL,
     webDir: path.resolve(e.OPENIOP_WEB_DIR),
     noteLateEntryHours: e.NOTE_LATE_ENTRY_HOURS,
-    workers: e.OPENIOP_WORKERS,
   };
 }
