@@ -16,7 +16,6 @@
  *   clinic staff make it: the goal is ≥ 200 req/s at p95 < 60 ms); BENCH_RATE=0 runs autocannon, each
  *   route's BENCH_CONNECTIONS sending as fast as answers come back (closed loop: the most the machine gives).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +28,7 @@ import { generateSync } from 'otplib';
 import pg from 'pg';
 import { notes } from '../src/server/notes/notes.table';
 import { loadConfig } from '../src/server/platform/config';
-import { type Database, openDatabase } from '../src/server/platform/db/database';
+import { type Database, openDatabase, preparedStatementName } from '../src/server/platform/db/database';
 import { createApp } from '../src/server/platform/http/create-app';
 import { createLogger } from '../src/server/platform/logging';
 import {
@@ -347,6 +346,10 @@ const loadBefore = os
   .loadavg()
   .map((l) => l.toFixed(1))
   .join(' / ');
+/** The p-quantile of `xs` (NaN when there is none: a route whose every request failed). */
+const percentile = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : Number.NaN;
+
 type RouteResult = { total: number; p50: number; p95: number; p99: number; errors: number };
 /** From the first request to the last answer. */
 let loadSeconds = seconds;
@@ -408,12 +411,13 @@ async function openLoad(rate: number, duration: number): Promise<RouteResult[]> 
   // Answers still coming after the offer stopped count against the time they took.
   loadSeconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return latencies.map((xs, i) => {
-    xs.sort((a, b) => a - b);
-    const at = (p: number) =>
-      xs.length ? xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : Number.NaN;
-    return { total: xs.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors: failures[i]! };
-  });
+  return latencies.map((xs, i) => ({
+    total: xs.length,
+    p50: percentile(xs, 0.5),
+    p95: percentile(xs, 0.95),
+    p99: percentile(xs, 0.99),
+    errors: failures[i]!,
+  }));
 }
 
 /** The closed loop: each route's connections send the next request as soon as the last is answered. */
@@ -460,8 +464,6 @@ async function median(n: number, fn: () => Promise<unknown>): Promise<number> {
   times.sort((a, b) => a - b);
   return times[Math.floor(n / 2)]!;
 }
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const site0 = sitesInPlay[0]!;
 const patient0 = site0.patientIds[0]!;
 const get = async (p: string, staff: Staff) => {
@@ -510,11 +512,7 @@ async function replay(statements: { query: string; params: unknown[] }[]) {
     // Prepared by name, as the server's connections prepare them (a fair, not a slower, raw baseline).
     await rawClient.query('begin');
     for (const q of statements)
-      await rawClient.query({
-        name: `raw${createHash('sha1').update(q.query).digest('hex').slice(0, 30)}`,
-        text: q.query,
-        values: q.params,
-      });
+      await rawClient.query({ name: preparedStatementName(q.query), text: q.query, values: q.params });
     await rawClient.query('commit');
     return;
   }
