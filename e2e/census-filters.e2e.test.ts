@@ -2,10 +2,10 @@
 // at 2.1 through the API, then filters the episode census by program, level and clinician in the browser, and by
 // status. Drives the real server on a fresh data folder.
 import { generateSync } from 'otplib';
-import { type APIRequestContext, type Browser, type BrowserContext, request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type APIRequestContext, request } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+import { screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -19,31 +19,15 @@ interface Admitted {
 }
 
 describe('episode census filters in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const walk = useWalkthrough();
   let admitted: Admitted;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-    admitted = await admitNorthPatientAsDirector(server.url);
+    admitted = await admitNorthPatientAsDirector(walk.server.url);
   }, 180_000);
 
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('filters by program, level and clinician, and by status, with the filters in the address', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
+    const context = await walk.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByLabel('Email').fill(DIRECTOR);

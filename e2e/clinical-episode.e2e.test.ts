@@ -3,10 +3,10 @@
 // patient, steps down to outpatient and discharges with an aftercare plan; the patient then sees that plan in
 // the portal. Drives the real server on a fresh data folder.
 import { generateSync } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+import { screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const PATIENT_EMAIL = 'riley.walkthrough@example.org';
@@ -20,29 +20,10 @@ function isoDaysFromToday(days: number): string {
 }
 
 describe('clinical episode walkthrough in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const walk = useWalkthrough();
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
+    const context = await walk.newContext({ viewport: { width: 1280, height: 900 } });
     return context.newPage();
   }
 

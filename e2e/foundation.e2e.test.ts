@@ -2,43 +2,27 @@
 // idling; a patient sees only their own portal; a nurse breaks the glass for a patient of another site; an
 // admin verifies the audit chain. Drives the real server on a fresh data folder.
 import { generateSync } from 'otplib';
-import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Page, request } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+import { screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const IDLE_SECONDS = 20;
 const staffEmail = (role: string) => `${role}@demo.openiop.org`;
 
 describe('foundation walkthrough in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const walk = useWalkthrough({ SESSION_IDLE_SECONDS: String(IDLE_SECONDS) });
   let census: SiteCensus[];
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer({ SESSION_IDLE_SECONDS: String(IDLE_SECONDS) });
-    browser = await launchBrowser();
-    census = await censusAsDirector(server.url);
+    census = await censusAsDirector(walk.server.url);
   }, 180_000);
 
   const patientsAt = (siteName: string) => census.find((site) => site.name === siteName)?.patients ?? [];
 
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 860 } });
-    contexts.push(context);
+    const context = await walk.newContext({ viewport: { width: 1280, height: 860 } });
     return context.newPage();
   }
 

@@ -6,11 +6,11 @@
 // The session, the 4 admissions, the enrolments, the plans and the attendance are set up through the API as
 // the program director (program operations have their own walkthrough).
 import { generateSync } from 'otplib';
-import { type Browser, type BrowserContext, type Locator, type Page, request } from 'playwright-core';
+import { type Locator, type Page, request } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+import { screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -61,35 +61,15 @@ const PARTS = [
 ];
 
 describe('group note walkthrough in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const walk = useWalkthrough();
   let setup: Setup;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-    setup = await prepareAsDirector(server.url);
+    setup = await prepareAsDirector(walk.server.url);
   }, 180_000);
 
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      viewport: { width: 1280, height: 900 },
-      timezoneId: ZONE,
-    });
-    contexts.push(context);
+    const context = await walk.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE });
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByLabel('Email').fill(email);
@@ -233,7 +213,7 @@ describe('group note walkthrough in the browser', () => {
   it('keeps the typed text on a concurrent save (409), the director co-signs, an individual note shows its code live, a psychotherapy note stays out of the chart', async () => {
     // Runs after the first walkthrough (tests in a file run in order): its signed note is the one co-signed here.
     // A second group session yesterday afternoon with the same 4 members present.
-    const director = await apiAs(server.url, DIRECTOR);
+    const director = await apiAs(walk.server.url, DIRECTOR);
     const session = await director.send(
       'post',
       `${setup.programPath}/sessions`,
@@ -265,7 +245,7 @@ describe('group note walkthrough in the browser', () => {
     const groupNoteId = page.url().split('/').pop()!;
 
     // 1. The same clinician saves from another tab (through the API) while this screen is open.
-    const other = await apiAs(server.url, CLINICIAN);
+    const other = await apiAs(walk.server.url, CLINICIAN);
     const current = await other.get<{ version: number }>(
       `/api/sites/${setup.siteId}/group-notes/${groupNoteId}`,
     );

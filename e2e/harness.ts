@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const execFileAsync = promisify(execFile);
 
@@ -152,4 +153,37 @@ export function launchBrowser(): Promise<Browser> {
 export async function screenshotPath(name: string): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });
   return join(screenshotDir, `${name}.png`);
+}
+
+/**
+ * One browser walkthrough's lifecycle, registered on the calling file: before its tests, build the web app,
+ * start the server (with `env`) and Chromium; when a test fails, print the server's output; after them,
+ * close every browser context, the browser and the server. `newContext` opens a context on the server's
+ * address that is closed at the end. `server` and `browser` are set once the file's first hook has run.
+ */
+export function useWalkthrough(env: Record<string, string> = {}) {
+  const contexts: BrowserContext[] = [];
+  const walk = {
+    server: undefined as unknown as RunningServer,
+    browser: undefined as unknown as Browser,
+    async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+      const context = await walk.browser.newContext({ baseURL: walk.server.url, ...options });
+      contexts.push(context);
+      return context;
+    },
+  };
+  beforeAll(async () => {
+    await buildWeb();
+    walk.server = await startServer(env);
+    walk.browser = await launchBrowser();
+  }, 180_000);
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail') console.error(`server output:\n${walk.server?.output()}`);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await walk.browser?.close();
+    await walk.server?.stop();
+  });
+  return walk;
 }

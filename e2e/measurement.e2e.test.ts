@@ -4,11 +4,11 @@
 // primary clinician (Casey, North) signs in, finds the urgent task in "My urgent tasks" and the banner on
 // Jordan's chart, sees the PHQ-9 trend with its bands, and acknowledges the task.
 import { generateSync } from 'otplib';
-import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
+import { type Page, request } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+import { screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const CLINICIAN = 'clinician@demo.openiop.org';
@@ -33,30 +33,14 @@ const PORTAL_ANSWERS = [
 ];
 
 describe('measurement-based care walkthrough in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const walk = useWalkthrough();
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-    await admitJordanWithIntakePhq9(server.url);
+    await admitJordanWithIntakePhq9(walk.server.url);
   }, 180_000);
 
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport, timezoneId: ZONE });
-    contexts.push(context);
+    const context = await walk.newContext({ viewport, timezoneId: ZONE });
     return context.newPage();
   }
 

@@ -2,11 +2,11 @@
 // for today and sees it on today's column, then tries a second one for the same facilitator at an overlapping
 // time and is told which session is in the way. Drives the real server on a fresh data folder.
 import { generateSync } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+import { screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -18,35 +18,15 @@ const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', '
 const today = Temporal.Now.plainDateISO(ZONE);
 
 describe('adding a one-off session from the week calendar', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const walk = useWalkthrough();
 
   async function signInAsDirector(): Promise<Page> {
     // The browser lives where the program runs, so the calendar and the form speak the program's local time.
-    const context = await browser.newContext({
-      baseURL: server.url,
+    const context = await walk.newContext({
       viewport: { width: 1280, height: 900 },
       timezoneId: ZONE,
       locale: 'en-US',
     });
-    contexts.push(context);
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByLabel('Email').fill(DIRECTOR);

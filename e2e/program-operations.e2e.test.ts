@@ -6,17 +6,11 @@
 // Dates depend on today, so the director sets the program's week to start three days ago: the evening track
 // meets on those three past days, and the day track (set up through the API) offers make-ups on the next three.
 import { generateSync } from 'otplib';
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  request,
-} from 'playwright-core';
+import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { buildWeb, launchBrowser, type RunningServer, screenshotPath, startServer } from './harness';
+import { screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -46,36 +40,16 @@ const day = (offset: number) => today.add({ days: offset });
 const eveningDays = [day(-3), day(-2), day(-1)];
 
 describe('program operations walkthrough in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const walk = useWalkthrough();
   let setup: Setup;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-    setup = await prepareAsDirector(server.url);
+    setup = await prepareAsDirector(walk.server.url);
   }, 180_000);
-
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`server output:\n${server?.output()}`);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function newPage(): Promise<Page> {
     // Staff and patient live where the program runs, so the browser shows the program's local times.
-    const context = await browser.newContext({
-      baseURL: server.url,
-      viewport: { width: 1280, height: 900 },
-      timezoneId: ZONE,
-    });
-    contexts.push(context);
+    const context = await walk.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE });
     return context.newPage();
   }
 
@@ -251,7 +225,7 @@ describe('program operations walkthrough in the browser', () => {
     await shot(page, 'program-ops-6b-step-down');
 
     // 7. A holiday cancels next week's first evening session; the patient sees it and the rest in the portal.
-    await cancelFirstSessionOn(server.url, setup, day(4));
+    await cancelFirstSessionOn(walk.server.url, setup, day(4));
     const portal = await newPage();
     await portal.goto('/login');
     await portal.getByLabel('Email').fill(PATIENT);
