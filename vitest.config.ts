@@ -23,6 +23,25 @@ async function postgresReachable(): Promise<string | null> {
   }
 }
 
+function e2eProject(
+  name: string,
+  utcTime: string,
+  include: string[],
+  groupOrder: number,
+): TestProjectInlineConfiguration {
+  return {
+    test: {
+      name,
+      include,
+      env: { TZ: 'UTC', OPENIOP_E2E_UTC_TIME: utcTime },
+      testTimeout: 240_000,
+      hookTimeout: 240_000,
+      fileParallelism: false,
+      sequence: { groupOrder },
+    },
+  };
+}
+
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const skipped: string[] = [];
   const pgProblem = await postgresReachable();
@@ -71,16 +90,22 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         ]),
     ...(hasChromium
       ? [
-          {
-            test: {
-              name: 'e2e',
-              include: ['e2e/**/*.e2e.test.ts'],
-              env: { TZ: 'UTC' },
-              testTimeout: 240_000,
-              hookTimeout: 240_000,
-              fileParallelism: false,
-            },
-          },
+          // The walkthroughs run with the browser far from the sites' zone (e2e/harness.ts BROWSER_ZONE) and the
+          // server's and browser's clocks pinned either side of the sites' midnight: at 00:30 UTC (Chicago is
+          // still on the day before) every walkthrough, at 23:30 UTC those whose screens turn on "today"
+          // (discharge, schedule, dose, census). A second group, so the two never drive Chromium at once.
+          e2eProject('e2e', '00:30', ['e2e/**/*.e2e.test.ts'], 0),
+          e2eProject(
+            'e2e-2330',
+            '23:30',
+            [
+              'e2e/clinical-episode.e2e.test.ts',
+              'e2e/program-operations.e2e.test.ts',
+              'e2e/one-off-session.e2e.test.ts',
+              'e2e/census-filters.e2e.test.ts',
+            ],
+            1,
+          ),
         ]
       : []),
   ];

@@ -6,17 +6,17 @@ import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, useWalkthrough } from './harness';
+import { screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const PATIENT_EMAIL = 'riley.walkthrough@example.org';
 const PATIENT_PASSWORD = 'a long walkthrough password';
 
+/** The demo sites' zone: clinical days are theirs, whatever the browser's zone (see harness BROWSER_ZONE). */
+const SITE_ZONE = 'America/Chicago';
+
 function isoDaysFromToday(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return siteToday(SITE_ZONE).add({ days }).toString();
 }
 
 describe('clinical episode walkthrough in the browser', () => {
@@ -254,6 +254,8 @@ describe('clinical episode walkthrough in the browser', () => {
       .getByRole('button', { name: 'Discharge…' })
       .click();
     await page.getByRole('heading', { name: 'Discharge and aftercare' }).waitFor();
+    // The form offers the site's today, not the browser's (a calendar day ahead in BROWSER_ZONE).
+    expect(await page.getByLabel(/^Discharge date/).inputValue()).toBe(isoDaysFromToday(0));
     await page.getByLabel(/^Reason for discharge/).selectOption('1');
     expect(await page.getByLabel('Level at discharge').inputValue()).toBe('1');
     await page
@@ -272,7 +274,10 @@ describe('clinical episode walkthrough in the browser', () => {
     await page.getByLabel('Medications').fill('Buprenorphine-naloxone 8/2 mg daily');
     await page.getByLabel('Continuing prescriber').fill('Dr. Ana Reyes');
     await page.getByRole('button', { name: 'Discharge patient' }).click();
-    const dischargeSummary = page.getByRole('region', { name: /^Discharged / });
+    const siteDay = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${isoDaysFromToday(0)}T00:00:00Z`),
+    );
+    const dischargeSummary = page.getByRole('region', { name: `Discharged ${siteDay}` });
     await dischargeSummary.waitFor();
     expect(await dischargeSummary.textContent()).toContain('24-hour crisis line: 988');
     await shot(page, 'clinical-9-discharge');

@@ -7,10 +7,9 @@
 // the program director (program operations have their own walkthrough).
 import { generateSync } from 'otplib';
 import { type Locator, type Page, request } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, useWalkthrough } from './harness';
+import { screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -19,7 +18,7 @@ const PROGRAM = 'Adult IOP — North';
 const ZONE = 'America/Chicago';
 const TOPIC = 'Relapse prevention: high-risk situations';
 const OBJECTIVE = 'Names three personal triggers and a plan for each';
-const today = Temporal.Now.plainDateISO(ZONE);
+const today = siteToday(ZONE);
 
 interface Member {
   patientId: string;
@@ -69,7 +68,7 @@ describe('group note walkthrough in the browser', () => {
   }, 180_000);
 
   async function signIn(email: string): Promise<Page> {
-    const context = await walk.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE });
+    const context = await walk.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByLabel('Email').fill(email);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const execFileAsync = promisify(execFile);
@@ -17,6 +18,38 @@ const screenshotDir = join(repoRoot, 'e2e', 'screenshots');
 const SERVER_START_TIMEOUT_MS = 60_000;
 const SERVER_STOP_TIMEOUT_MS = 10_000;
 const MAX_KEPT_OUTPUT = 64 * 1024;
+
+/**
+ * The browser's own zone: far from every demo site (America/Chicago) on purpose, so that a screen which takes
+ * "today" from the browser instead of the site shows and sends the wrong day, and its walkthrough fails.
+ * Kiritimati (UTC+14) is a calendar day ahead of Chicago at every hour.
+ */
+export const BROWSER_ZONE = process.env.OPENIOP_E2E_BROWSER_ZONE ?? 'Pacific/Kiritimati';
+
+/**
+ * `OPENIOP_E2E_UTC_TIME=HH:MM` pins the walkthroughs at that UTC time of the machine's UTC day: the server's
+ * clock (`OPENIOP_CLOCK_START`) and every browser context's clock start there and run on, so a run at any
+ * hour meets the sites' midnight as a run at 00:30 or 23:30 UTC would (vitest.config.ts runs both).
+ */
+const pinnedOffsetMs = (() => {
+  const time = process.env.OPENIOP_E2E_UTC_TIME;
+  if (!time) return 0;
+  if (!/^\d{2}:\d{2}$/.test(time)) throw new Error(`OPENIOP_E2E_UTC_TIME must be HH:MM, not ${time}`);
+  const day = new Date().toISOString().slice(0, 10);
+  return Date.parse(`${day}T${time}:00Z`) - Date.now();
+})();
+
+/** Now, as the server and the browsers of the walkthroughs see it. */
+export function e2eNow(): Date {
+  return new Date(Date.now() + pinnedOffsetMs);
+}
+
+/** Today at a site in `timeZone`, on the walkthroughs' clock. */
+export function siteToday(timeZone: string): Temporal.PlainDate {
+  return Temporal.Instant.fromEpochMilliseconds(e2eNow().getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate();
+}
 
 let webBuild: Promise<void> | null = null;
 
@@ -66,9 +99,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const url = `http://localhost:${port}`;
   // Run the server as `npm start` would, without the NODE_ENV=test that Vitest sets for itself.
   const { NODE_ENV: _testRunnerMode, ...inherited } = process.env;
+  const clock = process.env.OPENIOP_E2E_UTC_TIME ? { OPENIOP_CLOCK_START: e2eNow().toISOString() } : {};
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,
-    env: { ...inherited, PORT: String(port), OPENIOP_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, PORT: String(port), OPENIOP_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...clock, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
@@ -159,7 +193,7 @@ export async function screenshotPath(name: string): Promise<string> {
  * One browser walkthrough's lifecycle, registered on the calling file: before its tests, build the web app,
  * start the server (with `env`) and Chromium; when a test fails, print the server's output; after them,
  * close every browser context, the browser and the server. `newContext` opens a context on the server's
- * address that is closed at the end. `server` and `browser` are set once the file's first hook has run.
+ * address, in `BROWSER_ZONE` and on the walkthroughs' clock, that is closed at the end. `server` and `browser` are set once the file's first hook has run.
  */
 export function useWalkthrough(env: Record<string, string> = {}) {
   const contexts: BrowserContext[] = [];
@@ -167,8 +201,13 @@ export function useWalkthrough(env: Record<string, string> = {}) {
     server: undefined as unknown as RunningServer,
     browser: undefined as unknown as Browser,
     async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-      const context = await walk.browser.newContext({ baseURL: walk.server.url, ...options });
+      const context = await walk.browser.newContext({
+        baseURL: walk.server.url,
+        timezoneId: BROWSER_ZONE,
+        ...options,
+      });
       contexts.push(context);
+      if (process.env.OPENIOP_E2E_UTC_TIME) await context.clock.install({ time: e2eNow() });
       return context;
     },
   };

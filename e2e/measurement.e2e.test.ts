@@ -5,10 +5,9 @@
 // Jordan's chart, sees the PHQ-9 trend with its bands, and acknowledges the task.
 import { generateSync } from 'otplib';
 import { type Page, request } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, useWalkthrough } from './harness';
+import { screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const CLINICIAN = 'clinician@demo.openiop.org';
@@ -16,7 +15,7 @@ const DIRECTOR = 'director@demo.openiop.org';
 const PATIENT = 'patient@demo.openiop.org';
 const PROGRAM = 'Adult IOP — North';
 const ZONE = 'America/Chicago';
-const today = Temporal.Now.plainDateISO(ZONE);
+const today = siteToday(ZONE);
 const admittedOn = today.subtract({ days: 20 }).toString();
 
 /** Answers in the order of the PHQ-9 items; item 9 = "Several days". Total 10 (moderate). */
@@ -40,7 +39,7 @@ describe('measurement-based care walkthrough in the browser', () => {
   }, 180_000);
 
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await walk.newContext({ viewport, timezoneId: ZONE });
+    const context = await walk.newContext({ viewport });
     return context.newPage();
   }
 

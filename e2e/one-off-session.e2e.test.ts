@@ -3,10 +3,9 @@
 // time and is told which session is in the way. Drives the real server on a fresh data folder.
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, useWalkthrough } from './harness';
+import { screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -15,7 +14,7 @@ const ZONE = 'America/Chicago';
 const FACILITATOR = 'Casey Clinician, LPC';
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-const today = Temporal.Now.plainDateISO(ZONE);
+const today = siteToday(ZONE);
 
 describe('adding a one-off session from the week calendar', () => {
   const walk = useWalkthrough();
@@ -24,7 +23,6 @@ describe('adding a one-off session from the week calendar', () => {
     // The browser lives where the program runs, so the calendar and the form speak the program's local time.
     const context = await walk.newContext({
       viewport: { width: 1280, height: 900 },
-      timezoneId: ZONE,
       locale: 'en-US',
     });
     const page = await context.newPage();

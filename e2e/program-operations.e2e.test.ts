@@ -7,10 +7,10 @@
 // meets on those three past days, and the day track (set up through the API) offers make-ups on the next three.
 import { generateSync } from 'otplib';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, useWalkthrough } from './harness';
+import { screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -34,7 +34,7 @@ interface Setup {
   jordan: Member;
 }
 
-const today = Temporal.Now.plainDateISO(ZONE);
+const today = siteToday(ZONE);
 const day = (offset: number) => today.add({ days: offset });
 /** The evening track's days this week: the three days before today. */
 const eveningDays = [day(-3), day(-2), day(-1)];
@@ -49,7 +49,7 @@ describe('program operations walkthrough in the browser', () => {
 
   async function newPage(): Promise<Page> {
     // Staff and patient live where the program runs, so the browser shows the program's local times.
-    const context = await walk.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE });
+    const context = await walk.newContext({ viewport: { width: 1280, height: 900 } });
     return context.newPage();
   }
 

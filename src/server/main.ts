@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { sealAuditLog } from './platform/audit/audit';
+import { serverClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
 import { openDatabase } from './platform/db/database';
@@ -11,17 +12,24 @@ import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_STAFF, DEMO_TOTP_SECRET, seedDe
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const now = serverClock(config.clockStart);
+  if (config.clockStart) {
+    logger.warn(
+      { clockStart: config.clockStart.toISOString() },
+      'OPENIOP_CLOCK_START is set: the clock is shifted (tests only)',
+    );
+  }
   const db = await openDatabase(
     config.databaseUrl
       ? { kind: 'postgresql', url: config.databaseUrl }
       : { kind: 'embedded', dataDir: config.dataDir },
   );
   // Audit rows a stopped server committed but had not sealed into the hash chain yet.
-  await sealAuditLog(db);
-  const seeded = config.seedDemo ? await seedDemo(db) : false;
+  await sealAuditLog(db, now);
+  const seeded = config.seedDemo ? await seedDemo(db, now()) : false;
   // Demo notes at Riverbend South (once); kept out of the test template, whose North data tests count on.
-  if (config.seedDemo) await seedDemoDocumentation(db);
-  const app = createApp({ db, config, logger, now: () => new Date() });
+  if (config.seedDemo) await seedDemoDocumentation(db, now());
+  const app = createApp({ db, config, logger, now });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.publicUrl ?? `http://localhost:${info.port}`;
     const store =

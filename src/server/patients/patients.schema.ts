@@ -104,6 +104,8 @@ export const Patient = z
     organizationId: z.string(),
     siteId: z.string(),
     siteName: z.string(),
+    /** IANA zone of the patient's site: the calendar of the patient's clinical days. */
+    siteTimeZone: z.string(),
     mrn: z.string(),
     givenName: z.string(),
     familyName: z.string(),

@@ -32,9 +32,10 @@ const patientWithSite = {
   version: patients.version,
   createdAt: patients.createdAt,
   siteName: sites.name,
+  siteTimeZone: sites.timeZone,
 };
 
-export type PatientView = Omit<PatientRow, 'updatedAt'> & { siteName: string };
+export type PatientView = Omit<PatientRow, 'updatedAt'> & { siteName: string; siteTimeZone: string };
 
 export async function getPatient(tx: Tx, id: string): Promise<PatientView | undefined> {
   const [row] = await tx

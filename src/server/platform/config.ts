@@ -42,6 +42,14 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(72),
+  /**
+   * For tests and demonstrations only: the server's clock starts at this instant (ISO 8601 with a zone, e.g.
+   * 2026-12-02T00:30:00Z) and runs on from there, so a walkthrough can be pinned on either side of a site's
+   * midnight. Never set it on a clinic's server: every timestamp it writes would be shifted.
+   */
+  OPENIOP_CLOCK_START: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 instant such as 2026-12-02T00:30:00Z' })
+    .optional(),
 });
 
 export type Config = {
@@ -59,6 +67,8 @@ export type Config = {
   publicUrl: string | undefined;
   webDir: string;
   noteLateEntryHours: number;
+  /** Where the server's clock starts (tests only); undefined: the machine's clock. */
+  clockStart: Date | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.OPENIOP_PUBLIC_URL,
     webDir: path.resolve(e.OPENIOP_WEB_DIR),
     noteLateEntryHours: e.NOTE_LATE_ENTRY_HOURS,
+    clockStart: e.OPENIOP_CLOCK_START ? new Date(e.OPENIOP_CLOCK_START) : undefined,
   };
 }

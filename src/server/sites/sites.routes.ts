@@ -5,7 +5,7 @@ import { errorResponses, jsonResponse } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 
 const SiteList = z
-  .object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .object({ items: z.array(z.object({ id: z.string(), name: z.string(), timeZone: z.string() })) })
   .openapi('SiteList');
 
 export function registerSiteRoutes(app: App) {

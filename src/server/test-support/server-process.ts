@@ -258,9 +258,9 @@ export async function httpCall(
   baseUrl: string,
   method: string,
   path: string,
-  opts: { session?: HttpSession; body?: unknown } = {},
+  opts: { session?: HttpSession; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<HttpResponse> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.session) {
     headers.cookie = opts.session.cookie;
     headers['x-csrf-token'] = opts.session.csrfToken;

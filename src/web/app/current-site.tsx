@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { ClinicZone } from '../shared/clinic-zone';
 import type { Site } from './session';
 
 interface CurrentSite {
@@ -45,7 +46,11 @@ export function CurrentSiteProvider({
   );
 
   const value = useMemo(() => ({ site, sites, chooseSite }), [site, sites, chooseSite]);
-  return <CurrentSiteContext.Provider value={value}>{children}</CurrentSiteContext.Provider>;
+  return (
+    <CurrentSiteContext.Provider value={value}>
+      {site ? <ClinicZone timeZone={site.timeZone}>{children}</ClinicZone> : children}
+    </CurrentSiteContext.Provider>
+  );
 }
 
 export function useCurrentSite(): CurrentSite {

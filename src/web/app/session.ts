@@ -6,6 +6,8 @@ export type SignInStep = 'mfa' | 'enrol-mfa' | 'done';
 export interface Site {
   id: string;
   name: string;
+  /** IANA zone: the site's calendar decides clinical days. */
+  timeZone: string;
 }
 
 export interface Me {

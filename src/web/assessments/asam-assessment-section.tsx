@@ -32,7 +32,8 @@ import {
 } from '../../domain/placement/recommend-level';
 import { fieldError, formError } from '../app/form-errors';
 import { openEpisode, useEpisodes } from '../episodes/episodes-api';
-import { formatDateOfBirth, isoToday } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../patients/date-of-birth';
+import { useClinicToday } from '../shared/clinic-zone';
 import { type Assessment, assessmentsQueryKey, createAssessment, useAssessments } from './assessments-api';
 import { levelName } from './level-name';
 
@@ -128,7 +129,8 @@ function AssessmentForm({ patientId, population }: { patientId: string; populati
   const episodes = useEpisodes(patientId);
   const episodeId = openEpisode(episodes.data?.items)?.id;
   const [edition, setEdition] = useState<AsamEdition>(3);
-  const [assessedOn, setAssessedOn] = useState(isoToday);
+  const today = useClinicToday().toString();
+  const [assessedOn, setAssessedOn] = useState(today);
   const [ratings, setRatings] = useState<Partial<Ratings>>({});
   const [notes, setNotes] = useState(emptyNotes);
   // Empty means "follow the recommendation" until the clinician picks another level.
@@ -220,7 +222,7 @@ function AssessmentForm({ patientId, population }: { patientId: string; populati
             <TextInput
               label="Assessed on"
               type="date"
-              max={isoToday()}
+              max={today}
               value={assessedOn}
               onChange={(event) => setAssessedOn(event.currentTarget.value)}
               error={errorFor('assessedOn')}

@@ -23,7 +23,8 @@ import { ApiError } from '../app/api-client';
 import { fieldError, formError } from '../app/form-errors';
 import { levelName } from '../assessments/level-name';
 import { type Episode, episodesQueryKey, openEpisode, useEpisodes } from '../episodes/episodes-api';
-import { formatDateOfBirth, isoToday } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../patients/date-of-birth';
+import { useClinicToday } from '../shared/clinic-zone';
 import { AftercarePlanView } from './aftercare-plan-view';
 import {
   type AftercareAppointment,
@@ -100,7 +101,8 @@ interface AppointmentRow extends AftercareAppointment {
 
 function DischargeForm({ episode, patientId }: { episode: Episode; patientId: string }) {
   const queryClient = useQueryClient();
-  const [dischargedOn, setDischargedOn] = useState(isoToday);
+  const today = useClinicToday().toString();
+  const [dischargedOn, setDischargedOn] = useState(today);
   const [reasonCode, setReasonCode] = useState('');
   const [levelAtDischarge, setLevelAtDischarge] = useState(episode.level);
   const [summary, setSummary] = useState('');
@@ -209,7 +211,7 @@ function DischargeForm({ episode, patientId }: { episode: Episode; patientId: st
             <TextInput
               label="Discharge date"
               type="date"
-              max={isoToday()}
+              max={today}
               value={dischargedOn}
               onChange={(e) => setDischargedOn(e.currentTarget.value)}
               error={errorFor('dischargedOn')}

@@ -25,9 +25,10 @@ import { fieldError, formError } from '../app/form-errors';
 import { useMe } from '../app/session';
 import { useAssessments } from '../assessments/assessments-api';
 import { levelName } from '../assessments/level-name';
-import { formatDateOfBirth, isoToday } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../patients/date-of-birth';
 import { PatientStatusBadge, statusLabel } from '../patients/patient-status-badge';
 import { useReferrals } from '../referrals/referrals-api';
+import { useClinicToday } from '../shared/clinic-zone';
 import {
   addDiagnosis,
   admit,
@@ -133,7 +134,8 @@ function AdmissionForm({ patientId }: { patientId: string }) {
   const referral = referrals.data?.items[0];
   const latest = assessments.data?.items[0];
   const [levelChoice, setLevelChoice] = useState('');
-  const [admittedOn, setAdmittedOn] = useState(isoToday);
+  const today = useClinicToday().toString();
+  const [admittedOn, setAdmittedOn] = useState(today);
   const me = useMe();
   const staff = useSiteStaff(referral?.siteId);
   const clinicians = (staff.data?.items ?? []).filter((m) => CLINICAL_ROLES.has(m.role));
@@ -345,7 +347,8 @@ function LevelChangeForm({
 }) {
   const assessments = useAssessments(patientId);
   const [toLevel, setToLevel] = useState('');
-  const [effectiveOn, setEffectiveOn] = useState(isoToday);
+  const today = useClinicToday().toString();
+  const [effectiveOn, setEffectiveOn] = useState(today);
   const [reason, setReason] = useState('');
   const [assessmentId, setAssessmentId] = useState('');
   const [problems, setProblems] = useState<Record<string, string | undefined>>({});

@@ -20,8 +20,10 @@ import type { Site } from '../app/session';
 import { useMe } from '../app/session';
 import { canCreateReferral } from '../app/staff-navigation';
 import { EpisodeCensus } from '../episodes/episode-census';
+import { ageOnDay } from '../shared/clinic-calendar';
+import { useClinicToday } from '../shared/clinic-zone';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
-import { ageInYears, formatDateOfBirth, localToday } from './date-of-birth';
+import { formatDateOfBirth } from './date-of-birth';
 import { PatientStatusBadge } from './patient-status-badge';
 import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
 
@@ -117,7 +119,7 @@ function PatientCensus({ site }: { site: Site }) {
 
   const total = census.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / (census.data?.pageSize ?? CENSUS_PAGE_SIZE)));
-  const today = localToday();
+  const today = useClinicToday();
 
   return (
     <Stack>
@@ -177,7 +179,7 @@ function PatientCensus({ site }: { site: Site }) {
                   )}
                 </Table.Td>
                 <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
-                <Table.Td>{ageInYears(patient.dateOfBirth, today) ?? '—'}</Table.Td>
+                <Table.Td>{ageOnDay(patient.dateOfBirth, today) ?? '—'}</Table.Td>
                 <Table.Td>
                   <PatientStatusBadge status={patient.status} />
                 </Table.Td>

@@ -1,23 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { ageInYears, formatDateOfBirth, isoToday } from './date-of-birth';
-
-describe('ageInYears', () => {
-  it.each([
-    ['1990-06-15', { year: 2026, month: 6, day: 14 }, 35],
-    ['1990-06-15', { year: 2026, month: 6, day: 15 }, 36],
-    ['1990-06-15', { year: 2026, month: 7, day: 1 }, 36],
-    ['1990-12-31', { year: 2026, month: 1, day: 1 }, 35],
-    // Born on 29 February: a year older on 1 March in common years.
-    ['2000-02-29', { year: 2026, month: 2, day: 28 }, 25],
-    ['2000-02-29', { year: 2026, month: 3, day: 1 }, 26],
-  ])('born %s, on %o is %i', (dateOfBirth, today, expected) => {
-    expect(ageInYears(dateOfBirth, today)).toBe(expected);
-  });
-
-  it('gives no age for text that is not a date', () => {
-    expect(ageInYears('06/15/1990', { year: 2026, month: 1, day: 1 })).toBeNull();
-  });
-});
+import { dateOfBirthWithAge, formatDateOfBirth } from './date-of-birth';
 
 describe('formatDateOfBirth', () => {
   it('never shifts the day, whatever the time zone', () => {
@@ -25,8 +8,13 @@ describe('formatDateOfBirth', () => {
   });
 });
 
-describe('isoToday', () => {
-  it('is the local calendar day, zero-padded, as a date input takes it', () => {
-    expect(isoToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+describe('dateOfBirthWithAge', () => {
+  it('gives the age on the day it is given (the clinic’s), not on the browser’s', () => {
+    expect(dateOfBirthWithAge('1990-06-15', Temporal.PlainDate.from('2026-06-14'))).toBe(
+      'Jun 15, 1990 (age 35)',
+    );
+    expect(dateOfBirthWithAge('1990-06-15', Temporal.PlainDate.from('2026-06-15'))).toBe(
+      'Jun 15, 1990 (age 36)',
+    );
   });
 });

@@ -22,7 +22,8 @@ import { useCurrentSite } from '../app/current-site';
 import { fieldError, formError } from '../app/form-errors';
 import { usePrograms } from '../episodes/episodes-api';
 import { createReferral, REFERRAL_SOURCES } from '../referrals/referrals-api';
-import { ageInYears, isoToday, localToday } from './date-of-birth';
+import { ageOnDay } from '../shared/clinic-calendar';
+import { useClinicToday } from '../shared/clinic-zone';
 import {
   createPatient,
   type EmergencyContact,
@@ -76,7 +77,7 @@ interface Form {
   notes: string;
 }
 
-const emptyForm = (): Form => ({
+const emptyForm = (today: string): Form => ({
   givenName: '',
   familyName: '',
   preferredName: '',
@@ -103,7 +104,7 @@ const emptyForm = (): Form => ({
   programId: '',
   source: '',
   referrerName: '',
-  referredOn: isoToday(),
+  referredOn: today,
   notes: '',
 });
 
@@ -127,12 +128,12 @@ interface SubstanceRow {
 type Problems = Partial<Record<string, string>>;
 
 /** What the form can tell before asking the server; the server checks again and has the last word. */
-function problemsWith(form: Form, under18: boolean, substances: SubstanceRow[]): Problems {
+function problemsWith(form: Form, today: string, under18: boolean, substances: SubstanceRow[]): Problems {
   const problems: Problems = {};
   if (!form.givenName.trim()) problems.givenName = 'Give the legal first name';
   if (!form.familyName.trim()) problems.familyName = 'Give the legal last name';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.dateOfBirth)) problems.dateOfBirth = 'Give the date of birth';
-  else if (form.dateOfBirth > isoToday()) problems.dateOfBirth = 'The date of birth cannot be in the future';
+  else if (form.dateOfBirth > today) problems.dateOfBirth = 'The date of birth cannot be in the future';
   if (!form.livingSituation) problems.livingSituation = 'Choose the living situation';
   const emergencyStarted = [form.emergencyName, form.emergencyRelationship, form.emergencyPhone].some((v) =>
     v.trim(),
@@ -161,7 +162,9 @@ export function NewReferralPage() {
   const { site } = useCurrentSite();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<Form>(emptyForm);
+  const today = useClinicToday();
+  const todayIso = today.toString();
+  const [form, setForm] = useState<Form>(() => emptyForm(todayIso));
   const [substances, setSubstances] = useState<SubstanceRow[]>([{ key: 0, substance: '', lastUseOn: '' }]);
   const [problems, setProblems] = useState<Problems>({});
   const [flags, setFlags] = useState<Record<ReferralFlag, boolean>>({
@@ -177,8 +180,8 @@ export function NewReferralPage() {
   // When the patient was saved but the referral was not, a second try adds only the referral.
   const savedPatient = useRef<Patient | null>(null);
 
-  const age = ageInYears(form.dateOfBirth, localToday());
-  const under18 = age !== null && age >= 0 && age < ADULT_AGE;
+  const age = ageOnDay(form.dateOfBirth, today);
+  const under18 = age !== null && age < ADULT_AGE;
 
   const set =
     (name: keyof Form) =>
@@ -270,7 +273,7 @@ export function NewReferralPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = problemsWith(form, under18, substances);
+    const found = problemsWith(form, todayIso, under18, substances);
     setProblems(found);
     if (Object.values(found).some(Boolean)) return;
     save.mutate();
@@ -278,7 +281,7 @@ export function NewReferralPage() {
 
   const errorFor = (name: string) => problems[name] ?? fieldError(save.error, name);
   const inputNames = [
-    ...Object.keys(emptyForm()),
+    ...Object.keys(emptyForm(todayIso)),
     'guardianContact.name',
     'guardianContact.phone',
     'guardianContact.email',
@@ -367,7 +370,7 @@ export function NewReferralPage() {
               <TextInput
                 label="Date of birth"
                 type="date"
-                max={isoToday()}
+                max={todayIso}
                 value={form.dateOfBirth}
                 onChange={setIdentity('dateOfBirth')}
                 error={errorFor('dateOfBirth')}
@@ -551,7 +554,7 @@ export function NewReferralPage() {
                 <TextInput
                   label="Referral date"
                   type="date"
-                  max={isoToday()}
+                  max={todayIso}
                   value={form.referredOn}
                   onChange={set('referredOn')}
                   error={errorFor('referredOn')}
@@ -580,7 +583,7 @@ export function NewReferralPage() {
                   <TextInput
                     label={`Last use of substance ${index + 1}`}
                     type="date"
-                    max={isoToday()}
+                    max={todayIso}
                     value={row.lastUseOn}
                     onChange={(event) => {
                       const value = event.currentTarget.value;

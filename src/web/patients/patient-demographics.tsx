@@ -1,4 +1,5 @@
 import { DataList, Text } from '@mantine/core';
+import { clinicToday } from '../shared/clinic-calendar';
 import { dateOfBirthWithAge } from './date-of-birth';
 import { statusLabel } from './patient-status-badge';
 import { LIVING_SITUATIONS, type Patient } from './patients-api';
@@ -28,7 +29,7 @@ export function PatientDemographics({ patient }: { patient: Patient }) {
     ['Legal name', `${patient.givenName} ${patient.familyName}`],
     ['Preferred name', patient.preferredName],
     ['Pronouns', patient.pronouns],
-    ['Date of birth', dateOfBirthWithAge(patient.dateOfBirth)],
+    ['Date of birth', dateOfBirthWithAge(patient.dateOfBirth, clinicToday(patient.siteTimeZone))],
     ['Sex assigned at birth', patient.sexAtBirth],
     ['Gender identity', patient.genderIdentity],
     ['Preferred language', patient.language],

@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { clinicToday } from '../shared/clinic-calendar';
 import { dateOfBirthWithAge } from './date-of-birth';
 import { PatientStatusBadge } from './patient-status-badge';
 import type { Patient } from './patients-api';
@@ -46,7 +47,9 @@ export function PatientHeader({ patient }: { patient: Patient }) {
         </Group>
         <Group gap="lg" wrap="wrap">
           <Fact label="MRN">{patient.mrn}</Fact>
-          <Fact label="DOB">{dateOfBirthWithAge(patient.dateOfBirth)}</Fact>
+          <Fact label="DOB">
+            {dateOfBirthWithAge(patient.dateOfBirth, clinicToday(patient.siteTimeZone))}
+          </Fact>
           <Fact label="Site">{patient.siteName}</Fact>
         </Group>
         <Text size="xs" c="red.8">

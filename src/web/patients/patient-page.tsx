@@ -2,6 +2,8 @@ import { Alert, Anchor, Loader, Paper, Stack, Tabs, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { Temporal } from 'temporal-polyfill';
+import { isAdolescent } from '../../domain/episodes/age-rules';
 import { ApiError } from '../app/api-client';
 import { useMe } from '../app/session';
 import { AsamAssessmentSection } from '../assessments/asam-assessment-section';
@@ -14,9 +16,10 @@ import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section'
 import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
+import { clinicToday } from '../shared/clinic-calendar';
+import { ClinicZone } from '../shared/clinic-zone';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
 import { BreakGlassForm } from './break-glass-form';
-import { ageInYears, localToday } from './date-of-birth';
 import { PatientDemographics } from './patient-demographics';
 import { PatientHeader } from './patient-header';
 import { patientQueryKey, usePatient } from './patients-api';
@@ -76,7 +79,7 @@ export function PatientPage() {
       {patient.isPending && <Loader aria-label="Loading patient" />}
       {patient.isError && <PatientError error={patient.error} patientId={patientId} onGranted={granted} />}
       {patient.data && (
-        <>
+        <ClinicZone timeZone={patient.data.siteTimeZone}>
           {emergencyUntil && (
             <Alert color="orange" title="Emergency access">
               You opened this record by breaking the glass. Access ends at{' '}
@@ -115,7 +118,12 @@ export function PatientPage() {
               <AsamAssessmentSection
                 patientId={patientId}
                 population={
-                  (ageInYears(patient.data.dateOfBirth, localToday()) ?? 18) < 18 ? 'adolescent' : 'adult'
+                  isAdolescent(
+                    Temporal.PlainDate.from(patient.data.dateOfBirth),
+                    clinicToday(patient.data.siteTimeZone),
+                  )
+                    ? 'adolescent'
+                    : 'adult'
                 }
               />
             </Tabs.Panel>
@@ -141,7 +149,7 @@ export function PatientPage() {
               <DischargeSection patientId={patientId} />
             </Tabs.Panel>
           </Tabs>
-        </>
+        </ClinicZone>
       )}
     </Stack>
   );

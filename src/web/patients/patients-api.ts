@@ -15,6 +15,7 @@ export interface Patient extends PatientSummary {
   organizationId: string;
   siteId: string;
   siteName: string;
+  siteTimeZone: string;
   pronouns: string | null;
   sexAtBirth: string | null;
   genderIdentity: string | null;

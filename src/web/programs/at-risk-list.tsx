@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { Temporal } from 'temporal-polyfill';
+import { clinicTodayIso } from '../shared/clinic-calendar';
 import { hours, timeIn } from './program-labels';
 import type { AtRiskMember } from './programs-api';
 import { type ProgramSettings, useAtRisk, useTracks } from './programs-api';
@@ -9,7 +9,7 @@ const dayFormat = (timeZone: string) => new Intl.DateTimeFormat(undefined, { wee
 
 /** Members forecast below their weekly target, each with the make-up sessions that would close the gap. */
 export function AtRiskList({ siteId, program }: { siteId: string; program: ProgramSettings }) {
-  const today = Temporal.Now.plainDateISO(program.timeZone).toString();
+  const today = clinicTodayIso(program.timeZone);
   const atRisk = useAtRisk(siteId, program.programId, today);
   const tracks = useTracks(siteId, program.programId);
   const trackName = (id: string) => tracks.data?.items.find((t) => t.id === id)?.name ?? '';

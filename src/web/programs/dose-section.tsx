@@ -2,6 +2,7 @@ import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@
 import { Temporal } from 'temporal-polyfill';
 import { openEpisode, useEpisodes } from '../episodes/episodes-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
+import { useClinicToday } from '../shared/clinic-zone';
 import { EnrolEpisode } from './enrol-form';
 import { MemberTopics } from './member-topics';
 import { hours } from './program-labels';
@@ -24,9 +25,8 @@ const STATUS: Record<DoseStatus, { label: string; color: string }> = {
 /** Shown weeks at most: the latest eight (a typical IOP runs 4–8 weeks). */
 const MAX_WEEKS = 8;
 
-/** A day in each week from the enrolment to today; the server answers for the program week holding it. */
-function weeksSince(startsOn: string): string[] {
-  const today = Temporal.Now.plainDateISO();
+/** A day in each week from the enrolment to the clinic's today; the server answers for the program week holding it. */
+function weeksSince(startsOn: string, today: Temporal.PlainDate): string[] {
   const days: string[] = [];
   for (
     let day = Temporal.PlainDate.from(startsOn);
@@ -54,7 +54,8 @@ export function DoseSection({ patientId, mayEnrol }: { patientId: string; mayEnr
   const enrolments = useEnrolments(patientId);
   const current = enrolments.data?.items.find((e) => e.episodeId === episode?.id && e.endsOn === null);
   const first = enrolments.data?.items.filter((e) => e.episodeId === episode?.id).at(-1);
-  const dose = usePatientDose(patientId, first ? weeksSince(first.startsOn) : []);
+  const today = useClinicToday();
+  const dose = usePatientDose(patientId, first ? weeksSince(first.startsOn, today) : []);
   if (episodes.isPending) return <Loader aria-label="Loading the episode" />;
   if (!episode)
     return <Text c="dimmed">No open episode: the dose is counted while a patient is in treatment.</Text>;

@@ -14,7 +14,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../app/form-errors';
 import { useEpisodeCensus } from '../episodes/episodes-api';
-import { isoToday } from '../patients/date-of-birth';
+import { clinicTodayIso } from '../shared/clinic-calendar';
+import { useClinicToday } from '../shared/clinic-zone';
 import { enrol, type ProgramSettings, type Track, tracksKey, useTracks } from './programs-api';
 
 const ENROL_FIELDS = ['episodeId', 'trackId', 'startsOn'] as const;
@@ -59,7 +60,7 @@ export function EnrolFromTrack({
   );
   const [episodeId, setEpisodeId] = useState('');
   const [trackId, setTrackId] = useState(tracks[0]?.id ?? '');
-  const [startsOn, setStartsOn] = useState(isoToday);
+  const [startsOn, setStartsOn] = useState(() => clinicTodayIso(program.timeZone));
   const [done, setDone] = useState<string | null>(null);
   const episodes = census.data?.items ?? [];
   const chosen = episodes.find((row) => row.episodeId === episodeId);
@@ -148,7 +149,8 @@ export function EnrolEpisode({
 }) {
   const tracks = useTracks(siteId, programId);
   const [trackId, setTrackId] = useState('');
-  const [startsOn, setStartsOn] = useState(isoToday);
+  const today = useClinicToday().toString();
+  const [startsOn, setStartsOn] = useState(today);
   const [medicare, setMedicare] = useState(false);
   const save = useEnrol(programId, () => setTrackId(''));
   const items = (tracks.data?.items ?? []).filter((t) => t.id !== transferFrom);

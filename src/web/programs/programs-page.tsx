@@ -19,11 +19,11 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Temporal } from 'temporal-polyfill';
 import { useCurrentSite } from '../app/current-site';
 import { fieldError, formError } from '../app/form-errors';
 import { useMe } from '../app/session';
 import { useSiteStaff } from '../episodes/episodes-api';
+import { clinicDayInDays } from '../shared/clinic-calendar';
 import { AtRiskList } from './at-risk-list';
 import { CurriculumEditor, curriculumLines } from './curriculum-editor';
 import { EnrolFromTrack } from './enrol-form';
@@ -288,10 +288,6 @@ const TRACK_FIELDS = [
 /** Roles the demo marks licensed; the server refuses a group facilitator who is not (422 on facilitatorId). */
 const FACILITATOR_ROLES = new Set(['program_director', 'clinician', 'prescriber']);
 
-function isoInDays(days: number): string {
-  return Temporal.Now.plainDateISO().add({ days }).toString();
-}
-
 /** A track and its recurring week, saved together: the track first, then the schedule that makes its sessions. */
 function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSettings }) {
   const queryClient = useQueryClient();
@@ -309,8 +305,8 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
   const [weekdays, setWeekdays] = useState<string[]>(['1', '3', '4']);
   const [startTime, setStartTime] = useState('18:00');
   const [endTime, setEndTime] = useState('21:00');
-  const [startsOn, setStartsOn] = useState(() => isoInDays(0));
-  const [endsOn, setEndsOn] = useState(() => isoInDays(8 * 7));
+  const [startsOn, setStartsOn] = useState(() => clinicDayInDays(program.timeZone, 0));
+  const [endsOn, setEndsOn] = useState(() => clinicDayInDays(program.timeZone, 8 * 7));
   const [created, setCreated] = useState<Track | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const facilitatorId = facilitatorChoice || facilitators[0]?.id || '';

@@ -20,6 +20,7 @@ import { programWeekOf } from '../../domain/schedule/program-week';
 import { useCurrentSite } from '../app/current-site';
 import { useMe } from '../app/session';
 import { useUrlParams } from '../app/use-url-params';
+import { clinicToday } from '../shared/clinic-calendar';
 import { AddSessionModal } from './add-session-form';
 import { SESSION_TYPES, sessionTypeOf, timeIn, WEEKDAYS } from './program-labels';
 import {
@@ -99,7 +100,7 @@ function WeekCalendar({
   week: string | null;
   onWeek: (week: string) => void;
 }) {
-  const today = Temporal.Now.plainDateISO(program.timeZone);
+  const today = clinicToday(program.timeZone);
   const anchor = safeDate(week) ?? today;
   const { start, end } = programWeekOf(anchor, program.weekStartsOn as IsoWeekday, program.timeZone);
   const sessions = useSessions(siteId, program.programId, start.toString(), end.toString());

@@ -34,7 +34,14 @@ export const MeResponse = z
     kind: z.enum(['staff', 'patient']),
     csrfToken: z.string(),
     user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.string() }),
-    sites: z.array(z.object({ id: z.string(), name: z.string() })),
+    sites: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        /** IANA zone of the site: its calendar decides clinical days (admission, discharge, age). */
+        timeZone: z.string(),
+      }),
+    ),
     patientId: z.string().nullable(),
     session: z.object({ idleTimeoutSeconds: z.number(), idleExpiresAt: z.string(), expiresAt: z.string() }),
     next: NextStep,

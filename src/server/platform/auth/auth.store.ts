@@ -148,7 +148,7 @@ export async function setPassword(tx: Tx, userId: string, passwordHash: string, 
 export async function listSitesByIds(tx: Tx, siteIds: string[]) {
   if (siteIds.length === 0) return [];
   return tx
-    .select({ id: sites.id, name: sites.name })
+    .select({ id: sites.id, name: sites.name, timeZone: sites.timeZone })
     .from(sites)
     .where(
       sql`${sites.id} in (${sql.join(
