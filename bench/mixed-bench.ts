@@ -324,7 +324,9 @@ const workloads: Workload[] = [
           'content-type': 'application/json',
           'if-match': '"1"',
         },
-        body: JSON.stringify({ totpCode: generateSync({ secret: DEMO_TOTP_SECRET }) }),
+        // An authenticator code signs once (RFC 6238 §5.2), one per 30 s per signer: the load signs with the
+        // password, as a clinician signing a run of notes would.
+        body: JSON.stringify({ password: DEMO_PASSWORD }),
       };
     },
   },

@@ -1,11 +1,9 @@
 // The census's "In treatment" view (issue 4 part 7): the program director admits a North patient to the adult IOP
 // at 2.1 through the API, then filters the episode census by program, level and clinician in the browser, and by
 // status. Drives the real server on a fresh data folder.
-import { generateSync } from 'otplib';
 import { type APIRequestContext, request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, useWalkthrough } from './harness';
+import { demoCode, screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -33,7 +31,7 @@ describe('episode census filters in the browser', () => {
     await page.getByLabel('Email').fill(DIRECTOR);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByLabel('Authentication code').fill(await demoCode(DIRECTOR));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Patients at Riverbend North' }).waitFor();
 
@@ -102,7 +100,7 @@ async function admitNorthPatientAsDirector(baseURL: string): Promise<Admitted> {
     expect(login.status()).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const verify = await api.post('/api/auth/mfa/verify', {
-      data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+      data: { code: await demoCode(DIRECTOR) },
       headers: { 'X-CSRF-Token': csrfToken },
     });
     expect(verify.status()).toBe(200);

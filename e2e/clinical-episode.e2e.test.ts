@@ -2,11 +2,9 @@
 // screen that proceeds), assesses with ASAM (recommending 2.1), admits to IOP, signs a treatment plan with the
 // patient, steps down to outpatient and discharges with an aftercare plan; the patient then sees that plan in
 // the portal. Drives the real server on a fresh data folder.
-import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, siteToday, useWalkthrough } from './harness';
+import { demoCode, screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const PATIENT_EMAIL = 'riley.walkthrough@example.org';
@@ -44,7 +42,7 @@ describe('clinical episode walkthrough in the browser', () => {
     await page.getByLabel('Email').fill('clinician@demo.openiop.org');
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByLabel('Authentication code').fill(await demoCode('clinician@demo.openiop.org'));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Patients at Riverbend North' }).waitFor();
 

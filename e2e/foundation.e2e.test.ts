@@ -1,11 +1,9 @@
 // The foundation walkthrough (issue 3): staff sign in with MFA, find and open a patient, get signed out after
 // idling; a patient sees only their own portal; a nurse breaks the glass for a patient of another site; an
 // admin verifies the audit chain. Drives the real server on a fresh data folder.
-import { generateSync } from 'otplib';
 import { type Page, request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, useWalkthrough } from './harness';
+import { demoCode, screenshotPath, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const IDLE_SECONDS = 20;
@@ -36,7 +34,7 @@ describe('foundation walkthrough in the browser', () => {
 
   async function signInStaffWithMfa(page: Page, role: string): Promise<void> {
     await signIn(page, staffEmail(role));
-    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByLabel('Authentication code').fill(await demoCode(staffEmail(role)));
     await page.getByRole('button', { name: 'Verify' }).click();
   }
 
@@ -220,7 +218,7 @@ async function censusAsDirector(baseURL: string): Promise<SiteCensus[]> {
     expect(login.status()).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const verify = await api.post('/api/auth/mfa/verify', {
-      data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+      data: { code: await demoCode(staffEmail('director')) },
       headers: { 'X-CSRF-Token': csrfToken },
     });
     expect(verify.status()).toBe(200);

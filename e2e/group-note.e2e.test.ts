@@ -5,11 +5,9 @@
 //
 // The session, the 4 admissions, the enrolments, the plans and the attendance are set up through the API as
 // the program director (program operations have their own walkthrough).
-import { generateSync } from 'otplib';
 import { type Locator, type Page, request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, siteToday, useWalkthrough } from './harness';
+import { demoCode, screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -74,7 +72,7 @@ describe('group note walkthrough in the browser', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByLabel('Authentication code').fill(await demoCode(email));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('navigation').waitFor();
     return page;
@@ -137,7 +135,7 @@ describe('group note walkthrough in the browser', () => {
     // 4. Signing is refused: the dialog names both members, and both cards are marked.
     await click(page.getByRole('button', { name: 'Sign group note' }));
     const dialog = page.getByRole('dialog', { name: 'Sign the group note' });
-    await type(dialog.getByLabel('Authenticator code'), generateSync({ secret: DEMO_TOTP_SECRET }));
+    await type(dialog.getByLabel('Authenticator code'), await demoCode(CLINICIAN));
     await click(dialog.getByRole('button', { name: 'Sign', exact: true }));
     const blocked = dialog.getByRole('alert').filter({ hasText: 'Signing is blocked' });
     await blocked.waitFor();
@@ -277,7 +275,7 @@ describe('group note walkthrough in the browser', () => {
     await waiting.getByRole('link', { name: 'Group therapy — 4 members' }).click();
     await directorPage.getByRole('button', { name: 'Co-sign group note' }).click();
     const dialog = directorPage.getByRole('dialog', { name: 'Co-sign the group note' });
-    await dialog.getByLabel('Authenticator code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await dialog.getByLabel('Authenticator code').fill(await demoCode(DIRECTOR));
     await dialog.getByRole('button', { name: 'Co-sign', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await directorPage.getByText('Signed and locked', { exact: true }).waitFor();
@@ -305,7 +303,7 @@ describe('group note walkthrough in the browser', () => {
     await shot(page, 'group-note-6-individual-note');
     await editor.getByRole('button', { name: 'Sign note' }).click();
     const signDialog = page.getByRole('dialog', { name: 'Sign the note' });
-    await signDialog.getByLabel('Authenticator code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await signDialog.getByLabel('Authenticator code').fill(await demoCode(CLINICIAN));
     await signDialog.getByRole('button', { name: 'Sign', exact: true }).click();
     const individual = page.getByRole('article', { name: 'Individual therapy note' });
     await individual.getByText('Cravings in the afternoon after work.').waitFor();
@@ -451,7 +449,7 @@ async function apiAs(baseURL: string, email: string) {
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const headers = { 'X-CSRF-Token': csrfToken };
   const verify = await context.post('/api/auth/mfa/verify', {
-    data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+    data: { code: await demoCode(email) },
     headers,
   });
   expect(verify.status()).toBe(200);

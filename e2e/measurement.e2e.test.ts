@@ -3,11 +3,9 @@
 // ("thoughts that you would be better off dead …") = "Several days", and sees the 988 crisis line at once. The
 // primary clinician (Casey, North) signs in, finds the urgent task in "My urgent tasks" and the banner on
 // Jordan's chart, sees the PHQ-9 trend with its bands, and acknowledges the task.
-import { generateSync } from 'otplib';
 import { type Page, request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, siteToday, useWalkthrough } from './harness';
+import { demoCode, screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const CLINICIAN = 'clinician@demo.openiop.org';
@@ -86,7 +84,7 @@ describe('measurement-based care walkthrough in the browser', () => {
     await page.getByLabel('Email').fill(CLINICIAN);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByLabel('Authentication code').fill(await demoCode(CLINICIAN));
     await page.getByRole('button', { name: 'Verify' }).click();
     // The staff shell counts open urgent tasks beside the menu entry.
     await page
@@ -152,7 +150,7 @@ describe('measurement-based care walkthrough in the browser', () => {
     await director.getByLabel('Email').fill(DIRECTOR);
     await director.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await director.getByRole('button', { name: 'Sign in' }).click();
-    await director.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await director.getByLabel('Authentication code').fill(await demoCode(DIRECTOR));
     await director.getByRole('button', { name: 'Verify' }).click();
     await director.getByRole('navigation').getByRole('link', { name: 'Measures' }).click();
     await director.getByRole('heading', { name: 'Measures — Riverbend North' }).waitFor();
@@ -183,7 +181,7 @@ async function admitJordanWithIntakePhq9(baseURL: string): Promise<string> {
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { 'X-CSRF-Token': csrfToken };
     const verify = await context.post('/api/auth/mfa/verify', {
-      data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+      data: { code: await demoCode(CLINICIAN) },
       headers,
     });
     expect(verify.status()).toBe(200);

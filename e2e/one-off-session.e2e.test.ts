@@ -1,11 +1,9 @@
 // "Add a session" on the week calendar (issue 5 part 2): the program director adds a make-up individual session
 // for today and sees it on today's column, then tries a second one for the same facilitator at an overlapping
 // time and is told which session is in the way. Drives the real server on a fresh data folder.
-import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, siteToday, useWalkthrough } from './harness';
+import { demoCode, screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -30,7 +28,7 @@ describe('adding a one-off session from the week calendar', () => {
     await page.getByLabel('Email').fill(DIRECTOR);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByLabel('Authentication code').fill(await demoCode(DIRECTOR));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Patients at Riverbend North' }).waitFor();
     return page;

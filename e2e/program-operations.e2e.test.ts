@@ -5,12 +5,10 @@
 //
 // Dates depend on today, so the director sets the program's week to start three days ago: the evening track
 // meets on those three past days, and the day track (set up through the API) offers make-ups on the next three.
-import { generateSync } from 'otplib';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import type { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
-import { screenshotPath, siteToday, useWalkthrough } from './harness';
+import { demoCode, screenshotPath, siteToday, useWalkthrough } from './harness';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const DIRECTOR = 'director@demo.openiop.org';
@@ -66,7 +64,7 @@ describe('program operations walkthrough in the browser', () => {
     await page.getByLabel('Email').fill(DIRECTOR);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Authentication code').fill(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await page.getByLabel('Authentication code').fill(await demoCode(DIRECTOR));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Patients at Riverbend North' }).waitFor();
 
@@ -358,7 +356,7 @@ async function directorApi(baseURL: string) {
   expect(login.status()).toBe(200);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const verify = await context.post('/api/auth/mfa/verify', {
-    data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+    data: { code: await demoCode(DIRECTOR) },
     headers: { 'X-CSRF-Token': csrfToken },
   });
   expect(verify.status()).toBe(200);

@@ -3,7 +3,7 @@ import { ifMatch } from '../test-support/clinical-fixtures';
 import {
   call,
   createTestApp,
-  currentDemoCode,
+  demoCodeFor,
   login,
   type Session,
   type TestApp,
@@ -108,7 +108,7 @@ describe('a 12-member group note', () => {
     const signed = await call(t.app, 'POST', `${path}/sign`, {
       session: director,
       headers: ifMatch(saved.body.version),
-      body: { totpCode: currentDemoCode() },
+      body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
     });
     requests++;
     expect(signed.status, signed.text).toBe(200);

@@ -6,7 +6,7 @@ import { demoIds, ifMatch, planDocument } from '../test-support/clinical-fixture
 import {
   call,
   createTestApp,
-  currentDemoCode,
+  demoCodeFor,
   login,
   type Session,
   type TestApp,
@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const totp = () => ({ totpCode: currentDemoCode() });
+const totp = (email: string) => ({ totpCode: demoCodeFor(t.app, email) });
 
 /** Four individualized parts that name nobody else. */
 const PARTS: Record<string, Record<string, unknown>> = {
@@ -226,7 +226,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const blocked = await call(t.app, 'POST', `${groupPath}/sign`, {
       session: clinician,
       headers: ifMatch(note.version),
-      body: totp(),
+      body: totp('clinician@demo.openiop.org'),
     });
     expect(blocked.status).toBe(422);
     expect(blocked.body.error.code).toBe('member_parts_too_similar');
@@ -255,7 +255,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const leak = await call(t.app, 'POST', `${groupPath}/sign`, {
       session: clinician,
       headers: ifMatch(note.version),
-      body: totp(),
+      body: totp('clinician@demo.openiop.org'),
     });
     expect(leak.status).toBe(422);
     expect(leak.body.error.code).toBe('other_member_named');
@@ -274,7 +274,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const other = await call(t.app, 'POST', `${groupPath}/sign`, {
       session: director,
       headers: ifMatch(note.version),
-      body: totp(),
+      body: totp('director@demo.openiop.org'),
     });
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('not_author');
@@ -294,13 +294,13 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const both = await call(t.app, 'POST', `${groupPath}/sign`, {
       session: clinician,
       headers: ifMatch(note.version),
-      body: { password: DEMO_PASSWORD, ...totp() },
+      body: { password: DEMO_PASSWORD, ...totp('clinician@demo.openiop.org') },
     });
     expect(both.status).toBe(422);
     const signed = await call(t.app, 'POST', `${groupPath}/sign`, {
       session: clinician,
       headers: ifMatch(note.version),
-      body: totp(),
+      body: totp('clinician@demo.openiop.org'),
     });
     expect(signed.status, signed.text).toBe(200);
     expect(signed.body.status).toBe('awaiting_cosignature');
@@ -328,7 +328,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const notSupervisor = await call(t.app, 'POST', `${groupPath}/cosign`, {
       session: prescriber,
       headers: ifMatch(note.version),
-      body: totp(),
+      body: totp('prescriber@demo.openiop.org'),
     });
     expect(notSupervisor.status).toBe(403);
     expect(notSupervisor.body.error.code).toBe('not_supervisor');
@@ -389,7 +389,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const path = `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}/addenda`;
     const leak = await call(t.app, 'POST', path, {
       session: clinician,
-      body: { text: 'Sat beside Okafor.', ...totp() },
+      body: { text: 'Sat beside Okafor.', ...totp('clinician@demo.openiop.org') },
     });
     expect(leak.status).toBe(422);
     expect(leak.body.error.fields[0].path).toBe('text');
@@ -461,7 +461,7 @@ describe('single-patient notes', () => {
     const incomplete = await call(t.app, 'POST', `${path}/sign`, {
       session: director,
       headers: ifMatch(draft.body.version),
-      body: totp(),
+      body: totp('director@demo.openiop.org'),
     });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.fields.map((f: { path: string }) => f.path)).toContain('body.response');
@@ -484,7 +484,7 @@ describe('single-patient notes', () => {
     const someoneElse = await call(t.app, 'POST', `${path}/sign`, {
       session: clinician,
       headers: ifMatch(filled.body.version),
-      body: totp(),
+      body: totp('clinician@demo.openiop.org'),
     });
     expect(someoneElse.status).toBe(403);
     const signed = await call(t.app, 'POST', `${path}/sign`, {
@@ -525,7 +525,7 @@ describe('single-patient notes', () => {
     const signed = await call(t.app, 'POST', `${patientPath()}/${draft.body.id}/sign`, {
       session: clinician,
       headers: ifMatch(draft.body.version),
-      body: totp(),
+      body: totp('clinician@demo.openiop.org'),
     });
     expect(signed.status, signed.text).toBe(200);
     expect(signed.body.lateEntry).toBe(true);
@@ -542,7 +542,7 @@ describe('single-patient notes', () => {
     const signedOnTime = await call(t.app, 'POST', `${patientPath()}/${onTime.body.id}/sign`, {
       session: clinician,
       headers: ifMatch(onTime.body.version),
-      body: totp(),
+      body: totp('clinician@demo.openiop.org'),
     });
     expect(signedOnTime.body.lateEntry).toBe(false);
   });
@@ -742,7 +742,7 @@ describe('guessing through the signature', () => {
       const res = await sign({ password: `guess-number-${i}` });
       expect(res.body.error.code, res.text).toBe('reauthentication_failed');
     }
-    const locked = await sign(totp());
+    const locked = await sign(totp('nurse@demo.openiop.org'));
     expect(locked.status).toBe(423);
     expect(locked.body.error.code).toBe('account_locked');
     const still = await call(t.app, 'GET', `/api/patients/${ids.okafor}/notes/${draft.body.id}`, {

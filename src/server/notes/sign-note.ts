@@ -2,8 +2,8 @@ import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { appendAudit } from '../platform/audit/audit';
 import { recordLoginFailure } from '../platform/auth/auth.store';
+import { checkAuthenticatorCode } from '../platform/auth/second-factor';
 import { verifyPassword } from '../platform/auth/secrets';
-import { verifyTotp } from '../platform/auth/totp';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { AppEnv } from '../platform/http/app-env';
@@ -58,7 +58,26 @@ export async function reauthenticate(
         [{ path: 'totpCode', message: 'No authenticator is set up for your account.' }],
       );
     }
-    ok = verifyTotp(user.mfaSecret, proof.totpCode);
+    const check = await checkAuthenticatorCode(
+      tx,
+      { id: user.id, mfaSecret: user.mfaSecret },
+      proof.totpCode,
+      now,
+    );
+    if (check === 'reused') {
+      throw new AppError(
+        422,
+        'reauthentication_failed',
+        'That code was used already; the note was not signed.',
+        [
+          {
+            path: 'totpCode',
+            message: 'That code was used already. Wait for the next code from your authenticator.',
+          },
+        ],
+      );
+    }
+    ok = check === 'accepted';
   } else {
     ok = await verifyPassword(user.passwordHash, proof.password!);
   }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
 import { PageQuery } from '../platform/http/common.schema';
+import { visibleText } from '../platform/http/safe-text';
 
 /** A calendar date (no time, no zone) that exists and is not in the future relative to 1900..today+1. */
 export const PlainDateString = z
@@ -21,8 +22,7 @@ const DateOfBirth = PlainDateString.refine(
   'Dates of birth before 1900 are not accepted.',
 );
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
+const text = visibleText;
 
 const Phone = z
   .string()

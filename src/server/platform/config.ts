@@ -26,6 +26,17 @@ const EnvSchema = z.object({
     .int()
     .min(1)
     .default(15 * 60),
+  /** Wrong second-factor codes before the account locks, counted apart from wrong passwords. */
+  LOGIN_MFA_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins from one source address, over all accounts, before it gets 429 (password spraying). */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
+  /** Tests only: requests from loopback (and in-process ones, which have no address) skip the address limit. */
+  LOGIN_ADDRESS_LIMIT_SKIP_LOOPBACK: z.enum(['true', 'false']).default('false'),
   BREAK_GLASS_SECONDS: z.coerce
     .number()
     .int()
@@ -61,6 +72,10 @@ export type Config = {
   sessionAbsoluteSeconds: number;
   loginMaxFailures: number;
   loginLockSeconds: number;
+  loginMfaMaxFailures: number;
+  loginAddressMaxFailures: number;
+  loginAddressWindowSeconds: number;
+  loginAddressLimitSkipLoopback: boolean;
   breakGlassSeconds: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   seedDemo: boolean;
@@ -89,6 +104,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_SECONDS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockSeconds: e.LOGIN_LOCK_SECONDS,
+    loginMfaMaxFailures: e.LOGIN_MFA_MAX_FAILURES,
+    loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
+    loginAddressWindowSeconds: e.LOGIN_ADDRESS_WINDOW_SECONDS,
+    loginAddressLimitSkipLoopback: e.LOGIN_ADDRESS_LIMIT_SKIP_LOOPBACK === 'true',
     breakGlassSeconds: e.BREAK_GLASS_SECONDS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.OPENIOP_SEED_DEMO === 'true',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { visibleText, webLink } from '../platform/http/safe-text';
 
 const Day = z.iso.date({ message: 'Must be a date, YYYY-MM-DD.' });
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Must be a time, HH:MM (24 h).');
@@ -61,7 +62,7 @@ export const Track = z
 
 export const CreateTrack = z
   .strictObject({
-    name: z.string().trim().min(1).max(120),
+    name: visibleText(120),
     timeOfDay: z.enum(['day', 'evening', 'weekend']),
     modality: z.enum(['in_person', 'virtual', 'hybrid']),
     // At most 15: larger groups lose the therapeutic benefit (domain.md §3).
@@ -74,7 +75,7 @@ const Placement = {
   topic: z.string().trim().max(200).nullable().optional(),
   facilitatorId: z.uuid().nullable().optional(),
   room: z.string().trim().max(80).nullable().optional(),
-  telehealthUrl: z.url().max(500).nullable().optional(),
+  telehealthUrl: webLink(500).nullable().optional(),
   startTime: Clock,
   endTime: Clock,
 };

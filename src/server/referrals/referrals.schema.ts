@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PlainDateString } from '../patients/patients.schema';
+import { visibleText } from '../platform/http/safe-text';
 
 export const REFERRAL_SOURCES = [
   'self',
@@ -27,7 +28,7 @@ export const CreateReferralRequest = z
   .strictObject({
     programId: z.uuid('Must be a UUID.'),
     source: z.enum(REFERRAL_SOURCES),
-    referrerName: text(200).nullable().optional(),
+    referrerName: visibleText(200).nullable().optional(),
     referredOn: PlainDateString,
     substances: z.array(Substance).max(20, 'At most 20 substances.').default([]),
     medicalFlags: z

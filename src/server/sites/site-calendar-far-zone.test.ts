@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 /** A server on a fresh copy of the demo data, its process in Kiritimati, its clock starting at `at`. */
-async function farZoneServer(at: Date): Promise<ServerProcess> {
+async function farZoneServer(at: Date): Promise<ServerProcess & { now: () => Date }> {
   const env: Record<string, string> = { TZ: PROCESS_ZONE, OPENIOP_CLOCK_START: at.toISOString() };
   if (storeKind() === 'embedded') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'openiop-far-zone-'));
@@ -48,7 +48,9 @@ async function farZoneServer(at: Date): Promise<ServerProcess> {
     cleanups.push(copy.drop);
     Object.assign(env, { DATABASE_URL: copy.url!, OPENIOP_SEED_DEMO: 'false' });
   }
-  return startServer({ env });
+  const offset = at.getTime() - Date.now();
+  const server = await startServer({ env });
+  return Object.assign(server, { now: () => new Date(Date.now() + offset) });
 }
 
 describe.each([
@@ -59,7 +61,7 @@ describe.each([
 ])(`at %s UTC, the server process in ${PROCESS_ZONE} (${storeKind()} store)`, (time, siteDay) => {
   const siteToday = siteDay.toString();
   const siteTomorrow = siteDay.add({ days: 1 }).toString();
-  let server: ServerProcess;
+  let server: ServerProcess & { now: () => Date };
   let clinician: HttpSession;
   let north: string;
   let adultIop: string;
@@ -72,7 +74,7 @@ describe.each([
 
   beforeAll(async () => {
     server = await farZoneServer(new Date(`${utcDay}T${time}:00Z`));
-    clinician = await signIn(server.url, CLINICIAN);
+    clinician = await signIn(server.url, CLINICIAN, undefined, server.now);
     const me = await call('GET', '/api/auth/me');
     north = me.body.sites[0].id;
     const programs = await call('GET', `/api/sites/${north}/programs`);

@@ -286,11 +286,28 @@ export async function httpCall(
   return { status: res.status, body: parsed, text, headers: res.headers };
 }
 
+const lastStepOf = new Map<string, number>();
+
+/**
+ * A demo authenticator code `email` has not used yet in this file: a code is accepted once (RFC 6238 §5.2),
+ * and the server takes the step at its clock and one either side; when all three are used, wait for the next.
+ */
+async function unusedDemoCode(email: string, now: () => Date): Promise<string> {
+  const stepNow = () => Math.floor(now().getTime() / 30_000);
+  const step = Math.max(stepNow() - 1, (lastStepOf.get(email) ?? Number.NEGATIVE_INFINITY) + 1);
+  // Never a step ahead: a server started with OPENIOP_CLOCK_START may lag `now` by its start-up time.
+  while (step > stepNow()) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  lastStepOf.set(email, step);
+  return generateSync({ secret: DEMO_TOTP_SECRET, epoch: step * 30 });
+}
+
 /** Signs a demo staff member in with password and the demo authenticator code. */
 export async function signIn(
   baseUrl: string,
   email = DIRECTOR_EMAIL,
   password = DEMO_PASSWORD,
+  /** The server's clock, where it was started with OPENIOP_CLOCK_START. */
+  now: () => Date = () => new Date(),
 ): Promise<HttpSession> {
   const login = await httpCall(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
   if (login.status !== 200) throw new Error(`login ${email}: ${login.status} ${login.text}`);
@@ -303,7 +320,7 @@ export async function signIn(
   if (login.body.next === 'mfa') {
     const mfa = await httpCall(baseUrl, 'POST', '/api/auth/mfa/verify', {
       session,
-      body: { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+      body: { code: await unusedDemoCode(email, now) },
     });
     if (mfa.status !== 200) throw new Error(`mfa ${email}: ${mfa.status} ${mfa.text}`);
   }

@@ -75,9 +75,13 @@ export type TestApp = {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { db, url, drop } = await openTestDatabase();
   const clock = testClock();
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  // In-process requests have no source address: the per-address sign-in limit would count the whole file as
+  // one intruder. Its own test turns it back on.
+  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_ADDRESS_LIMIT_SKIP_LOOPBACK: 'true', ...env });
   const deps: Deps = { db, config, logger: createLogger('silent'), now: clock.now };
-  return { app: createApp(deps), db, deps, clock, dbUrl: url, close: drop };
+  const app = createApp(deps);
+  clocks.set(app, clock);
+  return { app, db, deps, clock, dbUrl: url, close: drop };
 }
 
 export type Session = { cookie: string; csrfToken: string };
@@ -120,7 +124,25 @@ function cookieFrom(res: ApiResponse): string {
   return `openiop_session=${m[1]}`;
 }
 
-export const currentDemoCode = () => generateSync({ secret: DEMO_TOTP_SECRET });
+const clocks = new WeakMap<App, ReturnType<typeof testClock>>();
+const usedSteps = new WeakMap<App, Map<string, number>>();
+
+/**
+ * A demo authenticator code `email` has not used yet on `app`. A code is accepted once (RFC 6238 §5.2) and the
+ * server accepts the 30-second step at its clock and one either side: this takes the earliest step not yet
+ * used and, once all three are, moves the test clock on by a step.
+ */
+export function demoCodeFor(app: App, email: string): string {
+  const clock = clocks.get(app);
+  if (!clock) throw new Error('demoCodeFor: the app was not made by createTestApp');
+  const used = usedSteps.get(app) ?? new Map<string, number>();
+  usedSteps.set(app, used);
+  const stepNow = () => Math.floor(clock.now().getTime() / 30_000);
+  const step = Math.max(stepNow() - 1, (used.get(email.toLowerCase()) ?? Number.NEGATIVE_INFINITY) + 1);
+  while (step > stepNow() + 1) clock.advance(30);
+  used.set(email.toLowerCase(), step);
+  return generateSync({ secret: DEMO_TOTP_SECRET, epoch: step * 30 });
+}
 
 /** Signs in with password and (for staff) the demo authenticator code. */
 export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<Session> {
@@ -130,7 +152,7 @@ export async function login(app: App, email: string, password = DEMO_PASSWORD): 
   if (res.body.next === 'mfa') {
     const mfa = await call(app, 'POST', '/api/auth/mfa/verify', {
       session,
-      body: { code: currentDemoCode() },
+      body: { code: demoCodeFor(app, email) },
     });
     if (mfa.status !== 200) throw new Error(`mfa ${email}: ${mfa.status} ${mfa.text}`);
   }

@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import type { App, AppEnv } from '../http/app-env';
-import { auditActor } from '../http/audit-actor';
+import { auditActor, sourceAddress } from '../http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse } from '../http/common.schema';
 import { defineRoute } from '../http/define-route';
+import { FailedSignInLimit, isLocalAddress } from './address-limit';
 import {
   ChangePasswordRequest,
   CodeRequest,
@@ -16,22 +17,23 @@ import {
   RecoveryCodesResponse,
 } from './auth.schema';
 import {
-  clearLoginFailures,
+  clearAttempts,
   consumeRecoveryCode,
   enableMfa,
   findUserByEmail,
   findUserById,
   listSitesByIds,
   markSessionMfaVerified,
-  recordLoginFailure,
+  reserveAttempt,
   revokeAllSessions,
   revokeSession,
   setMfaSecret,
   setPassword,
 } from './auth.store';
+import { checkAuthenticatorCode } from './second-factor';
 import { decoyPasswordHash, hashPassword, sha256, verifyPassword } from './secrets';
 import { clearSessionCookie, nextStepFor, startSession } from './start-session';
-import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrolment, verifyTotp } from './totp';
+import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrolment } from './totp';
 
 const tags = ['Authentication'];
 
@@ -45,35 +47,52 @@ const locked = (until: Date) =>
     `Too many failed attempts. The account is locked until ${until.toISOString()}.`,
   );
 
+const reusedCode = () =>
+  AppError.unauthenticated(
+    'That code was used already. Wait for the next code from your authenticator.',
+    'code_reused',
+  );
+
 function principalOf(c: Context<AppEnv>) {
   const p = c.var.principal;
   if (!p) throw AppError.unauthenticated();
   return p;
 }
 
-/** Counts a failed password or code toward the lockout (5 failures lock the account for 15 minutes). */
-async function failAttempt(c: Context<AppEnv>, userId: string, action: string): Promise<AppError> {
-  const { db, config, now } = c.var.deps;
-  const at = now();
-  const row = await db.tx(async (tx) => {
-    const r = await recordLoginFailure(
-      tx,
-      userId,
-      config.loginMaxFailures,
-      new Date(at.getTime() + config.loginLockSeconds * 1000),
-    );
-    await appendAudit(
-      tx,
-      auditActor(c),
-      [{ action, entity: 'user', entityId: userId, outcome: 'failure' }],
-      at,
-    );
-    return r;
-  });
-  if (row?.lockedUntil && row.lockedUntil > at) return locked(row.lockedUntil);
-  return action === 'auth.login'
-    ? invalidCredentials()
-    : AppError.unauthenticated('That code is not right.', 'invalid_code');
+/** One limit per app: failed sign-ins per source address, over all accounts. */
+const addressLimits = new WeakMap<App, FailedSignInLimit>();
+
+function addressLimitOf(app: App, c: Context<AppEnv>) {
+  const { config } = c.var.deps;
+  let limit = addressLimits.get(app);
+  if (!limit) {
+    limit = new FailedSignInLimit({
+      maxFailures: config.loginAddressMaxFailures,
+      windowMs: config.loginAddressWindowSeconds * 1000,
+    });
+    addressLimits.set(app, limit);
+  }
+  const address = sourceAddress(c);
+  const exempt = config.loginAddressLimitSkipLoopback && isLocalAddress(address);
+  const key = address ?? 'in-process';
+  const nowMs = c.var.deps.now().getTime();
+  return {
+    /** 429 with Retry-After while this address is over its limit. */
+    check() {
+      const retryAfter = exempt ? null : limit.retryAfterSeconds(key, nowMs);
+      if (retryAfter !== null) {
+        c.header('Retry-After', String(retryAfter));
+        throw new AppError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins from this address. Try again in ${retryAfter} seconds.`,
+        );
+      }
+    },
+    failed() {
+      if (!exempt) limit.recordFailure(key, nowMs);
+    },
+  };
 }
 
 export function registerAuthRoutes(app: App) {
@@ -95,10 +114,11 @@ export function registerAuthRoutes(app: App) {
     },
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { db, now } = c.var.deps;
-      const user = await db.tx((tx) => findUserByEmail(tx, email));
-      if (!user?.active) {
-        await verifyPassword(await decoyPasswordHash(), password);
+      const { db, config, now } = c.var.deps;
+      const limit = addressLimitOf(app, c);
+      limit.check();
+      const at = now();
+      const refuse = async (userId: string | null, reason: string) => {
         await db.tx((tx) =>
           appendAudit(
             tx,
@@ -107,20 +127,43 @@ export function registerAuthRoutes(app: App) {
               {
                 action: 'auth.login',
                 entity: 'user',
+                ...(userId ? { entityId: userId } : {}),
                 outcome: 'failure',
-                detail: { reason: 'unknown email' },
+                detail: { reason },
               },
             ],
-            now(),
+            at,
           ),
         );
-        throw invalidCredentials();
+        limit.failed();
+        // An unknown email, a locked account and a wrong password answer alike (status, body, one argon2
+        // verification's time), so the answer tells nobody which accounts exist or are locked.
+        return invalidCredentials();
+      };
+      const user = await db.tx((tx) => findUserByEmail(tx, email));
+      if (!user?.active) {
+        await verifyPassword(await decoyPasswordHash(), password);
+        throw await refuse(null, 'unknown email');
       }
-      if (user.lockedUntil && user.lockedUntil > now()) throw locked(user.lockedUntil);
-      if (!(await verifyPassword(user.passwordHash, password)))
-        throw await failAttempt(c, user.id, 'auth.login');
+      const reservation = await db.tx((tx) =>
+        reserveAttempt(tx, user.id, 'password', {
+          maxFailures: config.loginMaxFailures,
+          now: at,
+          lockUntil: new Date(at.getTime() + config.loginLockSeconds * 1000),
+        }),
+      );
+      if (!reservation.allowed) {
+        await verifyPassword(await decoyPasswordHash(), password);
+        throw await refuse(user.id, 'locked');
+      }
+      if (!(await verifyPassword(user.passwordHash, password))) {
+        throw await refuse(
+          user.id,
+          reservation.lockedByThisAttempt ? 'wrong password; account locked' : 'wrong password',
+        );
+      }
       const { next, csrfToken } = await db.tx(async (tx) => {
-        await clearLoginFailures(tx, user.id);
+        await clearAttempts(tx, user.id, 'password', reservation.lockedByThisAttempt);
         const started = await startSession(c, tx, user);
         const actor = {
           ...auditActor(c),
@@ -158,18 +201,34 @@ export function registerAuthRoutes(app: App) {
     async (c) => {
       const p = principalOf(c);
       const { code } = c.req.valid('json');
-      const { db, now } = c.var.deps;
+      const { db, config, now } = c.var.deps;
+      const limit = addressLimitOf(app, c);
+      limit.check();
+      const at = now();
       const user = await db.tx((tx) => findUserById(tx, p.userId));
       if (!user?.mfaEnabled || !user.mfaSecret)
         throw AppError.conflict('Set up your authenticator first.', 'mfa_not_enrolled');
-      if (user.lockedUntil && user.lockedUntil > now()) throw locked(user.lockedUntil);
-      const ok = await db.tx(async (tx) => {
-        const viaTotp = verifyTotp(user.mfaSecret!, code);
+      const secret = user.mfaSecret;
+      // Codes are counted on their own and before they are checked: a right password never resets the count.
+      const reservation = await db.tx((tx) =>
+        reserveAttempt(tx, user.id, 'code', {
+          maxFailures: config.loginMfaMaxFailures,
+          now: at,
+          lockUntil: new Date(at.getTime() + config.loginLockSeconds * 1000),
+        }),
+      );
+      if (!reservation.allowed) {
+        const fresh = await db.tx((tx) => findUserById(tx, user.id));
+        throw locked(fresh?.lockedUntil ?? at);
+      }
+      const outcome = await db.tx(async (tx) => {
+        const viaTotp = await checkAuthenticatorCode(tx, { id: user.id, mfaSecret: secret }, code, at);
         const viaRecovery =
-          !viaTotp && (await consumeRecoveryCode(tx, user.id, sha256(normalizeRecoveryCode(code)), now()));
-        if (!viaTotp && !viaRecovery) return false;
+          viaTotp === 'wrong' &&
+          (await consumeRecoveryCode(tx, user.id, sha256(normalizeRecoveryCode(code)), at));
+        if (viaTotp !== 'accepted' && !viaRecovery) return viaTotp;
         await markSessionMfaVerified(tx, p.sessionId);
-        await clearLoginFailures(tx, user.id);
+        await clearAttempts(tx, user.id, 'code', reservation.lockedByThisAttempt);
         await appendAudit(
           tx,
           auditActor(c),
@@ -178,15 +237,36 @@ export function registerAuthRoutes(app: App) {
               action: 'auth.mfa',
               entity: 'user',
               entityId: user.id,
-              detail: { method: viaTotp ? 'totp' : 'recovery-code' },
+              detail: { method: viaTotp === 'accepted' ? 'totp' : 'recovery-code' },
             },
           ],
-          now(),
+          at,
         );
-        return true;
+        return 'accepted' as const;
       });
-      if (!ok) throw await failAttempt(c, user.id, 'auth.mfa');
-      return c.json({ next: 'done' as const }, 200);
+      if (outcome === 'accepted') return c.json({ next: 'done' as const }, 200);
+      await db.tx((tx) =>
+        appendAudit(
+          tx,
+          auditActor(c),
+          [
+            {
+              action: 'auth.mfa',
+              entity: 'user',
+              entityId: user.id,
+              outcome: 'failure',
+              detail: { reason: outcome },
+            },
+          ],
+          at,
+        ),
+      );
+      limit.failed();
+      if (reservation.lockedByThisAttempt)
+        throw locked(new Date(at.getTime() + config.loginLockSeconds * 1000));
+      throw outcome === 'reused'
+        ? reusedCode()
+        : AppError.unauthenticated('That code is not right.', 'invalid_code');
     },
   );
 
@@ -240,9 +320,19 @@ export function registerAuthRoutes(app: App) {
       const user = await db.tx((tx) => findUserById(tx, p.userId));
       if (!user?.mfaSecret || user.mfaEnabled)
         throw AppError.conflict('Start enrolment first.', 'mfa_enrolment_not_started');
-      if (!verifyTotp(user.mfaSecret, code)) {
+      const secret = user.mfaSecret;
+      const check = await db.tx((tx) =>
+        checkAuthenticatorCode(tx, { id: user.id, mfaSecret: secret }, code, now()),
+      );
+      if (check !== 'accepted') {
         throw new AppError(422, 'invalid_code', 'That code is not right; check the time on your phone.', [
-          { path: 'code', message: 'Not the current code.' },
+          {
+            path: 'code',
+            message:
+              check === 'reused'
+                ? 'That code was used already; wait for the next one.'
+                : 'Not the current code.',
+          },
         ]);
       }
       const recoveryCodes = newRecoveryCodes();

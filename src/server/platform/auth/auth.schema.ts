@@ -1,10 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { passwordWeakness } from './password-strength';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './secrets';
 
 export const Password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`)
+  .superRefine((password, ctx) => {
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return;
+    const weakness = passwordWeakness(password);
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  });
 
 export const LoginRequest = z
   .strictObject({

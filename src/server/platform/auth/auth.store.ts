@@ -33,6 +33,70 @@ export async function recordLoginFailure(tx: Tx, userId: string, maxFailures: nu
   return row;
 }
 
+export type AttemptKind = 'password' | 'code';
+
+export type Reservation =
+  | { allowed: false }
+  | { allowed: true; failures: number; lockedByThisAttempt: boolean };
+
+/**
+ * Counts one password or second-factor attempt *before* it is verified, in one statement, so that however
+ * many guesses arrive at once, at most `maxFailures` per lock period are ever verified: the row lock of the
+ * UPDATE serializes them and each sees the lock the one before set. Passwords and codes are counted apart (a
+ * right password never resets the code count); a lapsed lock starts both counts afresh. `allowed: false`:
+ * locked, verify nothing.
+ */
+export async function reserveAttempt(
+  tx: Tx,
+  userId: string,
+  kind: AttemptKind,
+  opts: { maxFailures: number; now: Date; lockUntil: Date },
+): Promise<Reservation> {
+  const now = sql`${opts.now.toISOString()}::timestamptz`;
+  const lapsed = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now})`;
+  const [own, other] =
+    kind === 'password' ? [users.failedLogins, users.mfaFailures] : [users.mfaFailures, users.failedLogins];
+  const next = sql`(case when ${lapsed} then 1 else ${own} + 1 end)`;
+  const counts =
+    kind === 'password'
+      ? { failedLogins: next, mfaFailures: sql`case when ${lapsed} then 0 else ${other} end` }
+      : { mfaFailures: next, failedLogins: sql`case when ${lapsed} then 0 else ${other} end` };
+  const [row] = await tx
+    .update(users)
+    .set({
+      ...counts,
+      lockedUntil: sql`case when ${next} >= ${opts.maxFailures} then ${opts.lockUntil.toISOString()}::timestamptz when ${lapsed} then null else ${users.lockedUntil} end`,
+    })
+    .where(and(eq(users.id, userId), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${now})`))
+    .returning({ failures: own, lockedUntil: users.lockedUntil });
+  if (!row) return { allowed: false };
+  return { allowed: true, failures: row.failures, lockedByThisAttempt: row.lockedUntil !== null };
+}
+
+/** A right password or code: its count starts again; a lock this very attempt set is lifted. */
+export async function clearAttempts(tx: Tx, userId: string, kind: AttemptKind, liftLock: boolean) {
+  await tx
+    .update(users)
+    .set({
+      ...(kind === 'password' ? { failedLogins: 0 } : { mfaFailures: 0 }),
+      ...(liftLock ? { lockedUntil: null } : {}),
+    })
+    .where(eq(users.id, userId));
+}
+
+/**
+ * Records a TOTP time step as used, atomically: false when this step (or a later one) was already accepted,
+ * so one code completes one sign-in or one signature (RFC 6238 §5.2).
+ */
+export async function acceptTotpStep(tx: Tx, userId: string, step: number): Promise<boolean> {
+  const rows = await tx
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
 export async function clearLoginFailures(tx: Tx, userId: string) {
   await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
 }

@@ -9,9 +9,13 @@ import { SESSION_COOKIE } from './session-middleware';
 
 export type NextStep = 'mfa' | 'enrol-mfa' | 'done';
 
-/** Staff must pass TOTP before the session is usable; portal accounts are done after the password. */
+/**
+ * Staff must pass TOTP before the session is usable. A portal account is done after the password unless the
+ * patient chose to enrol an authenticator: then it is asked for, as for staff.
+ */
 export function nextStepFor(user: Pick<UserRow, 'role' | 'mfaEnabled'>, mfaVerified: boolean): NextStep {
-  if (user.role === 'patient' || mfaVerified) return 'done';
+  if (mfaVerified) return 'done';
+  if (user.role === 'patient') return user.mfaEnabled ? 'mfa' : 'done';
   return user.mfaEnabled ? 'mfa' : 'enrol-mfa';
 }
 
@@ -26,7 +30,7 @@ export async function startSession(c: Context<AppEnv>, tx: Tx, user: UserRow) {
   const { config, now } = c.var.deps;
   const at = now();
   const token = randomToken();
-  const mfaVerified = user.role === 'patient';
+  const mfaVerified = user.role === 'patient' && !user.mfaEnabled;
   const session = await createSession(tx, {
     userId: user.id,
     tokenHash: sha256(token),

@@ -8,18 +8,28 @@ export function newTotpSecret(): string {
   return generateSecret();
 }
 
-/** Accepts the current code and one 30-second step either side, for clocks that drift a little. */
-export function verifyTotp(secret: string, code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The 30-second time step a code belongs to, if it is the code of the step at `at` or of one step either side
+ * (for clocks that drift a little); null when it is not. Whether the step was used already is the caller's
+ * check (`acceptTotpStep`): a code must work once only.
+ */
+export function totpStepOf(secret: string, code: string, at: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   try {
-    return verifySync({ secret, token: code, epochTolerance: 30 }).valid;
+    const result = verifySync({
+      secret,
+      token: code,
+      epochTolerance: 30,
+      epoch: Math.floor(at.getTime() / 1000),
+    });
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-export function currentTotp(secret: string): string {
-  return generateSync({ secret });
+export function currentTotp(secret: string, at = new Date()): string {
+  return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 }
 
 export async function totpEnrolment(secret: string, email: string) {

@@ -69,6 +69,10 @@ export const users = pgTable(
     mfaSecret: text('mfa_secret'),
     mfaEnabled: boolean('mfa_enabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
+    /** Wrong authenticator or recovery codes since the last right one: counted apart from passwords. */
+    mfaFailures: integer('mfa_failures').notNull().default(0),
+    /** The last accepted TOTP time step: a code is accepted once (RFC 6238 §5.2). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     lockedUntil: instant('locked_until'),
     passwordChangedAt: instant('password_changed_at').notNull().defaultNow(),
     active: boolean('active').notNull().default(true),

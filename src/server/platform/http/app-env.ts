@@ -37,6 +37,8 @@ export type AppEnv = {
     /** The scope of the patient named in the address, read with the session (undefined: not read). */
     prefetchedScope: { patientId: string; scope: PatientScope | null } | undefined;
     requestId: string;
+    /** A client-sent X-Request-Id, length-limited, for correlating logs only (never in audit rows). */
+    correlationId: string | null;
   };
 };
 

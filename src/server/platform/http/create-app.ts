@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerAssessmentRoutes } from '../../assessments/assessments.routes';
 import { registerDischargeRoutes } from '../../discharges/discharges.routes';
@@ -37,8 +37,34 @@ export function createApp(deps: Deps): App {
     },
   });
 
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  // The request id in log lines and audit rows is the server's own: a client cannot choose what the audit trail
+  // calls its request. A client's X-Request-Id is kept apart, as a short correlation id in the log line only.
+  app.use('*', async (c, next) => {
+    const id = randomUUID();
+    c.set('requestId', id);
+    c.set('correlationId', correlationIdOf(c.req.header('x-request-id')));
+    c.header('X-Request-Id', id);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      // No inline script anywhere (the web app is one bundled module), nothing framed, nothing from elsewhere.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     const started = performance.now();
@@ -47,6 +73,7 @@ export function createApp(deps: Deps): App {
     deps.logger.info(
       {
         requestId: c.var.requestId,
+        correlationId: c.var.correlationId ?? undefined,
         method: c.req.method,
         route: c.req.routePath,
         status: c.res.status,
@@ -130,6 +157,9 @@ export function createApp(deps: Deps): App {
   });
   const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   app.get('/api/docs', (c) => c.html(DOCS_PAGE));
+  app.get('/api/docs/assets/openiop-docs-init.js', (c) =>
+    c.body(DOCS_INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
   app.use(
     '/api/docs/assets/*',
     serveStatic({ root: swaggerDir, rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, '') }),
@@ -153,5 +183,13 @@ const DOCS_PAGE = `<!doctype html>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });</script>
+<script src="/api/docs/assets/openiop-docs-init.js"></script>
 </body></html>`;
+
+/** The docs page starts Swagger UI from a file, not an inline script, so the one CSP holds for it too. */
+const DOCS_INIT = "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });\n";
+
+/** A client's own request id, kept for correlation only: at most 64 plain characters, else dropped. */
+function correlationIdOf(value: string | undefined): string | null {
+  return value && /^[A-Za-z0-9._:-]{1,64}$/.test(value) ? value : null;
+}
