@@ -26,7 +26,11 @@ export function defineRoute<R extends RouteConfig>(
 
 const DOC_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 /** Routes that serve the API's own documentation, not data; they need no permission. */
-export const DOCUMENTATION_ROUTES = ['GET /api/openapi.json', 'GET /api/docs'];
+export const DOCUMENTATION_ROUTES = [
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'GET /api/docs/assets/openiop-docs-init.js',
+];
 
 export type RouteEntry = { key: string; method: string; path: string; permission: string | undefined };
 
