@@ -14,6 +14,7 @@ import { programWeekOf } from '../../domain/schedule/program-week';
 import { ScheduleInputError } from '../../domain/schedule/schedule-input-error';
 import { insertLevelChange, updateEpisode } from '../episodes/episodes.store';
 import type { episodes } from '../episodes/episodes.table';
+import { assertStaffOfSite } from '../platform/access/staff-references';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
@@ -66,7 +67,6 @@ import {
   findEpisode,
   findProgram,
   findSession,
-  findStaff,
   findTrack,
   insertEnrolment,
   insertSchedule,
@@ -178,15 +178,13 @@ async function checkPlacement(
   occurrences: Occurrence[],
 ) {
   if (placement.facilitatorId) {
-    const staff = await findStaff(tx, program.organizationId, placement.facilitatorId);
-    if (!staff?.active || staff.role === 'patient') {
-      throw AppError.validation([{ path: 'facilitatorId', message: 'Must be an active staff member.' }]);
-    }
-    if (placement.sessionType === 'group_therapy' && !staff.licensed) {
-      throw AppError.validation([
-        { path: 'facilitatorId', message: 'Group therapy needs a licensed facilitator.' },
-      ]);
-    }
+    // The facilitator is someone who works at the program's site; a group is led by a licensed clinician.
+    await assertStaffOfSite(
+      tx,
+      program,
+      [{ path: 'facilitatorId', userId: placement.facilitatorId }],
+      placement.sessionType === 'group_therapy' ? 'licensed_clinician' : 'site_staff',
+    );
   } else if (placement.sessionType === 'group_therapy') {
     throw AppError.validation([
       { path: 'facilitatorId', message: 'Group therapy needs a licensed facilitator.' },

@@ -82,14 +82,6 @@ export async function listTracks(tx: Tx, programId: string, today: string) {
     .limit(200);
 }
 
-export async function findStaff(tx: Tx, organizationId: string, userId: string) {
-  const [row] = await tx
-    .select({ id: users.id, licensed: users.licensed, role: users.role, active: users.active })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.organizationId, organizationId)));
-  return row;
-}
-
 export async function insertSchedule(tx: Tx, values: typeof trackSchedules.$inferInsert) {
   const [row] = await tx.insert(trackSchedules).values(values).returning();
   return row!;
