@@ -759,6 +759,7 @@ export function registerProgramOperationRoutes(app: App) {
         );
         return result;
       });
+      c.header('ETag', etag(roster.version));
       return c.json(roster, 200);
     },
   );
@@ -771,14 +772,21 @@ export function registerProgramOperationRoutes(app: App) {
         method: 'put',
         path: '/api/sites/{siteId}/sessions/{sessionId}/attendance',
         tags,
-        summary: "Saves a session's whole roster in one transaction (replaces what was recorded)",
+        summary:
+          "Saves a session's whole roster in one transaction (replaces what was recorded); needs If-Match with the roster's version (428 without, 409 version_conflict when someone saved since)",
         request: { params: SiteSession, body: jsonBody(SaveAttendance) },
-        responses: { 200: jsonResponse(Roster, 'Saved'), ...errorResponses },
+        responses: {
+          200: jsonResponse(Roster, 'Saved'),
+          409: errorResponses[422],
+          428: errorResponses[422],
+          ...errorResponses,
+        },
       }),
     },
     async (c) => {
       const { siteId, sessionId } = c.req.valid('param');
       const { rows } = c.req.valid('json');
+      const version = requiredVersion(c);
       const roster = await c.var.deps.db.tx(async (tx) => {
         const session = await findSession(tx, siteId, sessionId);
         if (!session) throw AppError.notFound('The session');
@@ -801,11 +809,17 @@ export function registerProgramOperationRoutes(app: App) {
             },
           ]);
         }
-        await replaceAttendance(tx, sessionId, values);
-        const result = await rosterOf(tx, session);
+        // Attendance feeds the dose ledger and billing: a save made from a stale roster must not erase another's.
+        const saved = await replaceAttendance(tx, sessionId, version, values);
+        if (saved === undefined) {
+          const current = await findSession(tx, siteId, sessionId);
+          throw staleVersion(current?.rosterVersion ?? version);
+        }
+        const result = await rosterOf(tx, { ...session, rosterVersion: saved });
         await auditRoster(c, tx, siteId, 'update', sessionId, ids);
         return result;
       });
+      c.header('ETag', etag(roster.version));
       return c.json(roster, 200);
     },
   );
@@ -1165,6 +1179,7 @@ async function rosterOf(tx: Tx, session: SessionRow): Promise<z.infer<typeof Ros
     }),
     attendees,
     belowMinimumGroupSize: recorded.length > 0 && attendees < MINIMUM_GROUP_SIZE,
+    version: session.rosterVersion,
   };
 }
 

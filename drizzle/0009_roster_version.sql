@@ -1,0 +1,1 @@
+ALTER TABLE "program_sessions" ADD COLUMN "roster_version" integer DEFAULT 1 NOT NULL;
