@@ -230,6 +230,8 @@ describe('group note walkthrough in the browser', () => {
       `/api/sites/${setup.siteId}/sessions/${session.id}/attendance`,
       { rows: setup.members.map((m) => ({ patientId: m.patientId, status: 'present', minutes: 120 })) },
       200,
+      // A new session's roster is at version 1; every roster save names the version it read.
+      { 'If-Match': '"1"' },
     );
     await director.context.dispose();
 
@@ -427,6 +429,7 @@ async function prepareAsDirector(baseURL: string): Promise<Setup> {
         })),
       },
       200,
+      { 'If-Match': '"1"' },
     );
     return {
       siteId: north.id,

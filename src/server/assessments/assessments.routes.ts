@@ -5,6 +5,7 @@ import { findLevel } from '../../domain/placement/levels-of-care';
 import { placementDifference, type Ratings, recommendLevel } from '../../domain/placement/recommend-level';
 import { findEpisode } from '../episodes/episodes.store';
 import { getPatient } from '../patients/patients.store';
+import { withReadableFields } from '../platform/access/permissions';
 import { auditPatient } from '../platform/audit/patient-audit';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
@@ -149,7 +150,9 @@ export function registerAssessmentRoutes(app: App) {
       const items = await db.tx(async (tx) => {
         const rows = await listAssessments(tx, access.patientId, page, pageSize);
         await auditPatient(c, tx, { action: 'assessment.list', entity: 'asam_assessment', entityId: null });
-        return rows.map(assessmentJson);
+        return rows.map((r) =>
+          withReadableFields(c.var.principal!.role, 'assessment.narrative', assessmentJson(r)),
+        );
       });
       return c.json({ items, page, pageSize }, 200);
     },
@@ -182,7 +185,10 @@ export function registerAssessmentRoutes(app: App) {
         });
         return found;
       });
-      return c.json(assessmentJson(row), 200);
+      return c.json(
+        withReadableFields(c.var.principal!.role, 'assessment.narrative', assessmentJson(row)),
+        200,
+      );
     },
   );
 }

@@ -46,7 +46,8 @@ export const Assessment = z
     population: z.enum(['adult', 'adolescent']),
     assessedOn: z.string(),
     ratings: z.record(z.string(), z.number()),
-    notes: z.record(z.string(), z.string()),
+    /** Dimension narratives: left out for a role without assessment.narrative.read. */
+    notes: z.record(z.string(), z.string()).optional(),
     recommendedLevel: z.string(),
     drivenBy: z.array(z.string()),
     recommendation: z.record(z.string(), z.unknown()),
@@ -54,7 +55,7 @@ export const Assessment = z
     /** The weekly hour range of the placed level for this patient's population (null for 24-hour levels). */
     placedLevelHours: Hours.nullable(),
     placementReason: z.string().nullable(),
-    placementNote: z.string().nullable(),
+    placementNote: z.string().nullable().optional(),
     assessedBy: z.string(),
     createdAt: z.string(),
   })

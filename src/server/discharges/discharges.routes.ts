@@ -5,6 +5,7 @@ import { type EpisodeStatus, transition } from '../../domain/episodes/episode-st
 import { findLevel } from '../../domain/placement/levels-of-care';
 import { EpisodeParams } from '../episodes/episodes.routes';
 import { findEpisode, updateEpisode } from '../episodes/episodes.store';
+import { withReadableFields } from '../platform/access/permissions';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
 import { AppError, type FieldError } from '../platform/errors';
@@ -188,7 +189,10 @@ export function registerDischargeRoutes(app: App) {
         await auditPatient(c, tx, { action: 'discharge.read', entity: 'discharge', entityId: found.id });
         return found;
       });
-      return c.json(dischargeJson(row), 200);
+      return c.json(
+        withReadableFields(c.var.principal!.role, 'discharge.narrative', dischargeJson(row)),
+        200,
+      );
     },
   );
 

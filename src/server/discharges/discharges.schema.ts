@@ -109,10 +109,11 @@ export const Discharge = z
     dischargedOn: z.string(),
     reason: z.object({ code: z.number(), key: z.string(), label: z.string() }),
     levelAtDischarge: z.string(),
-    summary: z.string(),
-    referralTo: z.string().nullable(),
+    /** summary, referralTo and aftercare are left out for a role without discharge.narrative.read. */
+    summary: z.string().optional(),
+    referralTo: z.string().nullable().optional(),
     nextLevel: z.string().nullable(),
-    aftercare: AftercarePlan,
+    aftercare: AftercarePlan.optional(),
     dischargedBy: z.string(),
     createdAt: z.string(),
   })

@@ -4,6 +4,7 @@ import { stepDirection } from '../../domain/episodes/discharge';
 import { allowedMoves, type EpisodeStatus, transition } from '../../domain/episodes/episode-status';
 import { findLevel, type LevelCode } from '../../domain/placement/levels-of-care';
 import { getAssessment } from '../assessments/assessments.store';
+import { withReadableFields } from '../platform/access/permissions';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
@@ -307,7 +308,9 @@ export function registerEpisodeRoutes(app: App) {
           rows.map((r) => r.id),
         );
         await auditPatient(c, tx, { action: 'episode.list', entity: 'episode', entityId: null });
-        return rows.map((r) => episodeJson(r, changes, diagnoses));
+        return rows.map((r) =>
+          withReadableFields(c.var.principal!.role, 'episode.diagnoses', episodeJson(r, changes, diagnoses)),
+        );
       });
       return c.json({ items }, 200);
     },
@@ -336,7 +339,7 @@ export function registerEpisodeRoutes(app: App) {
         return e;
       });
       c.header('ETag', etag(episode.version));
-      return c.json(episode, 200);
+      return c.json(withReadableFields(c.var.principal!.role, 'episode.diagnoses', episode), 200);
     },
   );
 

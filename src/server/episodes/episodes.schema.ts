@@ -111,7 +111,8 @@ export const Episode = z
     createdAt: z.string(),
     /** Oldest first: the admission level, then every step up or down. */
     levelHistory: z.array(LevelChange),
-    diagnoses: z.array(Diagnosis),
+    /** Left out for a role without diagnosis.read (FIELD_GROUPS in the permission table). */
+    diagnoses: z.array(Diagnosis).optional(),
   })
   .openapi('Episode');
 

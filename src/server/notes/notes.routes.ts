@@ -15,6 +15,7 @@ import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/h
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
+import { siteDayStart } from '../sites/site-today';
 import { noteJson } from './note-json';
 import { attachObjectives, issuesToFields, lateEntry, planObjectives, transition } from './note-rules';
 import {
@@ -96,6 +97,30 @@ async function withObjectives(tx: Tx, episodeId: string, body: Record<string, un
   return { ...body, objectives: progress };
 }
 
+/**
+ * A note written without a session says when the service ended; the late-entry clock starts there, so the
+ * author may not move it past now (the server's clock) or before the episode began (its admission day at the
+ * site, or its creation when that came first, for intake work before admission).
+ */
+async function assertServiceWithinEpisode(
+  tx: Tx,
+  episode: { siteId: string; admittedOn: string | null; createdAt: Date },
+  serviceAt: Date,
+  now: Date,
+) {
+  if (serviceAt.getTime() > now.getTime()) {
+    throw AppError.validation([{ path: 'serviceAt', message: 'Cannot be in the future.' }]);
+  }
+  let earliest = episode.createdAt.getTime();
+  if (episode.admittedOn) {
+    const admissionStart = await siteDayStart(tx, episode.siteId, episode.admittedOn);
+    earliest = Math.min(earliest, admissionStart.getTime());
+  }
+  if (serviceAt.getTime() < earliest) {
+    throw AppError.validation([{ path: 'serviceAt', message: 'Cannot be before the episode began.' }]);
+  }
+}
+
 export function registerNoteRoutes(app: App) {
   // The full body of each note type (what signing requires), published for screens that build the forms.
   for (const [type, schema] of Object.entries(NOTE_BODIES)) {
@@ -137,7 +162,8 @@ export function registerNoteRoutes(app: App) {
           if (!found) {
             throw AppError.validation([{ path: 'episodeId', message: 'Is not an episode of this patient.' }]);
           }
-          let serviceAt = input.serviceAt ? new Date(input.serviceAt) : null;
+          const at = now();
+          let serviceAt: Date;
           let minutes = input.minutes ?? null;
           if (input.sessionId) {
             const s = await findSessionForNote(tx, found.episode.siteId, input.sessionId);
@@ -145,13 +171,21 @@ export function registerNoteRoutes(app: App) {
               throw AppError.validation([
                 { path: 'sessionId', message: "Is not a session of this patient's site." },
               ]);
-            serviceAt ??= s.session.endsAt;
+            // The late-entry clock starts when the session ended, not when the author says it did.
+            if (input.serviceAt !== undefined && Date.parse(input.serviceAt) !== s.session.endsAt.getTime()) {
+              throw AppError.validation([
+                { path: 'serviceAt', message: "Comes from the session's end; leave it out." },
+              ]);
+            }
+            serviceAt = s.session.endsAt;
             if (input.minutes === undefined) {
               const a = await attendanceOf(tx, s.session.id, access.patientId);
               minutes = a ? a.minutes : s.session.minutes;
             }
+          } else {
+            serviceAt = input.serviceAt ? new Date(input.serviceAt) : at;
+            await assertServiceWithinEpisode(tx, found.episode, serviceAt, at);
           }
-          const at = now();
           const body = await withObjectives(
             tx,
             input.episodeId,
@@ -169,7 +203,7 @@ export function registerNoteRoutes(app: App) {
               minutes,
               part2: isPart2Program(found.programKind),
               authorId: p.userId,
-              serviceAt: serviceAt ?? at,
+              serviceAt,
               createdAt: at,
               updatedAt: at,
             },

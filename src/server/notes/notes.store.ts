@@ -40,21 +40,6 @@ export async function findSigner(tx: Tx, userId: string) {
   return row;
 }
 
-export async function findActiveStaff(tx: Tx, organizationId: string, userIds: string[]) {
-  if (userIds.length === 0) return [];
-  return tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.organizationId, organizationId),
-        inArray(users.id, userIds),
-        eq(users.active, true),
-        sql`${users.role} <> 'patient'`,
-      ),
-    );
-}
-
 /** The patient's episode with its program's kind (Part 2 follows the program). */
 export async function findEpisodeForNote(tx: Tx, patientId: string, episodeId: string) {
   const [row] = await tx

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { assertStaffOfSite } from '../platform/access/staff-references';
 import { auditPatient } from '../platform/audit/patient-audit';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
@@ -7,9 +8,9 @@ import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { CreatePsychotherapyNoteRequest, PsychotherapyNote, PsychotherapyNoteList } from './notes.schema';
 import {
-  findActiveStaff,
   findEpisodeForNote,
   findPsychotherapyNote,
+  findSessionForNote,
   insertPsychotherapyNote,
   listPsychotherapyNotes,
   type PsychotherapyNoteRow,
@@ -64,15 +65,21 @@ export function registerPsychotherapyNoteRoutes(app: App) {
           const found = await findEpisodeForNote(tx, access.patientId, input.episodeId);
           if (!found)
             throw AppError.validation([{ path: 'episodeId', message: 'Is not an episode of this patient.' }]);
-          const granted = [...new Set(input.grantedUserIds.filter((id) => id !== p.userId))];
-          const staff = await findActiveStaff(tx, p.organizationId, granted);
-          const known = new Set(staff.map((s) => s.id));
-          const stranger = input.grantedUserIds.findIndex((id) => id !== p.userId && !known.has(id));
-          if (stranger >= 0) {
+          if (input.sessionId && !(await findSessionForNote(tx, found.episode.siteId, input.sessionId))) {
             throw AppError.validation([
-              { path: `grantedUserIds.${stranger}`, message: 'Must be an active staff member.' },
+              { path: 'sessionId', message: "Is not a session of this patient's site." },
             ]);
           }
+          // Readers the author grants work at the patient's site (the author needs no grant).
+          await assertStaffOfSite(
+            tx,
+            found.episode,
+            input.grantedUserIds
+              .map((userId, i) => ({ path: `grantedUserIds.${i}`, userId }))
+              .filter((r) => r.userId !== p.userId),
+            'site_staff',
+          );
+          const granted = [...new Set(input.grantedUserIds.filter((id) => id !== p.userId))];
           const note = await insertPsychotherapyNote(tx, {
             organizationId: p.organizationId,
             siteId: found.episode.siteId,

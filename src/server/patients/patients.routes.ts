@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { guardianContactFieldErrors } from '../../domain/episodes/age-rules';
 import { createBreakGlassGrant } from '../platform/access/access.store';
@@ -6,7 +7,7 @@ import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
-import type { App } from '../platform/http/app-env';
+import type { App, AppEnv } from '../platform/http/app-env';
 import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
@@ -28,6 +29,7 @@ import {
   getPatient,
   insertPatient,
   listCensus,
+  lockNameAndBirth,
   nextMrn,
   type PatientView,
   updatePatient,
@@ -78,6 +80,59 @@ export function parseCensusSearch(q: string | undefined): CensusSearch {
   }
   if (/^[A-Za-z]{0,5}\d{3,}$/.test(s)) return { kind: 'mrn', mrn: s };
   return { kind: 'name', words: s.split(/\s+/).slice(0, 5) };
+}
+
+type Match = { id: string; mrn: string; siteId: string };
+
+class DuplicateFound extends Error {
+  constructor(readonly same: Match[]) {
+    super('possible duplicate');
+  }
+}
+
+/**
+ * The duplicate check's answer. A match the caller may open is named (link to that chart); a match only at
+ * another site is not: its id or MRN would disclose that a person is a patient there (minimum necessary,
+ * HIPAA 164.502(b); 42 CFR 2.13), so the caller is told to ask a director. Either way the probe is audited in
+ * its own transaction, since the create's transaction rolls back with the 409.
+ */
+async function possibleDuplicate(c: Context<AppEnv>, siteId: string, same: Match[]): Promise<AppError> {
+  const p = c.var.principal!;
+  const { db, now } = c.var.deps;
+  const visible = same.filter((m) => p.siteIds.includes(m.siteId));
+  await db.tx((tx) =>
+    appendAudit(
+      tx,
+      auditActor(c),
+      [
+        {
+          action: 'patient.duplicate_check',
+          entity: 'patient',
+          entityId: null,
+          siteId,
+          outcome: 'denied',
+          detail: {
+            matches: same.length,
+            atOtherSites: same.length - visible.length,
+            shownPatientIds: visible.map((m) => m.id),
+          },
+        },
+      ],
+      now(),
+    ),
+  );
+  if (visible.length > 0) {
+    // No silent duplicate: the caller links to the existing chart, or confirms this is someone else.
+    return AppError.conflict(
+      'A patient with this name and date of birth already exists. Open that chart, or confirm this is a different person (confirmNotDuplicate).',
+      'possible_duplicate',
+      { existing: visible.map((m) => ({ id: m.id, mrn: m.mrn })) },
+    );
+  }
+  return AppError.conflict(
+    'A possible match exists at another site; ask a director before registering this person. If you are sure this is someone else, confirm it (confirmNotDuplicate).',
+    'possible_duplicate_elsewhere',
+  );
 }
 
 export function registerPatientRoutes(app: App) {
@@ -143,39 +198,41 @@ export function registerPatientRoutes(app: App) {
       const p = c.var.principal!;
       const { db, now } = c.var.deps;
       const { confirmNotDuplicate, ...fields } = body;
-      const answer = await db.tx((tx) =>
-        idempotent(c, tx, body, async () => {
-          const at = now();
-          await checkAgeRules(tx, siteId, at, fields);
-          if (!confirmNotDuplicate) {
-            const same = await findSameNameAndBirth(tx, p.organizationId, fields);
-            if (same.length > 0) {
-              // No silent duplicate: the caller links to the existing chart, or confirms this is someone else.
-              throw AppError.conflict(
-                'A patient with this name and date of birth already exists. Open that chart, or confirm this is a different person (confirmNotDuplicate).',
-                'possible_duplicate',
-                { existing: same.map((m) => ({ id: m.id, mrn: m.mrn })) },
-              );
+      const answer = await db
+        .tx((tx) =>
+          idempotent(c, tx, body, async () => {
+            const at = now();
+            await checkAgeRules(tx, siteId, at, fields);
+            // One create at a time per name and birth date in the organization, so two identical creates
+            // cannot both miss each other's patient (both stores: the lock ends with the transaction).
+            await lockNameAndBirth(tx, p.organizationId, fields);
+            if (!confirmNotDuplicate) {
+              const same = await findSameNameAndBirth(tx, p.organizationId, fields);
+              if (same.length > 0) throw new DuplicateFound(same);
             }
-          }
-          const mrn = await nextMrn(tx, p.organizationId);
-          const id = await insertPatient(tx, {
-            ...fields,
-            organizationId: p.organizationId,
-            siteId,
-            mrn,
-            createdAt: at,
-            updatedAt: at,
-          });
-          await appendAudit(
-            tx,
-            auditActor(c),
-            [{ action: 'patient.create', entity: 'patient', entityId: id, patientId: id, siteId }],
-            at,
-          );
-          return { status: 201, body: patientJson((await getPatient(tx, id))!) };
-        }),
-      );
+            const mrn = await nextMrn(tx, p.organizationId);
+            const id = await insertPatient(tx, {
+              ...fields,
+              organizationId: p.organizationId,
+              siteId,
+              mrn,
+              createdAt: at,
+              updatedAt: at,
+            });
+            await appendAudit(
+              tx,
+              auditActor(c),
+              [{ action: 'patient.create', entity: 'patient', entityId: id, patientId: id, siteId }],
+              at,
+            );
+            return { status: 201, body: patientJson((await getPatient(tx, id))!) };
+          }),
+        )
+        .catch(async (err: unknown) => {
+          // Audited after the create's transaction has rolled back (the embedded store runs one at a time).
+          if (err instanceof DuplicateFound) throw await possibleDuplicate(c, siteId, err.same);
+          throw err;
+        });
       c.header('ETag', etag(answer.body.version as number));
       return c.json(answer.body as z.infer<typeof Patient>, 201);
     },

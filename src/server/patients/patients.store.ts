@@ -163,3 +163,18 @@ export async function findSameNameAndBirth(
     )
     .limit(5);
 }
+
+/** Serializes creates of one normalized name and birth date in the organization until the transaction ends. */
+export async function lockNameAndBirth(
+  tx: Tx,
+  organizationId: string,
+  p: { givenName: string; familyName: string; dateOfBirth: string },
+) {
+  const key = [organizationId, p.givenName.toLowerCase(), p.familyName.toLowerCase(), p.dateOfBirth].join(
+    '|',
+  );
+  await tx.execute(sql`select pg_advisory_xact_lock(${DUPLICATE_CHECK_LOCK}, hashtext(${key}))`);
+}
+
+/** The advisory lock class of the duplicate-patient check (the audit sealer holds 727002). */
+const DUPLICATE_CHECK_LOCK = 727003;

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /** Names, dates of birth, contact details, note text and secrets never reach a log line. */
 export const REDACT_PATHS = [
@@ -18,6 +18,9 @@ export const REDACT_PATHS = [
   '*.reason',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'openiop' } });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'openiop' } },
+    destination,
+  );
 }

@@ -19,6 +19,7 @@ import {
   findSiteProgram,
   insertInvitation,
   insertPortalUser,
+  revokeOpenInvitations,
 } from './portal.store';
 
 const tags = ['Portal'];
@@ -46,7 +47,8 @@ export function registerPortalRoutes(app: App) {
         method: 'post',
         path: '/api/patients/{patientId}/portal-invitations',
         tags,
-        summary: 'Invite the patient to the portal: a one-time link, valid 7 days',
+        summary:
+          'Invite the patient to the portal: a one-time link, valid 7 days; earlier unused links stop working',
         request: { params: z.object({ patientId: UuidParam('patientId') }) },
         responses: {
           201: jsonResponse(
@@ -67,6 +69,8 @@ export function registerPortalRoutes(app: App) {
         if (await findPortalAccount(tx, access.patientId)) {
           throw AppError.conflict('This patient already has a portal account.', 'portal_account_exists');
         }
+        // One live link per patient: a new one replaces any handed out before (a lost or misdirected link).
+        const revoked = await revokeOpenInvitations(tx, access.patientId, p.userId, at);
         const inv = await insertInvitation(tx, {
           organizationId: p.organizationId,
           siteId: access.siteId,
@@ -86,6 +90,7 @@ export function registerPortalRoutes(app: App) {
               entityId: inv.id,
               patientId: access.patientId,
               siteId: access.siteId,
+              detail: { revokedInvitationIds: revoked },
             },
           ],
           at,
@@ -97,6 +102,54 @@ export function registerPortalRoutes(app: App) {
         { inviteUrl: `${origin}/portal/invite/${token}`, expiresAt: invitation.expiresAt.toISOString() },
         201,
       );
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      permission: 'portal.invite',
+      route: createRoute({
+        method: 'post',
+        path: '/api/patients/{patientId}/portal-invitations/revoke',
+        tags,
+        summary:
+          "Revoke the patient's unused portal links (body: {}); a revoked link answers like an unknown one",
+        request: {
+          params: z.object({ patientId: UuidParam('patientId') }),
+          body: jsonBody(z.strictObject({}).openapi('RevokePortalInvitations')),
+        },
+        responses: {
+          200: jsonResponse(z.object({ revoked: z.number() }).openapi('RevokedPortalInvitations'), 'Revoked'),
+          ...errorResponses,
+        },
+      }),
+    },
+    async (c) => {
+      const access = c.var.patientAccess!;
+      const p = c.var.principal!;
+      const { db, now } = c.var.deps;
+      const at = now();
+      const revoked = await db.tx(async (tx) => {
+        const ids = await revokeOpenInvitations(tx, access.patientId, p.userId, at);
+        await appendAudit(
+          tx,
+          auditActor(c),
+          [
+            {
+              action: 'portal.invite_revoke',
+              entity: 'portal_invitation',
+              entityId: null,
+              patientId: access.patientId,
+              siteId: access.siteId,
+              detail: { revokedInvitationIds: ids },
+            },
+          ],
+          at,
+        );
+        return ids;
+      });
+      return c.json({ revoked: revoked.length }, 200);
     },
   );
 

@@ -18,10 +18,27 @@ export async function findOpenInvitation(tx: Tx, tokenHash: string, now: Date) {
       and(
         eq(portalInvitations.tokenHash, tokenHash),
         isNull(portalInvitations.usedAt),
+        isNull(portalInvitations.revokedAt),
         gt(portalInvitations.expiresAt, now),
       ),
     );
   return row;
+}
+
+/** Revokes the patient's unused, unrevoked invitations; returns their ids. */
+export async function revokeOpenInvitations(tx: Tx, patientId: string, by: string, now: Date) {
+  const rows = await tx
+    .update(portalInvitations)
+    .set({ revokedAt: now, revokedBy: by })
+    .where(
+      and(
+        eq(portalInvitations.patientId, patientId),
+        isNull(portalInvitations.usedAt),
+        isNull(portalInvitations.revokedAt),
+      ),
+    )
+    .returning({ id: portalInvitations.id });
+  return rows.map((r) => r.id);
 }
 
 /** Marks the invitation used; false when a concurrent acceptance got there first. */

@@ -85,11 +85,16 @@ async function admitted(prefix: string, n: number, admittedOn = '2031-03-03'): P
 const enrol = (patientId: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
   call(t.app, 'POST', `/api/patients/${patientId}/enrolments`, { session: clinician, body, headers });
 
-const roster = (sessionId: string, rows: unknown[]) =>
-  call(t.app, 'PUT', `/api/sites/${ids.north}/sessions/${sessionId}/attendance`, {
+/** Saves a roster as the roster screen does: with the version it just read (If-Match). */
+const roster = async (sessionId: string, rows: unknown[]) => {
+  const path = `/api/sites/${ids.north}/sessions/${sessionId}/attendance`;
+  const read = await call(t.app, 'GET', path, { session: nurse });
+  return call(t.app, 'PUT', path, {
     session: nurse,
+    headers: { 'if-match': read.headers.get('etag') ?? '"1"' },
     body: { rows },
   });
+};
 
 describe('curriculum per track', () => {
   it('saves the topics in order with If-Match, refuses repeats and stale versions, archives removed topics', async () => {

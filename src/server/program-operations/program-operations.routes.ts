@@ -14,6 +14,7 @@ import { programWeekOf } from '../../domain/schedule/program-week';
 import { ScheduleInputError } from '../../domain/schedule/schedule-input-error';
 import { insertLevelChange, updateEpisode } from '../episodes/episodes.store';
 import type { episodes } from '../episodes/episodes.table';
+import { assertStaffOfSite } from '../platform/access/staff-references';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
@@ -66,7 +67,6 @@ import {
   findEpisode,
   findProgram,
   findSession,
-  findStaff,
   findTrack,
   insertEnrolment,
   insertSchedule,
@@ -178,15 +178,13 @@ async function checkPlacement(
   occurrences: Occurrence[],
 ) {
   if (placement.facilitatorId) {
-    const staff = await findStaff(tx, program.organizationId, placement.facilitatorId);
-    if (!staff?.active || staff.role === 'patient') {
-      throw AppError.validation([{ path: 'facilitatorId', message: 'Must be an active staff member.' }]);
-    }
-    if (placement.sessionType === 'group_therapy' && !staff.licensed) {
-      throw AppError.validation([
-        { path: 'facilitatorId', message: 'Group therapy needs a licensed facilitator.' },
-      ]);
-    }
+    // The facilitator is someone who works at the program's site; a group is led by a licensed clinician.
+    await assertStaffOfSite(
+      tx,
+      program,
+      [{ path: 'facilitatorId', userId: placement.facilitatorId }],
+      placement.sessionType === 'group_therapy' ? 'licensed_clinician' : 'site_staff',
+    );
   } else if (placement.sessionType === 'group_therapy') {
     throw AppError.validation([
       { path: 'facilitatorId', message: 'Group therapy needs a licensed facilitator.' },
@@ -761,6 +759,7 @@ export function registerProgramOperationRoutes(app: App) {
         );
         return result;
       });
+      c.header('ETag', etag(roster.version));
       return c.json(roster, 200);
     },
   );
@@ -773,14 +772,21 @@ export function registerProgramOperationRoutes(app: App) {
         method: 'put',
         path: '/api/sites/{siteId}/sessions/{sessionId}/attendance',
         tags,
-        summary: "Saves a session's whole roster in one transaction (replaces what was recorded)",
+        summary:
+          "Saves a session's whole roster in one transaction (replaces what was recorded); needs If-Match with the roster's version (428 without, 409 version_conflict when someone saved since)",
         request: { params: SiteSession, body: jsonBody(SaveAttendance) },
-        responses: { 200: jsonResponse(Roster, 'Saved'), ...errorResponses },
+        responses: {
+          200: jsonResponse(Roster, 'Saved'),
+          409: errorResponses[422],
+          428: errorResponses[422],
+          ...errorResponses,
+        },
       }),
     },
     async (c) => {
       const { siteId, sessionId } = c.req.valid('param');
       const { rows } = c.req.valid('json');
+      const version = requiredVersion(c);
       const roster = await c.var.deps.db.tx(async (tx) => {
         const session = await findSession(tx, siteId, sessionId);
         if (!session) throw AppError.notFound('The session');
@@ -803,11 +809,17 @@ export function registerProgramOperationRoutes(app: App) {
             },
           ]);
         }
-        await replaceAttendance(tx, sessionId, values);
-        const result = await rosterOf(tx, session);
+        // Attendance feeds the dose ledger and billing: a save made from a stale roster must not erase another's.
+        const saved = await replaceAttendance(tx, sessionId, version, values);
+        if (saved === undefined) {
+          const current = await findSession(tx, siteId, sessionId);
+          throw staleVersion(current?.rosterVersion ?? version);
+        }
+        const result = await rosterOf(tx, { ...session, rosterVersion: saved });
         await auditRoster(c, tx, siteId, 'update', sessionId, ids);
         return result;
       });
+      c.header('ETag', etag(roster.version));
       return c.json(roster, 200);
     },
   );
@@ -1167,6 +1179,7 @@ async function rosterOf(tx: Tx, session: SessionRow): Promise<z.infer<typeof Ros
     }),
     attendees,
     belowMinimumGroupSize: recorded.length > 0 && attendees < MINIMUM_GROUP_SIZE,
+    version: session.rosterVersion,
   };
 }
 

@@ -284,6 +284,8 @@ export const Roster = z
     attendees: z.number(),
     /** Fewer than 3 members attended (domain.md §3 minimum group size); only once attendance is recorded. */
     belowMinimumGroupSize: z.boolean(),
+    /** The roster's version (also the ETag): a save sends it back as If-Match. */
+    version: z.number(),
   })
   .openapi('SessionRoster');
 

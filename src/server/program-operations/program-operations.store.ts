@@ -82,14 +82,6 @@ export async function listTracks(tx: Tx, programId: string, today: string) {
     .limit(200);
 }
 
-export async function findStaff(tx: Tx, organizationId: string, userId: string) {
-  const [row] = await tx
-    .select({ id: users.id, licensed: users.licensed, role: users.role, active: users.active })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.organizationId, organizationId)));
-  return row;
-}
-
 export async function insertSchedule(tx: Tx, values: typeof trackSchedules.$inferInsert) {
   const [row] = await tx.insert(trackSchedules).values(values).returning();
   return row!;
@@ -242,16 +234,26 @@ export async function listAttendance(tx: Tx, sessionId: string) {
 }
 
 /** Replaces the session's roster with `rows` in one statement pair. */
-export async function replaceAttendance(tx: Tx, sessionId: string, rows: (typeof attendance.$inferInsert)[]) {
-  // Two saves of one roster at once: the session row lock makes the second wait and then replace the first
-  // (last save wins); without it both inserts collide on the (session, patient) unique index — a 500.
-  await tx
-    .select({ id: programSessions.id })
-    .from(programSessions)
-    .where(eq(programSessions.id, sessionId))
-    .for('update');
+/**
+ * Replaces the roster only if it is still at `version`; returns the new version, or undefined when someone
+ * saved since. The conditional update also locks the session row, so a second save at once waits, then finds
+ * the version moved on (409) instead of colliding on the (session, patient) unique index.
+ */
+export async function replaceAttendance(
+  tx: Tx,
+  sessionId: string,
+  version: number,
+  rows: (typeof attendance.$inferInsert)[],
+): Promise<number | undefined> {
+  const [bumped] = await tx
+    .update(programSessions)
+    .set({ rosterVersion: sql`${programSessions.rosterVersion} + 1` })
+    .where(and(eq(programSessions.id, sessionId), eq(programSessions.rosterVersion, version)))
+    .returning({ version: programSessions.rosterVersion });
+  if (!bumped) return undefined;
   await tx.delete(attendance).where(eq(attendance.sessionId, sessionId));
   if (rows.length > 0) await tx.insert(attendance).values(rows);
+  return bumped.version;
 }
 
 /** Every enrolment of the program overlapping the week, with the episode's admission day. */

@@ -123,6 +123,8 @@ export const programSessions = pgTable(
     cancelledAt: instant('cancelled_at'),
     cancelReason: text('cancel_reason'),
     cancelNote: text('cancel_note'),
+    /** The attendance roster's version: a save names the one it read (If-Match), so no edit is lost. */
+    rosterVersion: integer('roster_version').notNull().default(1),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -359,11 +359,16 @@ describe('attendance, dose, at-risk and the portal', () => {
     }
   });
 
-  const roster = (sessionId: string, rows: unknown[], session = nurse) =>
-    call(t.app, 'PUT', `/api/sites/${ids.north}/sessions/${sessionId}/attendance`, {
+  /** Saves a roster as the roster screen does: with the version it just read (If-Match). */
+  const roster = async (sessionId: string, rows: unknown[], session = nurse) => {
+    const path = `/api/sites/${ids.north}/sessions/${sessionId}/attendance`;
+    const read = await call(t.app, 'GET', path, { session });
+    return call(t.app, 'PUT', path, {
       session,
+      headers: { 'if-match': read.headers.get('etag') ?? '"1"' },
       body: { rows },
     });
+  };
 
   it('saves a whole roster in one request and flags a group under 3', async () => {
     const monday = sessions[0]!;
@@ -477,5 +482,49 @@ describe('attendance, dose, at-risk and the portal', () => {
     });
     const staffTry = await call(t.app, 'GET', '/api/portal/sessions', { session: clinician });
     expect(staffTry.status).toBe(403);
+  });
+  it('a roster save needs If-Match: 428 without it, 409 when another save came first (no edit lost)', async () => {
+    const made = await call(t.app, 'POST', programPath('/sessions'), {
+      session: director,
+      body: {
+        trackId: track,
+        date: '2032-03-10',
+        sessionType: 'individual',
+        startTime: '09:00',
+        endTime: '10:00',
+      },
+    });
+    expect(made.status, made.text).toBe(201);
+    const sessionId = made.body.id ?? made.body.sessions[0].id;
+    const path = `/api/sites/${ids.north}/sessions/${sessionId}/attendance`;
+    const read = await call(t.app, 'GET', path, { session: nurse });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe(`"${read.body.version}"`);
+    const rows = (status: string) => [{ patientId: members[0]![0], status }];
+    const bare = await call(t.app, 'PUT', path, { session: nurse, body: { rows: rows('present') } });
+    expect(bare.status).toBe(428);
+    expect(bare.body.error.fields).toEqual([{ path: 'header.If-Match', message: expect.any(String) }]);
+    const first = await call(t.app, 'PUT', path, {
+      session: nurse,
+      headers: { 'if-match': read.headers.get('etag')! },
+      body: { rows: rows('late') },
+    });
+    expect(first.status, first.text).toBe(200);
+    expect(first.headers.get('etag')).toBe(`"${read.body.version + 1}"`);
+    // A colleague who opened the roster before that save.
+    const stale = await call(t.app, 'PUT', path, {
+      session: clinician,
+      headers: { 'if-match': read.headers.get('etag')! },
+      body: { rows: rows('unexcused') },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: 'version_conflict',
+      currentVersion: read.body.version + 1,
+    });
+    const after = await call(t.app, 'GET', path, { session: nurse });
+    expect(
+      after.body.members.find((m: { patientId: string }) => m.patientId === members[0]![0]).attendance.status,
+    ).toBe('late');
   });
 });

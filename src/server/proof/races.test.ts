@@ -142,24 +142,35 @@ describe('concurrent Idempotency-Key replays of a create', () => {
 
 describe('concurrent saves of one roster', () => {
   // Found by the mixed-workload benchmark: two saves at once both inserted after their deletes and one
-  // failed on the (session, patient) unique index with a 500. The session row lock now orders them.
-  it('20 simultaneous saves of one session roster all succeed; the stored roster is one whole save', async () => {
+  // failed on the (session, patient) unique index with a 500. Saves now name the roster version they read:
+  // of 20 saves made from one read, one is applied whole and the others answer 409, so no edit is lost.
+  it('20 simultaneous saves from one read: one applied whole, 19 answer 409 version_conflict', async () => {
     const data = await generateSyntheticData(t.db, SCALES.tiny, { seed: 3, label: 'rosterrace' });
     const director = await login(t.app, data.directorEmail);
     const path = `/api/sites/${data.busySessionSiteId}/sessions/${data.busySessionId}/attendance`;
     const roster = await call(t.app, 'GET', path, { session: director });
     const members: string[] = roster.body.members.map((m: { patientId: string }) => m.patientId);
     expect(members.length).toBeGreaterThan(3);
+    const read = roster.headers.get('etag')!;
+    expect(read).toBe(`"${roster.body.version}"`);
     const saves = Array.from({ length: 20 }, (_, i) =>
       members.map((patientId) => ({ patientId, status: 'present', minutes: 100 + i })),
     );
     const replies = await Promise.all(
-      saves.map((rows) => call(t.app, 'PUT', path, { session: director, body: { rows } })),
+      saves.map((rows) =>
+        call(t.app, 'PUT', path, { session: director, headers: { 'if-match': read }, body: { rows } }),
+      ),
     );
-    expect(replies.map((r) => r.status)).toEqual(saves.map(() => 200));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    for (const r of replies.filter((r) => r.status === 409))
+      expect(r.body.error.code).toBe('version_conflict');
+    const winner = replies.findIndex((r) => r.status === 200);
     const after = await call(t.app, 'GET', path, { session: director });
+    expect(after.body.version).toBe(roster.body.version + 1);
     const recorded = after.body.members.map((m: { attendance: { minutes: number } | null }) => m.attendance);
     expect(recorded.filter((a: unknown) => a === null)).toEqual([]);
-    expect(new Set(recorded.map((a: { minutes: number }) => a.minutes)).size).toBe(1); // one save's rows, not a mix
+    expect(new Set(recorded.map((a: { minutes: number }) => a.minutes))).toEqual(new Set([100 + winner]));
   }, 120_000);
 });

@@ -7,3 +7,9 @@ export async function siteToday(tx: Tx, siteId: string, now: Date): Promise<Temp
   const zone = await siteTimeZone(tx, siteId);
   return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
 }
+
+/** The first instant of a calendar day at the site (midnight there, or the first moment after a DST gap). */
+export async function siteDayStart(tx: Tx, siteId: string, day: string): Promise<Date> {
+  const zone = await siteTimeZone(tx, siteId);
+  return new Date(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+}

@@ -69,8 +69,16 @@ export type TestApp = {
   deps: Deps;
   clock: ReturnType<typeof testClock>;
   dbUrl?: string;
+  /** Every line the server logged so far (pino JSON, one per line). */
+  logLines(): readonly string[];
   close(): Promise<void>;
 };
+
+/**
+ * Put this in any note text, name or query a test sends: every test app's log is scanned for it, and
+ * `close()` fails the file whose server logged it (a body, a statement's parameters or a query string).
+ */
+export const LOG_MARKER = 'ZZ-LOG-MARKER-7d41';
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { db, url, drop } = await openTestDatabase();
@@ -78,10 +86,30 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   // In-process requests have no source address: the per-address sign-in limit would count the whole file as
   // one intruder. Its own test turns it back on.
   const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_ADDRESS_LIMIT_SKIP_LOOPBACK: 'true', ...env });
-  const deps: Deps = { db, config, logger: createLogger('silent'), now: clock.now };
+  const lines: string[] = [];
+  const logger = createLogger('info', {
+    write: (line: string) => {
+      lines.push(line);
+    },
+  });
+  const deps: Deps = { db, config, logger, now: clock.now };
   const app = createApp(deps);
   clocks.set(app, clock);
-  return { app, db, deps, clock, dbUrl: url, close: drop };
+  return {
+    app,
+    db,
+    deps,
+    clock,
+    dbUrl: url,
+    logLines: () => lines,
+    close: async () => {
+      await drop();
+      const leaked = lines.filter((l) => l.includes(LOG_MARKER));
+      if (leaked.length > 0) {
+        throw new Error(`The server logged request content (${LOG_MARKER}):\n${leaked.join('\n')}`);
+      }
+    },
+  };
 }
 
 export type Session = { cookie: string; csrfToken: string };

@@ -2,6 +2,7 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { EpisodeParams } from '../episodes/episodes.routes';
 import { findEpisode } from '../episodes/episodes.store';
+import { assertStaffOfSite, type StaffReference } from '../platform/access/staff-references';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
@@ -106,8 +107,17 @@ function revisionJson(r: PlanRow | RevisionRow, current: boolean) {
   };
 }
 
-/** The episode of the plan, open, and a review date that does not come before the admission. */
-async function writableEpisode(c: Context<AppEnv>, tx: Tx, episodeId: string, reviewDate?: string) {
+/**
+ * The episode of the plan, open, and a review date that does not come before the admission; every
+ * intervention's responsible staff member works at the patient's site.
+ */
+async function writableEpisode(
+  c: Context<AppEnv>,
+  tx: Tx,
+  episodeId: string,
+  reviewDate?: string,
+  document?: PlanJson['document'],
+) {
   const episode = await findEpisode(tx, c.var.patientAccess!.patientId, episodeId);
   if (!episode) throw AppError.notFound('The episode');
   if (episode.status === 'discharged') {
@@ -124,7 +134,21 @@ async function writableEpisode(c: Context<AppEnv>, tx: Tx, episodeId: string, re
       },
     ]);
   }
+  if (document) await assertStaffOfSite(tx, episode, responsibleStaff(document), 'site_staff');
   return episode;
+}
+
+function responsibleStaff(document: PlanJson['document']): StaffReference[] {
+  return document.problems.flatMap((problem, p) =>
+    problem.goals.flatMap((goal, g) =>
+      goal.objectives.flatMap((objective, o) =>
+        objective.interventions.map((intervention, i) => ({
+          path: `document.problems.${p}.goals.${g}.objectives.${o}.interventions.${i}.responsibleStaffId`,
+          userId: intervention.responsibleStaffId,
+        })),
+      ),
+    ),
+  );
 }
 
 async function currentPlan(c: Context<AppEnv>, tx: Tx, episodeId: string) {
@@ -179,7 +203,7 @@ export function registerTreatmentPlanRoutes(app: App) {
       const p = c.var.principal!;
       const { db, now } = c.var.deps;
       const plan = await db.tx(async (tx) => {
-        const episode = await writableEpisode(c, tx, episodeId, body.reviewDate);
+        const episode = await writableEpisode(c, tx, episodeId, body.reviewDate, body.document);
         const at = now();
         const today = await siteToday(tx, access.siteId, at);
         const reviewDate =
@@ -264,7 +288,7 @@ export function registerTreatmentPlanRoutes(app: App) {
       const version = requiredVersion(c);
       const { db, now } = c.var.deps;
       const plan = await db.tx(async (tx) => {
-        await writableEpisode(c, tx, episodeId, body.reviewDate);
+        await writableEpisode(c, tx, episodeId, body.reviewDate, body.document);
         const current = await currentPlan(c, tx, episodeId);
         if (isSignedByBoth(current)) throw planSigned();
         const hadSignature = signatures(current).status !== 'draft';
@@ -313,7 +337,7 @@ export function registerTreatmentPlanRoutes(app: App) {
       const p = c.var.principal!;
       const { db, now } = c.var.deps;
       const plan = await db.tx(async (tx) => {
-        await writableEpisode(c, tx, episodeId, body.reviewDate);
+        await writableEpisode(c, tx, episodeId, body.reviewDate, body.document);
         const current = await currentPlan(c, tx, episodeId);
         if (!isSignedByBoth(current)) {
           throw AppError.conflict('The plan is not signed yet: edit it directly.', 'plan_not_signed');

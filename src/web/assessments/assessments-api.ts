@@ -29,13 +29,14 @@ export interface Assessment {
   population: 'adult' | 'adolescent';
   assessedOn: string;
   ratings: Record<string, number>;
-  notes: Record<string, string>;
+  /** Absent for a role that may not read the dimension narratives (billing). */
+  notes?: Record<string, string>;
   recommendedLevel: string;
   drivenBy: string[];
   placedLevel: string;
   placedLevelHours: HourRange | null;
   placementReason: string | null;
-  placementNote: string | null;
+  placementNote?: string | null;
   assessedBy: string;
   createdAt: string;
 }

@@ -81,15 +81,21 @@ function DischargeSummary({ discharge, episode }: { discharge: Discharge; episod
                 .join(', ') || '—'}
             </DataList.ItemValue>
           </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>Summary</DataList.ItemLabel>
-            <DataList.ItemValue>{discharge.summary}</DataList.ItemValue>
-          </DataList.Item>
+          {discharge.summary !== undefined && (
+            <DataList.Item>
+              <DataList.ItemLabel>Summary</DataList.ItemLabel>
+              <DataList.ItemValue>{discharge.summary}</DataList.ItemValue>
+            </DataList.Item>
+          )}
         </DataList>
-        <Title order={3} size="h4">
-          Aftercare plan
-        </Title>
-        <AftercarePlanView plan={discharge.aftercare} />
+        {discharge.aftercare && (
+          <>
+            <Title order={3} size="h4">
+              Aftercare plan
+            </Title>
+            <AftercarePlanView plan={discharge.aftercare} />
+          </>
+        )}
       </Stack>
     </Paper>
   );

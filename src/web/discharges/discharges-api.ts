@@ -46,7 +46,11 @@ export interface NewDischarge {
   aftercare: AftercarePlan;
 }
 
-export interface Discharge extends Omit<NewDischarge, 'reason'> {
+/** summary, referralTo and aftercare are absent for a role that may not read clinical narrative (billing). */
+export interface Discharge
+  extends Omit<NewDischarge, 'reason' | 'summary' | 'referralTo' | 'aftercare'>,
+    Partial<Pick<NewDischarge, 'summary' | 'aftercare'>> {
+  referralTo?: string | null;
   id: string;
   episodeId: string;
   patientId: string;

@@ -34,6 +34,7 @@ import {
   admit,
   changeLevel,
   changeStatus,
+  type Diagnosis,
   type Episode,
   episodesQueryKey,
   openEpisode,
@@ -304,7 +305,7 @@ function EpisodeCard({
       </Paper>
       <LevelTimeline episode={episode} />
       <LevelChangeForm episode={episode} patientId={patientId} onChanged={refresh} />
-      <Diagnoses episode={episode} onChanged={refresh} />
+      {episode.diagnoses && <Diagnoses episode={episode} diagnoses={episode.diagnoses} onChanged={refresh} />}
       <CareTeam episode={episode} onChanged={refresh} />
     </Stack>
   );
@@ -463,11 +464,19 @@ const DIAGNOSIS_KINDS = [
   { value: 'mental_health', label: 'Co-occurring mental health' },
 ];
 
-function Diagnoses({ episode, onChanged }: { episode: Episode; onChanged: () => void }) {
+function Diagnoses({
+  episode,
+  diagnoses,
+  onChanged,
+}: {
+  episode: Episode;
+  diagnoses: Diagnosis[];
+  onChanged: () => void;
+}) {
   const [code, setCode] = useState('');
   const [description, setDescription] = useState('');
   const [kind, setKind] = useState('sud');
-  const [isPrimary, setIsPrimary] = useState(episode.diagnoses.length === 0);
+  const [isPrimary, setIsPrimary] = useState(diagnoses.length === 0);
   const save = useMutation({
     mutationFn: () =>
       addDiagnosis(episode, {
@@ -494,13 +503,13 @@ function Diagnoses({ episode, onChanged }: { episode: Episode; onChanged: () => 
         <Title order={2} size="h4" id="diagnoses-heading">
           Diagnoses
         </Title>
-        {episode.diagnoses.length === 0 ? (
+        {diagnoses.length === 0 ? (
           <Text size="sm" c="dimmed">
             No diagnoses recorded.
           </Text>
         ) : (
           <List>
-            {episode.diagnoses.map((diagnosis) => (
+            {diagnoses.map((diagnosis) => (
               <List.Item key={diagnosis.id}>
                 <Text span ff="monospace" fw={600}>
                   {diagnosis.code}

@@ -42,7 +42,8 @@ export interface Episode {
   createdAt: string;
   /** Oldest first: the admission level, then every step up or down. */
   levelHistory: LevelChange[];
-  diagnoses: Diagnosis[];
+  /** Absent for a role that may not read diagnoses (front desk): the server leaves them out. */
+  diagnoses?: Diagnosis[];
 }
 
 export interface ProgramOption {

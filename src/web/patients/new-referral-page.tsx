@@ -321,8 +321,11 @@ export function NewReferralPage() {
             <Alert color="yellow" title="This may be someone already on file" role="alert">
               <Stack gap="xs">
                 <Text size="sm">
-                  A patient with the same name and date of birth already has a record
-                  {duplicate.mrn ? ` (MRN ${duplicate.mrn})` : ''}.{' '}
+                  {duplicate.elsewhere
+                    ? 'A possible match exists at another site; ask a director before registering this person.'
+                    : 'A patient with the same name and date of birth already has a record'}
+                  {duplicate.mrn ? ` (MRN ${duplicate.mrn})` : ''}
+                  {duplicate.elsewhere ? '' : '.'}{' '}
                   {duplicate.id && (
                     <Anchor component={Link} to={`/patients/${duplicate.id}`}>
                       Open the existing patient
@@ -667,12 +670,18 @@ export function NewReferralPage() {
 interface DuplicateMatch {
   id?: string;
   mrn?: string;
+  /** The match is at a site the user cannot open: the API names no one (possible_duplicate_elsewhere). */
+  elsewhere?: boolean;
 }
 
-/** A 409 possible_duplicate lists the existing patients (`existing: [{ id, mrn }]`); the first is linked. */
+/**
+ * A 409 possible_duplicate lists the existing patients the user may open (`existing: [{ id, mrn }]`); the
+ * first is linked. possible_duplicate_elsewhere names nobody.
+ */
 function possibleDuplicate(error: unknown): DuplicateMatch | null {
-  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'possible_duplicate')
-    return null;
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  if (error.code === 'possible_duplicate_elsewhere') return { elsewhere: true };
+  if (error.code !== 'possible_duplicate') return null;
   const existing = Array.isArray(error.details.existing) ? (error.details.existing as DuplicateMatch[]) : [];
   return existing[0] ?? {};
 }

@@ -45,7 +45,8 @@ const TABS = [
     label: 'Psychotherapy notes',
     roles: ['program_director', 'clinician', 'prescriber'],
   },
-  { value: 'discharge', label: 'Discharge', roles: ALL_STAFF },
+  // discharge.read: not the front desk, whose work is demographics, the schedule and check-in.
+  { value: 'discharge', label: 'Discharge', roles: [...CLINICAL, 'intake_coordinator', 'billing'] },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
 const isTab = (value: string | null): value is TabValue => TABS.some((tab) => tab.value === value);

@@ -123,3 +123,11 @@ export function inviteToPortal(patientId: string) {
     `/api/patients/${encodeURIComponent(patientId)}/portal-invitations`,
   );
 }
+
+/** Revokes every unused portal link of the patient (a new invitation also replaces the earlier one). */
+export function revokePortalInvitations(patientId: string) {
+  return api.post<{ revoked: number }>(
+    `/api/patients/${encodeURIComponent(patientId)}/portal-invitations/revoke`,
+    {},
+  );
+}

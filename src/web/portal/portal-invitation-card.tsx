@@ -1,7 +1,7 @@
 import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../app/api-client';
-import { inviteToPortal } from '../patients/patients-api';
+import { inviteToPortal, revokePortalInvitations } from '../patients/patients-api';
 
 /** Roles that may invite a patient to the portal (the server's portal.invite permission). */
 export const PORTAL_INVITERS = ['program_director', 'clinician', 'intake_coordinator', 'front_desk'];
@@ -10,7 +10,11 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 
 /** Staff create a one-time portal link and hand it to the patient (it is shown once and lasts 7 days). */
 export function PortalInvitationCard({ patientId, givenName }: { patientId: string; givenName: string }) {
-  const invite = useMutation({ mutationFn: () => inviteToPortal(patientId) });
+  const revoke = useMutation({ mutationFn: () => revokePortalInvitations(patientId) });
+  const invite = useMutation({
+    mutationFn: () => inviteToPortal(patientId),
+    onSuccess: () => revoke.reset(),
+  });
   const alreadyHasAccount = invite.error instanceof ApiError && invite.error.code === 'portal_account_exists';
   return (
     <Paper withBorder p="md" radius="md" mt="md" component="section" aria-labelledby="portal-invite-heading">
@@ -48,6 +52,29 @@ export function PortalInvitationCard({ patientId, givenName }: { patientId: stri
               Invite to the portal
             </Button>
           </Group>
+        )}
+        <Group>
+          <Button
+            variant="subtle"
+            color="red"
+            size="xs"
+            loading={revoke.isPending}
+            onClick={() => revoke.mutate(undefined, { onSuccess: () => invite.reset() })}
+          >
+            Revoke unused links
+          </Button>
+          {revoke.data && (
+            <Text size="xs" role="status">
+              {revoke.data.revoked === 0
+                ? 'There was no unused link to revoke.'
+                : 'The unused link no longer works.'}
+            </Text>
+          )}
+        </Group>
+        {revoke.isError && (
+          <Alert color="red" role="alert">
+            {revoke.error.message}
+          </Alert>
         )}
         {invite.isError && (
           <Alert color={alreadyHasAccount ? 'blue' : 'red'} role="alert">

@@ -110,6 +110,8 @@ export interface Roster {
   attendees: number;
   /** Fewer than 3 attended: below the minimum group size (domain.md §3). */
   belowMinimumGroupSize: boolean;
+  /** The roster's version: a save sends it as If-Match, and is refused (409) if someone saved since. */
+  version: number;
 }
 
 export interface AttendanceEntry {
@@ -375,8 +377,13 @@ export function useRoster(siteId: string | undefined, sessionId: string) {
   });
 }
 
-export function saveRoster(siteId: string, sessionId: string, rows: AttendanceEntry[]) {
-  return api.put<Roster>(`${sitePath(siteId)}/sessions/${enc(sessionId)}/attendance`, { rows });
+/** Saves the roster read at `version`; a 409 version_conflict means another save came first. */
+export function saveRoster(siteId: string, sessionId: string, version: number, rows: AttendanceEntry[]) {
+  return api.put<Roster>(
+    `${sitePath(siteId)}/sessions/${enc(sessionId)}/attendance`,
+    { rows },
+    ifMatch(version),
+  );
 }
 
 export function enrol(

@@ -101,11 +101,14 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   const trackName = tracks.data?.items.find((t) => t.id === session.trackId)?.name;
   const [lines, setLines] = useState(() => initialLines(roster));
   const [saved, setSaved] = useState(false);
+  // Someone else saved this roster after it was opened: their save is shown, and this one's changes are gone.
+  const [conflict, setConflict] = useState(false);
   const me = useMe();
   // schedule.write: directors and clinicians (the server refuses anyone else).
   const mayCancel = ['clinician', 'program_director'].includes(me.data?.user.role ?? '');
   const update = (patientId: string, change: Partial<Line>) => {
     setSaved(false);
+    setConflict(false);
     setLines((old) => {
       const line = old[patientId]!;
       const next = { ...line, ...change };
@@ -121,6 +124,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
       saveRoster(
         siteId,
         session.id,
+        roster.version,
         roster.members.map((member) => {
           const line = lines[member.patientId]!;
           return {
@@ -136,6 +140,15 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
       void queryClient.invalidateQueries({ queryKey: ['at-risk'] });
       void queryClient.invalidateQueries({ queryKey: ['episode-dose'] });
       setSaved(true);
+      setConflict(false);
+    },
+    onError: async (error) => {
+      if (!(error instanceof ApiError && error.code === 'version_conflict')) return;
+      // Reload the roster as it is now and start the form from it, so the next save cannot overwrite it.
+      await queryClient.invalidateQueries({ queryKey: rosterKey(session.id) });
+      const latest = queryClient.getQueryData<Roster>(rosterKey(session.id));
+      if (latest) setLines(initialLines(latest));
+      setConflict(true);
     },
   });
   const submit = (event: FormEvent) => {
@@ -145,10 +158,16 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   const shown = save.data ?? roster;
   const type = sessionTypeOf(session.sessionType);
   const rowError = (index: number, field: string) => fieldError(save.error, `rows.${index}.${field}`);
-  const general = formError(
-    save.error,
-    roster.members.flatMap((_, i) => [`rows.${i}.status`, `rows.${i}.minutes`, `rows.${i}.absenceReason`]),
-  );
+  const general = conflict
+    ? undefined
+    : formError(
+        save.error,
+        roster.members.flatMap((_, i) => [
+          `rows.${i}.status`,
+          `rows.${i}.minutes`,
+          `rows.${i}.absenceReason`,
+        ]),
+      );
 
   return (
     <Stack>
@@ -247,6 +266,12 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
             {general && (
               <Alert color="red" role="alert">
                 {general}
+              </Alert>
+            )}
+            {conflict && (
+              <Alert color="orange" title="Someone else saved this roster first" role="alert">
+                Their attendance is shown now and your changes were not saved. Check each member and save
+                again.
               </Alert>
             )}
             <Group>

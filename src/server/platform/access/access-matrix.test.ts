@@ -147,3 +147,60 @@ describe('role × site × patient × route', () => {
     }
   });
 });
+
+describe('front desk and billing: minimum necessary, written out', () => {
+  // Written by hand, not derived from the table: a change to what these roles may read must change this too.
+  // Front desk works from demographics, the schedule and check-in; billing from codes, dates, minutes,
+  // diagnosis codes and payer data. Neither reads clinical narrative (HIPAA 164.502(b), 164.514(d)).
+  const EXPECTED: Record<'front_desk' | 'billing', Permission[]> = {
+    front_desk: [
+      'session.self',
+      'site.list',
+      'patient.census',
+      'patient.read',
+      'patient.create',
+      'patient.update',
+      'portal.invite',
+      'episode.read',
+      'episode.census',
+      'site.programs',
+      'operations.read',
+      'enrolment.read',
+      'dose.read',
+      'measurement.schedule.read',
+    ],
+    billing: [
+      'session.self',
+      'site.list',
+      'patient.census',
+      'patient.read',
+      'assessment.read',
+      'episode.read',
+      'diagnosis.read',
+      'episode.census',
+      'site.programs',
+      'plan.read',
+      'discharge.read',
+      'operations.read',
+      'enrolment.read',
+      'dose.read',
+      'measurement.schedule.read',
+      'note.codes',
+    ],
+  };
+
+  for (const role of ['front_desk', 'billing'] as const) {
+    it(`${role} holds exactly the permissions listed`, () => {
+      const held = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleMay(role, p));
+      expect([...held].sort()).toEqual([...EXPECTED[role]].sort());
+    });
+  }
+
+  it('front desk reads no diagnoses or discharge; billing no discharge summary or ASAM narratives', () => {
+    expect(roleMay('front_desk', 'diagnosis.read')).toBe(false);
+    expect(roleMay('front_desk', 'discharge.read')).toBe(false);
+    expect(roleMay('billing', 'discharge.narrative.read')).toBe(false);
+    expect(roleMay('billing', 'assessment.narrative.read')).toBe(false);
+    expect(roleMay('billing', 'diagnosis.read')).toBe(true);
+  });
+});

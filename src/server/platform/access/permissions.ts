@@ -76,12 +76,22 @@ export const PERMISSIONS = {
     roles: [...CLINICAL, 'intake_coordinator', 'billing'],
     scope: 'patient',
   },
+  /** The ASAM dimension narratives and the placement note: clinical text, not what billing codes from. */
+  'assessment.narrative.read': {
+    roles: [...CLINICAL, 'intake_coordinator'],
+    scope: 'patient',
+  },
   'assessment.write': {
     roles: CLINICAL,
     scope: 'patient',
   },
   'episode.read': {
     roles: CHART_READERS,
+    scope: 'patient',
+  },
+  /** An episode's diagnoses (ICD-10-CM codes): clinical staff, intake, and billing for the claim. */
+  'diagnosis.read': {
+    roles: [...CLINICAL, 'intake_coordinator', 'billing'],
     scope: 'patient',
   },
   'episode.census': {
@@ -114,8 +124,14 @@ export const PERMISSIONS = {
     roles: CLINICAL,
     scope: 'none',
   },
+  /** The discharge's date, TEDS reason and levels (billing closes the claim); the front desk has no need. */
   'discharge.read': {
-    roles: CHART_READERS,
+    roles: [...CLINICAL, 'intake_coordinator', 'billing'],
+    scope: 'patient',
+  },
+  /** The discharge summary, the referral and the aftercare plan: clinical narrative. */
+  'discharge.narrative.read': {
+    roles: [...CLINICAL, 'intake_coordinator'],
     scope: 'patient',
   },
   'discharge.write': {
@@ -237,6 +253,41 @@ export const PERMISSIONS = {
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: Scope }>;
+
+/**
+ * Parts of a record that only some of the record's readers may see (minimum necessary, HIPAA 164.502(b) and
+ * 164.514(d)): the route's permission opens the record; each group names the permission that opens those
+ * fields, and `withReadableFields` leaves the group's fields out for a role without it. Front desk works from
+ * demographics, the schedule and check-in; billing from codes, dates, minutes and diagnosis codes — neither
+ * from clinical narrative.
+ */
+export const FIELD_GROUPS = {
+  'episode.diagnoses': { permission: 'diagnosis.read', fields: ['diagnoses'] },
+  'assessment.narrative': {
+    permission: 'assessment.narrative.read',
+    fields: ['notes', 'placementNote'],
+  },
+  'discharge.narrative': {
+    permission: 'discharge.narrative.read',
+    fields: ['summary', 'referralTo', 'aftercare'],
+  },
+} as const satisfies Record<string, { permission: Permission; fields: readonly string[] }>;
+export type FieldGroup = keyof typeof FIELD_GROUPS;
+
+type GroupFields<G extends FieldGroup> = (typeof FIELD_GROUPS)[G]['fields'][number];
+
+/** The record as this role may read it: the group's fields are left out when the role lacks its permission. */
+export function withReadableFields<G extends FieldGroup, T extends Record<string, unknown>>(
+  role: string,
+  group: G,
+  record: T,
+): Omit<T, GroupFields<G>> & Partial<Pick<T, GroupFields<G> & keyof T>> {
+  const { permission, fields } = FIELD_GROUPS[group];
+  if (roleMay(role, permission)) return record;
+  const shaped: Record<string, unknown> = { ...record };
+  for (const field of fields) delete shaped[field];
+  return shaped as unknown as Omit<T, GroupFields<G>> & Partial<Pick<T, GroupFields<G> & keyof T>>;
+}
 
 /**
  * none: no patient or site involved (or the handler limits itself to the caller's own data);

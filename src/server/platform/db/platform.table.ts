@@ -146,6 +146,9 @@ export const portalInvitations = pgTable(
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
     usedAt: instant('used_at'),
+    /** Set when staff revoke the link or a newer invitation replaces it; a revoked link opens nothing. */
+    revokedAt: instant('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
   },
   (t) => [uniqueIndex('portal_invitations_token_unique').on(t.tokenHash)],
 );

@@ -41,15 +41,45 @@ export function validationError(error: ZodError, target: string): AppError {
   return AppError.validation(fields);
 }
 
-/** PostgreSQL data exceptions (class 22) that slipped past validation become a 400 without any SQL text. */
-function postgresCode(err: unknown): string | undefined {
+/** The PostgreSQL error in an error's cause chain (drizzle wraps the driver's), if any. */
+function postgresError(err: unknown): { code: string; constraint?: string } | undefined {
   let e: unknown = err;
   for (let depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return { code, constraint: typeof constraint === 'string' ? constraint : undefined };
+    }
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/** PostgreSQL data exceptions (class 22) that slipped past validation become a 400 without any SQL text. */
+function postgresCode(err: unknown): string | undefined {
+  return postgresError(err)?.code;
+}
+
+/**
+ * What an unexpected error may put in the log: its class, the route pattern, the SQLSTATE and constraint
+ * name, and the stack frames. Never its message: a driver's message carries the statement and its
+ * parameters (note text, names), and a body or query string must never reach a log line.
+ */
+export function loggableError(err: unknown, c: Context<AppEnv>) {
+  const pg = postgresError(err);
+  const stack = err instanceof Error ? err.stack : undefined;
+  return {
+    requestId: c.var.requestId,
+    method: c.req.method,
+    route: c.req.routePath,
+    errorClass: err instanceof Error ? err.constructor.name : typeof err,
+    pgCode: pg?.code,
+    constraint: pg?.constraint,
+    frames: stack
+      ?.split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 12)
+      .map((line) => line.trim()),
+  };
 }
 
 /** The domain's typed outcomes: bad input names its fields (422); an invalid status move names the allowed ones. */
@@ -87,10 +117,18 @@ export function handleError(err: unknown, c: Context<AppEnv>) {
     const e = AppError.badRequest('A value in the request is out of range or malformed.');
     return c.json(errorBody(e), 400);
   }
+  if (pg === '23503') {
+    // A reference the use case did not check: still the client's mistake, never a 500.
+    const e = AppError.validation(
+      [{ path: '(body)', message: 'Names a record that does not exist here.' }],
+      'The request names a record that does not exist here.',
+    );
+    return c.json(errorBody(e), 422);
+  }
   if (pg === '40001' || pg === '40P01') {
     return c.json(errorBody(AppError.conflict('The record changed while saving; try again.', 'retry')), 409);
   }
-  c.var.deps?.logger.error({ err, requestId: c.var.requestId }, 'unhandled error');
+  c.var.deps?.logger.error(loggableError(err, c), 'unhandled error');
   return c.json(
     {
       error: {

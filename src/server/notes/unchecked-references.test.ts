@@ -1,0 +1,129 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../platform/db/platform.table';
+import { programSessions } from '../program-operations/program-operations.table';
+import { admit, demoIds, planDocument } from '../test-support/clinical-fixtures';
+import { call, createTestApp, LOG_MARKER, login, type Session, type TestApp } from '../test-support/test-app';
+
+/**
+ * References a request names must point at this site's records and the right kind of staff: another site's
+ * session, a random id, a portal account or another site's front desk answer 422 naming the field.
+ */
+let t: TestApp;
+let clinician: Session;
+let director: Session;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+let southSessionId: string;
+let frontDeskId: string;
+let patientUserId: string;
+let episodeId: string;
+
+const RANDOM_ID = '6f1d3c0e-5b0a-4a8e-9c3f-2d7a1b4e8f90';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  director = await login(t.app, 'director@demo.openiop.org');
+  ids = await demoIds(t);
+  const found = await t.db.tx(async (tx) => ({
+    frontDesk: (await tx.select().from(users).where(eq(users.email, 'frontdesk@demo.openiop.org')))[0]!.id,
+    patientUser: (await tx.select().from(users).where(eq(users.role, 'patient')))[0]!.id,
+  }));
+  frontDeskId = found.frontDesk;
+  patientUserId = found.patientUser;
+  const south = await call(t.app, 'POST', `/api/sites/${ids.south}/programs/${ids.southAdultIop}/sessions`, {
+    session: director,
+    body: { date: '2032-05-03', sessionType: 'drug_test', startTime: '10:00', endTime: '11:00' },
+  });
+  expect(south.status, south.text).toBe(201);
+  southSessionId = south.body.id ?? south.body.sessions?.[0]?.id;
+  expect(southSessionId).toBeTruthy();
+  episodeId = (await admit(t, director, ids.okafor, ids.northAdultIop)).body.id;
+});
+afterAll(() => t?.close());
+
+const psychotherapyNote = (sessionId: string) =>
+  call(t.app, 'POST', `/api/patients/${ids.okafor}/psychotherapy-notes`, {
+    session: clinician,
+    body: { episodeId, sessionId, text: `Process note ${LOG_MARKER}`, grantedUserIds: [] },
+  });
+
+describe('a psychotherapy note names only a session of the patient’s site', () => {
+  it("another site's session id answers 422 naming sessionId", async () => {
+    const res = await psychotherapyNote(southSessionId);
+    expect(res.status, res.text).toBe(422);
+    expect(res.body.error.fields).toEqual([{ path: 'sessionId', message: expect.any(String) }]);
+  });
+
+  it('an unknown session id answers 422 naming sessionId, not 500', async () => {
+    const res = await psychotherapyNote(RANDOM_ID);
+    expect(res.status, res.text).toBe(422);
+    expect(res.body.error.fields[0].path).toBe('sessionId');
+  });
+
+  it('a granted reader must be staff of the site', async () => {
+    const res = await call(t.app, 'POST', `/api/patients/${ids.okafor}/psychotherapy-notes`, {
+      session: clinician,
+      body: { episodeId, text: 'Process note', grantedUserIds: [frontDeskId] },
+    });
+    expect(res.status, res.text).toBe(422);
+    expect(res.body.error.fields[0].path).toBe('grantedUserIds.0');
+  });
+});
+
+describe('a treatment-plan intervention names a staff member of the patient’s site', () => {
+  for (const [label, who] of [
+    ['a random uuid', () => RANDOM_ID],
+    ['a portal account', () => patientUserId],
+    ["another site's front desk", () => frontDeskId],
+  ] as const) {
+    it(`${label} as responsibleStaffId answers 422 naming the intervention`, async () => {
+      const episode = await admit(t, director, ids.bell, ids.northAdultIop).catch(() => undefined);
+      const epId =
+        episode?.body.id ??
+        (await call(t.app, 'GET', `/api/patients/${ids.bell}/episodes`, { session: director })).body.items[0]
+          .id;
+      const res = await call(t.app, 'POST', `/api/patients/${ids.bell}/episodes/${epId}/treatment-plan`, {
+        session: clinician,
+        body: { document: planDocument(who()) },
+      });
+      expect(res.status, res.text).toBe(422);
+      expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
+        'document.problems.0.goals.0.objectives.0.interventions.0.responsibleStaffId',
+        'document.problems.0.goals.0.objectives.0.interventions.1.responsibleStaffId',
+      ]);
+    });
+  }
+});
+
+describe('a one-off session is facilitated by staff of its site', () => {
+  const oneOff = (sessionType: string, facilitatorId: string) =>
+    call(t.app, 'POST', `/api/sites/${ids.north}/programs/${ids.northAdultIop}/sessions`, {
+      session: director,
+      body: { date: '2032-06-07', sessionType, startTime: '09:00', endTime: '10:00', facilitatorId },
+    });
+
+  it("another site's front desk answers 422 naming facilitatorId", async () => {
+    const res = await oneOff('drug_test', frontDeskId);
+    expect(res.status, res.text).toBe(422);
+    expect(res.body.error.fields).toEqual([{ path: 'facilitatorId', message: expect.any(String) }]);
+  });
+
+  it('a group therapy session needs a licensed clinician: a nurse of the site answers 422', async () => {
+    const res = await oneOff('group_therapy', ids.nurseId);
+    expect(res.status, res.text).toBe(422);
+    expect(res.body.error.fields[0].path).toBe('facilitatorId');
+  });
+
+  it('a licensed clinician of the site is accepted', async () => {
+    const res = await oneOff('group_therapy', ids.clinicianId);
+    expect(res.status, res.text).toBe(201);
+  });
+
+  it('the session the test fixture made at South is at South', async () => {
+    const [row] = await t.db.tx((tx) =>
+      tx.select().from(programSessions).where(eq(programSessions.id, southSessionId)),
+    );
+    expect(row!.siteId).toBe(ids.south);
+  });
+});

@@ -1,0 +1,110 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admit, demoIds } from '../../test-support/clinical-fixtures';
+import {
+  call,
+  createTestApp,
+  LOG_MARKER,
+  login,
+  type Session,
+  type TestApp,
+} from '../../test-support/test-app';
+import { createLogger } from '../logging';
+import type { AppEnv, Deps } from './app-env';
+import { handleError } from './error-handler';
+
+/**
+ * Note text, query strings and a failed statement's parameters never reach the log: requests that fail and
+ * succeed carry a marker, and the captured pino output must not contain it (every test app's close() also
+ * scans its whole log for the marker, so any test file that sends it is checked too).
+ */
+let t: TestApp;
+let clinician: Session;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+let episodeId: string;
+const UNKNOWN = '0b7e4c1a-9d2f-4e6b-8a3c-5f1e2d3c4b5a';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  const director = await login(t.app, 'director@demo.openiop.org');
+  ids = await demoIds(t);
+  episodeId = (await admit(t, director, ids.okafor, ids.northAdultIop)).body.id;
+});
+afterAll(() => t?.close());
+
+const logged = () => t.logLines().join('\n');
+
+describe('the server log never carries request content', () => {
+  it('psychotherapy notes, failing and succeeding', async () => {
+    const text = `Process note ${LOG_MARKER}`;
+    const path = `/api/patients/${ids.okafor}/psychotherapy-notes`;
+    const bad = await call(t.app, 'POST', path, {
+      session: clinician,
+      body: { episodeId, sessionId: UNKNOWN, text, grantedUserIds: [] },
+    });
+    expect(bad.status).toBe(422);
+    const wrongEpisode = await call(t.app, 'POST', path, {
+      session: clinician,
+      body: { episodeId: UNKNOWN, text, grantedUserIds: [UNKNOWN] },
+    });
+    expect(wrongEpisode.status).toBe(422);
+    const good = await call(t.app, 'POST', path, { session: clinician, body: { episodeId, text } });
+    expect(good.status, good.text).toBe(201);
+    expect(t.logLines().length).toBeGreaterThan(0);
+    expect(logged()).not.toContain(LOG_MARKER);
+  });
+
+  it('chart notes and queries, failing and succeeding', async () => {
+    const path = `/api/patients/${ids.okafor}/notes`;
+    const body = { needs: LOG_MARKER, actions: LOG_MARKER, followUp: LOG_MARKER };
+    for (const extra of [{ sessionId: UNKNOWN }, { serviceAt: '9999-12-31T00:00:00Z' }, {}]) {
+      await call(t.app, 'POST', path, {
+        session: clinician,
+        body: { noteType: 'case_management', episodeId, body, ...extra },
+      });
+    }
+    await call(t.app, 'GET', `/api/sites/${ids.north}/patients?q=${LOG_MARKER}`, { session: clinician });
+    await call(t.app, 'POST', path, {
+      session: clinician,
+      rawBody: `{"x":"${LOG_MARKER}"`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(logged()).not.toContain(LOG_MARKER);
+  });
+
+  it('an unexpected error logs its class, route, SQLSTATE and constraint, never its message', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (l: string) => void lines.push(l) });
+    const app = new OpenAPIHono<AppEnv>();
+    app.use('*', requestId());
+    app.use('*', async (c, next) => {
+      c.set('deps', { logger } as unknown as Deps);
+      await next();
+    });
+    app.onError(handleError);
+    app.post('/boom/:id', () => {
+      // What drizzle throws for a failed statement: the SQL and its parameters in the message.
+      throw new Error(`Failed query: insert into psychotherapy_notes values ($1)\nparams: ${LOG_MARKER}`, {
+        cause: Object.assign(new Error(`detail ${LOG_MARKER}`), {
+          code: 'XX000',
+          constraint: 'psychotherapy_notes_session_id_fk',
+          detail: LOG_MARKER,
+        }),
+      });
+    });
+    const res = await app.request(`/boom/1?q=${LOG_MARKER}`, { method: 'POST', body: LOG_MARKER });
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain(LOG_MARKER);
+    const out = lines.join('\n');
+    expect(out).not.toContain(LOG_MARKER);
+    const entry = JSON.parse(lines.find((l) => l.includes('unhandled error'))!);
+    expect(entry).toMatchObject({
+      route: '/boom/:id',
+      pgCode: 'XX000',
+      constraint: 'psychotherapy_notes_session_id_fk',
+      errorClass: 'Error',
+    });
+  });
+});
