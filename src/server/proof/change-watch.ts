@@ -7,12 +7,12 @@ import type { Database } from '../platform/db/database';
  * so "the counter did not move" means "this request changed no data" — one cheap query per request.
  *
  * Not counted, because a refused request may change them by design: the session row (last seen, revoked
- * when expired), the login-failure counters on users (lockout), and audit rows that record a refusal or a
+ * when expired), the login-failure counters on users (wrong passwords and wrong codes, and the lock), and audit rows that record a refusal or a
  * failure (outcome 'denied' or 'failure'), with the audit chain's own bookkeeping (`audit_pending` and the
  * sealer's `audit_seal` rows, which follow any audit row). Tables added later (notes, measurements) are watched without any change here.
  */
 const UNWATCHED_TABLES = new Set(['sessions', 'proof_changes', 'audit_pending', 'audit_seal']);
-const UNWATCHED_COLUMNS: Record<string, string[]> = { users: ['failed_logins', 'locked_until'] };
+const UNWATCHED_COLUMNS: Record<string, string[]> = { users: ['failed_logins', 'mfa_failures', 'locked_until'] };
 
 export async function installChangeWatch(db: Database): Promise<string[]> {
   return db.tx(async (tx) => {

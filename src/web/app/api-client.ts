@@ -1,3 +1,4 @@
+import { closeAction, idempotencyKeyFor } from '../shared/idempotency';
 // The only place the web app talks HTTP. Every failure becomes an ApiError with the server's one error
 // shape, so screens can show `fields` next to their inputs and `message` otherwise.
 
@@ -142,6 +143,28 @@ export const api = {
     apiRequest<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     apiRequest<T>('PATCH', path, { ...options, body }),
+  /**
+   * A POST that makes a record, with the action's Idempotency-Key (shared/idempotency): a retry of the same
+   * create reuses the key, so a double submit or a retry after a lost answer never makes two.
+   */
+  create: async <T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> => {
+    const key = idempotencyKeyFor(path, body);
+    try {
+      const made = await apiRequest<T>('POST', path, {
+        ...options,
+        body,
+        headers: { ...options.headers, 'Idempotency-Key': key },
+      });
+      closeAction(path, body);
+      return made;
+    } catch (error) {
+      // Refused for good (a 4xx other than a lost session): the next try is a new action. A network error or a
+      // 5xx keeps the key, so the retry is recognised if the first attempt did reach the server.
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401)
+        closeAction(path, body);
+      throw error;
+    }
+  },
 };
 
 /** `If-Match` for an update of a record read at `version`; the server answers 409 if someone changed it since. */

@@ -56,5 +56,5 @@ export function useAssessments(patientId: string) {
 }
 
 export function createAssessment(patientId: string, assessment: NewAssessment) {
-  return api.post<Assessment>(assessmentsPath(patientId), assessment);
+  return api.create<Assessment>(assessmentsPath(patientId), assessment);
 }

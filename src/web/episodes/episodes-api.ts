@@ -167,7 +167,7 @@ export function useEpisodeCensus(siteId: string | undefined, filter: EpisodeCens
 }
 
 export function admit(patientId: string, episode: NewEpisode) {
-  return api.post<Episode>(episodesPath(patientId), episode);
+  return api.create<Episode>(episodesPath(patientId), episode);
 }
 
 export function changeStatus(episode: Episode, status: string) {

@@ -147,7 +147,6 @@ const enc = encodeURIComponent;
 const notesPath = (patientId: string) => `/api/patients/${enc(patientId)}/notes`;
 const groupPath = (siteId: string, groupNoteId: string) =>
   `/api/sites/${enc(siteId)}/group-notes/${enc(groupNoteId)}`;
-const idempotent = () => ({ headers: { 'Idempotency-Key': crypto.randomUUID() } });
 
 // ---- Queue
 
@@ -180,7 +179,7 @@ export async function openGroupNoteOfSession(siteId: string, sessionId: string):
     if (!(error instanceof ApiError && error.status === 404)) throw error;
   }
   try {
-    return await api.post<GroupNote>(path, {}, idempotent());
+    return await api.create<GroupNote>(path, {});
   } catch (error) {
     // Someone drafted it between the two calls: open theirs.
     if (error instanceof ApiError && error.code === 'group_note_exists') return api.get<GroupNote>(path);
@@ -238,7 +237,7 @@ export interface NewNote {
 }
 
 export function createNote(patientId: string, note: NewNote) {
-  return api.post<Note>(notesPath(patientId), note, idempotent());
+  return api.create<Note>(notesPath(patientId), note);
 }
 
 export function saveNote(
@@ -259,7 +258,7 @@ export function cosignNote(patientId: string, noteId: string, version: number, p
 }
 
 export function addAddendum(patientId: string, noteId: string, text: string, proof: SignProof) {
-  return api.post<Note>(`${notesPath(patientId)}/${enc(noteId)}/addenda`, { text, ...proof }, idempotent());
+  return api.create<Note>(`${notesPath(patientId)}/${enc(noteId)}/addenda`, { text, ...proof });
 }
 
 // ---- Psychotherapy notes (kept apart: only their author, or whom the author granted, reads them)
@@ -276,9 +275,5 @@ export function usePsychotherapyNotes(patientId: string) {
 }
 
 export function createPsychotherapyNote(patientId: string, episodeId: string, text: string) {
-  return api.post<PsychotherapyNote>(
-    psychotherapyPath(patientId),
-    { episodeId, text, grantedUserIds: [] },
-    idempotent(),
-  );
+  return api.create<PsychotherapyNote>(psychotherapyPath(patientId), { episodeId, text, grantedUserIds: [] });
 }

@@ -115,7 +115,7 @@ export interface NewPatient {
 }
 
 export function createPatient(siteId: string, patient: NewPatient) {
-  return api.post<Patient>(`/api/sites/${encodeURIComponent(siteId)}/patients`, patient);
+  return api.create<Patient>(`/api/sites/${encodeURIComponent(siteId)}/patients`, patient);
 }
 
 export function inviteToPortal(patientId: string) {

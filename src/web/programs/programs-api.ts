@@ -305,11 +305,11 @@ export function useTracks(siteId: string | undefined, programId: string | undefi
 }
 
 export function createTrack(siteId: string, programId: string, track: NewTrack) {
-  return api.post<Track>(`${programPath(siteId, programId)}/tracks`, track);
+  return api.create<Track>(`${programPath(siteId, programId)}/tracks`, track);
 }
 
 export function createSchedule(siteId: string, trackId: string, schedule: NewSchedule) {
-  return api.post<{ scheduleId: string; sessions: ProgramSession[] }>(
+  return api.create<{ scheduleId: string; sessions: ProgramSession[] }>(
     `${sitePath(siteId)}/tracks/${enc(trackId)}/schedules`,
     schedule,
   );
@@ -390,7 +390,7 @@ export function enrol(
   patientId: string,
   input: { trackId: string; episodeId: string; startsOn: string; medicareCoverage?: boolean },
 ) {
-  return api.post<Enrolment>(`/api/patients/${enc(patientId)}/enrolments`, input);
+  return api.create<Enrolment>(`/api/patients/${enc(patientId)}/enrolments`, input);
 }
 
 export function useEnrolments(patientId: string | undefined) {

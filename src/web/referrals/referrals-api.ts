@@ -112,11 +112,11 @@ export function useReferrals(patientId: string) {
 }
 
 export function createReferral(patientId: string, referral: NewReferral) {
-  return api.post<Referral>(referralsPath(patientId), referral);
+  return api.create<Referral>(referralsPath(patientId), referral);
 }
 
 export function createScreening(patientId: string, referralId: string, screening: NewScreening) {
-  return api.post<IntakeScreening>(
+  return api.create<IntakeScreening>(
     `${referralsPath(patientId)}/${encodeURIComponent(referralId)}/screenings`,
     screening,
   );
