@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { generateSync } from 'otplib';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { openAuditAnchor } from '../platform/audit/audit-anchor';
+import { useAuditAnchor } from '../platform/audit/audit';
 import { loadConfig } from '../platform/config';
 import { type Database, openDatabase } from '../platform/db/database';
 import type { App, Deps } from '../platform/http/app-env';
@@ -69,15 +73,27 @@ export type TestApp = {
   deps: Deps;
   clock: ReturnType<typeof testClock>;
   dbUrl?: string;
+  /** This app's data folder (a temporary one): its audit key file and checkpoint file live here. */
+  dataDir: string;
   close(): Promise<void>;
 };
 
+/**
+ * The app on a fresh copy of the template, anchored as the server is: a new audit key file (0600) and an
+ * empty checkpoint file in a temporary data folder of its own, removed on close.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { db, url, drop } = await openTestDatabase();
   const clock = testClock();
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-test-data-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', OPENIOP_DATA_DIR: dataDir, ...env });
+  useAuditAnchor(db, openAuditAnchor(config, { create: true }));
   const deps: Deps = { db, config, logger: createLogger('silent'), now: clock.now };
-  return { app: createApp(deps), db, deps, clock, dbUrl: url, close: drop };
+  const close = async () => {
+    await drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app: createApp(deps), db, deps, clock, dbUrl: url, dataDir, close };
 }
 
 export type Session = { cookie: string; csrfToken: string };

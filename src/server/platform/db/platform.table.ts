@@ -165,6 +165,9 @@ export const breakGlassGrants = pgTable(
     expiresAt: instant('expires_at').notNull(),
     reviewedAt: instant('reviewed_at'),
     reviewedBy: uuid('reviewed_by'),
+    /** 'reviewed' (the access was justified) or 'follow_up' (it needs more than a look), with the reviewer's note. */
+    reviewOutcome: text('review_outcome'),
+    reviewNote: text('review_note'),
   },
   (t) => [index('break_glass_user_patient_idx').on(t.userId, t.patientId)],
 );
@@ -214,6 +217,11 @@ export const auditSeal = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     sealedAt: instant('sealed_at').notNull(),
+    /**
+     * How `hash` was made: 'sha256' (the unkeyed seals before the keyed anchor, kept so an upgraded log still
+     * verifies) or 'hmac-sha256' (keyed with the audit key, which is not in the database).
+     */
+    alg: text('alg').notNull().default('sha256'),
   },
   (t) => [uniqueIndex('audit_seal_audit_unique').on(t.auditId)],
 );
