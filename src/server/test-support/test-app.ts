@@ -17,8 +17,33 @@ import { testDatabasePrefix, withDatabase } from './global-setup';
 
 export const storeKind = () => inject('store');
 
+/**
+ * The restricted role the server runs as on PostgreSQL when the owner runs the migrations (README: "Two
+ * database roles"). `.ci/run` creates it; `ensureServerRole` does too, for a developer's own server.
+ */
+export const SERVER_ROLE = { user: 'openiop_app', password: 'openiop_app' };
+
+export async function ensureServerRole(adminUrl: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`do $$ begin
+        create role ${SERVER_ROLE.user} login nosuperuser password '${SERVER_ROLE.password}';
+      exception when duplicate_object or unique_violation then null; end $$`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export type TestDatabaseOptions = {
+  /** PostgreSQL only: the server's pool connects as SERVER_ROLE; the owner (the test role) migrates and grants. */
+  asServerRole?: boolean;
+};
+
 /** A fresh copy of the migrated, seeded demo database for one test file, on the store this project runs. */
-export async function openTestDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
+export async function openTestDatabase(
+  options: TestDatabaseOptions = {},
+): Promise<{ db: Database; url?: string; ownerUrl?: string; drop(): Promise<void> }> {
   if (inject('store') === 'embedded') {
     const blob = new Blob([fs.readFileSync(inject('pgliteTemplatePath'))]);
     const db = await openDatabase({ kind: 'embedded', loadDataDir: blob });
@@ -41,11 +66,25 @@ export async function openTestDatabase(): Promise<{ db: Database; url?: string; 
     }
   }
   await admin.end();
-  const url = withDatabase(adminUrl, name);
-  const db = await openDatabase({ kind: 'postgresql', url, poolSize: 5 });
+  const ownerUrl = withDatabase(adminUrl, name);
+  let url = ownerUrl;
+  if (options.asServerRole) {
+    await ensureServerRole(adminUrl);
+    const u = new URL(ownerUrl);
+    u.username = SERVER_ROLE.user;
+    u.password = SERVER_ROLE.password;
+    url = u.toString();
+  }
+  const db = await openDatabase({
+    kind: 'postgresql',
+    url,
+    ownerUrl: options.asServerRole ? ownerUrl : undefined,
+    poolSize: 5,
+  });
   return {
     db,
     url,
+    ownerUrl,
     drop: async () => {
       await db.close();
       const a = new pg.Client({ connectionString: adminUrl });
@@ -82,8 +121,11 @@ export type TestApp = {
  * The app on a fresh copy of the template, anchored as the server is: a new audit key file (0600) and an
  * empty checkpoint file in a temporary data folder of its own, removed on close.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { db, url, drop } = await openTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestDatabaseOptions = {},
+): Promise<TestApp> {
+  const { db, url, drop } = await openTestDatabase(options);
   const clock = testClock();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-test-data-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', OPENIOP_DATA_DIR: dataDir, ...env });

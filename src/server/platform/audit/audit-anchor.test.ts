@@ -79,9 +79,10 @@ describe('the audit chain is anchored outside the database', () => {
 
   it('still verifies a log sealed before the key (an upgraded clinic)', async () => {
     const store = await openTestDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-upgrade-'));
     try {
       await write(store.db, ['test.before_key.1', 'test.before_key.2']);
-      useAuditAnchor(store.db, openAuditAnchor(loadConfig({ OPENIOP_DATA_DIR: t.dataDir }), { create: true }));
+      useAuditAnchor(store.db, openAuditAnchor(loadConfig({ OPENIOP_DATA_DIR: dir }), { create: true }));
       await write(store.db, ['test.after_key.1']);
       const result = await verifyAuditChain(store.db);
       expect(result).toMatchObject({ ok: true, findings: [] });
@@ -89,6 +90,7 @@ describe('the audit chain is anchored outside the database', () => {
       expect(result.checked).toBeGreaterThanOrEqual(3);
     } finally {
       await store.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
