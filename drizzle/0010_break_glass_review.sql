@@ -1,2 +1,3 @@
 ALTER TABLE "break_glass_grants" ADD COLUMN "review_outcome" text;--> statement-breakpoint
-ALTER TABLE "break_glass_grants" ADD COLUMN "review_note" text;
+ALTER TABLE "break_glass_grants" ADD COLUMN "review_note" text;--> statement-breakpoint
+CREATE INDEX "audit_log_break_glass_grant_idx" ON "audit_log" USING btree (("detail"->>'breakGlassGrantId'),"at") WHERE "audit_log"."detail" ? 'breakGlassGrantId';

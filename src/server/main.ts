@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { checkpointAuditHead, sealAuditLog, useAuditAnchor } from './platform/audit/audit';
+import { anchorAuditChain, checkpointAuditHead, sealAuditLog } from './platform/audit/audit';
 import { openAuditAnchor } from './platform/audit/audit-anchor';
 import { auditRoleProblems } from './platform/audit/audit-role';
 import { serverClock } from './platform/clock';
@@ -30,10 +30,10 @@ async function main() {
   if (roleProblems.length > 0) {
     logger.warn(
       { problems: roleProblems },
-      'The server\'s database role can alter the audit tables: set DATABASE_OWNER_URL to the owner role and DATABASE_URL to a role that may only read and append them',
+      "The server's database role can alter the audit tables: set DATABASE_OWNER_URL to the owner role and DATABASE_URL to a role that may only read and append them",
     );
   }
-  useAuditAnchor(db, openAuditAnchor(config, { create: true }));
+  anchorAuditChain(db, openAuditAnchor(config, { create: true }));
   // Audit rows a stopped server committed but had not sealed into the hash chain yet.
   await sealAuditLog(db, now);
   await checkpointAuditHead(db, now);

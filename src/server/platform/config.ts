@@ -105,7 +105,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.OPENIOP_DATA_DIR),
     auditKey: e.OPENIOP_AUDIT_KEY,
     auditKeyFile: path.resolve(e.OPENIOP_DATA_DIR, 'audit.key'),
-    auditCheckpointFile: path.resolve(e.OPENIOP_AUDIT_CHECKPOINTS ?? path.join(e.OPENIOP_DATA_DIR, 'audit-checkpoints.jsonl')),
+    auditCheckpointFile: path.resolve(
+      e.OPENIOP_AUDIT_CHECKPOINTS ?? path.join(e.OPENIOP_DATA_DIR, 'audit-checkpoints.jsonl'),
+    ),
     sessionIdleSeconds: e.SESSION_IDLE_SECONDS,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_SECONDS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

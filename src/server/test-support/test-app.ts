@@ -5,8 +5,8 @@ import path from 'node:path';
 import { generateSync } from 'otplib';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { anchorAuditChain } from '../platform/audit/audit';
 import { openAuditAnchor } from '../platform/audit/audit-anchor';
-import { useAuditAnchor } from '../platform/audit/audit';
 import { loadConfig } from '../platform/config';
 import { type Database, openDatabase } from '../platform/db/database';
 import type { App, Deps } from '../platform/http/app-env';
@@ -129,7 +129,7 @@ export async function createTestApp(
   const clock = testClock();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-test-data-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', OPENIOP_DATA_DIR: dataDir, ...env });
-  useAuditAnchor(db, openAuditAnchor(config, { create: true }));
+  anchorAuditChain(db, openAuditAnchor(config, { create: true }));
   const deps: Deps = { db, config, logger: createLogger('silent'), now: clock.now };
   const close = async () => {
     await drop();

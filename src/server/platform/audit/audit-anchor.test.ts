@@ -5,11 +5,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, createTestApp, login, openTestDatabase, storeKind, type TestApp } from '../../test-support/test-app';
+import {
+  call,
+  createTestApp,
+  login,
+  openTestDatabase,
+  storeKind,
+  type TestApp,
+} from '../../test-support/test-app';
 import { loadConfig } from '../config';
 import { type Database, openDatabase } from '../db/database';
 import { auditLog, auditSeal } from '../db/platform.table';
-import { appendAudit, auditRowHash, sealAuditLog, useAuditAnchor, verifyAuditChain } from './audit';
+import { anchorAuditChain, appendAudit, auditRowHash, sealAuditLog, verifyAuditChain } from './audit';
 import { openAuditAnchor, readCheckpoints } from './audit-anchor';
 
 const run = promisify(execFile);
@@ -23,7 +30,13 @@ const actor = {
 };
 
 async function write(db: Database, actions: string[]) {
-  await db.tx((tx) => appendAudit(tx, actor, actions.map((action) => ({ action, entity: 'test' }))));
+  await db.tx((tx) =>
+    appendAudit(
+      tx,
+      actor,
+      actions.map((action) => ({ action, entity: 'test' })),
+    ),
+  );
   await sealAuditLog(db);
 }
 
@@ -82,7 +95,7 @@ describe('the audit chain is anchored outside the database', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-upgrade-'));
     try {
       await write(store.db, ['test.before_key.1', 'test.before_key.2']);
-      useAuditAnchor(store.db, openAuditAnchor(loadConfig({ OPENIOP_DATA_DIR: dir }), { create: true }));
+      anchorAuditChain(store.db, openAuditAnchor(loadConfig({ OPENIOP_DATA_DIR: dir }), { create: true }));
       await write(store.db, ['test.after_key.1']);
       const result = await verifyAuditChain(store.db);
       expect(result).toMatchObject({ ok: true, findings: [] });
@@ -135,7 +148,7 @@ describe('npm run audit:verify against the checkpoints', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-anchor-'));
       const template = new Blob([fs.readFileSync(inject('pgliteTemplatePath'))]);
       db = await openDatabase({ kind: 'embedded', dataDir: dir, loadDataDir: template });
-      useAuditAnchor(db, openAuditAnchor(loadConfig({ OPENIOP_DATA_DIR: dir }), { create: true }));
+      anchorAuditChain(db, openAuditAnchor(loadConfig({ OPENIOP_DATA_DIR: dir }), { create: true }));
       env = { OPENIOP_DATA_DIR: dir };
       cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
     } else {
@@ -157,7 +170,9 @@ describe('npm run audit:verify against the checkpoints', () => {
         (err: { code: number; stderr: string }) => err,
       );
       expect(failed?.code).toBe(1);
-      expect(failed?.stderr).toMatch(/truncated: the checkpoint of \S+ names seq \d+, the database ends at seq \d+ \(2 newest rows missing\)/);
+      expect(failed?.stderr).toMatch(
+        /truncated: the checkpoint of \S+ names seq \d+, the database ends at seq \d+ \(2 newest rows missing\)/,
+      );
     } finally {
       await cleanup();
     }

@@ -20,10 +20,14 @@ describe.runIf(onPostgres)('the server role on PostgreSQL may only read and appe
   it('cannot disable the append-only triggers', async () => {
     await expect(
       t.db.tx((tx) => tx.execute(sql`alter table audit_log disable trigger audit_log_no_update`)),
-    ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/must be owner/) }) });
+    ).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/must be owner/) }),
+    });
     await expect(
       t.db.tx((tx) => tx.execute(sql`alter table audit_seal disable trigger all`)),
-    ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/must be owner/) }) });
+    ).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/must be owner/) }),
+    });
   });
 
   it.each([
@@ -47,7 +51,9 @@ describe.runIf(onPostgres)('the server role on PostgreSQL may only read and appe
 
   it('the start-up check names what an owner role could do', async () => {
     const problems = await auditRoleProblems(owner.db);
-    expect(problems).toContainEqual(expect.stringMatching(/superuser: it can disable the triggers on audit_log/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/superuser: it can disable the triggers on audit_log/),
+    );
   });
 });
 

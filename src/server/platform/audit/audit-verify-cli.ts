@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
-import { useAuditAnchor, verifyAuditChain } from './audit';
+import { anchorAuditChain, verifyAuditChain } from './audit';
 import { AuditKeyMissingError, openAuditAnchor } from './audit-anchor';
 
 /**
@@ -20,7 +20,7 @@ const db = await openDatabase(
     ? { kind: 'postgresql', url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl }
     : { kind: 'embedded', dataDir: config.dataDir },
 );
-if (anchor) useAuditAnchor(db, anchor);
+if (anchor) anchorAuditChain(db, anchor);
 try {
   const result = await verifyAuditChain(db);
   const cp = result.checkpoints;

@@ -127,7 +127,12 @@ export function registerAuditRoutes(app: App) {
                 ok: z.boolean(),
                 checked: z.number(),
                 firstBroken: z
-                  .object({ seq: z.number().nullable(), id: z.string(), reason: z.string(), kind: FindingKind })
+                  .object({
+                    seq: z.number().nullable(),
+                    id: z.string(),
+                    reason: z.string(),
+                    kind: FindingKind,
+                  })
                   .nullable(),
                 findings: z.array(
                   z

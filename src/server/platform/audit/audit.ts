@@ -2,9 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { afterCommit, beforeClose, beforeCommit, type Database, inBackground, type Tx } from '../db/database';
 import { auditLog, auditPending, auditSeal } from '../db/platform.table';
-import { type AuditAnchor, type Checkpoint, keyedHash, readCheckpoints, writeCheckpoint } from './audit-anchor';
+import {
+  type AuditAnchor,
+  type Checkpoint,
+  keyedHash,
+  readCheckpoints,
+  writeCheckpoint,
+} from './audit-anchor';
 
-export type AuditOutcome = 'success' | 'denied' | 'failure';
+/** 'not_found': a lookup of patient data that named something the store does not hold (see handleError). */
+export type AuditOutcome = 'success' | 'denied' | 'failure' | 'not_found';
 
 /** Who acted, from where: taken from the request once and passed to every audit entry. */
 export type AuditActor = {
@@ -14,6 +21,11 @@ export type AuditActor = {
   actorRole: string | null;
   sourceAddress: string | null;
   requestId: string | null;
+  /**
+   * The break-glass grant the request reaches its patient through: every row of the request about that
+   * patient carries `detail.breakGlass` and `detail.breakGlassGrantId`, so the review lists each access.
+   */
+  breakGlass?: { grantId: string; patientId: string } | null;
 };
 
 export type AuditEvent = {
@@ -84,7 +96,7 @@ const anchors = new WeakMap<Database, AuditAnchor>();
  * Seals of `db` from now on are keyed with the anchor's key and each sealing round appends a signed
  * checkpoint; verification checks both. The server, the verify command and every test app set one.
  */
-export function useAuditAnchor(db: Database, anchor: AuditAnchor): void {
+export function anchorAuditChain(db: Database, anchor: AuditAnchor): void {
   anchors.set(db, anchor);
 }
 
@@ -131,13 +143,18 @@ export async function appendAudit(tx: Tx, actor: AuditActor, events: AuditEvent[
 }
 
 async function writeAuditRows(tx: Tx, events: PendingEvent[]) {
-  const values = events.map(
-    ({ actor, at, ...e }) => sql`(${randomUUID()}::uuid, ${at.toISOString()}::timestamptz,
+  const values = events.map(({ actor, at, ...event }) => {
+    const grant = actor.breakGlass;
+    const e =
+      grant && event.patientId === grant.patientId
+        ? { ...event, detail: { ...event.detail, breakGlass: true, breakGlassGrantId: grant.grantId } }
+        : event;
+    return sql`(${randomUUID()}::uuid, ${at.toISOString()}::timestamptz,
       ${actor.organizationId}::uuid, ${e.siteId ?? null}::uuid, ${actor.actorId}::uuid, ${actor.actorEmail},
       ${actor.actorRole}, ${e.action}, ${e.entity}, ${e.entityId ?? null}, ${e.patientId ?? null}::uuid,
       ${e.outcome ?? 'success'}, ${actor.sourceAddress}, ${actor.requestId},
-      ${e.detail == null ? null : JSON.stringify(e.detail)}::jsonb)`,
-  );
+      ${e.detail == null ? null : JSON.stringify(e.detail)}::jsonb)`;
+  });
   await tx.execute(sql`with written as (
       insert into audit_log (id, at, organization_id, site_id, actor_id, actor_email, actor_role, action, entity,
         entity_id, patient_id, outcome, source_address, request_id, detail)
@@ -399,7 +416,8 @@ export async function verifyAuditChain(db: Database, pageSize = 2000): Promise<C
       .orderBy(asc(auditLog.at), asc(auditLog.id))
       .limit(1),
   );
-  if (outside) mark({ kind: 'outside_chain', seq: null, id: outside.id, reason: 'row is outside the hash chain' });
+  if (outside)
+    mark({ kind: 'outside_chain', seq: null, id: outside.id, reason: 'row is outside the hash chain' });
   const first = findings[0];
   return {
     ok: findings.length === 0,

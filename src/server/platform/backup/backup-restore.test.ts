@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDatabasePrefix, withDatabase } from '../../test-support/global-setup';
 import { call, createTestApp, login, type TestApp } from '../../test-support/test-app';
-import { auditAnchorOf, sealAuditLog, useAuditAnchor, verifyAuditChain } from '../audit/audit';
+import { anchorAuditChain, auditAnchorOf, sealAuditLog, verifyAuditChain } from '../audit/audit';
 import { type Database, openDatabase } from '../db/database';
 import {
   BackupError,
@@ -68,7 +68,7 @@ async function snapshot(db: Database): Promise<Map<string, string[]>> {
  */
 function anchorLikeTheSource(restored: Database, name: string) {
   const checkpointFile = path.join(work, `${name}-checkpoints.jsonl`);
-  useAuditAnchor(restored, { ...auditAnchorOf(t.db)!, checkpointFile });
+  anchorAuditChain(restored, { ...auditAnchorOf(t.db)!, checkpointFile });
 }
 
 function expectSameRows(restored: Map<string, string[]>, original: Map<string, string[]>) {

@@ -200,6 +200,10 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at, t.id),
     index('audit_log_patient_at_idx').on(t.patientId, t.at),
     index('audit_log_actor_at_idx').on(t.actorId, t.at),
+    // The break-glass review lists every access made under a grant.
+    index('audit_log_break_glass_grant_idx')
+      .on(sql`(${t.detail}->>'breakGlassGrantId')`, t.at)
+      .where(sql`${t.detail} ? 'breakGlassGrantId'`),
   ],
 );
 
