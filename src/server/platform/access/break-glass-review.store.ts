@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database';
-import { auditLog, breakGlassGrants, sites, users } from '../db/platform.table';
+import { auditLog, auditSeal, breakGlassGrants, sites, users } from '../db/platform.table';
 
 export type GrantStatus = 'unreviewed' | 'reviewed' | 'all';
 
@@ -60,27 +60,31 @@ export async function listGrants(tx: Tx, f: GrantFilter, page: number, pageSize:
  */
 export async function accessesUnder(tx: Tx, grantIds: string[]) {
   if (grantIds.length === 0) return [];
-  return tx
-    .select({
-      grantId: sql<string>`coalesce(${auditLog.detail}->>'breakGlassGrantId', ${auditLog.entityId})`,
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      outcome: auditLog.outcome,
-    })
-    .from(auditLog)
-    .where(
-      or(
-        and(
-          sql`${auditLog.detail} ? 'breakGlassGrantId'`,
-          inArray(sql`${auditLog.detail}->>'breakGlassGrantId'`, grantIds),
+  return (
+    tx
+      .select({
+        grantId: sql<string>`coalesce(${auditLog.detail}->>'breakGlassGrantId', ${auditLog.entityId})`,
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        outcome: auditLog.outcome,
+      })
+      .from(auditLog)
+      .leftJoin(auditSeal, eq(auditSeal.auditId, auditLog.id))
+      .where(
+        or(
+          and(
+            sql`${auditLog.detail} ? 'breakGlassGrantId'`,
+            inArray(sql`${auditLog.detail}->>'breakGlassGrantId'`, grantIds),
+          ),
+          and(eq(auditLog.action, 'patient.break_glass'), inArray(auditLog.entityId, grantIds)),
         ),
-        and(eq(auditLog.action, 'patient.break_glass'), inArray(auditLog.entityId, grantIds)),
-      ),
-    )
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
+      )
+      // Rows of one instant in the order they committed (their seal), the few not sealed yet last.
+      .orderBy(asc(auditLog.at), sql`${auditSeal.seq} asc nulls last`, asc(auditLog.id))
+  );
 }
 
 export async function findGrant(tx: Tx, organizationId: string, grantId: string) {

@@ -27,7 +27,9 @@ const notFoundRows = () =>
 describe('failed lookups of patient data are audited with their outcome', () => {
   it('an unknown note of a known patient', async () => {
     const noteId = randomUUID();
-    const res = await call(t.app, 'GET', `/api/patients/${ids.okafor}/notes/${noteId}`, { session: clinician });
+    const res = await call(t.app, 'GET', `/api/patients/${ids.okafor}/notes/${noteId}`, {
+      session: clinician,
+    });
     expect(res.status).toBe(404);
     const row = (await notFoundRows()).find((r) => (r.detail as { path: string }).path.endsWith(noteId));
     expect(row).toMatchObject({
