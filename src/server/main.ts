@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
-import { sealAuditLog } from './platform/audit/audit';
+import { anchorAuditChain, checkpointAuditHead, sealAuditLog } from './platform/audit/audit';
+import { openAuditAnchor } from './platform/audit/audit-anchor';
+import { auditRoleProblems } from './platform/audit/audit-role';
 import { serverClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
@@ -21,11 +23,20 @@ async function main() {
   }
   const db = await openDatabase(
     config.databaseUrl
-      ? { kind: 'postgresql', url: config.databaseUrl }
+      ? { kind: 'postgresql', url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl }
       : { kind: 'embedded', dataDir: config.dataDir },
   );
+  const roleProblems = await auditRoleProblems(db);
+  if (roleProblems.length > 0) {
+    logger.warn(
+      { problems: roleProblems },
+      "The server's database role can alter the audit tables: set DATABASE_OWNER_URL to the owner role and DATABASE_URL to a role that may only read and append them",
+    );
+  }
+  anchorAuditChain(db, openAuditAnchor(config, { create: true }));
   // Audit rows a stopped server committed but had not sealed into the hash chain yet.
   await sealAuditLog(db, now);
+  await checkpointAuditHead(db, now);
   const seeded = config.seedDemo ? await seedDemo(db, now()) : false;
   // Demo notes at Riverbend South (once); kept out of the test template, whose North data tests count on.
   if (config.seedDemo) await seedDemoDocumentation(db, now());

@@ -367,7 +367,7 @@ export function registerPatientRoutes(app: App) {
         );
         return g;
       });
-      return c.json({ expiresAt: grant.expiresAt.toISOString() }, 201);
+      return c.json({ expiresAt: grant.expiresAt.toISOString(), id: grant.id }, 201);
     },
   );
 }

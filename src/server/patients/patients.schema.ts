@@ -160,7 +160,9 @@ export const BreakGlassRequest = z
   .strictObject({ reason: z.string().trim().min(10, 'Say why, in at least 10 characters.').max(1000) })
   .openapi('BreakGlassRequest');
 
-export const BreakGlassResponse = z.object({ expiresAt: z.string() }).openapi('BreakGlassGrant');
+export const BreakGlassResponse = z
+  .object({ expiresAt: z.string(), id: z.string() })
+  .openapi('BreakGlassGrant');
 
 export const InvitationResponse = z
   .object({ inviteUrl: z.string(), expiresAt: z.string() })

@@ -94,9 +94,13 @@ describe('access to a patient', () => {
     const read = await call(t.app, 'GET', `/api/patients/${cho}`, { session: clinician });
     expect(read.status).toBe(200);
     expect(read.body.familyName).toBe('Cho');
+    expect(read.headers.get('openiop-access')).toBe('break-glass');
     const [bg] = await auditRows('patient.break_glass', cho);
     expect(bg!.detail).toMatchObject({ reviewRequired: true });
-    expect((await auditRows('patient.read', cho)).at(-1)!.detail).toEqual({ breakGlass: true });
+    expect((await auditRows('patient.read', cho)).at(-1)!.detail).toEqual({
+      breakGlass: true,
+      breakGlassGrantId: grant.body.id,
+    });
     t.clock.advance(60 * 60 + 1);
     const clinicianAgain = await login(t.app, 'clinician@demo.openiop.org');
     expect((await call(t.app, 'GET', `/api/patients/${cho}`, { session: clinicianAgain })).status).toBe(403);

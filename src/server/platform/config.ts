@@ -9,7 +9,19 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /**
+   * The role that owns the tables and runs the migrations. When set, DATABASE_URL is the server's own role,
+   * which may only read and append to the audit tables.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   OPENIOP_DATA_DIR: z.string().default('./data'),
+  /** The audit chain's HMAC key (at least 32 characters); unset: `<data dir>/audit.key`, made on first start. */
+  OPENIOP_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The append-only file of signed audit checkpoints; unset: `<data dir>/audit-checkpoints.jsonl`. */
+  OPENIOP_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
   SESSION_IDLE_SECONDS: z.coerce
     .number()
     .int()
@@ -67,7 +79,12 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Runs the migrations (owner of the tables); undefined: DATABASE_URL does. */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
+  auditKey: string | undefined;
+  auditKeyFile: string;
+  auditCheckpointFile: string;
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
   loginMaxFailures: number;
@@ -99,7 +116,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: path.resolve(e.OPENIOP_DATA_DIR),
+    auditKey: e.OPENIOP_AUDIT_KEY,
+    auditKeyFile: path.resolve(e.OPENIOP_DATA_DIR, 'audit.key'),
+    auditCheckpointFile: path.resolve(
+      e.OPENIOP_AUDIT_CHECKPOINTS ?? path.join(e.OPENIOP_DATA_DIR, 'audit-checkpoints.jsonl'),
+    ),
     sessionIdleSeconds: e.SESSION_IDLE_SECONDS,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_SECONDS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

@@ -12,7 +12,9 @@ import type { Database } from '../platform/db/database';
  * sealer's `audit_seal` rows, which follow any audit row). Tables added later (notes, measurements) are watched without any change here.
  */
 const UNWATCHED_TABLES = new Set(['sessions', 'proof_changes', 'audit_pending', 'audit_seal']);
-const UNWATCHED_COLUMNS: Record<string, string[]> = { users: ['failed_logins', 'mfa_failures', 'locked_until'] };
+const UNWATCHED_COLUMNS: Record<string, string[]> = {
+  users: ['failed_logins', 'mfa_failures', 'locked_until'],
+};
 
 export async function installChangeWatch(db: Database): Promise<string[]> {
   return db.tx(async (tx) => {

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { generateSync } from 'otplib';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { anchorAuditChain } from '../platform/audit/audit';
+import { openAuditAnchor } from '../platform/audit/audit-anchor';
 import { loadConfig } from '../platform/config';
 import { type Database, openDatabase } from '../platform/db/database';
 import type { App, Deps } from '../platform/http/app-env';
@@ -13,8 +17,33 @@ import { testDatabasePrefix, withDatabase } from './global-setup';
 
 export const storeKind = () => inject('store');
 
+/**
+ * The restricted role the server runs as on PostgreSQL when the owner runs the migrations (README: "Two
+ * database roles"). `.ci/run` creates it; `ensureServerRole` does too, for a developer's own server.
+ */
+export const SERVER_ROLE = { user: 'openiop_app', password: 'openiop_app' };
+
+export async function ensureServerRole(adminUrl: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`do $$ begin
+        create role ${SERVER_ROLE.user} login nosuperuser password '${SERVER_ROLE.password}';
+      exception when duplicate_object or unique_violation then null; end $$`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export type TestDatabaseOptions = {
+  /** PostgreSQL only: the server's pool connects as SERVER_ROLE; the owner (the test role) migrates and grants. */
+  asServerRole?: boolean;
+};
+
 /** A fresh copy of the migrated, seeded demo database for one test file, on the store this project runs. */
-export async function openTestDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
+export async function openTestDatabase(
+  options: TestDatabaseOptions = {},
+): Promise<{ db: Database; url?: string; ownerUrl?: string; drop(): Promise<void> }> {
   if (inject('store') === 'embedded') {
     const blob = new Blob([fs.readFileSync(inject('pgliteTemplatePath'))]);
     const db = await openDatabase({ kind: 'embedded', loadDataDir: blob });
@@ -37,11 +66,25 @@ export async function openTestDatabase(): Promise<{ db: Database; url?: string; 
     }
   }
   await admin.end();
-  const url = withDatabase(adminUrl, name);
-  const db = await openDatabase({ kind: 'postgresql', url, poolSize: 5 });
+  const ownerUrl = withDatabase(adminUrl, name);
+  let url = ownerUrl;
+  if (options.asServerRole) {
+    await ensureServerRole(adminUrl);
+    const u = new URL(ownerUrl);
+    u.username = SERVER_ROLE.user;
+    u.password = SERVER_ROLE.password;
+    url = u.toString();
+  }
+  const db = await openDatabase({
+    kind: 'postgresql',
+    url,
+    ownerUrl: options.asServerRole ? ownerUrl : undefined,
+    poolSize: 5,
+  });
   return {
     db,
     url,
+    ownerUrl,
     drop: async () => {
       await db.close();
       const a = new pg.Client({ connectionString: adminUrl });
@@ -71,6 +114,8 @@ export type TestApp = {
   dbUrl?: string;
   /** Every line the server logged so far (pino JSON, one per line). */
   logLines(): readonly string[];
+  /** This app's data folder (a temporary one): its audit key file and checkpoint file live here. */
+  dataDir: string;
   close(): Promise<void>;
 };
 
@@ -80,12 +125,26 @@ export type TestApp = {
  */
 export const LOG_MARKER = 'ZZ-LOG-MARKER-7d41';
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { db, url, drop } = await openTestDatabase();
+/**
+ * The app on a fresh copy of the template, anchored as the server is: a new audit key file (0600) and an
+ * empty checkpoint file in a temporary data folder of its own, removed on close.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestDatabaseOptions = {},
+): Promise<TestApp> {
+  const { db, url, drop } = await openTestDatabase(options);
   const clock = testClock();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-test-data-'));
   // In-process requests have no source address: the per-address sign-in limit would count the whole file as
   // one intruder. Its own test turns it back on.
-  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_ADDRESS_LIMIT_SKIP_LOOPBACK: 'true', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    OPENIOP_DATA_DIR: dataDir,
+    LOGIN_ADDRESS_LIMIT_SKIP_LOOPBACK: 'true',
+    ...env,
+  });
+  anchorAuditChain(db, openAuditAnchor(config, { create: true }));
   const lines: string[] = [];
   const logger = createLogger('info', {
     write: (line: string) => {
@@ -101,9 +160,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     deps,
     clock,
     dbUrl: url,
+    dataDir,
     logLines: () => lines,
     close: async () => {
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
       const leaked = lines.filter((l) => l.includes(LOG_MARKER));
       if (leaked.length > 0) {
         throw new Error(`The server logged request content (${LOG_MARKER}):\n${leaked.join('\n')}`);

@@ -2,7 +2,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database';
 import { breakGlassGrants } from '../db/platform.table';
 
-export type PatientScope = { organizationId: string; siteId: string; breakGlass: boolean };
+export type PatientScope = {
+  organizationId: string;
+  siteId: string;
+  breakGlass: boolean;
+  /** The user's live grant on the patient that ends last, if any. */
+  breakGlassGrantId: string | null;
+};
 
 /**
  * The patient's organization and site, and whether the user holds a live break-glass grant, as one scalar
@@ -12,7 +18,10 @@ export type PatientScope = { organizationId: string; siteId: string; breakGlass:
 export function patientScopeSql(patientId: string, userId: SQL, now: Date) {
   return sql<PatientScope | null>`(select json_build_object('organizationId', p.organization_id,
       'siteId', p.site_id, 'breakGlass', exists (select 1 from break_glass_grants g
-        where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${now.toISOString()}::timestamptz))
+        where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${now.toISOString()}::timestamptz),
+      'breakGlassGrantId', (select g.id from break_glass_grants g
+        where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${now.toISOString()}::timestamptz
+        order by g.expires_at desc limit 1))
     from patients p where p.id = ${patientId}::uuid)`;
 }
 

@@ -7,6 +7,9 @@ import { auditActor } from '../http/audit-actor';
 import { findPatientScope } from './access.store';
 import { PERMISSIONS, type Permission, roleMay } from './permissions';
 
+/** Answers read under a break-glass grant carry `OpenIOP-Access: break-glass`. */
+export const BREAK_GLASS_HEADER = 'OpenIOP-Access';
+
 export type Guarded = { permission: Permission | 'public'; allowPendingMfa?: boolean };
 
 const uuid = z.uuid();
@@ -98,13 +101,26 @@ export async function authorize(c: Context<AppEnv>, spec: Guarded): Promise<void
         : await db.autocommit((q) => findPatientScope(q, patientId, p.userId, now()));
     if (!scope || scope.organizationId !== p.organizationId) throw AppError.notFound('The patient');
     if (permission.scope === 'patient-any-site') {
-      c.set('patientAccess', { patientId, siteId: scope.siteId, viaBreakGlass: false });
+      c.set('patientAccess', {
+        patientId,
+        siteId: scope.siteId,
+        viaBreakGlass: false,
+        breakGlassGrantId: null,
+      });
       return;
     }
     const ownSite = p.role !== 'patient' && p.siteIds.includes(scope.siteId);
     const ownRecord = p.role === 'patient' && p.patientId === patientId;
     if (ownSite || ownRecord || (p.role !== 'patient' && scope.breakGlass)) {
-      c.set('patientAccess', { patientId, siteId: scope.siteId, viaBreakGlass: !ownSite && !ownRecord });
+      const viaBreakGlass = !ownSite && !ownRecord;
+      c.set('patientAccess', {
+        patientId,
+        siteId: scope.siteId,
+        viaBreakGlass,
+        breakGlassGrantId: viaBreakGlass ? scope.breakGlassGrantId : null,
+      });
+      // What a client reads under a grant says so (and every audit row of the request names the grant).
+      if (viaBreakGlass) c.header(BREAK_GLASS_HEADER, 'break-glass');
       return;
     }
     throw await deny(

@@ -252,6 +252,12 @@ export const PERMISSIONS = {
   'portal.self': { roles: ['patient'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },
+  /**
+   * The break-glass review queue: the administrator for every site, program directors for their own sites
+   * (the handler limits the rows). It shows who opened which record (by MRN), why and what they did — not
+   * the chart.
+   */
+  'break_glass.review': { roles: ['admin', 'program_director'], scope: 'none' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: Scope }>;
 
 /**

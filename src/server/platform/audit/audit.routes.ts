@@ -10,6 +10,19 @@ import { listAudit } from './audit.store';
 const tags = ['Audit'];
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.');
 
+/** What the chain check found: the first four break the chain itself; the rest compare it with its anchor. */
+const FindingKind = z.enum([
+  'sequence_gap',
+  'link_broken',
+  'content_changed',
+  'forged',
+  'rewritten',
+  'truncated',
+  'outside_chain',
+  'checkpoint_invalid',
+  'key_missing',
+]);
+
 const AuditQuery = PageQuery.extend({
   action: z.string().max(80).optional(),
   patientId: z.uuid('Must be a UUID.').optional(),
@@ -114,8 +127,29 @@ export function registerAuditRoutes(app: App) {
                 ok: z.boolean(),
                 checked: z.number(),
                 firstBroken: z
-                  .object({ seq: z.number().nullable(), id: z.string(), reason: z.string() })
+                  .object({
+                    seq: z.number().nullable(),
+                    id: z.string(),
+                    reason: z.string(),
+                    kind: FindingKind,
+                  })
                   .nullable(),
+                findings: z.array(
+                  z
+                    .object({
+                      kind: FindingKind,
+                      seq: z.number().nullable(),
+                      id: z.string().nullable(),
+                      reason: z.string(),
+                    })
+                    .openapi('AuditFinding'),
+                ),
+                keyedRows: z.number(),
+                checkpoints: z.object({
+                  file: z.string().nullable(),
+                  count: z.number(),
+                  newestSeq: z.number().nullable(),
+                }),
               })
               .openapi('AuditVerification'),
             'Result',

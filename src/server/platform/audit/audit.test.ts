@@ -91,7 +91,12 @@ describe('audit log', () => {
     );
     const result = await verifyAuditChain(t.db);
     expect(result.ok).toBe(false);
-    expect(result.firstBroken).toEqual({ seq: null, id, reason: 'row is outside the hash chain' });
+    expect(result.firstBroken).toEqual({
+      seq: null,
+      id,
+      reason: 'row is outside the hash chain',
+      kind: 'outside_chain',
+    });
     // Put the log back in order for the other tests: the forged row joins the chain as the sealer would.
     await t.db.tx((tx) => tx.execute(sql`insert into audit_pending (audit_id) values (${id})`));
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
@@ -117,6 +122,7 @@ describe('audit log', () => {
       seq: seal!.seq,
       id: target,
       reason: 'row content does not match its hash',
+      kind: 'content_changed',
     });
   });
 });
@@ -136,7 +142,7 @@ describe('npm run audit:verify', () => {
     } else {
       const copy = await createTestApp();
       db = copy.db;
-      env = { DATABASE_URL: copy.dbUrl! };
+      env = { DATABASE_URL: copy.dbUrl!, OPENIOP_DATA_DIR: copy.dataDir };
       cleanup = () => copy.close();
     }
     try {

@@ -6,7 +6,7 @@ import { type AuditOutcome, appendAudit } from './audit';
 
 /**
  * One audit row for a read or write of a patient's record, in the caller's transaction, on the patient and
- * site the guard established (flagged when the access came through break-glass).
+ * site the guard established (flagged with the grant when the access came through break-glass).
  */
 export async function auditPatient(
   c: Context<AppEnv>,
@@ -31,10 +31,8 @@ export async function auditPatient(
         outcome: event.outcome,
         patientId: access.patientId,
         siteId: access.siteId,
-        detail:
-          event.detail || access.viaBreakGlass
-            ? { ...event.detail, ...(access.viaBreakGlass ? { breakGlass: true } : {}) }
-            : null,
+        // Under break-glass, appendAudit adds the grant (from the actor) to the detail.
+        detail: event.detail ?? null,
       },
     ],
     c.var.deps.now(),

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDatabasePrefix, withDatabase } from '../../test-support/global-setup';
 import { call, createTestApp, login, type TestApp } from '../../test-support/test-app';
-import { sealAuditLog, verifyAuditChain } from '../audit/audit';
+import { anchorAuditChain, auditAnchorOf, sealAuditLog, verifyAuditChain } from '../audit/audit';
 import { type Database, openDatabase } from '../db/database';
 import {
   BackupError,
@@ -62,6 +62,15 @@ async function snapshot(db: Database): Promise<Map<string, string[]>> {
   });
 }
 
+/**
+ * A restored store is checked with the source's audit key (restored with the backup) and a checkpoint file
+ * of its own: the source's checkpoints name rows written after the backup, which the copy truly lacks.
+ */
+function anchorLikeTheSource(restored: Database, name: string) {
+  const checkpointFile = path.join(work, `${name}-checkpoints.jsonl`);
+  anchorAuditChain(restored, { ...auditAnchorOf(t.db)!, checkpointFile });
+}
+
 function expectSameRows(restored: Map<string, string[]>, original: Map<string, string[]>) {
   expect([...restored.keys()]).toEqual([...original.keys()]);
   for (const [table, rows] of original) {
@@ -104,6 +113,7 @@ describe('backup and restore drill', () => {
       restored = await openDatabase({ kind: 'postgresql', url, poolSize: 2 });
     }
     opened.push(restored);
+    anchorLikeTheSource(restored, 'restored');
     expectSameRows(await snapshot(restored), original);
     const chain = await verifyAuditChain(restored);
     expect(chain.ok).toBe(true);
@@ -134,6 +144,7 @@ describe('backup and restore drill', () => {
     await target.restore(true);
     const restored = await target.open();
     opened.push(restored);
+    anchorLikeTheSource(restored, 'occupied');
     expectSameRows(await snapshot(restored), await snapshot(t.db));
     expect((await verifyAuditChain(restored)).ok).toBe(true);
   }, 180_000);

@@ -41,7 +41,17 @@ export type Database = {
 };
 
 export type OpenOptions = (
-  | { kind: 'postgresql'; url: string; poolSize?: number }
+  | {
+      kind: 'postgresql';
+      url: string;
+      poolSize?: number;
+      /**
+       * The tables' owner, which runs the migrations and then grants the server's role (the one of `url`)
+       * what it needs: DML on the feature tables, only SELECT and INSERT on the audit log and seal.
+       * Undefined: `url` runs the migrations and owns what they create.
+       */
+      ownerUrl?: string;
+    }
   | { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob }
 ) & {
   /** Sees every statement with its parameters (benchmarks replay a route's statements as raw SQL). */
@@ -179,14 +189,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // an idle client dropped by the server is replaced on next use
     pool.on('connect', prepareOncePerConnection);
-    const client = await pool.connect();
+    const appRole = options.ownerUrl ? await currentRole(pool) : undefined;
+    const owner = options.ownerUrl ? new pg.Client({ connectionString: options.ownerUrl }) : undefined;
+    if (owner) await owner.connect();
+    const migrator = owner ?? (await pool.connect());
     try {
       // Two servers starting together must not both run the migrations.
-      await client.query('select pg_advisory_lock(727001)');
-      await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
-      await client.query('select pg_advisory_unlock(727001)');
+      await migrator.query('select pg_advisory_lock(727001)');
+      await migratePg(drizzlePg(migrator, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      if (appRole) await grantServerRole(migrator, appRole);
+      await migrator.query('select pg_advisory_unlock(727001)');
     } finally {
-      client.release();
+      if (owner) await owner.end();
+      else (migrator as pg.PoolClient).release();
     }
     const db = drizzlePg(pool, { schema, logger }) as unknown as Drizzle;
     const inTransaction = transactional((body) => db.transaction((tx) => body(tx as Tx)));
@@ -235,6 +250,27 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
   };
   return database;
+}
+
+async function currentRole(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ role: string }>('select current_user as role');
+  return rows[0]!.role;
+}
+
+/**
+ * What the server's role may do, granted by the owner after every migration (so new tables are covered):
+ * read and write the feature tables; on `audit_log` and `audit_seal` only SELECT and INSERT, so it can
+ * neither remove a row nor (not being the owner) disable the append-only triggers; on `audit_pending` also
+ * DELETE, which the sealer needs (a pending entry deleted by hand leaves its row outside the chain, which the
+ * check names).
+ */
+async function grantServerRole(owner: pg.Client | pg.PoolClient, role: string) {
+  const r = (await owner.query('select quote_ident($1) as r', [role])).rows[0].r as string;
+  await owner.query(`grant usage on schema public to ${r};
+    grant select, insert, update, delete on all tables in schema public to ${r};
+    grant usage, select on all sequences in schema public to ${r};
+    revoke update, delete, truncate, references, trigger on audit_log, audit_seal from ${r};
+    revoke update, truncate, references, trigger on audit_pending from ${r};`);
 }
 
 export async function ping(db: Database): Promise<void> {

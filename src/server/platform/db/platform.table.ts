@@ -172,6 +172,9 @@ export const breakGlassGrants = pgTable(
     expiresAt: instant('expires_at').notNull(),
     reviewedAt: instant('reviewed_at'),
     reviewedBy: uuid('reviewed_by'),
+    /** 'reviewed' (the access was justified) or 'follow_up' (it needs more than a look), with the reviewer's note. */
+    reviewOutcome: text('review_outcome'),
+    reviewNote: text('review_note'),
   },
   (t) => [index('break_glass_user_patient_idx').on(t.userId, t.patientId)],
 );
@@ -204,6 +207,10 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at, t.id),
     index('audit_log_patient_at_idx').on(t.patientId, t.at),
     index('audit_log_actor_at_idx').on(t.actorId, t.at),
+    // The break-glass review lists every access made under a grant.
+    index('audit_log_break_glass_grant_idx')
+      .on(sql`(${t.detail}->>'breakGlassGrantId')`, t.at)
+      .where(sql`${t.detail} ? 'breakGlassGrantId'`),
   ],
 );
 
@@ -221,6 +228,11 @@ export const auditSeal = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     sealedAt: instant('sealed_at').notNull(),
+    /**
+     * How `hash` was made: 'sha256' (the unkeyed seals before the keyed anchor, kept so an upgraded log still
+     * verifies) or 'hmac-sha256' (keyed with the audit key, which is not in the database).
+     */
+    alg: text('alg').notNull().default('sha256'),
   },
   (t) => [uniqueIndex('audit_seal_audit_unique').on(t.auditId)],
 );

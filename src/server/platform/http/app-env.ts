@@ -23,7 +23,13 @@ export type Principal = {
 };
 
 /** What the access guard established for a patient-scoped route. */
-export type PatientAccess = { patientId: string; siteId: string; viaBreakGlass: boolean };
+export type PatientAccess = {
+  patientId: string;
+  siteId: string;
+  viaBreakGlass: boolean;
+  /** The live grant the access came through (viaBreakGlass), carried into every audit row of the request. */
+  breakGlassGrantId: string | null;
+};
 
 export type Deps = { db: Database; config: Config; logger: Logger; now: () => Date };
 

@@ -20,5 +20,8 @@ export function auditActor(c: Context<AppEnv>): AuditActor {
     actorRole: p?.role ?? null,
     sourceAddress: sourceAddress(c),
     requestId: c.var.requestId ?? null,
+    breakGlass: c.var.patientAccess?.breakGlassGrantId
+      ? { grantId: c.var.patientAccess.breakGlassGrantId, patientId: c.var.patientAccess.patientId }
+      : null,
   };
 }

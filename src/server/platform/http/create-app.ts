@@ -20,6 +20,7 @@ import { registerProgramRoutes } from '../../programs/programs.routes';
 import { registerReferralRoutes } from '../../referrals/referrals.routes';
 import { registerSiteRoutes } from '../../sites/sites.routes';
 import { registerTreatmentPlanRoutes } from '../../treatment-plans/treatment-plans.routes';
+import { registerBreakGlassReviewRoutes } from '../access/break-glass-review.routes';
 import { registerAuditRoutes } from '../audit/audit.routes';
 import { registerAuthRoutes } from '../auth/auth.routes';
 import { sessionMiddleware } from '../auth/session-middleware';
@@ -138,6 +139,7 @@ export function createApp(deps: Deps): App {
   registerPsychotherapyNoteRoutes(app);
   registerMeasurementRoutes(app);
   registerAuditRoutes(app);
+  registerBreakGlassReviewRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -4,8 +4,10 @@ import type { ZodError } from 'zod';
 import { InvalidTransitionError } from '../../../domain/episodes/episode-status';
 import { InstrumentAnswerError } from '../../../domain/instruments/instrument-answer-error';
 import { InvalidInputError } from '../../../domain/placement/invalid-input-error';
+import { appendAudit } from '../audit/audit';
 import { AppError, type FieldError } from '../errors';
 import type { AppEnv } from './app-env';
+import { auditActor } from './audit-actor';
 
 export function errorBody(err: AppError) {
   return { error: { code: err.code, message: err.message, fields: err.fields, ...err.details } };
@@ -97,10 +99,63 @@ function fromDomain(err: unknown): AppError | undefined {
   return undefined;
 }
 
-export function handleError(err: unknown, c: Context<AppEnv>) {
+/**
+ * A signed-in lookup of patient data that found nothing is recorded like a refusal (HIPAA 164.312(b): audit
+ * controls record activity in systems holding ePHI, and probing for records is activity): an unknown patient
+ * id, or an unknown note, plan or other record of a known patient. Written in its own transaction, since the
+ * request's own transaction rolled back with the error. Only addresses that name a patient are patient data.
+ */
+async function auditNotFound(c: Context<AppEnv>, err: AppError) {
+  const requested = c.var.prefetchedScope?.patientId;
+  if (!c.var.principal || !requested) return;
+  const access = c.var.patientAccess;
+  const { db, now } = c.var.deps;
+  await db.tx((tx) =>
+    appendAudit(
+      tx,
+      auditActor(c),
+      [
+        {
+          action: 'access.not_found',
+          entity: access ? 'patient_record' : 'patient',
+          entityId: access ? null : requested,
+          patientId: access?.patientId ?? null,
+          siteId: access?.siteId ?? null,
+          outcome: 'not_found',
+          detail: {
+            code: err.code,
+            message: err.message,
+            route: c.req.routePath,
+            method: c.req.method,
+            path: c.req.path,
+          },
+        },
+      ],
+      now(),
+    ),
+  );
+}
+
+export async function handleError(err: unknown, c: Context<AppEnv>) {
   const domain = fromDomain(err);
   if (domain) return c.json(errorBody(domain), domain.status);
-  if (err instanceof AppError) return c.json(errorBody(err), err.status);
+  if (err instanceof AppError) {
+    if (err.status === 404) {
+      try {
+        await auditNotFound(c, err);
+      } catch (auditErr) {
+        c.var.deps?.logger.error(
+          { err: auditErr, requestId: c.var.requestId },
+          'could not audit a not-found',
+        );
+        return c.json(
+          errorBody(new AppError(503, 'audit_unavailable', 'The audit log is unavailable; try again.')),
+          503,
+        );
+      }
+    }
+    return c.json(errorBody(err), err.status);
+  }
   if (err instanceof HTTPException) {
     if (err.status === 413) return c.json(errorBody(tooLarge()), 413);
     const message = err.status === 400 ? 'The request body is not valid JSON.' : 'The request was refused.';

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIds } from '../../test-support/clinical-fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from '../../test-support/test-app';
+import { auditLog } from '../db/platform.table';
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+let clinician: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ids = await demoIds(t);
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+});
+afterAll(() => t?.close());
+
+const notFoundRows = () =>
+  t.db.tx((tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'access.not_found'), eq(auditLog.actorId, ids.clinicianId))),
+  );
+
+describe('failed lookups of patient data are audited with their outcome', () => {
+  it('an unknown note of a known patient', async () => {
+    const noteId = randomUUID();
+    const res = await call(t.app, 'GET', `/api/patients/${ids.okafor}/notes/${noteId}`, {
+      session: clinician,
+    });
+    expect(res.status).toBe(404);
+    const row = (await notFoundRows()).find((r) => (r.detail as { path: string }).path.endsWith(noteId));
+    expect(row).toMatchObject({
+      outcome: 'not_found',
+      patientId: ids.okafor,
+      siteId: ids.north,
+      entity: 'patient_record',
+      actorEmail: 'clinician@demo.openiop.org',
+    });
+    expect(row!.detail).toMatchObject({
+      code: 'not_found',
+      method: 'GET',
+      route: '/api/patients/:patientId/notes/:noteId',
+    });
+  });
+
+  it('an unknown patient id', async () => {
+    const unknown = randomUUID();
+    const res = await call(t.app, 'GET', `/api/patients/${unknown}`, { session: clinician });
+    expect(res.status).toBe(404);
+    const row = (await notFoundRows()).find((r) => r.entityId === unknown);
+    expect(row).toMatchObject({ outcome: 'not_found', entity: 'patient', patientId: null });
+  });
+
+  it('a change aimed at an unknown patient (the refusal path is the same for writes)', async () => {
+    const unknown = randomUUID();
+    const res = await call(t.app, 'POST', `/api/patients/${unknown}/break-glass`, {
+      session: clinician,
+      body: { reason: 'Patient arrived in crisis; need the emergency contact' },
+    });
+    expect(res.status).toBe(404);
+    const row = (await notFoundRows()).find((r) => r.entityId === unknown);
+    expect(row).toMatchObject({ outcome: 'not_found', detail: expect.objectContaining({ method: 'POST' }) });
+  });
+});
