@@ -172,6 +172,36 @@ describe('foundation walkthrough in the browser', () => {
     await page.getByText(/You opened this record by breaking the glass/).waitFor();
   }, 60_000);
 
+  it("a program director reviews the nurse's break-glass: reason, window, every access, then follow-up", async () => {
+    const page = await newPage();
+    await signInStaffWithMfa(page, 'director');
+    await page.getByRole('heading', { name: 'Patients at Riverbend North' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Break-glass review' }).click();
+    await page.getByRole('heading', { name: 'Break-glass review' }).waitFor();
+
+    const grant = page.getByRole('region', { name: 'Grant to Noor Nurse, RN' });
+    await grant.getByText('Patient arrived at North in crisis; need their record now.').waitFor();
+    expect(await grant.textContent()).toContain('Riverbend South');
+    const accesses = grant.getByRole('table', { name: 'Accesses under this grant' }).getByRole('row');
+    const actions = (await accesses.allTextContents()).slice(1).join(' | ');
+    expect(actions).toContain('patient.break_glass');
+    expect(actions).toContain('patient.read');
+
+    // Follow-up needs a note: the field says so before anything is recorded.
+    await grant.getByRole('button', { name: 'Needs follow-up' }).click();
+    await grant.getByText('Say what needs to follow up.').waitFor();
+    await grant.getByLabel('Review note').fill('Confirm with the nurse that the South team was unreachable.');
+    await page.screenshot({ path: await screenshotPath('break-glass-review'), fullPage: true });
+    await grant.getByRole('button', { name: 'Needs follow-up' }).click();
+    await page.getByText('No grants here.').waitFor();
+
+    await page.locator('label', { hasText: /^Reviewed$/ }).click();
+    const reviewed = page.getByRole('region', { name: 'Grant to Noor Nurse, RN' });
+    await reviewed.getByText('Needs follow-up').waitFor();
+    expect(await reviewed.textContent()).toContain('director@demo.openiop.org');
+    await page.screenshot({ path: await screenshotPath('break-glass-reviewed'), fullPage: true });
+  }, 60_000);
+
   it('an admin opens the audit log and verifies the hash chain', async () => {
     const page = await newPage();
     await signInStaffWithMfa(page, 'admin');

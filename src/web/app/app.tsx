@@ -5,6 +5,7 @@ import { AuditLogPage } from '../audit/audit-log-page';
 import { LoginPage } from '../auth/login-page';
 import { MfaEnrolPage } from '../auth/mfa-enrol-page';
 import { MfaPromptPage } from '../auth/mfa-prompt-page';
+import { BreakGlassReviewPage } from '../break-glass/break-glass-review-page';
 import { MeasurementPage } from '../measurement/measurement-page';
 import { UrgentTasksPage } from '../measurement/urgent-tasks-page';
 import { GroupNotePage } from '../notes/group-note-page';
@@ -24,6 +25,7 @@ import { HomeRedirect, RequireRole, RequireSession } from './require-session';
 import { SessionGoneRedirect } from './session-gone-redirect';
 import {
   canCreateReferral,
+  canReviewBreakGlass,
   canSeeAuditLog,
   canSeeCensus,
   canSeeMeasures,
@@ -155,6 +157,14 @@ export function App() {
                 element={
                   <RequireRole allowed={canSeeAuditLog}>
                     <AuditLogPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/break-glass"
+                element={
+                  <RequireRole allowed={canReviewBreakGlass}>
+                    <BreakGlassReviewPage />
                   </RequireRole>
                 }
               />

@@ -3,6 +3,8 @@ import type { Me } from './session';
 // Which screens each role sees. The server enforces access; this only keeps the menu honest.
 export const canSeeCensus = (role: string): boolean => role !== 'admin';
 export const canSeeAuditLog = (role: string): boolean => role === 'admin';
+/** Mirrors `break_glass.review`: administrators (every site) and program directors (their sites). */
+export const canReviewBreakGlass = (role: string): boolean => role === 'admin' || role === 'program_director';
 /** Mirrors the server's `patient.create` and `referral.write` permissions: a referral needs both. */
 /** Mirrors the server's `operations.read`: everyone who reads charts sees programs, the calendar and rosters. */
 export const canSeeOperations = (role: string): boolean => role !== 'admin';
@@ -27,6 +29,7 @@ export const staffNavigation = [
   { to: '/notes', label: 'My notes', allowed: hasNoteQueue },
   { to: '/measures', label: 'Measures', allowed: canSeeMeasures },
   { to: '/audit', label: 'Audit log', allowed: canSeeAuditLog },
+  { to: '/break-glass', label: 'Break-glass review', allowed: canReviewBreakGlass },
 ] as const;
 
 export function homePathFor(me: Me): string {
