@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { generateSync } from 'otplib';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
+import { unusedDemoCode } from '../src/server/test-support/server-process';
 
 const execFileAsync = promisify(execFile);
 
@@ -53,20 +52,9 @@ export function siteToday(timeZone: string): Temporal.PlainDate {
     .toPlainDate();
 }
 
-const lastStepOf = new Map<string, number>();
-
-/**
- * The demo authenticator code for `email` on the walkthroughs' clock, one not used yet: the server accepts a
- * code once (RFC 6238 §5.2), for the 30-second step at its clock or one either side. When all three steps are
- * used, this waits for the next (never taking the step ahead: the server's clock may lag ours by its start-up).
- */
-export async function demoCode(email: string): Promise<string> {
-  const stepNow = () => Math.floor(e2eNow().getTime() / 30_000);
-  const step = Math.max(stepNow() - 1, (lastStepOf.get(email) ?? Number.NEGATIVE_INFINITY) + 1);
-  // Never a step ahead: the server's clock started a moment after ours (OPENIOP_CLOCK_START) and may lag.
-  while (step > stepNow()) await new Promise((resolve) => setTimeout(resolve, 1_000));
-  lastStepOf.set(email, step);
-  return generateSync({ secret: DEMO_TOTP_SECRET, epoch: step * 30 });
+/** The demo authenticator code for `email` on the walkthroughs' clock, one not used yet (each is accepted once). */
+export function demoCode(email: string): Promise<string> {
+  return unusedDemoCode(email, e2eNow);
 }
 
 let webBuild: Promise<void> | null = null;

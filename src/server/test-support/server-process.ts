@@ -292,7 +292,7 @@ const lastStepOf = new Map<string, number>();
  * A demo authenticator code `email` has not used yet in this file: a code is accepted once (RFC 6238 §5.2),
  * and the server takes the step at its clock and one either side; when all three are used, wait for the next.
  */
-async function unusedDemoCode(email: string, now: () => Date): Promise<string> {
+export async function unusedDemoCode(email: string, now: () => Date): Promise<string> {
   const stepNow = () => Math.floor(now().getTime() / 30_000);
   const step = Math.max(stepNow() - 1, (lastStepOf.get(email) ?? Number.NEGATIVE_INFINITY) + 1);
   // Never a step ahead: a server started with OPENIOP_CLOCK_START may lag `now` by its start-up time.

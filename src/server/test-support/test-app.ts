@@ -234,6 +234,14 @@ export function demoCodeFor(app: App, email: string): string {
   return generateSync({ secret: DEMO_TOTP_SECRET, epoch: step * 30 });
 }
 
+/** The password step alone: the answer, and the (not yet MFA-verified) session when it was accepted. */
+export async function passwordStep(app: App, email: string, password = DEMO_PASSWORD) {
+  const res = await call(app, 'POST', '/api/auth/login', { body: { email, password } });
+  const session: Session | undefined =
+    res.status === 200 ? { cookie: cookieFrom(res), csrfToken: res.body.csrfToken as string } : undefined;
+  return { res, session };
+}
+
 /** Signs in with password and (for staff) the demo authenticator code. */
 export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<Session> {
   const res = await call(app, 'POST', '/api/auth/login', { body: { email, password } });

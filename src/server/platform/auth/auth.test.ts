@@ -1,12 +1,11 @@
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seed/demo-seed';
 import {
   call,
-  cookieFrom,
   createTestApp,
   demoCodeFor,
   login,
+  passwordStep,
   type TestApp,
 } from '../../test-support/test-app';
 import { organizations, users } from '../db/platform.table';
@@ -20,13 +19,7 @@ afterAll(() => t?.close());
 
 const IDLE = 15 * 60;
 
-async function passwordOnly(email: string, password = DEMO_PASSWORD) {
-  const res = await call(t.app, 'POST', '/api/auth/login', { body: { email, password } });
-  return {
-    res,
-    session: res.status === 200 ? { cookie: cookieFrom(res), csrfToken: res.body.csrfToken } : undefined,
-  };
-}
+const passwordOnly = (email: string, password?: string) => passwordStep(t.app, email, password);
 
 async function newStaffUser(email: string, password = 'a-long-password-123') {
   await t.db.tx(async (tx) => {

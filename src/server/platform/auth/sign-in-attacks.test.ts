@@ -8,10 +8,9 @@ import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_TOTP_SECRET } from '../../seed/
 import { admit, demoIds } from '../../test-support/clinical-fixtures';
 import {
   call,
-  cookieFrom,
   createTestApp,
   login,
-  type Session,
+  passwordStep as passwordStepOf,
   type TestApp,
 } from '../../test-support/test-app';
 import { auditLog } from '../db/platform.table';
@@ -22,12 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function passwordStep(email: string, password = DEMO_PASSWORD) {
-  const res = await call(t.app, 'POST', '/api/auth/login', { body: { email, password } });
-  const session: Session | undefined =
-    res.status === 200 ? { cookie: cookieFrom(res), csrfToken: res.body.csrfToken } : undefined;
-  return { res, session };
-}
+const passwordStep = (email: string, password?: string) => passwordStepOf(t.app, email, password);
 
 const codeAtClock = (offsetSteps = 0) =>
   generateSync({
