@@ -14,11 +14,11 @@ import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { generateSync } from 'otplib';
+import { createApp } from '../src/server/app';
 import { patients } from '../src/server/patients/patients.table';
 import { loadConfig } from '../src/server/platform/config';
 import { openDatabase } from '../src/server/platform/db/database';
 import { organizations, sites } from '../src/server/platform/db/platform.table';
-import { createApp } from '../src/server/platform/http/create-app';
 import { createLogger } from '../src/server/platform/logging';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../src/server/seed/demo-seed';
 

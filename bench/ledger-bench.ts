@@ -15,12 +15,12 @@ import { and, eq } from 'drizzle-orm';
 import { generateSync } from 'otplib';
 import { Temporal } from 'temporal-polyfill';
 import { programWeekOf } from '../src/domain/schedule/program-week';
+import { createApp } from '../src/server/app';
 import { episodes } from '../src/server/episodes/episodes.table';
 import { patients } from '../src/server/patients/patients.table';
 import { loadConfig } from '../src/server/platform/config';
 import { type Database, openDatabase } from '../src/server/platform/db/database';
 import { organizations, programs, sites, users } from '../src/server/platform/db/platform.table';
-import { createApp } from '../src/server/platform/http/create-app';
 import { createLogger } from '../src/server/platform/logging';
 import {
   attendance,

@@ -26,10 +26,10 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { generateSync } from 'otplib';
 import pg from 'pg';
+import { createApp } from '../src/server/app';
 import { notes } from '../src/server/notes/notes.table';
 import { loadConfig } from '../src/server/platform/config';
 import { type Database, openDatabase, preparedStatementName } from '../src/server/platform/db/database';
-import { createApp } from '../src/server/platform/http/create-app';
 import { createLogger } from '../src/server/platform/logging';
 import {
   bulkInsert,

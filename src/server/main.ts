@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { createApp } from './app';
 import { anchorAuditChain, checkpointAuditHead, sealAuditLog } from './platform/audit/audit';
 import { openAuditAnchor } from './platform/audit/audit-anchor';
 import { auditRoleProblems } from './platform/audit/audit-role';
@@ -6,7 +7,6 @@ import { serverClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
 import { openDatabase } from './platform/db/database';
-import { createApp } from './platform/http/create-app';
 import { createLogger } from './platform/logging';
 import { seedDemoDocumentation } from './seed/demo-documentation';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemo } from './seed/demo-seed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CurriculumInputError } from './curriculum-input-error';
+import { InputError } from '../input-error';
 import { rotateCurriculum } from './rotate-curriculum';
 
 const topics = ['Triggers', 'Cravings', 'Refusal skills', 'Lapse vs relapse'];
@@ -25,8 +25,8 @@ describe('rotateCurriculum', () => {
       rotateCurriculum(list, count, startAt);
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(CurriculumInputError);
-      expect((e as CurriculumInputError).fields.map((f) => f.path)).toEqual(paths);
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).fields.map((f) => f.path)).toEqual(paths);
     }
   });
 });

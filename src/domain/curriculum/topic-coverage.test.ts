@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { CurriculumInputError } from './curriculum-input-error';
+import { InputError } from '../input-error';
 import {
   type MemberTopicSession,
   type TopicAttendance,
@@ -145,8 +145,8 @@ describe('topicCoverage', () => {
       });
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(CurriculumInputError);
-      expect((e as CurriculumInputError).fields.map((f) => f.path)).toEqual([
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).fields.map((f) => f.path)).toEqual([
         'curriculum[0].title',
         'curriculum[2].title',
         'memberSessions[0].end',

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { CurriculumInputError, type FieldError } from './curriculum-input-error';
+import { type FieldError, InputError } from '../input-error';
 import { topicKey } from './topic-key';
 
 export type CurriculumTopic = { id: string; title: string };
@@ -56,7 +56,7 @@ const ABSENT: ReadonlySet<TopicAttendance> = new Set(['excused', 'unexcused']);
  * A topic not covered gets the next session that covers it: not cancelled, starting at or after `now`, with a
  * seat free (or already one of the member's own sessions), earliest first, in any track of the program.
  *
- * @throws CurriculumInputError naming every invalid field.
+ * @throws InputError naming every invalid field.
  */
 export function topicCoverage<C extends TopicCandidate>(input: {
   curriculum: readonly CurriculumTopic[];
@@ -109,5 +109,5 @@ function validate(input: {
       fields.push({ path: `memberSessions[${i}].end`, message: 'must be after start' });
     }
   });
-  if (fields.length > 0) throw new CurriculumInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 }

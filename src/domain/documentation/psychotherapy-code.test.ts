@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentationInputError } from './documentation-input-error';
+import { InputError } from '../input-error';
 import { PSYCHOTHERAPY_CODES, psychotherapyCodeForMinutes } from './psychotherapy-code';
 
 describe('psychotherapyCodeForMinutes', () => {
@@ -43,12 +43,12 @@ describe('psychotherapyCodeForMinutes', () => {
       psychotherapyCodeForMinutes(minutes);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(DocumentationInputError);
-      expect((error as DocumentationInputError).fields.map((f) => f.path)).toEqual(['minutes']);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).fields.map((f) => f.path)).toEqual(['minutes']);
     }
   });
 
   it('rejects an unknown kind', () => {
-    expect(() => psychotherapyCodeForMinutes(30, 'family' as 'group')).toThrow(DocumentationInputError);
+    expect(() => psychotherapyCodeForMinutes(30, 'family' as 'group')).toThrow(InputError);
   });
 });

@@ -1,4 +1,4 @@
-import { DocumentationInputError } from './documentation-input-error';
+import { InputError } from '../input-error';
 
 export type PsychotherapyCode = '90832' | '90834' | '90837' | '90853';
 
@@ -34,7 +34,7 @@ export type PsychotherapyCodeSuggestion = { code: PsychotherapyCode; description
  * psychotherapy is 90853 whatever its length, once the member attended at all. A suggestion for the
  * clinician, who signs the note; payers may add their own rules.
  *
- * @throws DocumentationInputError when minutes is not a finite number of 0 or more, or the kind is unknown.
+ * @throws InputError when minutes is not a finite number of 0 or more, or the kind is unknown.
  */
 export function psychotherapyCodeForMinutes(
   minutes: number,
@@ -47,7 +47,7 @@ export function psychotherapyCodeForMinutes(
   if (kind !== 'individual' && kind !== 'group') {
     fields.push({ path: 'kind', message: 'must be individual or group' });
   }
-  if (fields.length > 0) throw new DocumentationInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 
   if (kind === 'group') return minutes > 0 ? suggestion('90853') : null;
   const band = INDIVIDUAL_BANDS.find((b) => minutes >= b.atLeastMinutes);

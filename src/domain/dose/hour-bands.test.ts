@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DoseInputError } from './dose-input-error';
+import { InputError } from '../input-error';
 import { bandFor, DEFAULT_HOUR_BANDS, hourBandTable } from './hour-bands';
 
 describe('bandFor defaults (ASAM 3rd edition weekly hours)', () => {
@@ -52,8 +52,8 @@ describe('bandFor with configured overrides', () => {
       bandFor('iop', 'adult', { iop: { adult: band } });
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(DoseInputError);
-      expect((error as DoseInputError).fields.map((f) => f.path)).toEqual(paths);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).fields.map((f) => f.path)).toEqual(paths);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { DoseInputError, type FieldError } from './dose-input-error';
+import { type FieldError, InputError } from '../input-error';
 
 export type ProgramKind = 'outpatient' | 'iop' | 'php';
 export type Population = 'adult' | 'adolescent';
@@ -36,13 +36,13 @@ export const DEFAULT_HOUR_BANDS: HourBandTable = {
 /**
  * The weekly hour band for a program kind and population, from the defaults with any configured overrides.
  *
- * @throws DoseInputError when an override is not a valid band.
+ * @throws InputError when an override is not a valid band.
  */
 export function bandFor(kind: ProgramKind, population: Population, overrides?: HourBandOverrides): HourBand {
   const override = overrides?.[kind]?.[population];
   if (!override) return DEFAULT_HOUR_BANDS[kind][population];
   const fields = bandFields(override, `overrides.${kind}.${population}`);
-  if (fields.length > 0) throw new DoseInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
   return override;
 }
 

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { DoseInputError } from './dose-input-error';
+import { InputError } from '../input-error';
 import { type MakeUpCandidate, suggestMakeUpSessions } from './make-up-suggestions';
 
 const at = (s: string) => Temporal.Instant.from(s);
@@ -183,8 +183,8 @@ describe('suggestMakeUpSessions', () => {
       suggestMakeUpSessions(input);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(DoseInputError);
-      expect((error as DoseInputError).fields.map((f) => f.path)).toEqual(paths);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).fields.map((f) => f.path)).toEqual(paths);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { DoseInputError, type FieldError } from './dose-input-error';
+import { type FieldError, InputError } from '../input-error';
 
 export type MakeUpCandidate = {
   id: string;
@@ -39,7 +39,7 @@ export type MakeUpSuggestion<C extends MakeUpCandidate> = {
  * When nothing closes the gap, the suggestion shrinks it the most, again with the fewest and earliest
  * sessions, and `closesGap` is false.
  *
- * @throws DoseInputError naming every invalid field.
+ * @throws InputError naming every invalid field.
  */
 export function suggestMakeUpSessions<C extends MakeUpCandidate>(input: MakeUpInput<C>): MakeUpSuggestion<C> {
   validate(input);
@@ -122,5 +122,5 @@ function validate<C extends MakeUpCandidate>(input: MakeUpInput<C>) {
       fields.push({ path: `memberSessions[${i}].end`, message: 'must be after start' });
     }
   });
-  if (fields.length > 0) throw new DoseInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DoseInputError } from './dose-input-error';
+import { InputError } from '../input-error';
 import { levelForTarget, plannedLevels, type TargetStep, targetForWeek } from './step-down';
 
 const plan: TargetStep[] = [
@@ -58,8 +58,8 @@ describe('targetForWeek', () => {
       targetForWeek(steps, week);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(DoseInputError);
-      expect((error as DoseInputError).fields.map((f) => f.path)).toEqual(paths);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).fields.map((f) => f.path)).toEqual(paths);
     }
   });
 });
@@ -91,7 +91,7 @@ describe('levelForTarget at the band edges', () => {
   });
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s hours', (hours) => {
-    expect(() => levelForTarget(hours, 'adult')).toThrow(DoseInputError);
+    expect(() => levelForTarget(hours, 'adult')).toThrow(InputError);
   });
 });
 
@@ -134,6 +134,6 @@ describe('plannedLevels', () => {
   });
 
   it('refuses a plan that does not start at week 1', () => {
-    expect(() => plannedLevels([{ fromWeek: 2, toWeek: 3, hours: 9 }], 'adult')).toThrow(DoseInputError);
+    expect(() => plannedLevels([{ fromWeek: 2, toWeek: 3, hours: 9 }], 'adult')).toThrow(InputError);
   });
 });

@@ -1,4 +1,4 @@
-import { DoseInputError, type FieldError } from './dose-input-error';
+import { type FieldError, InputError } from '../input-error';
 import { bandFor, type HourBandOverrides, type Population } from './hour-bands';
 
 /** Weeks `fromWeek`..`toWeek` (inclusive, week 1 = week of admission) at `hours` a week. */
@@ -12,14 +12,14 @@ export type DoseLevel = '1' | '2.1' | '2.5';
  * Steps must start at week 1 and follow each other without gap or overlap. Past the last step the last target
  * holds: hours change only when someone plans the change, never by running off the end of the plan.
  *
- * @throws DoseInputError when the steps are not a valid plan or `weekNumber` is not a whole number ≥ 1.
+ * @throws InputError when the steps are not a valid plan or `weekNumber` is not a whole number ≥ 1.
  */
 export function targetForWeek(steps: readonly TargetStep[], weekNumber: number): number {
   const fields = stepFields(steps);
   if (!Number.isInteger(weekNumber) || weekNumber < 1) {
     fields.push({ path: 'weekNumber', message: 'must be a whole number, 1 or more' });
   }
-  if (fields.length > 0) throw new DoseInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 
   const step = steps.find((s) => weekNumber >= s.fromWeek && weekNumber <= s.toWeek) ?? steps.at(-1)!;
   return step.hours;
@@ -30,7 +30,7 @@ export function targetForWeek(steps: readonly TargetStep[], weekNumber: number):
  * outpatient, level 1; from the PHP floor (20 h) up is partial hospitalization, 2.5; between is IOP, 2.1.
  * Uses the same hour bands as the programs, so a configured override moves both together.
  *
- * @throws DoseInputError when `hours` is negative or not a number.
+ * @throws InputError when `hours` is negative or not a number.
  */
 export function levelForTarget(
   hours: number,
@@ -38,7 +38,7 @@ export function levelForTarget(
   overrides?: HourBandOverrides,
 ): DoseLevel {
   if (!Number.isFinite(hours) || hours < 0) {
-    throw new DoseInputError([{ path: 'hours', message: 'must be 0 or more hours' }]);
+    throw new InputError([{ path: 'hours', message: 'must be 0 or more hours' }]);
   }
   // Compared in whole minutes, as the weekly dose is, so 8.99 h and 9 h land where the ledger puts them.
   const minutes = Math.round(hours * 60);
@@ -77,7 +77,7 @@ export type PlannedLevel = { fromWeek: number; hours: number; level: DoseLevel }
  * step whose hours land in another level (weeks 1–4 at 9 h then 5–6 at 6 h: 2.1 from week 1, 1 from week 5).
  * Steps that stay in the same level are folded in, so the episode's level history records only real moves.
  *
- * @throws DoseInputError when the steps are not a valid plan.
+ * @throws InputError when the steps are not a valid plan.
  */
 export function plannedLevels(
   steps: readonly TargetStep[],
@@ -85,7 +85,7 @@ export function plannedLevels(
   overrides?: HourBandOverrides,
 ): PlannedLevel[] {
   const fields = stepFields(steps);
-  if (fields.length > 0) throw new DoseInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
   const out: PlannedLevel[] = [];
   for (const step of steps) {
     const level = levelForTarget(step.hours, population, overrides);

@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../input-error';
 import type { IsoWeekday } from '../schedule/calendar-checks';
 import { programWeekOf } from '../schedule/program-week';
-import { DoseInputError } from './dose-input-error';
 import { bandFor } from './hour-bands';
 import { type AttendanceStatus, type DoseSession, type WeeklyDoseInput, weeklyDose } from './weekly-dose';
 
@@ -391,8 +391,8 @@ describe('weeklyDose refuses invalid input, naming the field', () => {
       dose(input);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(DoseInputError);
-      expect((error as DoseInputError).fields.map((f) => f.path)).toEqual(paths);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).fields.map((f) => f.path)).toEqual(paths);
     }
   });
 });

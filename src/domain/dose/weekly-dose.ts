@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
+import { type FieldError, InputError } from '../input-error';
 import { isIanaTimeZone } from '../schedule/calendar-checks';
-import { DoseInputError, type FieldError } from './dose-input-error';
 import type { HourBand } from './hour-bands';
 
 export type AttendanceStatus = 'present' | 'late' | 'left_early' | 'excused' | 'unexcused';
@@ -71,7 +71,7 @@ const STATUSES: ReadonlySet<string> = new Set(['present', 'late', 'left_early', 
  *   `weekEnd`, local) and attended < target → `short`; forecast < target → `at_risk`; forecast at or above the
  *   band's ceiling → `over_band` (attended never exceeds forecast); otherwise `on_track`.
  *
- * @throws DoseInputError naming every invalid field.
+ * @throws InputError naming every invalid field.
  */
 export function weeklyDose(input: WeeklyDoseInput): WeeklyDose {
   validate(input);
@@ -196,5 +196,5 @@ function validate(input: WeeklyDoseInput) {
       }
     }
   });
-  if (fields.length > 0) throw new DoseInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 }

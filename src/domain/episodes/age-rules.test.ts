@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../placement/invalid-input-error';
+import { InputError } from '../input-error';
 import { ageOn, dateOfBirthFieldErrors, guardianContactFieldErrors, isAdolescent } from './age-rules';
 
 const day = (iso: string) => Temporal.PlainDate.from(iso);
@@ -42,7 +42,7 @@ describe('ageOn', () => {
   });
 
   it('refuses a date before birth', () => {
-    expect(() => ageOn(day('2008-06-15'), day('2008-06-14'))).toThrow(InvalidInputError);
+    expect(() => ageOn(day('2008-06-15'), day('2008-06-14'))).toThrow(InputError);
   });
 });
 

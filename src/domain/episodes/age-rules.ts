@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { type FieldError, InvalidInputError } from '../placement/invalid-input-error';
+import { type FieldError, InputError } from '../input-error';
 
 export const ADULT_AGE = 18;
 
@@ -9,7 +9,7 @@ export const ADULT_AGE = 18;
  */
 export function ageOn(dateOfBirth: Temporal.PlainDate, on: Temporal.PlainDate): number {
   if (Temporal.PlainDate.compare(on, dateOfBirth) < 0) {
-    throw new InvalidInputError([
+    throw new InputError([
       { path: 'dateOfBirth', message: 'The date of birth is after the date asked about.' },
     ]);
   }

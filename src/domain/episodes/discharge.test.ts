@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../placement/invalid-input-error';
+import { InputError } from '../input-error';
 import type { LevelCode } from '../placement/levels-of-care';
 import { DISCHARGE_REASONS, dischargeFieldErrors, isDischargeReasonCode, stepDirection } from './discharge';
 
@@ -78,8 +78,8 @@ describe('stepDirection', () => {
       stepDirection('IOP' as LevelCode, '2.2' as LevelCode);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).fields.map((field) => field.path)).toEqual(['from', 'to']);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).fields.map((field) => field.path)).toEqual(['from', 'to']);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { type FieldError, throwIfInvalid } from '../placement/invalid-input-error';
+import { type FieldError, throwIfInvalid } from '../input-error';
 import { intensityRank, isLevelCode, type LevelCode } from '../placement/levels-of-care';
 
 /** TEDS discharge reason codes 1–7 (SAMHSA); the labels are OpenIOP's own words. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../placement/invalid-input-error';
+import { InputError } from '../input-error';
 import {
   allowedMoves,
   EPISODE_STATUSES,
@@ -83,9 +83,9 @@ describe('episode status', () => {
   });
 
   it('rejects a status it does not know', () => {
-    expect(() => transition('closed' as EpisodeStatus, 'active')).toThrow(InvalidInputError);
-    expect(() => transition('active', 'paused' as EpisodeStatus)).toThrow(InvalidInputError);
-    expect(() => allowedMoves('closed' as EpisodeStatus)).toThrow(InvalidInputError);
+    expect(() => transition('closed' as EpisodeStatus, 'active')).toThrow(InputError);
+    expect(() => transition('active', 'paused' as EpisodeStatus)).toThrow(InputError);
+    expect(() => allowedMoves('closed' as EpisodeStatus)).toThrow(InputError);
   });
 
   it('hands out a copy of the allowed moves', () => {

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../placement/invalid-input-error';
+import { InputError } from '../input-error';
 
 export const EPISODE_STATUSES = [
   'referred',
@@ -46,7 +46,7 @@ export function isEpisodeStatus(value: unknown): value is EpisodeStatus {
 
 function assertStatus(path: string, value: unknown): asserts value is EpisodeStatus {
   if (!isEpisodeStatus(value)) {
-    throw new InvalidInputError([
+    throw new InputError([
       { path, message: `The status is one of ${EPISODE_STATUSES.join(', ')} (got ${String(value)}).` },
     ]);
   }

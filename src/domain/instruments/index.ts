@@ -1,5 +1,5 @@
+export { type FieldError, InputError } from '../input-error';
 export { bamDaysCategory } from './definitions/bam';
-export { type FieldError, InstrumentAnswerError } from './instrument-answer-error';
 export { getInstrument, INSTRUMENT_IDS, isInstrumentId, listInstruments } from './instrument-catalog';
 export type {
   AnswerOption,

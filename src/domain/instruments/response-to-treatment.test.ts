@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InstrumentAnswerError } from './instrument-answer-error';
+import { InputError } from '../input-error';
 import { responseToTreatment } from './response-to-treatment';
 
 describe('responseToTreatment', () => {
@@ -54,11 +54,11 @@ describe('responseToTreatment', () => {
     [10.5, 3, 'gad-7', 'baseline'],
     [10, 3, 'audit', 'instrumentId'],
   ] as const)('rejects %s → %s on %s naming %s', (baseline, current, instrumentId, path) => {
-    expect(() => responseToTreatment(baseline, current, instrumentId)).toThrow(InstrumentAnswerError);
+    expect(() => responseToTreatment(baseline, current, instrumentId)).toThrow(InputError);
     try {
       responseToTreatment(baseline, current, instrumentId);
     } catch (error) {
-      expect((error as InstrumentAnswerError).fields.map((f) => f.path)).toEqual([path]);
+      expect((error as InputError).fields.map((f) => f.path)).toEqual([path]);
     }
   });
 });

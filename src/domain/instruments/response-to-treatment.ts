@@ -1,4 +1,4 @@
-import { type FieldError, InstrumentAnswerError } from './instrument-answer-error';
+import { type FieldError, InputError } from '../input-error';
 
 export type TrackedInstrumentId = 'phq-9' | 'gad-7';
 
@@ -25,7 +25,7 @@ export type TreatmentResponse = {
  * drop of ≥ 50%; for the PHQ-9 a drop of ≥ 5 points is reported apart as clinically significant improvement
  * and a score < 5 as remission. Integer arithmetic, so 10 → 5 is exactly a 50% drop.
  *
- * @throws InstrumentAnswerError when the instrument is not PHQ-9 or GAD-7, or a score is not a whole number
+ * @throws InputError when the instrument is not PHQ-9 or GAD-7, or a score is not a whole number
  *   in the instrument's range.
  */
 export function responseToTreatment(
@@ -34,7 +34,7 @@ export function responseToTreatment(
   instrumentId: string,
 ): TreatmentResponse {
   if (instrumentId !== 'phq-9' && instrumentId !== 'gad-7') {
-    throw new InstrumentAnswerError([{ path: 'instrumentId', message: 'must be phq-9 or gad-7' }]);
+    throw new InputError([{ path: 'instrumentId', message: 'must be phq-9 or gad-7' }]);
   }
   const max = MAX_TOTAL[instrumentId];
   const fields: FieldError[] = [];
@@ -46,7 +46,7 @@ export function responseToTreatment(
       fields.push({ path, message: `must be a whole number from 0 to ${max}` });
     }
   }
-  if (fields.length > 0) throw new InstrumentAnswerError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 
   const drop = baseline - current;
   const result: TreatmentResponse = {

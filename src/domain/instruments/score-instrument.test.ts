@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InstrumentAnswerError } from './instrument-answer-error';
+import { InputError } from '../input-error';
 import { getInstrument } from './instrument-catalog';
 import type { InstrumentId } from './instrument-definition';
 import { scoreInstrument } from './score-instrument';
@@ -25,14 +25,14 @@ function answersScoring(instrumentId: InstrumentId, total: number): Record<strin
   return answers;
 }
 
-function answerError(run: () => unknown): InstrumentAnswerError {
+function answerError(run: () => unknown): InputError {
   try {
     run();
   } catch (error) {
-    if (error instanceof InstrumentAnswerError) return error;
+    if (error instanceof InputError) return error;
     throw error;
   }
-  throw new Error('expected an InstrumentAnswerError');
+  throw new Error('expected an InputError');
 }
 
 describe('scoreInstrument: published band edges', () => {

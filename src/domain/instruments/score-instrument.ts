@@ -1,4 +1,4 @@
-import { type FieldError, InstrumentAnswerError } from './instrument-answer-error';
+import { type FieldError, InputError } from '../input-error';
 import { getInstrument, INSTRUMENT_IDS, isInstrumentId } from './instrument-catalog';
 import type {
   Band,
@@ -37,7 +37,7 @@ export type InstrumentScore = {
  * Validates every answer against the instrument's items and scores it: total, sub-scales, band and risk
  * flags. Pure: the same answers and options always give the same score, in the server and in the browser.
  *
- * @throws InstrumentAnswerError naming every bad field: an unknown instrument (`instrumentId`), a missing
+ * @throws InputError naming every bad field: an unknown instrument (`instrumentId`), a missing
  *   required item or an answer that is not one of the item's options (`answers.item9`), an answer to an item
  *   the instrument does not have, or an option out of range (`options.positiveCutoff`).
  */
@@ -47,13 +47,14 @@ export function scoreInstrument(
   options: ScoreOptions = {},
 ): InstrumentScore {
   if (!isInstrumentId(instrumentId)) {
-    throw new InstrumentAnswerError([
-      { path: 'instrumentId', message: `is not a known instrument (one of ${INSTRUMENT_IDS.join(', ')})` },
-    ]);
+    throw new InputError(
+      [{ path: 'instrumentId', message: `is not a known instrument (one of ${INSTRUMENT_IDS.join(', ')})` }],
+      'invalid_instrument_answers',
+    );
   }
   const instrument = getInstrument(instrumentId);
   const fields = [...answerErrors(instrument, answers), ...optionErrors(instrument, options)];
-  if (fields.length > 0) throw new InstrumentAnswerError(fields);
+  if (fields.length > 0) throw new InputError(fields, 'invalid_instrument_answers');
 
   const itemScores = new Map(instrument.items.map((item) => [item.id, itemScore(item, answers[item.id])]));
   const sumOf = (itemIds: readonly string[]) =>

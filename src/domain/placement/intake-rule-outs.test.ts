@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../input-error';
 import { DEFAULT_RULE_OUT_THRESHOLDS, type IntakeScreen, ruleOutForIop } from './intake-rule-outs';
-import { InvalidInputError } from './invalid-input-error';
 
 function fieldPaths(run: () => unknown) {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).fields.map((field) => field.path);
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).fields.map((field) => field.path);
   }
-  throw new Error('expected an InvalidInputError');
+  throw new Error('expected an InputError');
 }
 
 const codes = (screen: IntakeScreen, thresholds = {}) =>

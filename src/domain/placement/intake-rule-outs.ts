@@ -1,4 +1,4 @@
-import { type FieldError, throwIfInvalid } from './invalid-input-error';
+import { type FieldError, throwIfInvalid } from '../input-error';
 import type { AsamEdition, LevelCode } from './levels-of-care';
 
 export const CSSRS_RISKS = ['none', 'low', 'moderate', 'high'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from './invalid-input-error';
+import { InputError } from '../input-error';
 import { findLevel, intensityRank, LEVELS_OF_CARE, type LevelCode } from './levels-of-care';
 import {
   DEFAULT_TABLE,
@@ -21,10 +21,10 @@ function fieldsOf(run: () => unknown) {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).fields;
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).fields;
   }
-  throw new Error('expected an InvalidInputError');
+  throw new Error('expected an InputError');
 }
 
 const ALL = [...DIMENSION_IDS];

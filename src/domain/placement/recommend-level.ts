@@ -1,4 +1,4 @@
-import { type FieldError, InvalidInputError, throwIfInvalid } from './invalid-input-error';
+import { type FieldError, InputError, throwIfInvalid } from '../input-error';
 import {
   type AsamEdition,
   findLevel,
@@ -206,10 +206,9 @@ export function recommendLevel(
 ): Recommendation {
   const resolvedEdition = edition ?? table?.edition ?? 3;
   const resolvedTable = table ?? DEFAULT_TABLES[resolvedEdition];
-  if (!resolvedTable)
-    throw new InvalidInputError([{ path: 'edition', message: 'The ASAM edition is 3 or 4.' }]);
+  if (!resolvedTable) throw new InputError([{ path: 'edition', message: 'The ASAM edition is 3 or 4.' }]);
   if (resolvedTable.edition !== resolvedEdition) {
-    throw new InvalidInputError([
+    throw new InputError([
       {
         path: 'edition',
         message: `The placement table is for edition ${resolvedTable.edition}, not ${resolvedEdition}.`,
@@ -319,7 +318,7 @@ export function placementDifference(
   throwIfInvalid(fields);
   if (recommended === placed) return { differs: false, reason: null };
   if (!given) {
-    throw new InvalidInputError([
+    throw new InputError([
       {
         path: 'reason',
         message: `Give a reason for placing at ${placed} instead of the recommended ${recommended}.`,

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../input-error';
 import { expandSchedule, type WeeklySchedule } from './expand-schedule';
-import { ScheduleInputError } from './schedule-input-error';
 
 const d = (s: string) => Temporal.PlainDate.from(s);
 const range = (from: string, to: string) => ({ from: d(from), to: d(to) });
@@ -236,7 +236,7 @@ describe('expandSchedule refuses invalid input, naming the field', () => {
     { change: { endsOn: d('2025-12-31') }, path: 'endsOn' },
   ])('$path for $change', ({ change, path }) => {
     const error = catchError(() => expandSchedule({ ...base, ...change }, range('2026-03-01', '2026-03-31')));
-    expect(error).toBeInstanceOf(ScheduleInputError);
+    expect(error).toBeInstanceOf(InputError);
     expect(error.fields.map((f) => f.path)).toEqual([path]);
   });
 
@@ -256,12 +256,12 @@ describe('expandSchedule refuses invalid input, naming the field', () => {
   });
 });
 
-function catchError(fn: () => unknown): ScheduleInputError {
+function catchError(fn: () => unknown): InputError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ScheduleInputError) return error;
+    if (error instanceof InputError) return error;
     throw error;
   }
-  throw new Error('expected a ScheduleInputError');
+  throw new Error('expected a InputError');
 }

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
+import { type FieldError, InputError } from '../input-error';
 import { isIanaTimeZone, isIsoWeekday } from './calendar-checks';
-import { type FieldError, ScheduleInputError } from './schedule-input-error';
 
 /** A track's recurring week, e.g. Mon/Wed/Thu 18:00–21:00 in America/Chicago. */
 export type WeeklySchedule = {
@@ -48,7 +48,7 @@ const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
  * An occurrence left with no real minutes (a session wholly inside the skipped hour) does not happen and is
  * not returned.
  *
- * @throws ScheduleInputError naming every invalid field.
+ * @throws InputError naming every invalid field.
  */
 export function expandSchedule(schedule: WeeklySchedule, range: DateRange): Occurrence[] {
   const { startTime, endTime } = validate(schedule, range);
@@ -101,7 +101,7 @@ function validate(schedule: WeeklySchedule, range: DateRange) {
   if (Temporal.PlainDate.compare(range.to, range.from) < 0) {
     fields.push({ path: 'range.to', message: 'must be on or after range.from' });
   }
-  if (fields.length > 0 || !startTime || !endTime) throw new ScheduleInputError(fields);
+  if (fields.length > 0 || !startTime || !endTime) throw new InputError(fields);
   return { startTime, endTime };
 }
 

@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../input-error';
 import type { IsoWeekday } from './calendar-checks';
 import { programWeekBounds, programWeekOf, weekNumberSince } from './program-week';
-import { ScheduleInputError } from './schedule-input-error';
 
 const d = (s: string) => Temporal.PlainDate.from(s);
 const i = (s: string) => Temporal.Instant.from(s);
@@ -155,11 +155,11 @@ describe('program week rules refuse invalid input, naming the field', () => {
       paths: ['weekStartsOn'],
     },
   ])('$paths', ({ run, paths }) => {
-    expect(run).toThrow(ScheduleInputError);
+    expect(run).toThrow(InputError);
     try {
       run();
     } catch (error) {
-      expect((error as ScheduleInputError).fields.map((f) => f.path)).toEqual(paths);
+      expect((error as InputError).fields.map((f) => f.path)).toEqual(paths);
     }
   });
 });

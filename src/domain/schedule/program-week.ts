@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
+import { type FieldError, InputError } from '../input-error';
 import { type IsoWeekday, isIanaTimeZone, isIsoWeekday } from './calendar-checks';
-import { type FieldError, ScheduleInputError } from './schedule-input-error';
 
 /** A program's week of seven local calendar days, `end` inclusive. */
 export type ProgramWeek = { start: Temporal.PlainDate; end: Temporal.PlainDate };
@@ -10,7 +10,7 @@ export type ProgramWeek = { start: Temporal.PlainDate; end: Temporal.PlainDate }
  * (ISO: Monday = 1 … Sunday = 7). A moment is first turned into the local day in the program's zone, so
  * 23:30 on a Saturday in Chicago belongs to Saturday's week even though it is already Sunday in UTC.
  *
- * @throws ScheduleInputError when `weekStartsOn` is not 1..7 or `timeZone` is not an IANA zone.
+ * @throws InputError when `weekStartsOn` is not 1..7 or `timeZone` is not an IANA zone.
  */
 export function programWeekOf(
   instantOrDate: Temporal.Instant | Temporal.PlainDate,
@@ -21,7 +21,7 @@ export function programWeekOf(
   if (!isIanaTimeZone(timeZone)) {
     fields.push({ path: 'timeZone', message: 'must be an IANA time zone such as America/Chicago' });
   }
-  if (fields.length > 0) throw new ScheduleInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 
   const date =
     instantOrDate instanceof Temporal.Instant
@@ -40,7 +40,7 @@ export function programWeekBounds(
   timeZone: string,
 ): { startsAt: Temporal.Instant; endsBefore: Temporal.Instant } {
   if (!isIanaTimeZone(timeZone)) {
-    throw new ScheduleInputError([
+    throw new InputError([
       { path: 'timeZone', message: 'must be an IANA time zone such as America/Chicago' },
     ]);
   }
@@ -55,7 +55,7 @@ export function programWeekBounds(
  * program's calendar weeks (not seven-day blocks from admission), so a Thursday admission into a Monday-start
  * program has a short week 1 (Thursday–Sunday) and week 2 starts on the next Monday.
  *
- * @throws ScheduleInputError when `date` is before `admitDate` or `weekStartsOn` is not 1..7.
+ * @throws InputError when `date` is before `admitDate` or `weekStartsOn` is not 1..7.
  */
 export function weekNumberSince(
   admitDate: Temporal.PlainDate,
@@ -66,7 +66,7 @@ export function weekNumberSince(
   if (Temporal.PlainDate.compare(date, admitDate) < 0) {
     fields.push({ path: 'date', message: 'must be on or after the admission date' });
   }
-  if (fields.length > 0) throw new ScheduleInputError(fields);
+  if (fields.length > 0) throw new InputError(fields);
 
   const admitWeekStart = weekOfDate(admitDate, weekStartsOn).start;
   const weekStart = weekOfDate(date, weekStartsOn).start;

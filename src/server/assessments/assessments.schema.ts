@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PLACEMENT_DIFFERENCE_REASONS } from '../../domain/placement/recommend-level';
-import { PlainDateString } from '../patients/patients.schema';
+import { PlainDateString } from '../patients';
 
 const Rating = z
   .number({ error: 'Rate this dimension with a whole number from 0 to 4.' })

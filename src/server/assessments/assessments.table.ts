@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { patientRecordColumns } from '../patients/patient-record-columns';
+import { patientRecordColumns } from '../patients';
 import { users } from '../platform/db/platform.table';
 
 export type DimensionMap<T> = Record<'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6', T>;

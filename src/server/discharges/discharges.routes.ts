@@ -3,8 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { DISCHARGE_REASONS, dischargeFieldErrors } from '../../domain/episodes/discharge';
 import { type EpisodeStatus, transition } from '../../domain/episodes/episode-status';
 import { findLevel } from '../../domain/placement/levels-of-care';
-import { EpisodeParams } from '../episodes/episodes.routes';
-import { findEpisode, updateEpisode } from '../episodes/episodes.store';
+import { EpisodeParams, findEpisode, updateEpisode } from '../episodes';
 import { withReadableFields } from '../platform/access/permissions';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
@@ -14,7 +13,7 @@ import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
-import { siteToday } from '../sites/site-today';
+import { siteToday } from '../sites';
 import { Discharge, DischargeRequest, PortalAftercare } from './discharges.schema';
 import {
   type DischargeRow,

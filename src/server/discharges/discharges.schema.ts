@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PlainDateString } from '../patients/patients.schema';
+import { PlainDateString } from '../patients';
 
 export const RECOVERY_SUPPORTS = [
   'alumni_group',

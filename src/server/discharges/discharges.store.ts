@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { episodes } from '../episodes/episodes.table';
+import { episodes } from '../episodes';
 import type { Tx } from '../platform/db/database';
 import { programs } from '../platform/db/platform.table';
 import { discharges } from './discharges.table';

@@ -1,6 +1,6 @@
 import { date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { episodes } from '../episodes/episodes.table';
-import { patientRecordColumns } from '../patients/patient-record-columns';
+import { episodes } from '../episodes';
+import { patientRecordColumns } from '../patients';
 import { users } from '../platform/db/platform.table';
 
 export type AftercarePlanRecord = {

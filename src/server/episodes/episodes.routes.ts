@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { stepDirection } from '../../domain/episodes/discharge';
 import { allowedMoves, type EpisodeStatus, transition } from '../../domain/episodes/episode-status';
 import { findLevel, type LevelCode } from '../../domain/placement/levels-of-care';
-import { getAssessment } from '../assessments/assessments.store';
+import { getAssessment } from '../assessments';
 import { withReadableFields } from '../platform/access/permissions';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
@@ -14,9 +14,10 @@ import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
+import { definePatientRoute } from '../platform/http/route-wrappers';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
-import { findSiteProgram, listReferrals } from '../referrals/referrals.store';
-import { siteToday } from '../sites/site-today';
+import { findSiteProgram, listReferrals } from '../referrals';
+import { siteToday } from '../sites';
 import {
   AddDiagnosisRequest,
   ChangeLevelRequest,
@@ -343,38 +344,25 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  defineRoute(
+  definePatientRoute(
     app,
     {
       permission: 'episode.write',
+      versioned: true,
       route: createRoute({
         method: 'patch',
         path: '/api/patients/{patientId}/episodes/{episodeId}',
         tags,
         summary: 'Change the primary clinician or care team; needs If-Match (409 when stale)',
         request: { params: EpisodeParams, body: jsonBody(UpdateEpisodeRequest) },
-        responses: { 200: jsonResponse(Episode, 'Updated'), ...conflictResponses, ...errorResponses },
+        responses: { 200: jsonResponse(Episode, 'Updated'), ...errorResponses },
       }),
     },
-    async (c) => {
-      const access = c.var.patientAccess!;
-      const { episodeId } = c.req.valid('param');
-      const changes = c.req.valid('json');
-      const version = requiredVersion(c);
-      const { db } = c.var.deps;
-      const episode = await db.tx(async (tx) => {
-        await checkStaff(c, tx, changes);
-        await changeEpisode(c, tx, episodeId, version, changes);
-        await auditPatient(c, tx, {
-          action: 'episode.update',
-          entity: 'episode',
-          entityId: episodeId,
-          detail: { fields: Object.keys(changes).sort() },
-        });
-        return loadEpisode(tx, access.patientId, episodeId);
-      });
-      c.header('ETag', etag(episode.version));
-      return c.json(episode, 200);
+    async ({ c, tx, patient, version, audit }, { param, json }) => {
+      await checkStaff(c, tx, json);
+      await changeEpisode(c, tx, param.episodeId, version, json);
+      await audit('episode.update', 'episode', param.episodeId, { fields: Object.keys(json).sort() });
+      return loadEpisode(tx, patient.id, param.episodeId);
     },
   );
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import { patients } from '../patients/patients.table';
+import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, siteMemberships, users } from '../platform/db/platform.table';
 import { episodeDiagnoses, episodes, levelOfCareChanges } from './episodes.table';

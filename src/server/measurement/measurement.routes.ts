@@ -16,9 +16,9 @@ import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, PageQuery, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
-import { listSitePrograms } from '../programs/programs.store';
-import { findSiteProgram } from '../referrals/referrals.store';
-import { siteToday } from '../sites/site-today';
+import { listSitePrograms } from '../programs';
+import { findSiteProgram } from '../referrals';
+import { siteToday } from '../sites';
 import {
   AcknowledgeRequest,
   CreateResultRequest,

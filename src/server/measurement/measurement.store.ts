@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { episodes } from '../episodes/episodes.table';
-import { patients } from '../patients/patients.table';
+import { episodes } from '../episodes';
+import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, users } from '../platform/db/platform.table';
 import { instrumentResults, instrumentSchedules, urgentTasks } from './measurement.table';

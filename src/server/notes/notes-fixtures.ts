@@ -1,12 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { patients } from '../patients/patients.table';
+import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
-import {
-  attendance,
-  enrolments,
-  programSessions,
-  tracks,
-} from '../program-operations/program-operations.table';
+import { attendance, enrolments, programSessions, tracks } from '../program-operations';
 import { admit, demoIds } from '../test-support/clinical-fixtures';
 import type { Session, TestApp } from '../test-support/test-app';
 

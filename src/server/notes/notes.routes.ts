@@ -15,7 +15,7 @@ import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/h
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
-import { siteDayStart } from '../sites/site-today';
+import { siteDayStart } from '../sites';
 import { noteJson } from './note-json';
 import { attachObjectives, issuesToFields, lateEntry, planObjectives, transition } from './note-rules';
 import {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { NOTE_ACTIONS, NOTE_STATUSES } from '../../domain/documentation/note-lifecycle';
 import { NOTE_TYPES } from '../../domain/documentation/note-types';
-import { MODALITIES } from '../treatment-plans/treatment-plans.schema';
+import { MODALITIES } from '../treatment-plans';
 
 /** Free text of a note field: trimmed, never empty once given. */
 const text = (max = 4000) =>

@@ -1,16 +1,11 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { episodes } from '../episodes/episodes.table';
-import { patients } from '../patients/patients.table';
+import { episodes } from '../episodes';
+import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, users } from '../platform/db/platform.table';
-import {
-  attendance,
-  curriculumTopics,
-  enrolments,
-  programSessions,
-} from '../program-operations/program-operations.table';
-import { treatmentPlans } from '../treatment-plans/treatment-plans.table';
+import { attendance, curriculumTopics, enrolments, programSessions } from '../program-operations';
+import { treatmentPlans } from '../treatment-plans';
 import { groupNotes, noteAddenda, notes, psychotherapyNotes } from './notes.table';
 
 export type NoteRow = typeof notes.$inferSelect;

@@ -1,10 +1,10 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { episodes } from '../episodes/episodes.table';
-import { patientRecordColumns } from '../patients/patient-record-columns';
+import { episodes } from '../episodes';
+import { patientRecordColumns } from '../patients';
 import { instant } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
 import { organizationAndSiteColumns } from '../platform/db/scope-columns';
-import { programSessions } from '../program-operations/program-operations.table';
+import { programSessions } from '../program-operations';
 
 /** Who signed, with which credential, when and how they proved it was them; then the supervisor's co-signature. */
 const lifecycleColumns = () => ({

@@ -13,7 +13,7 @@ import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/h
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
-import { siteToday } from '../sites/site-today';
+import { siteToday } from '../sites';
 import {
   BreakGlassRequest,
   BreakGlassResponse,

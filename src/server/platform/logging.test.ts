@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
 import { call, login, openTestDatabase } from '../test-support/test-app';
 import { loadConfig } from './config';
 import type { Database } from './db/database';
-import { createApp } from './http/create-app';
 import { REDACT_PATHS } from './logging';
 
 let db: Database;

@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { patientJson } from '../patients/patients.routes';
-import { Patient } from '../patients/patients.schema';
-import { getPatient } from '../patients/patients.store';
+import { getPatient, Patient, patientJson } from '../patients';
 import { appendAudit } from '../platform/audit/audit';
 import { Password } from '../platform/auth/auth.schema';
 import { findUserByEmail } from '../platform/auth/auth.store';

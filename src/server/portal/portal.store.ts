@@ -1,5 +1,5 @@
 import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
-import { patients } from '../patients/patients.table';
+import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { portalInvitations, programs, users } from '../platform/db/platform.table';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { episodes } from '../episodes/episodes.table';
-import { patients } from '../patients/patients.table';
+import { episodes } from '../episodes';
+import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
 import { demoIds } from '../test-support/clinical-fixtures';
 import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';

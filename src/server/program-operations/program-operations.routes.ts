@@ -4,16 +4,15 @@ import { Temporal } from 'temporal-polyfill';
 import { rotateCurriculum } from '../../domain/curriculum/rotate-curriculum';
 import { type TopicAttendance, topicCoverage } from '../../domain/curriculum/topic-coverage';
 import { topicKey } from '../../domain/curriculum/topic-key';
-import { DoseInputError } from '../../domain/dose/dose-input-error';
 import { type DoseLevel, plannedLevels, targetForWeek } from '../../domain/dose/step-down';
 import { stepDirection } from '../../domain/episodes/discharge';
+import { InputError } from '../../domain/input-error';
 import type { LevelCode } from '../../domain/placement/levels-of-care';
 import { isIanaTimeZone } from '../../domain/schedule/calendar-checks';
 import { expandSchedule, type Occurrence } from '../../domain/schedule/expand-schedule';
 import { programWeekOf } from '../../domain/schedule/program-week';
-import { ScheduleInputError } from '../../domain/schedule/schedule-input-error';
-import { insertLevelChange, updateEpisode } from '../episodes/episodes.store';
-import type { episodes } from '../episodes/episodes.table';
+import type { episodes } from '../episodes';
+import { insertLevelChange, updateEpisode } from '../episodes';
 import { assertStaffOfSite } from '../platform/access/staff-references';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
@@ -119,7 +118,7 @@ function asValidation<T>(f: () => T, prefix = ''): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ScheduleInputError || e instanceof DoseInputError) {
+    if (e instanceof InputError) {
       throw AppError.validation(e.fields.map((x) => ({ path: prefix + x.path, message: x.message })));
     }
     throw e;

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { episodes, levelOfCareChanges } from '../episodes/episodes.table';
-import { patients } from '../patients/patients.table';
+import { episodes, levelOfCareChanges } from '../episodes';
+import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, sites, users } from '../platform/db/platform.table';
 import {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patients } from '../patients/patients.table';
+import { patients } from '../patients';
 import { auditLog } from '../platform/db/platform.table';
 import { demoIds } from '../test-support/clinical-fixtures';
 import {

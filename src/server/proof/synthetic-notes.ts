@@ -7,8 +7,8 @@ import type { NoteType } from '../../domain/documentation/note-types';
 import { isPart2Program } from '../../domain/documentation/part2-label';
 import { getInstrument, type InstrumentId, isItemAsked, scoreInstrument } from '../../domain/instruments';
 import { urgentTaskFor } from '../../domain/measurement';
-import { instrumentResults, instrumentSchedules, urgentTasks } from '../measurement/measurement.table';
-import { groupNotes, notes } from '../notes/notes.table';
+import { instrumentResults, instrumentSchedules, urgentTasks } from '../measurement';
+import { groupNotes, notes } from '../notes';
 
 /**
  * Clinical notes and instrument results for the synthetic network (issue 7, part 1), shaped like the rows the

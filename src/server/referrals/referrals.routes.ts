@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { InstrumentAnswerError, scoreInstrument } from '../../domain/instruments';
+import { InputError, scoreInstrument } from '../../domain/instruments';
 import { type CssrsRisk, ruleOutForIop } from '../../domain/placement/intake-rule-outs';
 import { auditPatient } from '../platform/audit/patient-audit';
 import { AppError } from '../platform/errors';
@@ -72,7 +72,7 @@ function score(field: string, instrumentId: string, answers: Record<string, numb
   try {
     return scoreInstrument(instrumentId, answers);
   } catch (err) {
-    if (err instanceof InstrumentAnswerError) {
+    if (err instanceof InputError) {
       throw AppError.validation(
         err.fields.map((f) => ({
           path: `${field}.${f.path.replace(/^answers\./, '')}`,

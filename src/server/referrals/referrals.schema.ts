@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PlainDateString } from '../patients/patients.schema';
+import { PlainDateString } from '../patients';
 import { visibleText } from '../platform/http/safe-text';
 
 export const REFERRAL_SOURCES = [

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patients } from '../patients/patients.table';
+import { patients } from '../patients';
 import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
 import { seedDemoDocumentation } from './demo-documentation';
 

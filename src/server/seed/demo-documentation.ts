@@ -1,15 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { episodes, levelOfCareChanges } from '../episodes/episodes.table';
-import { groupNotes, notes } from '../notes/notes.table';
-import { patients } from '../patients/patients.table';
+import { episodes, levelOfCareChanges } from '../episodes';
+import { groupNotes, notes } from '../notes';
+import { patients } from '../patients';
 import type { Database } from '../platform/db/database';
 import { organizations, programs, sites, users } from '../platform/db/platform.table';
-import {
-  attendance,
-  enrolments,
-  programSessions,
-  tracks,
-} from '../program-operations/program-operations.table';
+import { attendance, enrolments, programSessions, tracks } from '../program-operations';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { instrumentSchedules } from '../measurement/measurement.table';
-import { patients } from '../patients/patients.table';
+import { instrumentSchedules } from '../measurement';
+import { patients } from '../patients';
 import { appendAudit } from '../platform/audit/audit';
 import { hashPassword } from '../platform/auth/secrets';
 import type { Database } from '../platform/db/database';

@@ -2,14 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listSitesByIds } from '../platform/auth/auth.store';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonResponse } from '../platform/http/common.schema';
-import { defineRoute } from '../platform/http/define-route';
+import { defineUserRoute } from '../platform/http/route-wrappers';
 
 const SiteList = z
   .object({ items: z.array(z.object({ id: z.string(), name: z.string(), timeZone: z.string() })) })
   .openapi('SiteList');
 
 export function registerSiteRoutes(app: App) {
-  defineRoute(
+  defineUserRoute(
     app,
     {
       permission: 'site.list',
@@ -21,10 +21,6 @@ export function registerSiteRoutes(app: App) {
         responses: { 200: jsonResponse(SiteList, 'Sites'), ...errorResponses },
       }),
     },
-    async (c) => {
-      const p = c.var.principal!;
-      const items = await c.var.deps.db.tx((tx) => listSitesByIds(tx, p.siteIds));
-      return c.json({ items }, 200);
-    },
+    async ({ tx, actor }) => ({ items: await listSitesByIds(tx, actor.siteIds) }),
   );
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { patients } from '../patients/patients.table';
+import { patients } from '../patients';
 import { programs, sites, users } from '../platform/db/platform.table';
 import { type ApiResponse, call, type Session, type TestApp } from './test-app';
 

@@ -1,7 +1,6 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { EpisodeParams } from '../episodes/episodes.routes';
-import { findEpisode } from '../episodes/episodes.store';
+import { EpisodeParams, findEpisode } from '../episodes';
 import { assertStaffOfSite, type StaffReference } from '../platform/access/staff-references';
 import { appendAudit } from '../platform/audit/audit';
 import { auditPatient } from '../platform/audit/patient-audit';
@@ -12,7 +11,7 @@ import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
-import { siteToday } from '../sites/site-today';
+import { siteToday } from '../sites';
 import {
   OverdueReviews,
   PlanHistory,

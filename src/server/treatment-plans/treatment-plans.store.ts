@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
-import { episodes } from '../episodes/episodes.table';
-import { patients } from '../patients/patients.table';
+import { episodes } from '../episodes';
+import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, sites } from '../platform/db/platform.table';
 import { treatmentPlanRevisions, treatmentPlans } from './treatment-plans.table';

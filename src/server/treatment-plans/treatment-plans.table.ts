@@ -1,7 +1,7 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-import { episodes } from '../episodes/episodes.table';
-import { patients } from '../patients/patients.table';
+import { episodes } from '../episodes';
+import { patients } from '../patients';
 import { instant } from '../platform/db/columns';
 import { organizations, sites, users } from '../platform/db/platform.table';
 

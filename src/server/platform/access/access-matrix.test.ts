@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patients } from '../../patients/patients.table';
+import { patients } from '../../patients';
 import { DEMO_PATIENT_EMAIL, DEMO_STAFF } from '../../seed/demo-seed';
 import { call, createTestApp, login, type Session, type TestApp } from '../../test-support/test-app';
 import { sites } from '../db/platform.table';

@@ -12,9 +12,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
+/** Queries are built with the query builder on each feature's own tables, so the driver needs no schema. */
+export type Schema = Record<string, never>;
 // biome-ignore lint/suspicious/noExplicitAny: the two drivers differ only in their result type.
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, any>;
 type Drizzle = PgDatabase<PgQueryResultHKT, Schema>;
@@ -196,14 +196,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     try {
       // Two servers starting together must not both run the migrations.
       await migrator.query('select pg_advisory_lock(727001)');
-      await migratePg(drizzlePg(migrator, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await migratePg(drizzlePg(migrator), { migrationsFolder: MIGRATIONS_DIR });
       if (appRole) await grantServerRole(migrator, appRole);
       await migrator.query('select pg_advisory_unlock(727001)');
     } finally {
       if (owner) await owner.end();
       else (migrator as pg.PoolClient).release();
     }
-    const db = drizzlePg(pool, { schema, logger }) as unknown as Drizzle;
+    const db = drizzlePg(pool, { logger }) as unknown as Drizzle;
     const inTransaction = transactional((body) => db.transaction((tx) => body(tx as Tx)));
     const database: Database = {
       kind: 'postgresql',
@@ -229,12 +229,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       // Wait for each write to reach the file system before a query returns.
       relaxedDurability: false,
     });
-    await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
   } catch (err) {
     lock?.release();
     throw err;
   }
-  const db = drizzlePglite(client, { schema, logger }) as unknown as Drizzle;
+  const db = drizzlePglite(client, { logger }) as unknown as Drizzle;
   const serial = createSerialQueue();
   const inTransaction = transactional((body) => serial(() => db.transaction((tx) => body(tx as Tx))));
   const database: Database = {

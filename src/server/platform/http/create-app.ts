@@ -6,23 +6,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { registerAssessmentRoutes } from '../../assessments/assessments.routes';
-import { registerDischargeRoutes } from '../../discharges/discharges.routes';
-import { registerEpisodeRoutes } from '../../episodes/episodes.routes';
-import { registerMeasurementRoutes } from '../../measurement/measurement.routes';
-import { registerGroupNoteRoutes } from '../../notes/group-notes.routes';
-import { registerNoteRoutes } from '../../notes/notes.routes';
-import { registerPsychotherapyNoteRoutes } from '../../notes/psychotherapy-notes.routes';
-import { registerPatientRoutes } from '../../patients/patients.routes';
-import { registerPortalRoutes } from '../../portal/portal.routes';
-import { registerProgramOperationRoutes } from '../../program-operations/program-operations.routes';
-import { registerProgramRoutes } from '../../programs/programs.routes';
-import { registerReferralRoutes } from '../../referrals/referrals.routes';
-import { registerSiteRoutes } from '../../sites/sites.routes';
-import { registerTreatmentPlanRoutes } from '../../treatment-plans/treatment-plans.routes';
-import { registerBreakGlassReviewRoutes } from '../access/break-glass-review.routes';
-import { registerAuditRoutes } from '../audit/audit.routes';
-import { registerAuthRoutes } from '../auth/auth.routes';
 import { sessionMiddleware } from '../auth/session-middleware';
 import { ping } from '../db/database';
 import { AppError } from '../errors';
@@ -31,7 +14,14 @@ import { errorBody, handleError, tooLarge, validationError } from './error-handl
 
 const ONE_MB = 1024 * 1024;
 
-export function createApp(deps: Deps): App {
+/** A feature's routes: the composition root (src/server/app.ts) passes every feature's in. */
+export type MountRoutes = (app: App) => void;
+
+/**
+ * The HTTP app without its features: request ids, headers, logging, limits, the session, the API's own
+ * documentation and the web app. Platform code imports no feature; `mounts` add them.
+ */
+export function createHttpApp(deps: Deps, mounts: MountRoutes[]): App {
   const app: App = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target);
@@ -123,23 +113,7 @@ export function createApp(deps: Deps): App {
     }
   });
 
-  registerAuthRoutes(app);
-  registerSiteRoutes(app);
-  registerPatientRoutes(app);
-  registerPortalRoutes(app);
-  registerProgramRoutes(app);
-  registerProgramOperationRoutes(app);
-  registerReferralRoutes(app);
-  registerAssessmentRoutes(app);
-  registerEpisodeRoutes(app);
-  registerTreatmentPlanRoutes(app);
-  registerDischargeRoutes(app);
-  registerNoteRoutes(app);
-  registerGroupNoteRoutes(app);
-  registerPsychotherapyNoteRoutes(app);
-  registerMeasurementRoutes(app);
-  registerAuditRoutes(app);
-  registerBreakGlassReviewRoutes(app);
+  for (const mount of mounts) mount(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { InvalidTransitionError } from '../../../domain/episodes/episode-status';
-import { InstrumentAnswerError } from '../../../domain/instruments/instrument-answer-error';
-import { InvalidInputError } from '../../../domain/placement/invalid-input-error';
+import { InputError } from '../../../domain/input-error';
 import { appendAudit } from '../audit/audit';
 import { AppError, type FieldError } from '../errors';
 import type { AppEnv } from './app-env';
@@ -86,7 +85,7 @@ export function loggableError(err: unknown, c: Context<AppEnv>) {
 
 /** The domain's typed outcomes: bad input names its fields (422); an invalid status move names the allowed ones. */
 function fromDomain(err: unknown): AppError | undefined {
-  if (err instanceof InvalidInputError || err instanceof InstrumentAnswerError) {
+  if (err instanceof InputError) {
     return AppError.validation(err.fields);
   }
   if (err instanceof InvalidTransitionError) {

@@ -6,19 +6,20 @@ import { idempotencyKeys } from '../db/platform.table';
 import { AppError } from '../errors';
 import type { AppEnv } from './app-env';
 
-export type Answer = { status: 200 | 201; body: Record<string, unknown> };
+/** A create's answer: its status and body, as first sent (a replay sends the same). */
+export type Answer<T = Record<string, unknown>> = { status: 200 | 201; body: T };
 
 /**
  * A create with an Idempotency-Key runs once per user and key: a retry gets the first answer back.
  * The key row is inserted in the create's own transaction, so a concurrent retry waits on the unique index
  * and then replays; a key reused for a different request is refused.
  */
-export async function idempotent(
+export async function idempotent<T>(
   c: Context<AppEnv>,
   tx: Tx,
   request: unknown,
-  run: () => Promise<Answer>,
-): Promise<Answer> {
+  run: () => Promise<Answer<T>>,
+): Promise<Answer<T>> {
   const key = c.req.header('idempotency-key');
   const actorId = c.var.principal?.userId;
   if (key === undefined || !actorId) return run();
@@ -46,7 +47,8 @@ export async function idempotent(
         [{ path: 'header.Idempotency-Key', message: 'Already used for a different request.' }],
       );
     }
-    return { status: prior.status as Answer['status'], body: prior.responseBody as Record<string, unknown> };
+    // The stored body is the JSON this same route answered the first time.
+    return { status: prior.status as Answer['status'], body: prior.responseBody as T };
   }
   const answer = await run();
   await tx

@@ -1,5 +1,5 @@
-import { DEMO_TOTP_SECRET } from '../../seed/demo-seed';
-import { currentTotp } from './totp';
+import { currentTotp } from '../platform/auth/totp';
+import { DEMO_TOTP_SECRET } from './demo-seed';
 
 /** `npm run totp`: the current authenticator code for the demo staff accounts (demo secret only). */
 const secret = process.argv[2] ?? DEMO_TOTP_SECRET;

@@ -1,0 +1,47 @@
+import { registerAssessmentRoutes } from './assessments/assessments.routes';
+import { registerDischargeRoutes } from './discharges/discharges.routes';
+import { registerEpisodeRoutes } from './episodes/episodes.routes';
+import { registerMeasurementRoutes } from './measurement/measurement.routes';
+import { registerGroupNoteRoutes } from './notes/group-notes.routes';
+import { registerNoteRoutes } from './notes/notes.routes';
+import { registerPsychotherapyNoteRoutes } from './notes/psychotherapy-notes.routes';
+import { registerPatientRoutes } from './patients/patients.routes';
+import { registerBreakGlassReviewRoutes } from './platform/access/break-glass-review.routes';
+import { registerAuditRoutes } from './platform/audit/audit.routes';
+import { registerAuthRoutes } from './platform/auth/auth.routes';
+import type { App, Deps } from './platform/http/app-env';
+import { createHttpApp, type MountRoutes } from './platform/http/create-app';
+import { registerPortalRoutes } from './portal/portal.routes';
+import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
+import { registerProgramRoutes } from './programs/programs.routes';
+import { registerReferralRoutes } from './referrals/referrals.routes';
+import { registerSiteRoutes } from './sites/sites.routes';
+import { registerTreatmentPlanRoutes } from './treatment-plans/treatment-plans.routes';
+
+/**
+ * The composition root: the one place that knows every feature. Platform code (src/server/platform) imports
+ * none of them; each feature's routes are mounted here, in the order the OpenAPI document lists them.
+ */
+export const FEATURE_ROUTES: MountRoutes[] = [
+  registerAuthRoutes,
+  registerSiteRoutes,
+  registerPatientRoutes,
+  registerPortalRoutes,
+  registerProgramRoutes,
+  registerProgramOperationRoutes,
+  registerReferralRoutes,
+  registerAssessmentRoutes,
+  registerEpisodeRoutes,
+  registerTreatmentPlanRoutes,
+  registerDischargeRoutes,
+  registerNoteRoutes,
+  registerGroupNoteRoutes,
+  registerPsychotherapyNoteRoutes,
+  registerMeasurementRoutes,
+  registerAuditRoutes,
+  registerBreakGlassReviewRoutes,
+];
+
+export function createApp(deps: Deps): App {
+  return createHttpApp(deps, FEATURE_ROUTES);
+}

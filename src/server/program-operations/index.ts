@@ -1,0 +1,8 @@
+/** The public face of this feature: what other features may use. Everything else in the folder is private. */
+export {
+  attendance,
+  curriculumTopics,
+  enrolments,
+  programSessions,
+  tracks,
+} from './program-operations.table';

@@ -1,0 +1,11 @@
+/** Every table of the app, for drizzle-kit's migrations (drizzle.config.ts). Features keep their tables private. */
+export * from './assessments/assessments.table';
+export * from './discharges/discharges.table';
+export * from './episodes/episodes.table';
+export * from './measurement/measurement.table';
+export * from './notes/notes.table';
+export * from './patients/patients.table';
+export * from './platform/db/platform.table';
+export * from './program-operations/program-operations.table';
+export * from './referrals/referrals.table';
+export * from './treatment-plans/treatment-plans.table';
