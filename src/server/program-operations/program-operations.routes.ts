@@ -113,14 +113,13 @@ async function loadProgram(tx: Tx, siteId: string, programId: string): Promise<P
   return programConfig(found);
 }
 
-/** The domain's field errors become the 422 every bad input answers with. */
+/** A rule's field errors, named as the request names them (`targetSteps.0.hours`). */
 function asValidation<T>(f: () => T, prefix = ''): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof InputError) {
-      throw AppError.validation(e.fields.map((x) => ({ path: prefix + x.path, message: x.message })));
-    }
+    // The error handler answers it as 422; here it only gets the request's names for its fields.
+    if (e instanceof InputError) throw e.prefixed(prefix);
     throw e;
   }
 }

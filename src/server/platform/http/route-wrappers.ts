@@ -114,6 +114,12 @@ function withConflicts<R extends RouteConfig>(route: R, versioned: boolean | und
   return { ...route, responses: { ...conflictResponses, ...route.responses } };
 }
 
+/** An `audit` bound to where the route acts: the patient and site, the site alone, or the organization. */
+function scopedAudit(base: BaseContext, scope: { patientId?: string; siteId?: string }): AuditWrite {
+  return (action, entity, entityId, detail, outcome) =>
+    base.auditEach([{ action, entity, entityId, outcome, ...scope, detail: detail ?? null }]);
+}
+
 function signedIn(c: Context<AppEnv>): Principal {
   const p = c.var.principal;
   // The guard ran before the handler: a guarded route never reaches here without a principal.
@@ -177,18 +183,7 @@ export function definePatientRoute<
     (c, base) => {
       const access = c.var.patientAccess;
       if (!access) throw AppError.forbidden();
-      const audit: AuditWrite = (action, entity, entityId, detail, outcome) =>
-        base.auditEach([
-          {
-            action,
-            entity,
-            entityId,
-            outcome,
-            patientId: access.patientId,
-            siteId: access.siteId,
-            detail: detail ?? null,
-          },
-        ]);
+      const audit = scopedAudit(base, { patientId: access.patientId, siteId: access.siteId });
       return { ...base, patient: { ...access, id: access.patientId }, audit };
     },
     handler,
@@ -208,9 +203,7 @@ export function defineSiteRoute<
       const siteId = c.req.param('siteId');
       if (!siteId) throw AppError.forbidden();
       const id = siteId.toLowerCase();
-      const audit: AuditWrite = (action, entity, entityId, detail, outcome) =>
-        base.auditEach([{ action, entity, entityId, outcome, siteId: id, detail: detail ?? null }]);
-      return { ...base, site: { id }, audit };
+      return { ...base, site: { id }, audit: scopedAudit(base, { siteId: id }) };
     },
     handler,
   );
@@ -222,16 +215,7 @@ export function defineUserRoute<
   S extends SuccessStatus = 200,
   V extends boolean = false,
 >(app: App, options: Options<R, S, V>, handler: Handler<R, S, UserContext<V>>) {
-  register(
-    app,
-    options,
-    (_c, base) => {
-      const audit: AuditWrite = (action, entity, entityId, detail, outcome) =>
-        base.auditEach([{ action, entity, entityId, outcome, detail: detail ?? null }]);
-      return { ...base, audit };
-    },
-    handler,
-  );
+  register(app, options, (_c, base) => ({ ...base, audit: scopedAudit(base, {}) }), handler);
 }
 
 /** The record, or 404 naming what was missing ("The note was not found."). */
