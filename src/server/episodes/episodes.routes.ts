@@ -1,8 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { stepDirection } from '../../domain/episodes/discharge';
 import { allowedMoves, type EpisodeStatus, transition } from '../../domain/episodes/episode-status';
-import { findLevel, type LevelCode } from '../../domain/placement/levels-of-care';
 import { getAssessment } from '../assessments';
 import { withReadableFields } from '../platform/access/permissions';
 import { appendAudit } from '../platform/audit/audit';
@@ -14,10 +12,11 @@ import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/h
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { auditPatient } from '../platform/http/patient-audit';
-import { definePatientRoute } from '../platform/http/route-wrappers';
+import { definePatientRoute, readPatientRecord } from '../platform/http/route-wrappers';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
 import { findSiteProgram, listReferrals } from '../referrals';
 import { siteToday } from '../sites';
+import { changeLevelOfCare, checkLevelOfEdition } from './change-level-of-care';
 import {
   AddDiagnosisRequest,
   ChangeLevelRequest,
@@ -109,12 +108,6 @@ export async function loadEpisode(tx: Tx, patientId: string, episodeId: string):
   if (!row) throw AppError.notFound('The episode');
   const { changes, diagnoses } = await listEpisodeDetails(tx, [row.id]);
   return episodeJson(row, changes, diagnoses);
-}
-
-function checkLevel(path: string, edition: number, level: string) {
-  if (!findLevel(edition === 4 ? 4 : 3, level)) {
-    throw AppError.validation([{ path, message: `${level} is not a level of the ASAM edition ${edition}.` }]);
-  }
 }
 
 async function checkStaff(
@@ -223,7 +216,7 @@ export function registerEpisodeRoutes(app: App) {
       const body = c.req.valid('json');
       const p = c.var.principal!;
       const { db, now } = c.var.deps;
-      checkLevel('level', body.edition, body.level);
+      checkLevelOfEdition('level', body.edition, body.level);
       const answer = await db.tx((tx) =>
         idempotent(c, tx, body, async () => {
           const program = await findSiteProgram(tx, access.siteId, body.programId);
@@ -417,10 +410,12 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  defineRoute(
+  definePatientRoute(
     app,
     {
       permission: 'episode.write',
+      versioned: true,
+      status: 201,
       route: createRoute({
         method: 'post',
         path: '/api/patients/{patientId}/episodes/{episodeId}/level-changes',
@@ -430,56 +425,10 @@ export function registerEpisodeRoutes(app: App) {
         responses: { 201: jsonResponse(Episode, 'Changed'), ...conflictResponses, ...errorResponses },
       }),
     },
-    async (c) => {
-      const access = c.var.patientAccess!;
-      const { episodeId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const version = requiredVersion(c);
-      const p = c.var.principal!;
-      const { db, now } = c.var.deps;
-      const episode = await db.tx(async (tx) => {
-        const current = await findEpisode(tx, access.patientId, episodeId);
-        if (!current) throw AppError.notFound('The episode');
-        if (current.status === 'discharged') {
-          throw AppError.conflict('A discharged episode cannot change level.', 'episode_discharged');
-        }
-        checkLevel('toLevel', current.edition, body.toLevel);
-        if (body.toLevel === current.level) {
-          throw AppError.validation([
-            { path: 'toLevel', message: `The episode is already at ${current.level}.` },
-          ]);
-        }
-        if (current.admittedOn && body.effectiveOn < current.admittedOn) {
-          throw AppError.validation([
-            { path: 'effectiveOn', message: 'A level change cannot come before the admission.' },
-          ]);
-        }
-        await checkAssessment(tx, access.patientId, body.assessmentId);
-        await changeEpisode(c, tx, episodeId, version, { level: body.toLevel });
-        const direction = stepDirection(current.level as LevelCode, body.toLevel as LevelCode);
-        await insertLevelChange(tx, {
-          organizationId: current.organizationId,
-          siteId: current.siteId,
-          episodeId,
-          fromLevel: current.level,
-          toLevel: body.toLevel,
-          direction,
-          effectiveOn: body.effectiveOn,
-          reason: body.reason,
-          assessmentId: body.assessmentId ?? null,
-          changedBy: p.userId,
-          createdAt: now(),
-        });
-        await auditPatient(c, tx, {
-          action: 'episode.level_change',
-          entity: 'episode',
-          entityId: episodeId,
-          detail: { from: current.level, to: body.toLevel, direction },
-        });
-        return loadEpisode(tx, access.patientId, episodeId);
-      });
-      c.header('ETag', etag(episode.version));
-      return c.json(episode, 201);
+    async ({ tx, actor, patient, version, now, audit }, { param, json }) => {
+      const episode = await readPatientRecord(findEpisode(tx, patient.id, param.episodeId), 'The episode');
+      await changeLevelOfCare(tx, { ...json, episode, version, changedBy: actor.userId, now, audit });
+      return loadEpisode(tx, patient.id, param.episodeId);
     },
   );
 
