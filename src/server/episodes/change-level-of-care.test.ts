@@ -84,23 +84,30 @@ describe('changeLevelOfCare', () => {
   });
   afterAll(() => t?.close());
 
-  it('writes the change row and the audit row, and refuses a stale version with the current one', async () => {
-    const audited: unknown[] = [];
-    const change = await t.db.tx(async (tx) => {
+  /** Reads Bell's episode and changes its level, in one transaction. */
+  const change = (request: Partial<Parameters<typeof changeLevelOfCare>[1]>) =>
+    t.db.tx(async (tx) => {
       const episode = (await findEpisode(tx, ids.bell, episodeId))!;
       return changeLevelOfCare(tx, {
         episode,
         toLevel: '1',
         effectiveOn: '2026-02-01',
-        reason: 'Goals met',
+        reason: 'x',
         changedBy: ids.clinicianId,
         now: t.deps.now(),
-        audit: async (...row) => {
-          audited.push(row);
-        },
+        ...request,
       });
     });
-    expect(change).toEqual({
+
+  it('writes the change row and the audit row, and refuses a stale version with the current one', async () => {
+    const audited: unknown[] = [];
+    const changed = await change({
+      reason: 'Goals met',
+      audit: async (...row) => {
+        audited.push(row);
+      },
+    });
+    expect(changed).toEqual({
       fromLevel: '2.1',
       toLevel: '1',
       direction: 'step-down',
@@ -109,20 +116,10 @@ describe('changeLevelOfCare', () => {
     expect(audited).toEqual([
       ['episode.level_change', 'episode', episodeId, { from: '2.1', to: '1', direction: 'step-down' }],
     ]);
+    const after = await t.db.tx((tx) => findEpisode(tx, ids.bell, episodeId));
+    expect(after).toMatchObject({ level: '1', version: 2 });
 
-    const stale = t.db.tx(async (tx) => {
-      const episode = (await findEpisode(tx, ids.bell, episodeId))!;
-      expect(episode).toMatchObject({ level: '1', version: 2 });
-      return changeLevelOfCare(tx, {
-        episode,
-        version: 1,
-        toLevel: '2.1',
-        effectiveOn: '2026-02-02',
-        reason: 'x',
-        changedBy: ids.clinicianId,
-        now: t.deps.now(),
-      });
-    });
+    const stale = change({ version: 1, toLevel: '2.1', effectiveOn: '2026-02-02' });
     await expect(stale).rejects.toMatchObject({
       status: 409,
       code: 'version_conflict',
@@ -131,17 +128,10 @@ describe('changeLevelOfCare', () => {
   });
 
   it('refuses an assessment of another patient', async () => {
-    const run = t.db.tx(async (tx) => {
-      const episode = (await findEpisode(tx, ids.bell, episodeId))!;
-      return changeLevelOfCare(tx, {
-        episode,
-        toLevel: '2.5',
-        effectiveOn: '2026-02-03',
-        reason: 'x',
-        assessmentId: '00000000-0000-4000-8000-000000000000',
-        changedBy: ids.clinicianId,
-        now: t.deps.now(),
-      });
+    const run = change({
+      toLevel: '2.5',
+      effectiveOn: '2026-02-03',
+      assessmentId: '00000000-0000-4000-8000-000000000000',
     });
     await expect(run).rejects.toMatchObject({ status: 422, fields: [{ path: 'assessmentId' }] });
     const after = await t.db.tx((tx) => findEpisode(tx, ids.bell, episodeId));

@@ -1,21 +1,17 @@
 import { type StepDirection, stepDirection } from '../../domain/episodes/discharge';
 import { findLevel, type LevelCode } from '../../domain/placement/levels-of-care';
 import { getAssessment } from '../assessments';
+import type { AuditWrite } from '../platform/audit/audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
-import { staleVersion } from '../platform/http/versioning';
-import { findEpisode, insertLevelChange, updateEpisode } from './episodes.store';
+import { changeEpisode } from './change-episode';
+import { insertLevelChange } from './episodes.store';
 import type { episodes } from './episodes.table';
 
 type EpisodeRecord = typeof episodes.$inferSelect;
 
-/** Writes one audit row in the caller's transaction (a route's `audit`, or a background job's own writer). */
-export type LevelChangeAudit = (
-  action: string,
-  entity: string,
-  entityId: string,
-  detail: Record<string, unknown>,
-) => Promise<void>;
+/** Writes the audit row in the caller's transaction (a route's `audit`, or a background job's own writer). */
+export type LevelChangeAudit = AuditWrite;
 
 export type LevelChange = {
   fromLevel: string;
@@ -28,6 +24,13 @@ export type LevelChange = {
 export function checkLevelOfEdition(path: string, edition: number, level: string) {
   if (!findLevel(edition === 4 ? 4 : 3, level)) {
     throw AppError.validation([{ path, message: `${level} is not a level of the ASAM edition ${edition}.` }]);
+  }
+}
+
+/** The assessment a change cites must be one of the patient's (422). */
+export async function checkAssessmentOf(tx: Tx, patientId: string, assessmentId: string | null | undefined) {
+  if (assessmentId && !(await getAssessment(tx, patientId, assessmentId))) {
+    throw AppError.validation([{ path: 'assessmentId', message: 'Not an assessment of this patient.' }]);
   }
 }
 
@@ -80,15 +83,9 @@ export async function changeLevelOfCare(
 ): Promise<LevelChange> {
   const { episode, toLevel, effectiveOn } = input;
   const direction = levelChangeDirection(episode, toLevel, effectiveOn);
-  if (input.assessmentId && !(await getAssessment(tx, episode.patientId, input.assessmentId))) {
-    throw AppError.validation([{ path: 'assessmentId', message: 'Not an assessment of this patient.' }]);
-  }
+  await checkAssessmentOf(tx, episode.patientId, input.assessmentId);
   const version = input.version ?? episode.version;
-  if (!(await updateEpisode(tx, episode.id, version, { level: toLevel }, input.now))) {
-    // Name the version now current: another change may have committed since the episode was read.
-    const current = await findEpisode(tx, episode.patientId, episode.id);
-    throw staleVersion(current?.version ?? episode.version);
-  }
+  await changeEpisode(tx, episode, version, { level: toLevel }, input.now);
   await insertLevelChange(tx, {
     organizationId: episode.organizationId,
     siteId: episode.siteId,
