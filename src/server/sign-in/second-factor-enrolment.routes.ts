@@ -1,0 +1,92 @@
+import { createRoute } from '@hono/zod-openapi';
+import { enableMfa, findUserById, markSessionMfaVerified, setMfaSecret } from '../platform/auth/auth.store';
+import { checkAuthenticatorCode } from '../platform/auth/second-factor';
+import { sha256 } from '../platform/auth/secrets';
+import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrolment } from '../platform/auth/totp';
+import { AppError } from '../platform/errors';
+import type { App } from '../platform/http/app-env';
+import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
+import { defineUserRoute } from '../platform/http/route-wrappers';
+import { CodeRequest, EnrolmentResponse, RecoveryCodesResponse } from './sign-in.schema';
+
+const tags = ['Authentication'];
+
+/** Setting up an authenticator: a new secret, then a first code confirms it and answers the recovery codes. */
+export function registerSecondFactorEnrolmentRoutes(app: App) {
+  defineUserRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/mfa/enrol/start',
+        tags,
+        summary: 'Start authenticator enrolment: a new secret and its QR code',
+        responses: {
+          200: jsonResponse(EnrolmentResponse, 'Scan the QR code, then confirm a code'),
+          ...errorResponses,
+        },
+      }),
+    },
+    async ({ tx, actor }) => {
+      if (actor.mfaEnabled) {
+        throw AppError.conflict(
+          'An authenticator is already set up for this account.',
+          'mfa_already_enrolled',
+        );
+      }
+      const secret = newTotpSecret();
+      await setMfaSecret(tx, actor.userId, secret);
+      return totpEnrolment(secret, actor.email);
+    },
+  );
+
+  defineUserRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/mfa/enrol/confirm',
+        tags,
+        summary: 'Confirm enrolment with a code; answers the one-time recovery codes once',
+        request: { body: jsonBody(CodeRequest) },
+        responses: { 200: jsonResponse(RecoveryCodesResponse, 'Enrolled'), ...errorResponses },
+      }),
+    },
+    async ({ tx, actor, now, audit }, { json }) => {
+      const user = await findUserById(tx, actor.userId);
+      if (!user?.mfaSecret || user.mfaEnabled) {
+        throw AppError.conflict('Start enrolment first.', 'mfa_enrolment_not_started');
+      }
+      const check = await checkAuthenticatorCode(
+        tx,
+        { id: user.id, mfaSecret: user.mfaSecret },
+        json.code,
+        now,
+      );
+      if (check !== 'accepted') {
+        throw new AppError(422, 'invalid_code', 'That code is not right; check the time on your phone.', [
+          {
+            path: 'code',
+            message:
+              check === 'reused'
+                ? 'That code was used already; wait for the next one.'
+                : 'Not the current code.',
+          },
+        ]);
+      }
+      const recoveryCodes = newRecoveryCodes();
+      await enableMfa(
+        tx,
+        user.id,
+        recoveryCodes.map((r) => sha256(normalizeRecoveryCode(r))),
+      );
+      await markSessionMfaVerified(tx, actor.sessionId);
+      await audit('auth.mfa_enrol', 'user', user.id);
+      return { recoveryCodes };
+    },
+  );
+}

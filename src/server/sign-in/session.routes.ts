@@ -1,0 +1,105 @@
+import { createRoute } from '@hono/zod-openapi';
+import { listSitesByIds, revokeAllSessions, revokeSession } from '../platform/auth/auth.store';
+import type { App } from '../platform/http/app-env';
+import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
+import { defineUserRoute } from '../platform/http/route-wrappers';
+import { clearSessionCookie, nextStepFor } from '../platform/http/start-session';
+import { changePassword } from './change-password';
+import { ChangePasswordRequest, MeResponse } from './sign-in.schema';
+import { signedInPrincipal } from './sign-in-errors';
+
+const tags = ['Authentication'];
+
+/** The signed-in session: who it is, signing out of it or everywhere, and changing the password. */
+export function registerSessionRoutes(app: App) {
+  defineUserRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'get',
+        path: '/api/auth/me',
+        tags,
+        summary: 'The signed-in user, their sites, CSRF token and session timeouts',
+        responses: { 200: jsonResponse(MeResponse, 'The session'), ...errorResponses },
+      }),
+    },
+    async ({ tx, actor: p, deps }) => ({
+      kind: p.role === 'patient' ? ('patient' as const) : ('staff' as const),
+      csrfToken: p.csrfToken,
+      user: { id: p.userId, email: p.email, displayName: p.displayName, role: p.role },
+      sites: p.role === 'patient' ? [] : await listSitesByIds(tx, p.siteIds),
+      patientId: p.patientId,
+      session: {
+        idleTimeoutSeconds: deps.config.sessionIdleSeconds,
+        idleExpiresAt: p.idleExpiresAt.toISOString(),
+        expiresAt: p.expiresAt.toISOString(),
+      },
+      next: nextStepFor({ role: p.role, mfaEnabled: p.mfaEnabled }, p.mfaVerified),
+    }),
+  );
+
+  defineUserRoute(
+    app,
+    {
+      permission: 'session.self',
+      allowPendingMfa: true,
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/logout',
+        tags,
+        summary: 'Sign out of this session',
+        responses: { 204: { description: 'Signed out' }, ...errorResponses },
+      }),
+    },
+    async ({ c, tx, actor, now, audit }) => {
+      await revokeSession(tx, actor.sessionId, now);
+      await audit('auth.logout', 'session', actor.sessionId);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  defineUserRoute(
+    app,
+    {
+      permission: 'session.self',
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/logout-all',
+        tags,
+        summary: 'Sign out everywhere: ends every session of this user',
+        responses: { 204: { description: 'Signed out everywhere' }, ...errorResponses },
+      }),
+    },
+    async ({ c, tx, actor, now, audit }) => {
+      await revokeAllSessions(tx, actor.userId, now);
+      await audit('auth.logout_all', 'user', actor.userId);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  // argon2 runs outside any transaction here: the use case opens its own short ones around it.
+  defineRoute(
+    app,
+    {
+      permission: 'session.self',
+      route: createRoute({
+        method: 'post',
+        path: '/api/auth/password',
+        tags,
+        summary: 'Change password; every session of the user ends',
+        request: { body: jsonBody(ChangePasswordRequest) },
+        responses: { 204: { description: 'Changed; sign in again' }, ...errorResponses },
+      }),
+    },
+    async (c) => {
+      await changePassword(c, signedInPrincipal(c), c.req.valid('json'));
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+}
