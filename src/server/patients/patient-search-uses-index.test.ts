@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../test-support/clinical-fixtures';
 import { call, createTestApp, login, type TestApp } from '../test-support/test-app';
-import { parseCensusSearch } from './patients.routes';
+import { parseCensusSearch } from './census-search';
 import { censusQuery } from './patients.store';
 
 let t: TestApp;

@@ -1,0 +1,5 @@
+import type { PatientView } from './patients.store';
+
+export function patientJson(p: PatientView) {
+  return { ...p, createdAt: p.createdAt.toISOString() };
+}
