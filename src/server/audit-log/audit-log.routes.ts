@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
-import { appendAudit, verifyAuditChain } from '../platform/audit/audit';
+import { verifyAuditChain } from '../platform/audit/audit';
 import { listAudit } from '../platform/audit/audit.store';
 import type { App } from '../platform/http/app-env';
-import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonResponse, PageQuery } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
+import { defineUserRoute } from '../platform/http/route-wrappers';
 
 const tags = ['Audit'];
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.');
@@ -60,7 +60,7 @@ function dayStart(day: string | undefined, plusDays = 0): Date | undefined {
 }
 
 export function registerAuditRoutes(app: App) {
-  defineRoute(
+  defineUserRoute(
     app,
     {
       permission: 'audit.read',
@@ -81,33 +81,22 @@ export function registerAuditRoutes(app: App) {
         },
       }),
     },
-    async (c) => {
-      const q = c.req.valid('query');
-      const p = c.var.principal!;
-      const { db, now } = c.var.deps;
-      const result = await db.tx(async (tx) => {
-        const found = await listAudit(
-          tx,
-          {
-            organizationId: p.organizationId,
-            action: q.action,
-            patientId: q.patientId,
-            actorEmail: q.actorEmail,
-            from: dayStart(q.from),
-            to: dayStart(q.to, 1),
-          },
-          q.page,
-          q.pageSize,
-        );
-        await appendAudit(
-          tx,
-          auditActor(c),
-          [{ action: 'audit.read', entity: 'audit_log', detail: { filters: { ...q } } }],
-          now(),
-        );
-        return found;
-      });
-      return c.json({ ...result, page: q.page, pageSize: q.pageSize }, 200);
+    async ({ tx, actor, audit }, { query: q }) => {
+      const found = await listAudit(
+        tx,
+        {
+          organizationId: actor.organizationId,
+          action: q.action,
+          patientId: q.patientId,
+          actorEmail: q.actorEmail,
+          from: dayStart(q.from),
+          to: dayStart(q.to, 1),
+        },
+        q.page,
+        q.pageSize,
+      );
+      await audit('audit.read', 'audit_log', null, { filters: { ...q } });
+      return { ...found, page: q.page, pageSize: q.pageSize };
     },
   );
 
@@ -158,6 +147,7 @@ export function registerAuditRoutes(app: App) {
         },
       }),
     },
+    // The check seals what is waiting and reads the chain in pages, each in its own transaction.
     async (c) => c.json(await verifyAuditChain(c.var.deps.db), 200),
   );
 }
