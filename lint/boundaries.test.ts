@@ -44,8 +44,10 @@ afterAll(async () => {
 const leaf = 'export const x = 1;\n';
 const uses = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
 
+type Case = { was: string; rule: string; files: Record<string, string> };
+
 describe('the folder boundaries fail on each wrong-way import the code base had', () => {
-  it.each([
+  it.each<Case>([
     {
       was: 'platform/http/create-app.ts imported the features’ route modules',
       rule: 'platform-imports-no-feature',
