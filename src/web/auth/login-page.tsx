@@ -2,11 +2,11 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
-import { api, setCsrfToken } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
-import type { LoginLocationState, SignInStep } from '../app/session';
-import { SignInLayout } from '../app/sign-in-layout';
-import { useContinueSignIn } from '../app/use-continue-sign-in';
+import { api, setCsrfToken } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
+import type { LoginLocationState, SignInStep } from '../shared/session';
+import { SignInLayout } from '../shared/sign-in-layout';
+import { useContinueSignIn } from '../shared/use-continue-sign-in';
 
 interface LoginAnswer {
   next: SignInStep;

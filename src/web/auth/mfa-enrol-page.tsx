@@ -15,10 +15,10 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../app/api-client';
-import { fieldError } from '../app/form-errors';
-import { SignInLayout } from '../app/sign-in-layout';
-import { useContinueSignIn } from '../app/use-continue-sign-in';
+import { ApiError, api } from '../shared/api-client';
+import { fieldError } from '../shared/form-errors';
+import { SignInLayout } from '../shared/sign-in-layout';
+import { useContinueSignIn } from '../shared/use-continue-sign-in';
 
 interface EnrolmentStart {
   secret: string;

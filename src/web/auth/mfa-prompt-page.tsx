@@ -2,11 +2,11 @@ import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../app/api-client';
-import { fieldError } from '../app/form-errors';
-import type { SignInStep } from '../app/session';
-import { SignInLayout } from '../app/sign-in-layout';
-import { useContinueSignIn } from '../app/use-continue-sign-in';
+import { ApiError, api } from '../shared/api-client';
+import { fieldError } from '../shared/form-errors';
+import type { SignInStep } from '../shared/session';
+import { SignInLayout } from '../shared/sign-in-layout';
+import { useContinueSignIn } from '../shared/use-continue-sign-in';
 
 type CodeKind = 'authenticator' | 'recovery';
 

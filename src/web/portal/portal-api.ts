@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api-client';
-import type { SignInStep } from '../app/session';
 import type { Patient } from '../patients/patients-api';
+import { api } from '../shared/api-client';
+import type { SignInStep } from '../shared/session';
 
 export interface Program {
   name: string;

@@ -14,9 +14,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
-import { ApiError } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
 import { useSiteStaff } from '../episodes/episodes-api';
+import { ApiError } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
 import { SESSION_TYPES, sessionTypeOf, timeIn } from './program-labels';
 import {
   createSession,

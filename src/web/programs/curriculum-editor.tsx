@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Textarea, Titl
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { topicKey } from '../../domain/curriculum/topic-key';
-import { ApiError } from '../app/api-client';
+import { ApiError } from '../shared/api-client';
 import { curriculumKey, saveCurriculum, type Track, useCurriculum } from './programs-api';
 
 /** The lines of a curriculum box: one topic per line, blank lines left out. */

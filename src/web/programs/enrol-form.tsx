@@ -12,10 +12,10 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../app/form-errors';
 import { useEpisodeCensus } from '../episodes/episodes-api';
 import { clinicTodayIso } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
 import { enrol, type ProgramSettings, type Track, tracksKey, useTracks } from './programs-api';
 
 const ENROL_FIELDS = ['episodeId', 'trackId', 'startsOn'] as const;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ifMatch, withQuery } from '../app/api-client';
+import { api, ifMatch, withQuery } from '../shared/api-client';
 
 // Program operations (issue 5): programs with their hour band, tracks with a recurring schedule, sessions,
 // enrolments, attendance and the weekly dose. Shapes follow src/server/program-operations/*.schema.ts.

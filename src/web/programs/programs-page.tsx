@@ -19,11 +19,11 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useCurrentSite } from '../app/current-site';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { useSiteStaff } from '../episodes/episodes-api';
 import { clinicDayInDays } from '../shared/clinic-calendar';
+import { useCurrentSite } from '../shared/current-site';
+import { fieldError, formError } from '../shared/form-errors';
+import { useMe } from '../shared/session';
 import { AtRiskList } from './at-risk-list';
 import { CurriculumEditor, curriculumLines } from './curriculum-editor';
 import { EnrolFromTrack } from './enrol-form';

@@ -17,11 +17,11 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../app/api-client';
-import { useCurrentSite } from '../app/current-site';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { openGroupNoteOfSession } from '../notes/notes-api';
+import { ApiError } from '../shared/api-client';
+import { useCurrentSite } from '../shared/current-site';
+import { fieldError, formError } from '../shared/form-errors';
+import { useMe } from '../shared/session';
 import { sessionTypeOf } from './program-labels';
 import {
   type AttendanceStatus,

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../app/form-errors';
+import { fieldError, formError } from '../shared/form-errors';
 import {
   type CsvImportResult,
   cancelSession,

@@ -1,8 +1,8 @@
 import { ActionIcon, Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../app/api-client';
 import { episodesQueryKey } from '../episodes/episodes-api';
+import { ApiError } from '../shared/api-client';
 import { type Enrolment, saveTargetSteps, type TargetStep } from './programs-api';
 
 /**

@@ -1,4 +1,4 @@
-import { closeAction, idempotencyKeyFor } from '../shared/idempotency';
+import { closeAction, idempotencyKeyFor } from './idempotency';
 // The only place the web app talks HTTP. Every failure becomes an ApiError with the server's one error
 // shape, so screens can show `fields` next to their inputs and `message` otherwise.
 
