@@ -30,10 +30,10 @@ import {
   type Recommendation,
   recommendLevel,
 } from '../../domain/placement/recommend-level';
-import { fieldError, formError } from '../app/form-errors';
 import { openEpisode, useEpisodes } from '../episodes/episodes-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
 import { type Assessment, assessmentsQueryKey, createAssessment, useAssessments } from './assessments-api';
 import { levelName } from './level-name';
 

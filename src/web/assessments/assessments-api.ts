@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api-client';
+import { api } from '../shared/api-client';
 
 type DimensionMap<T> = Record<'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6', T>;
 

@@ -19,12 +19,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { DISCHARGE_REASONS } from '../../domain/episodes/discharge';
 import { LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
-import { ApiError } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
 import { levelName } from '../assessments/level-name';
 import { type Episode, episodesQueryKey, openEpisode, useEpisodes } from '../episodes/episodes-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
+import { ApiError } from '../shared/api-client';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
 import { AftercarePlanView } from './aftercare-plan-view';
 import {
   type AftercareAppointment,

@@ -20,15 +20,15 @@ import { type FormEvent, useState } from 'react';
 import { stepDirection } from '../../domain/episodes/discharge';
 import { type EpisodeStatus, isEpisodeStatus } from '../../domain/episodes/episode-status';
 import { type AsamEdition, isLevelCode, LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
-import { ApiError } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { useAssessments } from '../assessments/assessments-api';
 import { levelName } from '../assessments/level-name';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { PatientStatusBadge, statusLabel } from '../patients/patient-status-badge';
 import { useReferrals } from '../referrals/referrals-api';
+import { ApiError } from '../shared/api-client';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
+import { useMe } from '../shared/session';
 import {
   addDiagnosis,
   admit,

@@ -17,13 +17,13 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../app/api-client';
-import { useCurrentSite } from '../app/current-site';
-import { fieldError, formError } from '../app/form-errors';
 import { usePrograms } from '../episodes/episodes-api';
 import { createReferral, REFERRAL_SOURCES } from '../referrals/referrals-api';
+import { ApiError } from '../shared/api-client';
 import { ageOnDay } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
+import { useCurrentSite } from '../shared/current-site';
+import { fieldError, formError } from '../shared/form-errors';
 import {
   createPatient,
   type EmergencyContact,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api-client';
+import { api } from '../shared/api-client';
 
 export const REFERRAL_SOURCES = [
   { value: 'self', label: 'Self' },

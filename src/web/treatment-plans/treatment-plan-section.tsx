@@ -17,11 +17,11 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { type Episode, openEpisode, useEpisodes, useSiteStaff } from '../episodes/episodes-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
+import { ApiError } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
+import { useMe } from '../shared/session';
 import {
   createPlan,
   MODALITIES,

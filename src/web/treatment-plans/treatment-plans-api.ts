@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, ifMatch } from '../app/api-client';
 import type { Episode } from '../episodes/episodes-api';
+import { ApiError, api, ifMatch } from '../shared/api-client';
 
 export const MODALITIES = [
   { value: 'cbt', label: 'Cognitive behavioral therapy (CBT)' },
