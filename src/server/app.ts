@@ -11,6 +11,7 @@ import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
+import type { JobDefinition } from './platform/jobs/jobs';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
@@ -45,3 +46,6 @@ export const FEATURE_ROUTES: MountRoutes[] = [
 export function createApp(deps: Deps): App {
   return createHttpApp(deps, FEATURE_ROUTES);
 }
+
+/** The background jobs the server runs (main.ts starts them unless OPENIOP_JOBS=off). */
+export const FEATURE_JOBS: JobDefinition[] = [];
