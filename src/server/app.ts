@@ -1,5 +1,6 @@
 import { registerAssessmentRoutes } from './assessments/assessments.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
+import { applyPlannedLevelChangesJob } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
 import { registerGroupNoteRoutes } from './notes/group-notes.routes';
@@ -48,4 +49,4 @@ export function createApp(deps: Deps): App {
 }
 
 /** The background jobs the server runs (main.ts starts them unless OPENIOP_JOBS=off). */
-export const FEATURE_JOBS: JobDefinition[] = [];
+export const FEATURE_JOBS: JobDefinition[] = [applyPlannedLevelChangesJob];
