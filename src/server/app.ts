@@ -2,7 +2,7 @@ import { registerAssessmentRoutes } from './assessments/assessments.routes';
 import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
-import { findEpisode } from './episodes';
+import { applyPlannedLevelChangesJob, findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
 import { registerGroupNoteRoutes } from './notes/group-notes.routes';
@@ -11,6 +11,7 @@ import { registerPsychotherapyNoteRoutes } from './notes/psychotherapy-notes.rou
 import { registerPatientRoutes } from './patients/patients.routes';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
+import type { JobDefinition } from './platform/jobs/jobs';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
@@ -49,3 +50,6 @@ export const FEATURE_ROUTES: MountRoutes[] = [
 export function createApp(deps: Deps): App {
   return createHttpApp(deps, FEATURE_ROUTES);
 }
+
+/** The background jobs the server runs (main.ts starts them unless OPENIOP_JOBS=off). */
+export const FEATURE_JOBS: JobDefinition[] = [applyPlannedLevelChangesJob];
