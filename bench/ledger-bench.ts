@@ -233,8 +233,8 @@ async function measure(method: string, route: string, body?: unknown): Promise<F
 
 /** The ledger alone (no HTTP, no audit): the pure computation over the week's bulk reads. */
 async function measureLedgerOnly(): Promise<Figures> {
-  const { programConfig } = await import('../src/server/program-operations/program-config');
-  const { findProgram } = await import('../src/server/program-operations/program-operations.store');
+  const { programConfig } = await import('../src/server/programs');
+  const { findProgram } = await import('../src/server/programs');
   const times: number[] = [];
   const statements: number[] = [];
   for (let i = 0; i < WARM_UP + RUNS; i++) {

@@ -13,6 +13,7 @@ import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
+import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
 import { registerAuthRoutes } from './sign-in/sign-in.routes';
@@ -29,6 +30,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerPatientRoutes,
   registerPortalRoutes,
   registerProgramRoutes,
+  registerProgramSettingsRoutes,
   registerProgramOperationRoutes,
   registerReferralRoutes,
   (app) =>

@@ -2,13 +2,12 @@ import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'd
 import { episodes, levelOfCareChanges } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
-import { programs, sites, users } from '../platform/db/platform.table';
+import { users } from '../platform/db/platform.table';
 import {
   attendance,
   curriculumTopics,
   enrolments,
   programSessions,
-  programSettings,
   trackSchedules,
   tracks,
 } from './program-operations.table';
@@ -17,31 +16,6 @@ export type TrackRow = typeof tracks.$inferSelect;
 export type SessionRow = typeof programSessions.$inferSelect;
 export type EnrolmentRow = typeof enrolments.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
-
-/** A program of the site with its settings (null until first saved) and its site's zone as the fallback. */
-export async function findProgram(tx: Tx, siteId: string, programId: string) {
-  const [row] = await tx
-    .select({ program: programs, settings: programSettings, siteTimeZone: sites.timeZone })
-    .from(programs)
-    .innerJoin(sites, eq(sites.id, programs.siteId))
-    .leftJoin(programSettings, eq(programSettings.programId, programs.id))
-    .where(and(eq(programs.id, programId), eq(programs.siteId, siteId)));
-  return row;
-}
-
-/** Saves the settings if they are still at `version` (0: never saved); undefined on a lost race. */
-export async function saveSettings(tx: Tx, values: typeof programSettings.$inferInsert, version: number) {
-  const [row] = await tx
-    .insert(programSettings)
-    .values({ ...values, version: 1 })
-    .onConflictDoUpdate({
-      target: programSettings.programId,
-      set: { ...values, version: sql`${programSettings.version} + 1` },
-      setWhere: eq(programSettings.version, version),
-    })
-    .returning();
-  return row;
-}
 
 export async function insertTrack(tx: Tx, values: typeof tracks.$inferInsert) {
   const [row] = await tx.insert(tracks).values(values).returning();

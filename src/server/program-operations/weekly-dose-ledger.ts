@@ -9,7 +9,7 @@ import {
 } from '../../domain/dose/weekly-dose';
 import { programWeekBounds, programWeekOf, weekNumberSince } from '../../domain/schedule/program-week';
 import type { Tx } from '../platform/db/database';
-import type { ProgramConfig } from './program-config';
+import type { ProgramConfig } from '../programs';
 import {
   listTracks,
   programEnrolmentsInWeek,
