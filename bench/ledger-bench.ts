@@ -26,10 +26,10 @@ import {
   attendance,
   enrolments,
   programSessions,
-  tracks,
 } from '../src/server/program-operations/program-operations.table';
 import { weeklyDoseLedger } from '../src/server/program-operations/weekly-dose-ledger';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../src/server/seed/demo-seed';
+import { tracks } from '../src/server/tracks';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);

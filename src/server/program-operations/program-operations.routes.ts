@@ -24,6 +24,7 @@ import { idempotent } from '../platform/http/idempotency';
 import { auditPatient } from '../platform/http/patient-audit';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
 import { loadProgram, type ProgramConfig, programToday } from '../programs';
+import { findTrack, lockTrack, takeCurriculumVersion } from '../tracks';
 import { participantMinutes } from './participant-csv';
 import {
   AtRiskList,
@@ -31,7 +32,6 @@ import {
   CreateEnrolment,
   CreateSchedule,
   CreateSession,
-  CreateTrack,
   CsvImport,
   CsvImportResult,
   Curriculum,
@@ -47,11 +47,9 @@ import {
   SessionList,
   SessionsQuery,
   TargetStepsSaved,
-  Track,
   WeekQuery,
 } from './program-operations.schema';
 import {
-  bumpCurriculumVersion,
   cancelSession,
   comingTopicSessions,
   currentEnrolmentOfEpisode,
@@ -62,17 +60,13 @@ import {
   findEnrolment,
   findEpisode,
   findSession,
-  findTrack,
   insertEnrolment,
   insertSchedule,
   insertSessions,
-  insertTrack,
   listAttendance,
   listCurriculum,
   listEnrolmentsOfPatient,
   listSessions,
-  listTracks,
-  lockTrack,
   openProgramsOfPatient,
   peakMembersFrom,
   replaceAttendance,
@@ -222,63 +216,6 @@ async function auditSite(
 }
 
 export function registerProgramOperationRoutes(app: App) {
-  defineRoute(
-    app,
-    {
-      permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/tracks',
-        tags,
-        summary: "A program's tracks with today's member count",
-        request: { params: SiteProgram },
-        responses: { 200: jsonResponse(z.object({ items: z.array(Track) }), 'Tracks'), ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const items = await c.var.deps.db.tx(async (tx) => {
-        const program = await loadProgram(tx, siteId, programId);
-        const today = programToday(program, c.var.deps.now());
-        return listTracks(tx, programId, today);
-      });
-      return c.json({ items: items.map((r) => trackJson(r.track, r.members)) }, 200);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'program.setup',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/programs/{programId}/tracks',
-        tags,
-        summary: 'Adds a track (day, evening or weekend; in person, virtual or hybrid; capacity ≤ 15)',
-        request: { params: SiteProgram, body: jsonBody(CreateTrack) },
-        responses: { 201: jsonResponse(Track, 'Created'), ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const answer = await c.var.deps.db.tx((tx) =>
-        idempotent(c, tx, body, async () => {
-          const program = await loadProgram(tx, siteId, programId);
-          const row = await insertTrack(tx, {
-            organizationId: program.organizationId,
-            siteId,
-            programId,
-            ...body,
-          });
-          await auditSite(c, tx, siteId, 'create', 'track', row.id);
-          return { status: 201, body: trackJson(row, 0) };
-        }),
-      );
-      return c.json(answer.body as z.infer<typeof Track>, 201);
-    },
-  );
-
   // ---- Schedules and sessions
   defineRoute(
     app,
@@ -949,18 +886,6 @@ export function registerProgramOperationRoutes(app: App) {
   );
 }
 
-function trackJson(t: Awaited<ReturnType<typeof insertTrack>>, members: number): z.infer<typeof Track> {
-  return {
-    id: t.id,
-    programId: t.programId,
-    name: t.name,
-    timeOfDay: t.timeOfDay as z.infer<typeof Track>['timeOfDay'],
-    modality: t.modality as z.infer<typeof Track>['modality'],
-    capacity: t.capacity,
-    members,
-  };
-}
-
 function enrolmentJson(
   e: Awaited<ReturnType<typeof insertEnrolment>>,
   trackName: string,
@@ -1193,7 +1118,7 @@ function registerCurriculumAndStepRoutes(app: App) {
             { path: `topics.${stranger}.id`, message: "Not a topic of this track's curriculum." },
           ]);
         }
-        if (!(await bumpCurriculumVersion(tx, trackId, version))) throw staleVersion(track.curriculumVersion);
+        if (!(await takeCurriculumVersion(tx, trackId, version))) throw staleVersion(track.curriculumVersion);
         await replaceCurriculum(tx, track, topics, c.var.deps.now());
         await auditSite(c, tx, siteId, 'update', 'curriculum', trackId, { topics: topics.length });
         return curriculumJson(trackId, version + 1, await listCurriculum(tx, trackId));

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { visibleText, webLink } from '../platform/http/safe-text';
+import { webLink } from '../platform/http/safe-text';
 import { HourBandSchema as Band } from '../programs';
 
 const Day = z.iso.date({ message: 'Must be a date, YYYY-MM-DD.' });
@@ -15,28 +15,6 @@ export const SESSION_TYPES = [
   'drug_test',
 ] as const;
 export const ATTENDANCE_STATUSES = ['present', 'late', 'left_early', 'excused', 'unexcused'] as const;
-
-export const Track = z
-  .object({
-    id: z.string(),
-    programId: z.string(),
-    name: z.string(),
-    timeOfDay: z.enum(['day', 'evening', 'weekend']),
-    modality: z.enum(['in_person', 'virtual', 'hybrid']),
-    capacity: z.number(),
-    members: z.number(),
-  })
-  .openapi('Track');
-
-export const CreateTrack = z
-  .strictObject({
-    name: visibleText(120),
-    timeOfDay: z.enum(['day', 'evening', 'weekend']),
-    modality: z.enum(['in_person', 'virtual', 'hybrid']),
-    // At most 15: larger groups lose the therapeutic benefit (domain.md §3).
-    capacity: z.number().int().min(1).max(15, 'Must be 15 or fewer.').default(12),
-  })
-  .openapi('CreateTrack');
 
 const Placement = {
   sessionType: z.enum(SESSION_TYPES),
