@@ -13,11 +13,14 @@ import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import type { JobDefinition } from './platform/jobs/jobs';
 import { registerPortalRoutes } from './portal/portal.routes';
+import { membersOnByTrack } from './program-operations';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
+import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
 import { registerAuthRoutes } from './sign-in/sign-in.routes';
 import { registerSiteRoutes } from './sites/sites.routes';
+import { registerTrackRoutes } from './tracks/tracks.routes';
 import { registerTreatmentPlanRoutes } from './treatment-plans/treatment-plans.routes';
 
 /**
@@ -30,6 +33,8 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerPatientRoutes,
   registerPortalRoutes,
   registerProgramRoutes,
+  registerProgramSettingsRoutes,
+  (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
   registerProgramOperationRoutes,
   registerReferralRoutes,
   (app) =>
