@@ -74,7 +74,7 @@ export type PortalContext<V = false> = BaseContext &
     auditAt: (siteId: string) => AuditWrite;
   };
 
-type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean> = {
+type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean, Ctx = never> = {
   permission: Permission;
   route: R;
   /** The success status (200 unless named). */
@@ -89,6 +89,12 @@ type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean> 
    */
   etag?: boolean | ((answer: { version?: number }) => number);
   allowPendingMfa?: boolean;
+  /**
+   * When the handler fails: runs after the request's transaction rolled back, in a transaction of its own with
+   * the same kind of context, then the error is answered as usual (a refusal that must leave a trace, like a
+   * wrong password at signing).
+   */
+  afterRollback?: (ctx: Ctx, error: unknown) => Promise<void>;
 };
 
 type Handler<R extends RouteConfig, S extends SuccessStatus, Ctx> = (
@@ -132,7 +138,7 @@ function signedIn(c: Context<AppEnv>): Principal {
 
 function register<R extends RouteConfig, S extends SuccessStatus, V extends boolean, Ctx>(
   app: App,
-  options: Options<R, S, V>,
+  options: Options<R, S, V, Ctx>,
   /** Adds the route kind's own parts (patient or site, and `audit`) to the base; `version` is added here. */
   makeContext: (c: Context<AppEnv>, base: BaseContext) => object,
   handler: Handler<R, S, Ctx>,
@@ -152,7 +158,7 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
       const version = options.versioned ? requiredVersion(c) : undefined;
       const actor = signedIn(c);
       const { deps } = c.var;
-      const result = await deps.db.tx(async (tx) => {
+      const contextIn = (tx: Tx) => {
         const base: BaseContext = {
           c,
           tx,
@@ -161,11 +167,22 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
           now: deps.now(),
           auditEach: (events) => appendAudit(tx, auditActor(c), events, deps.now()),
         };
-        const ctx = { ...makeContext(c, base), version };
-        const run = async () => ({ status, body: await handler(ctx as Ctx, input) });
-        if (!options.idempotent) return run();
-        return idempotent<RouteBody<R, S> | Response>(c, tx, [input.param, input.json], run);
-      });
+        return { ...makeContext(c, base), version } as Ctx;
+      };
+      const answer = () =>
+        deps.db.tx(async (tx) => {
+          const ctx = contextIn(tx);
+          const run = async () => ({ status, body: await handler(ctx, input) });
+          if (!options.idempotent) return run();
+          return idempotent<RouteBody<R, S> | Response>(c, tx, [input.param, input.json], run);
+        });
+      const { afterRollback } = options;
+      const result = afterRollback
+        ? await answer().catch(async (error: unknown) => {
+            await deps.db.tx((tx) => afterRollback(contextIn(tx), error));
+            throw error;
+          })
+        : await answer();
       if (result.body instanceof Response) return result.body;
       const body = result.body as Record<string, unknown>;
       if (typeof options.etag === 'function') c.header('ETag', etag(options.etag({ version })));
@@ -180,7 +197,7 @@ export function definePatientRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, PatientContext<V>>) {
+>(app: App, options: Options<R, S, V, PatientContext<V>>, handler: Handler<R, S, PatientContext<V>>) {
   register(
     app,
     options,
@@ -199,7 +216,7 @@ export function defineSiteRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, SiteContext<V>>) {
+>(app: App, options: Options<R, S, V, SiteContext<V>>, handler: Handler<R, S, SiteContext<V>>) {
   register(
     app,
     options,
@@ -218,7 +235,7 @@ export function defineUserRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, UserContext<V>>) {
+>(app: App, options: Options<R, S, V, UserContext<V>>, handler: Handler<R, S, UserContext<V>>) {
   register(app, options, (_c, base) => ({ ...base, audit: scopedAudit(base, {}) }), handler);
 }
 
