@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Job, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
-import { JOB_QUEUE_SCHEMA } from './job-queue-schema';
+import { JOB_QUEUE_SCHEMA } from '../db/job-queue-schema';
 
 /** What a job's `run` is given: the database, the server's clock, a logger naming the job, and its id. */
 export type JobContext = { db: Database; now: () => Date; logger: Logger; jobId: string };
