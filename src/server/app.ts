@@ -1,6 +1,7 @@
 import { registerAssessmentRoutes } from './assessments/assessments.routes';
 import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
+import { registerCurriculumRoutes } from './curriculum/curriculum.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
 import { findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
@@ -35,6 +36,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerProgramSettingsRoutes,
   (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
   registerProgramOperationRoutes,
+  registerCurriculumRoutes,
   registerReferralRoutes,
   (app) =>
     registerAssessmentRoutes(app, {

@@ -1,5 +1,6 @@
 /** Every table of the app, for drizzle-kit's migrations (drizzle.config.ts). Features keep their tables private. */
 export * from './assessments/assessments.table';
+export * from './curriculum/curriculum.table';
 export * from './discharges/discharges.table';
 export * from './episodes/episodes.table';
 export * from './measurement/measurement.table';

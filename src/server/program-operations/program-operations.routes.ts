@@ -1,15 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { rotateCurriculum } from '../../domain/curriculum/rotate-curriculum';
 import { type TopicAttendance, topicCoverage } from '../../domain/curriculum/topic-coverage';
-import { topicKey } from '../../domain/curriculum/topic-key';
 import { type DoseLevel, plannedLevels, targetForWeek } from '../../domain/dose/step-down';
 import { stepDirection } from '../../domain/episodes/discharge';
 import { InputError } from '../../domain/input-error';
 import type { LevelCode } from '../../domain/placement/levels-of-care';
 import { expandSchedule, type Occurrence } from '../../domain/schedule/expand-schedule';
 import { programWeekOf } from '../../domain/schedule/program-week';
+import { listCurriculum, topicsForSessions } from '../curriculum';
 import type { episodes } from '../episodes';
 import { insertLevelChange, updateEpisode } from '../episodes';
 import { assertStaffOfSite } from '../platform/access/staff-references';
@@ -24,7 +23,7 @@ import { idempotent } from '../platform/http/idempotency';
 import { auditPatient } from '../platform/http/patient-audit';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
 import { loadProgram, type ProgramConfig, programToday } from '../programs';
-import { findTrack, lockTrack, takeCurriculumVersion } from '../tracks';
+import { findTrack, lockTrack } from '../tracks';
 import { participantMinutes } from './participant-csv';
 import {
   AtRiskList,
@@ -34,14 +33,12 @@ import {
   CreateSession,
   CsvImport,
   CsvImportResult,
-  Curriculum,
   Enrolment,
   MemberTopics,
   PatientDose,
   PortalSessions,
   Roster,
   SaveAttendance,
-  SaveCurriculum,
   SaveTargetSteps,
   Session,
   SessionList,
@@ -64,13 +61,11 @@ import {
   insertSchedule,
   insertSessions,
   listAttendance,
-  listCurriculum,
   listEnrolmentsOfPatient,
   listSessions,
   openProgramsOfPatient,
   peakMembersFrom,
   replaceAttendance,
-  replaceCurriculum,
   type SessionRow,
   topicSessionsOfPatient,
   trackMembersOn,
@@ -274,7 +269,7 @@ export function registerProgramOperationRoutes(app: App) {
             ]);
           }
           await checkPlacement(tx, program, body, occurrences);
-          const topics = await topicsForSchedule(tx, trackId, body, occurrences.length);
+          const topics = await topicsForSessions(tx, trackId, body, occurrences.length);
           const schedule = await insertSchedule(tx, {
             organizationId: program.organizationId,
             siteId,
@@ -372,7 +367,7 @@ export function registerProgramOperationRoutes(app: App) {
           await checkPlacement(tx, program, body, occurrences);
           const topics =
             body.trackId && body.curriculumTopicId
-              ? await topicsForSchedule(tx, body.trackId, body, occurrences.length)
+              ? await topicsForSessions(tx, body.trackId, body, occurrences.length)
               : null;
           const [row] = await insertSessions(
             tx,
@@ -1052,82 +1047,6 @@ async function patientWeeks(tx: Tx, patientId: string, week: Temporal.PlainDate 
 }
 
 function registerCurriculumAndStepRoutes(app: App) {
-  const SiteTrackOnly = SiteTrack;
-  defineRoute(
-    app,
-    {
-      permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/tracks/{trackId}/curriculum',
-        tags,
-        summary: "A track's curriculum: its topics in order (ETag for the next save)",
-        request: { params: SiteTrackOnly },
-        responses: { 200: jsonResponse(Curriculum, 'Curriculum'), ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, trackId } = c.req.valid('param');
-      const result = await c.var.deps.db.tx(async (tx) => {
-        const track = await findTrack(tx, siteId, trackId);
-        if (!track) throw AppError.notFound('The track');
-        return curriculumJson(track.id, track.curriculumVersion, await listCurriculum(tx, trackId));
-      });
-      c.header('ETag', etag(result.version));
-      return c.json(result, 200);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'program.setup',
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/tracks/{trackId}/curriculum',
-        tags,
-        summary:
-          "Saves a track's curriculum whole, in order (topics with an id are kept, new titles added, the rest archived); needs If-Match",
-        request: { params: SiteTrackOnly, body: jsonBody(SaveCurriculum) },
-        responses: { 200: jsonResponse(Curriculum, 'Saved'), ...versioned, ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, trackId } = c.req.valid('param');
-      const { topics } = c.req.valid('json');
-      const version = requiredVersion(c);
-      const keys = topics.map((t) => topicKey(t.title));
-      const fields = topics.flatMap((t, i) => [
-        ...(keys[i] === '' ? [{ path: `topics.${i}.title`, message: 'Must have letters or digits.' }] : []),
-        ...(keys[i] !== '' && keys.indexOf(keys[i]!) !== i
-          ? [{ path: `topics.${i}.title`, message: 'Appears twice in the curriculum.' }]
-          : []),
-        ...(t.id && topics.findIndex((x) => x.id === t.id) !== i
-          ? [{ path: `topics.${i}.id`, message: 'Appears twice.' }]
-          : []),
-      ]);
-      if (fields.length > 0) throw AppError.validation(fields);
-      const result = await c.var.deps.db.tx(async (tx) => {
-        const track = await findTrack(tx, siteId, trackId);
-        if (!track) throw AppError.notFound('The track');
-        const current = await listCurriculum(tx, trackId);
-        const known = new Set(current.map((t) => t.id));
-        const stranger = topics.findIndex((t) => t.id && !known.has(t.id));
-        if (stranger >= 0) {
-          throw AppError.validation([
-            { path: `topics.${stranger}.id`, message: "Not a topic of this track's curriculum." },
-          ]);
-        }
-        if (!(await takeCurriculumVersion(tx, trackId, version))) throw staleVersion(track.curriculumVersion);
-        await replaceCurriculum(tx, track, topics, c.var.deps.now());
-        await auditSite(c, tx, siteId, 'update', 'curriculum', trackId, { topics: topics.length });
-        return curriculumJson(trackId, version + 1, await listCurriculum(tx, trackId));
-      });
-      c.header('ETag', etag(result.version));
-      return c.json(result, 200);
-    },
-  );
-
   defineRoute(
     app,
     {
@@ -1271,48 +1190,6 @@ const TOPIC_LOOKAHEAD_DAYS = 56;
 const STEP_PLAN_REASON = 'Weekly hour target step';
 
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
-
-function curriculumJson(
-  trackId: string,
-  version: number,
-  topics: { id: string; position: number; title: string }[],
-): z.infer<typeof Curriculum> {
-  return {
-    trackId,
-    version,
-    topics: topics.map((t, i) => ({ id: t.id, position: i + 1, title: t.title })),
-  };
-}
-
-/**
- * The topic of each new session: one chosen topic for all, or the track's curriculum in rotation (from the
- * chosen topic, else the first). Null when the request names no curriculum topic.
- */
-async function topicsForSchedule(
-  tx: Tx,
-  trackId: string,
-  body: { curriculumTopicId?: string | null; rotateCurriculum?: boolean },
-  count: number,
-) {
-  if (!body.curriculumTopicId && !body.rotateCurriculum) return null;
-  const curriculum = await listCurriculum(tx, trackId);
-  if (body.rotateCurriculum && curriculum.length === 0) {
-    throw AppError.validation([
-      { path: 'rotateCurriculum', message: 'The track has no curriculum yet: add its topics first.' },
-    ]);
-  }
-  let startAt = 0;
-  if (body.curriculumTopicId) {
-    startAt = curriculum.findIndex((t) => t.id === body.curriculumTopicId);
-    if (startAt < 0) {
-      throw AppError.validation([
-        { path: 'curriculumTopicId', message: "Must be a topic of the track's curriculum." },
-      ]);
-    }
-    if (!body.rotateCurriculum) return Array.from({ length: count }, () => curriculum[startAt]!);
-  }
-  return rotateCurriculum(curriculum, count, startAt);
-}
 
 /** ASAM 4th edition calls outpatient 1.0; the dose rule speaks 3rd-edition codes. */
 function levelCode(level: DoseLevel, edition: number): string {

@@ -10,32 +10,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { curriculumTopics } from '../curriculum';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import { instant } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
 import { organizationAndSiteColumns } from '../platform/db/scope-columns';
 import { tracks } from '../tracks';
-
-/**
- * A track's curriculum: its topics in order (e.g. relapse-prevention modules). A topic taken off the list is
- * archived, not deleted, because sessions that covered it still name it.
- */
-export const curriculumTopics = pgTable(
-  'curriculum_topics',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    trackId: uuid('track_id')
-      .notNull()
-      .references(() => tracks.id),
-    position: integer('position').notNull(),
-    title: text('title').notNull(),
-    archivedAt: instant('archived_at'),
-    createdAt: instant('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('curriculum_topics_track_idx').on(t.trackId, t.position)],
-);
 
 /** A track's recurring week; its sessions are expanded into program_sessions when it is saved. */
 export const trackSchedules = pgTable('track_schedules', {
