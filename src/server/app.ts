@@ -18,6 +18,7 @@ import { registerProgramOperationRoutes } from './program-operations/program-ope
 import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
+import { registerSessionRoutes } from './sessions/sessions.routes';
 import { registerAuthRoutes } from './sign-in/sign-in.routes';
 import { registerSiteRoutes } from './sites/sites.routes';
 import { registerTrackRoutes } from './tracks/tracks.routes';
@@ -35,6 +36,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerProgramRoutes,
   registerProgramSettingsRoutes,
   (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
+  registerSessionRoutes,
   registerProgramOperationRoutes,
   registerCurriculumRoutes,
   registerReferralRoutes,

@@ -10,5 +10,6 @@ export * from './platform/db/platform.table';
 export * from './program-operations/program-operations.table';
 export * from './programs/programs.table';
 export * from './referrals/referrals.table';
+export * from './sessions/sessions.table';
 export * from './tracks/tracks.table';
 export * from './treatment-plans/treatment-plans.table';

@@ -6,12 +6,10 @@ import { type DoseLevel, plannedLevels, targetForWeek } from '../../domain/dose/
 import { stepDirection } from '../../domain/episodes/discharge';
 import { InputError } from '../../domain/input-error';
 import type { LevelCode } from '../../domain/placement/levels-of-care';
-import { expandSchedule, type Occurrence } from '../../domain/schedule/expand-schedule';
 import { programWeekOf } from '../../domain/schedule/program-week';
-import { listCurriculum, topicsForSessions } from '../curriculum';
+import { listCurriculum } from '../curriculum';
 import type { episodes } from '../episodes';
 import { insertLevelChange, updateEpisode } from '../episodes';
-import { assertStaffOfSite } from '../platform/access/staff-references';
 import { appendAudit } from '../platform/audit/audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
@@ -23,14 +21,12 @@ import { idempotent } from '../platform/http/idempotency';
 import { auditPatient } from '../platform/http/patient-audit';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
 import { loadProgram, type ProgramConfig, programToday } from '../programs';
+import { findSession, type SessionRow, sessionJson } from '../sessions';
 import { findTrack, lockTrack } from '../tracks';
 import { participantMinutes } from './participant-csv';
 import {
   AtRiskList,
-  CancelSession,
   CreateEnrolment,
-  CreateSchedule,
-  CreateSession,
   CsvImport,
   CsvImportResult,
   Enrolment,
@@ -40,33 +36,23 @@ import {
   Roster,
   SaveAttendance,
   SaveTargetSteps,
-  Session,
-  SessionList,
-  SessionsQuery,
   TargetStepsSaved,
   WeekQuery,
 } from './program-operations.schema';
 import {
-  cancelSession,
   comingTopicSessions,
   currentEnrolmentOfEpisode,
   deletePlannedLevelChanges,
   endEnrolment,
   enrolledInProgramOn,
-  findBookingConflict,
   findEnrolment,
   findEpisode,
-  findSession,
   insertEnrolment,
-  insertSchedule,
-  insertSessions,
   listAttendance,
   listEnrolmentsOfPatient,
-  listSessions,
   openProgramsOfPatient,
   peakMembersFrom,
   replaceAttendance,
-  type SessionRow,
   topicSessionsOfPatient,
   trackMembersOn,
   upcomingSessionsOfPatient,
@@ -78,12 +64,9 @@ const tags = ['Program operations'];
 const conflict = { 409: errorResponses[422] };
 const versioned = { 409: errorResponses[422], 428: errorResponses[422] };
 const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
-const SiteTrack = z.object({ siteId: UuidParam('siteId'), trackId: UuidParam('trackId') });
 const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
 const PatientParams = z.object({ patientId: UuidParam('patientId') });
 
-/** Sessions in one request: a year of a five-day schedule, with room to spare. */
-const MAX_SESSIONS_PER_SCHEDULE = 400;
 /** Minutes beyond a session's length that attendance may claim (early arrival, overrun). */
 const ATTENDANCE_SLACK_MINUTES = 60;
 /** An episode takes a seat once admitted and until discharge. */
@@ -102,355 +85,7 @@ function asValidation<T>(f: () => T, prefix = ''): T {
   }
 }
 
-const sessionJson = (s: SessionRow, facilitatorName: string | null = null): z.infer<typeof Session> => ({
-  id: s.id,
-  programId: s.programId,
-  trackId: s.trackId,
-  scheduleId: s.scheduleId,
-  sessionType: s.sessionType as z.infer<typeof Session>['sessionType'],
-  topic: s.topic,
-  curriculumTopicId: s.curriculumTopicId,
-  localDate: s.localDate,
-  startsAt: s.startsAt.toISOString(),
-  endsAt: s.endsAt.toISOString(),
-  minutes: s.minutes,
-  facilitatorId: s.facilitatorId,
-  facilitatorName,
-  room: s.room,
-  telehealthUrl: s.telehealthUrl,
-  cancelled: s.cancelledAt !== null,
-  cancelReason: s.cancelReason,
-  cancelNote: s.cancelNote,
-});
-
-type Placement = {
-  sessionType: string;
-  topic?: string | null;
-  facilitatorId?: string | null;
-  room?: string | null;
-  telehealthUrl?: string | null;
-};
-
-/**
- * Checks a booking before sessions are stored: a group needs a topic's licensed facilitator, and neither the
- * facilitator nor the room may already be booked at an overlapping time (409 naming that session).
- */
-async function checkPlacement(
-  tx: Tx,
-  program: ProgramConfig,
-  placement: Placement,
-  occurrences: Occurrence[],
-) {
-  if (placement.facilitatorId) {
-    // The facilitator is someone who works at the program's site; a group is led by a licensed clinician.
-    await assertStaffOfSite(
-      tx,
-      program,
-      [{ path: 'facilitatorId', userId: placement.facilitatorId }],
-      placement.sessionType === 'group_therapy' ? 'licensed_clinician' : 'site_staff',
-    );
-  } else if (placement.sessionType === 'group_therapy') {
-    throw AppError.validation([
-      { path: 'facilitatorId', message: 'Group therapy needs a licensed facilitator.' },
-    ]);
-  }
-  const clash = await findBookingConflict(
-    tx,
-    program.organizationId,
-    { facilitatorId: placement.facilitatorId, room: placement.room, siteId: program.siteId },
-    occurrences.map((o) => ({
-      start: new Date(o.start.epochMilliseconds),
-      end: new Date(o.end.epochMilliseconds),
-    })),
-  );
-  if (clash) {
-    const who =
-      clash.facilitatorId && clash.facilitatorId === placement.facilitatorId ? 'facilitator' : 'room';
-    throw AppError.conflict(
-      `The ${who} is already booked for session ${clash.id} at an overlapping time.`,
-      'double_booked',
-      { conflictingSessionId: clash.id, resource: who },
-    );
-  }
-}
-
-function sessionValues(
-  program: ProgramConfig,
-  trackId: string | null,
-  scheduleId: string | null,
-  p: Placement,
-) {
-  return (o: Occurrence) => ({
-    organizationId: program.organizationId,
-    siteId: program.siteId,
-    programId: program.programId,
-    trackId,
-    scheduleId,
-    sessionType: p.sessionType,
-    topic: p.topic ?? null,
-    localDate: o.date.toString(),
-    startsAt: new Date(o.start.epochMilliseconds),
-    endsAt: new Date(o.end.epochMilliseconds),
-    minutes: o.minutes,
-    facilitatorId: p.facilitatorId ?? null,
-    room: p.room ?? null,
-    telehealthUrl: p.telehealthUrl ?? null,
-  });
-}
-
-async function auditSite(
-  c: Context<AppEnv>,
-  tx: Tx,
-  siteId: string,
-  action: string,
-  entity: string,
-  entityId: string | null,
-  detail?: Record<string, unknown>,
-) {
-  await appendAudit(tx, auditActor(c), [{ action, entity, entityId, siteId, detail }], c.var.deps.now());
-}
-
 export function registerProgramOperationRoutes(app: App) {
-  // ---- Schedules and sessions
-  defineRoute(
-    app,
-    {
-      permission: 'schedule.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/tracks/{trackId}/schedules',
-        tags,
-        summary: "A track's recurring week, expanded in the program's zone into stored sessions",
-        request: { params: SiteTrack, body: jsonBody(CreateSchedule) },
-        responses: {
-          201: jsonResponse(z.object({ scheduleId: z.string(), sessions: z.array(Session) }), 'Created'),
-          ...conflict,
-          ...errorResponses,
-        },
-      }),
-    },
-    async (c) => {
-      const { siteId, trackId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      if (body.endTime <= body.startTime) {
-        throw AppError.validation([{ path: 'endTime', message: 'Must be after startTime.' }]);
-      }
-      if (body.endsOn < body.startsOn) {
-        throw AppError.validation([{ path: 'endsOn', message: 'Must be on or after startsOn.' }]);
-      }
-      const answer = await c.var.deps.db.tx((tx) =>
-        idempotent(c, tx, body, async () => {
-          const track = await findTrack(tx, siteId, trackId);
-          if (!track) throw AppError.notFound('The track');
-          const program = await loadProgram(tx, siteId, track.programId);
-          const startsOn = Temporal.PlainDate.from(body.startsOn);
-          const endsOn = Temporal.PlainDate.from(body.endsOn);
-          const occurrences = asValidation(() =>
-            expandSchedule(
-              {
-                timeZone: program.timeZone,
-                weekdays: body.weekdays,
-                startTime: body.startTime,
-                endTime: body.endTime,
-                startsOn,
-                endsOn,
-              },
-              { from: startsOn, to: endsOn },
-            ),
-          );
-          if (occurrences.length === 0) {
-            throw AppError.validation([
-              { path: 'weekdays', message: 'The schedule yields no sessions between startsOn and endsOn.' },
-            ]);
-          }
-          if (occurrences.length > MAX_SESSIONS_PER_SCHEDULE) {
-            throw AppError.validation([
-              { path: 'endsOn', message: `At most ${MAX_SESSIONS_PER_SCHEDULE} sessions per schedule.` },
-            ]);
-          }
-          await checkPlacement(tx, program, body, occurrences);
-          const topics = await topicsForSessions(tx, trackId, body, occurrences.length);
-          const schedule = await insertSchedule(tx, {
-            organizationId: program.organizationId,
-            siteId,
-            trackId,
-            weekdays: body.weekdays,
-            startTime: body.startTime,
-            endTime: body.endTime,
-            startsOn: body.startsOn,
-            endsOn: body.endsOn,
-            timeZone: program.timeZone,
-            sessionType: body.sessionType,
-            topic: body.topic ?? null,
-            curriculumTopicId: body.curriculumTopicId ?? null,
-            rotatesCurriculum: body.rotateCurriculum ?? false,
-            facilitatorId: body.facilitatorId ?? null,
-            room: body.room ?? null,
-            telehealthUrl: body.telehealthUrl ?? null,
-            createdBy: c.var.principal!.userId,
-          });
-          const sessions = await insertSessions(
-            tx,
-            occurrences.map((o, i) => ({
-              ...sessionValues(program, trackId, schedule.id, body)(o),
-              ...(topics ? { topic: topics[i]!.title, curriculumTopicId: topics[i]!.id } : {}),
-            })),
-          );
-          await auditSite(c, tx, siteId, 'create', 'track_schedule', schedule.id, {
-            sessions: sessions.length,
-          });
-          return {
-            status: 201,
-            body: { scheduleId: schedule.id, sessions: sessions.map((s) => sessionJson(s)) },
-          };
-        }),
-      );
-      return c.json(answer.body as { scheduleId: string; sessions: z.infer<typeof Session>[] }, 201);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'schedule.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/programs/{programId}/sessions',
-        tags,
-        summary: 'A one-off session (individual, family, medical visit, a make-up group …)',
-        request: { params: SiteProgram, body: jsonBody(CreateSession) },
-        responses: { 201: jsonResponse(Session, 'Created'), ...conflict, ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      if (body.endTime <= body.startTime) {
-        throw AppError.validation([{ path: 'endTime', message: 'Must be after startTime.' }]);
-      }
-      const answer = await c.var.deps.db.tx((tx) =>
-        idempotent(c, tx, body, async () => {
-          const program = await loadProgram(tx, siteId, programId);
-          if (body.curriculumTopicId && !body.trackId) {
-            throw AppError.validation([
-              {
-                path: 'curriculumTopicId',
-                message: "Needs trackId: the topic comes from the track's curriculum.",
-              },
-            ]);
-          }
-          if (body.trackId) {
-            const track = await findTrack(tx, siteId, body.trackId);
-            if (!track || track.programId !== programId) {
-              throw AppError.validation([{ path: 'trackId', message: 'Must be a track of this program.' }]);
-            }
-          }
-          const day = Temporal.PlainDate.from(body.date);
-          const occurrences = asValidation(() =>
-            expandSchedule(
-              {
-                timeZone: program.timeZone,
-                weekdays: [day.dayOfWeek],
-                startTime: body.startTime,
-                endTime: body.endTime,
-                startsOn: day,
-                endsOn: day,
-              },
-              { from: day, to: day },
-            ),
-          );
-          if (occurrences.length === 0) {
-            throw AppError.validation([
-              { path: 'startTime', message: 'This time does not exist on that day.' },
-            ]);
-          }
-          await checkPlacement(tx, program, body, occurrences);
-          const topics =
-            body.trackId && body.curriculumTopicId
-              ? await topicsForSessions(tx, body.trackId, body, occurrences.length)
-              : null;
-          const [row] = await insertSessions(
-            tx,
-            occurrences.map((o) => ({
-              ...sessionValues(program, body.trackId ?? null, null, body)(o),
-              ...(topics ? { topic: topics[0]!.title, curriculumTopicId: topics[0]!.id } : {}),
-            })),
-          );
-          await auditSite(c, tx, siteId, 'create', 'session', row!.id);
-          return { status: 201, body: sessionJson(row!) };
-        }),
-      );
-      return c.json(answer.body as z.infer<typeof Session>, 201);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/sessions',
-        tags,
-        summary: "A program's sessions between two local days (the week calendar), optionally one track's",
-        request: { params: SiteProgram, query: SessionsQuery },
-        responses: { 200: jsonResponse(SessionList, 'Sessions'), ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const q = c.req.valid('query');
-      if (q.to < q.from) throw AppError.validation([{ path: 'to', message: 'Must be on or after from.' }]);
-      const rows = await c.var.deps.db.tx(async (tx) => {
-        const program = await loadProgram(tx, siteId, programId);
-        const from = Temporal.PlainDate.from(q.from).toZonedDateTime({ timeZone: program.timeZone });
-        const to = Temporal.PlainDate.from(q.to)
-          .add({ days: 1 })
-          .toZonedDateTime({ timeZone: program.timeZone });
-        return listSessions(
-          tx,
-          programId,
-          new Date(from.epochMilliseconds),
-          new Date(to.epochMilliseconds),
-          q.trackId,
-        );
-      });
-      return c.json({ items: rows.map((r) => sessionJson(r.session, r.facilitatorName)) }, 200);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'schedule.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/sessions/{sessionId}/cancel',
-        tags,
-        summary: 'Cancels a session (holiday, weather, other); enrolled patients see it in the portal',
-        request: { params: SiteSession, body: jsonBody(CancelSession) },
-        responses: { 200: jsonResponse(Session, 'Cancelled'), ...conflict, ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, sessionId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const row = await c.var.deps.db.tx(async (tx) => {
-        const session = await findSession(tx, siteId, sessionId);
-        if (!session) throw AppError.notFound('The session');
-        const cancelled = await cancelSession(tx, sessionId, {
-          cancelledAt: c.var.deps.now(),
-          cancelReason: body.reason,
-          cancelNote: body.note ?? null,
-        });
-        if (!cancelled) throw AppError.conflict('The session is already cancelled.', 'already_cancelled');
-        await auditSite(c, tx, siteId, 'cancel', 'session', sessionId, { reason: body.reason });
-        return cancelled;
-      });
-      return c.json(sessionJson(row), 200);
-    },
-  );
-
   // ---- Enrolment
   defineRoute(
     app,

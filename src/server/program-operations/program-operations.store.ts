@@ -1,12 +1,11 @@
-import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { episodes, levelOfCareChanges } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
-import { users } from '../platform/db/platform.table';
+import { programSessions, takeRosterVersion } from '../sessions';
 import { tracks } from '../tracks';
-import { attendance, enrolments, programSessions, trackSchedules } from './program-operations.table';
+import { attendance, enrolments } from './program-operations.table';
 
-export type SessionRow = typeof programSessions.$inferSelect;
 export type EnrolmentRow = typeof enrolments.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
 
@@ -15,84 +14,6 @@ const activeOn = (date: string) =>
     sql`${enrolments.startsOn} <= ${date}`,
     or(isNull(enrolments.endsOn), sql`${enrolments.endsOn} >= ${date}`),
   );
-
-export async function insertSchedule(tx: Tx, values: typeof trackSchedules.$inferInsert) {
-  const [row] = await tx.insert(trackSchedules).values(values).returning();
-  return row!;
-}
-
-export async function insertSessions(tx: Tx, values: (typeof programSessions.$inferInsert)[]) {
-  if (values.length === 0) return [];
-  return tx.insert(programSessions).values(values).returning();
-}
-
-/** The first live session booking the facilitator or room at a time overlapping one of `intervals`. */
-export async function findBookingConflict(
-  tx: Tx,
-  organizationId: string,
-  who: { facilitatorId?: string | null; room?: string | null; siteId: string },
-  intervals: { start: Date; end: Date }[],
-) {
-  const holders: SQL[] = [];
-  if (who.facilitatorId) holders.push(eq(programSessions.facilitatorId, who.facilitatorId));
-  if (who.room)
-    holders.push(and(eq(programSessions.siteId, who.siteId), eq(programSessions.room, who.room))!);
-  if (holders.length === 0 || intervals.length === 0) return undefined;
-  const from = new Date(Math.min(...intervals.map((i) => i.start.getTime())));
-  const to = new Date(Math.max(...intervals.map((i) => i.end.getTime())));
-  const candidates = await tx
-    .select()
-    .from(programSessions)
-    .where(
-      and(
-        eq(programSessions.organizationId, organizationId),
-        isNull(programSessions.cancelledAt),
-        lt(programSessions.startsAt, to),
-        sql`${programSessions.endsAt} > ${from}`,
-        or(...holders),
-      ),
-    )
-    .orderBy(asc(programSessions.startsAt));
-  return candidates.find((s) => intervals.some((i) => s.startsAt < i.end && s.endsAt > i.start));
-}
-
-export async function listSessions(tx: Tx, programId: string, from: Date, to: Date, trackId?: string) {
-  return tx
-    .select({ session: programSessions, facilitatorName: users.displayName })
-    .from(programSessions)
-    .leftJoin(users, eq(users.id, programSessions.facilitatorId))
-    .where(
-      and(
-        eq(programSessions.programId, programId),
-        gte(programSessions.startsAt, from),
-        lt(programSessions.startsAt, to),
-        trackId ? eq(programSessions.trackId, trackId) : undefined,
-      ),
-    )
-    .orderBy(asc(programSessions.startsAt))
-    .limit(1000);
-}
-
-export async function findSession(tx: Tx, siteId: string, sessionId: string) {
-  const [row] = await tx
-    .select()
-    .from(programSessions)
-    .where(and(eq(programSessions.id, sessionId), eq(programSessions.siteId, siteId)));
-  return row;
-}
-
-export async function cancelSession(
-  tx: Tx,
-  sessionId: string,
-  change: { cancelledAt: Date; cancelReason: string; cancelNote: string | null },
-) {
-  const [row] = await tx
-    .update(programSessions)
-    .set(change)
-    .where(and(eq(programSessions.id, sessionId), isNull(programSessions.cancelledAt)))
-    .returning();
-  return row;
-}
 
 /** The open episodes' enrolments of the patient (any track), newest first. */
 export async function listEnrolmentsOfPatient(tx: Tx, patientId: string) {
@@ -190,15 +111,11 @@ export async function replaceAttendance(
   version: number,
   rows: (typeof attendance.$inferInsert)[],
 ): Promise<number | undefined> {
-  const [bumped] = await tx
-    .update(programSessions)
-    .set({ rosterVersion: sql`${programSessions.rosterVersion} + 1` })
-    .where(and(eq(programSessions.id, sessionId), eq(programSessions.rosterVersion, version)))
-    .returning({ version: programSessions.rosterVersion });
-  if (!bumped) return undefined;
+  const bumped = await takeRosterVersion(tx, sessionId, version);
+  if (bumped === undefined) return undefined;
   await tx.delete(attendance).where(eq(attendance.sessionId, sessionId));
   if (rows.length > 0) await tx.insert(attendance).values(rows);
-  return bumped.version;
+  return bumped;
 }
 
 /** Every enrolment of the program overlapping the week, with the episode's admission day. */
