@@ -3,6 +3,8 @@ import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
 import { registerCurriculumRoutes } from './curriculum/curriculum.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
+import { membersOnByTrack } from './enrolment';
+import { registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment/enrolment.routes';
 import { findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
@@ -13,7 +15,6 @@ import { registerPatientRoutes } from './patients/patients.routes';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import { registerPortalRoutes } from './portal/portal.routes';
-import { membersOnByTrack } from './program-operations';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
 import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
@@ -37,8 +38,10 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerProgramSettingsRoutes,
   (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
   registerSessionRoutes,
+  registerEnrolmentRoutes,
   registerProgramOperationRoutes,
   registerCurriculumRoutes,
+  registerTargetStepRoutes,
   registerReferralRoutes,
   (app) =>
     registerAssessmentRoutes(app, {

@@ -2,6 +2,7 @@
 export * from './assessments/assessments.table';
 export * from './curriculum/curriculum.table';
 export * from './discharges/discharges.table';
+export * from './enrolment/enrolment.table';
 export * from './episodes/episodes.table';
 export * from './measurement/measurement.table';
 export * from './notes/notes.table';

@@ -2,14 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { type TopicAttendance, topicCoverage } from '../../domain/curriculum/topic-coverage';
-import { type DoseLevel, plannedLevels, targetForWeek } from '../../domain/dose/step-down';
-import { stepDirection } from '../../domain/episodes/discharge';
-import { InputError } from '../../domain/input-error';
-import type { LevelCode } from '../../domain/placement/levels-of-care';
-import { programWeekOf } from '../../domain/schedule/program-week';
 import { listCurriculum } from '../curriculum';
-import type { episodes } from '../episodes';
-import { insertLevelChange, updateEpisode } from '../episodes';
+import {
+  enrolledInProgramOn,
+  listEnrolmentsOfPatient,
+  openProgramsOfPatient,
+  trackMembersOn,
+} from '../enrolment';
 import { appendAudit } from '../platform/audit/audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
@@ -17,186 +16,44 @@ import type { App, AppEnv } from '../platform/http/app-env';
 import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
-import { idempotent } from '../platform/http/idempotency';
 import { auditPatient } from '../platform/http/patient-audit';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
-import { loadProgram, type ProgramConfig, programToday } from '../programs';
+import { loadProgram, programToday } from '../programs';
 import { findSession, type SessionRow, sessionJson } from '../sessions';
-import { findTrack, lockTrack } from '../tracks';
 import { participantMinutes } from './participant-csv';
 import {
   AtRiskList,
-  CreateEnrolment,
   CsvImport,
   CsvImportResult,
-  Enrolment,
   MemberTopics,
   PatientDose,
   PortalSessions,
   Roster,
   SaveAttendance,
-  SaveTargetSteps,
-  TargetStepsSaved,
   WeekQuery,
 } from './program-operations.schema';
 import {
   comingTopicSessions,
-  currentEnrolmentOfEpisode,
-  deletePlannedLevelChanges,
-  endEnrolment,
-  enrolledInProgramOn,
-  findEnrolment,
-  findEpisode,
-  insertEnrolment,
   listAttendance,
-  listEnrolmentsOfPatient,
-  openProgramsOfPatient,
-  peakMembersFrom,
   replaceAttendance,
   topicSessionsOfPatient,
-  trackMembersOn,
   upcomingSessionsOfPatient,
-  updateEnrolmentSteps,
 } from './program-operations.store';
 import { weeklyDoseLedger } from './weekly-dose-ledger';
 
 const tags = ['Program operations'];
-const conflict = { 409: errorResponses[422] };
-const versioned = { 409: errorResponses[422], 428: errorResponses[422] };
+const _conflict = { 409: errorResponses[422] };
+const _versioned = { 409: errorResponses[422], 428: errorResponses[422] };
 const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
 const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
 const PatientParams = z.object({ patientId: UuidParam('patientId') });
 
 /** Minutes beyond a session's length that attendance may claim (early arrival, overrun). */
 const ATTENDANCE_SLACK_MINUTES = 60;
-/** An episode takes a seat once admitted and until discharge. */
-const ENROLLABLE: ReadonlySet<string> = new Set(['admitted', 'active', 'on_hold']);
 /** domain.md §3: a group of fewer than 3 members is not a group. */
 const MINIMUM_GROUP_SIZE = 3;
 
-/** A rule's field errors, named as the request names them (`targetSteps.0.hours`). */
-function asValidation<T>(f: () => T, prefix = ''): T {
-  try {
-    return f();
-  } catch (e) {
-    // The error handler answers it as 422; here it only gets the request's names for its fields.
-    if (e instanceof InputError) throw e.prefixed(prefix);
-    throw e;
-  }
-}
-
 export function registerProgramOperationRoutes(app: App) {
-  // ---- Enrolment
-  defineRoute(
-    app,
-    {
-      permission: 'enrolment.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/enrolments',
-        tags,
-        summary: "The patient's track enrolments, newest first (transfers keep the earlier rows)",
-        request: { params: PatientParams },
-        responses: {
-          200: jsonResponse(z.object({ items: z.array(Enrolment) }), 'Enrolments'),
-          ...errorResponses,
-        },
-      }),
-    },
-    async (c) => {
-      const { patientId } = c.req.valid('param');
-      const rows = await c.var.deps.db.tx(async (tx) => {
-        const list = await listEnrolmentsOfPatient(tx, patientId);
-        await auditPatient(c, tx, { action: 'read', entity: 'enrolment', entityId: null });
-        return list;
-      });
-      return c.json({ items: rows.map((r) => enrolmentJson(r.enrolment, r.trackName)) }, 200);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'enrolment.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/enrolments',
-        tags,
-        summary:
-          'Enrols an open episode into a track from a day (a transfer when it is already in one); 409 when the track is full',
-        request: { params: PatientParams, body: jsonBody(CreateEnrolment) },
-        responses: { 201: jsonResponse(Enrolment, 'Enrolled'), ...conflict, ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { patientId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const answer = await c.var.deps.db.tx((tx) =>
-        idempotent(c, tx, body, async () => {
-          const episode = await findEpisode(tx, patientId, body.episodeId);
-          if (!episode) throw AppError.notFound('The episode');
-          if (!ENROLLABLE.has(episode.status)) {
-            throw AppError.validation([
-              { path: 'episodeId', message: 'The episode must be open (admitted).' },
-            ]);
-          }
-          const track = await findTrack(tx, episode.siteId, body.trackId);
-          if (!track || track.programId !== episode.programId) {
-            throw AppError.validation([
-              { path: 'trackId', message: "Must be a track of the episode's program." },
-            ]);
-          }
-          const program = await loadProgram(tx, episode.siteId, episode.programId);
-          const steps = body.targetSteps ?? [{ fromWeek: 1, toWeek: 1, hours: program.band.atLeastHours }];
-          asValidation(() => stepsCheck(steps), 'targetSteps.');
-          // The track row lock serializes seat counting: 13 concurrent enrolments into 12 seats give 12.
-          await lockTrack(tx, track.id);
-          const current = await currentEnrolmentOfEpisode(tx, episode.id, body.startsOn);
-          if (current?.trackId === track.id) {
-            throw AppError.conflict('The episode is already enrolled in this track.', 'already_enrolled');
-          }
-          // Every day of the new enrolment needs a seat, not only the first (members enrolled from later days).
-          const taken = await peakMembersFrom(tx, track.id, body.startsOn);
-          if (taken >= track.capacity) {
-            throw AppError.conflict(`The track is full (${track.capacity} seats).`, 'track_full', {
-              capacity: track.capacity,
-            });
-          }
-          if (current) {
-            if (current.startsOn >= body.startsOn) {
-              throw AppError.validation([
-                { path: 'startsOn', message: 'A transfer must start after the current enrolment started.' },
-              ]);
-            }
-            const dayBefore = Temporal.PlainDate.from(body.startsOn).subtract({ days: 1 }).toString();
-            await endEnrolment(tx, current.id, dayBefore);
-          }
-          const row = await insertEnrolment(tx, {
-            organizationId: episode.organizationId,
-            siteId: episode.siteId,
-            patientId,
-            episodeId: episode.id,
-            programId: episode.programId,
-            trackId: track.id,
-            startsOn: body.startsOn,
-            targetSteps: steps,
-            medicareCoverage: body.medicareCoverage ?? current?.medicareCoverage ?? false,
-            createdBy: c.var.principal!.userId,
-          });
-          await auditPatient(c, tx, {
-            action: current ? 'transfer' : 'create',
-            entity: 'enrolment',
-            entityId: row.id,
-            detail: current ? { fromTrackId: current.trackId } : undefined,
-          });
-          if (body.targetSteps) await recordPlannedLevels(c, tx, episode, program, steps);
-          return { status: 201, body: enrolmentJson(row, track.name) };
-        }),
-      );
-      return c.json(answer.body as z.infer<typeof Enrolment>, 201);
-    },
-  );
-
   // ---- Attendance
   defineRoute(
     app,
@@ -516,29 +373,6 @@ export function registerProgramOperationRoutes(app: App) {
   );
 }
 
-function enrolmentJson(
-  e: Awaited<ReturnType<typeof insertEnrolment>>,
-  trackName: string,
-): z.infer<typeof Enrolment> {
-  return {
-    id: e.id,
-    episodeId: e.episodeId,
-    programId: e.programId,
-    trackId: e.trackId,
-    trackName,
-    startsOn: e.startsOn,
-    endsOn: e.endsOn,
-    targetSteps: e.targetSteps,
-    medicareCoverage: e.medicareCoverage,
-    version: e.version,
-  };
-}
-
-/** Steps must start at week 1 and follow each other (targetForWeek's own check). */
-function stepsCheck(steps: { fromWeek: number; toWeek: number; hours: number }[]) {
-  targetForWeek(steps, 1);
-}
-
 function doseJson(d: Awaited<ReturnType<typeof weeklyDoseLedger>>['members'][number]['dose']) {
   return {
     scheduledHours: d.scheduledHours,
@@ -714,30 +548,28 @@ function registerCurriculumAndStepRoutes(app: App) {
           const mine = await topicSessionsOfPatient(tx, programId, patientId, nowDate);
           const horizon = new Date(nowDate.getTime() + TOPIC_LOOKAHEAD_DAYS * 86_400_000);
           const coming = await comingTopicSessions(tx, programId, nowDate, horizon);
-          const coverage = asValidation(() =>
-            topicCoverage({
-              curriculum: curriculum.map((t) => ({ id: t.id, title: t.title })),
-              memberSessions: mine.map(({ session: s, status }) => ({
-                sessionId: s.id,
-                topicTitle: s.topic ?? '',
-                start: toInstant(s.startsAt),
-                end: toInstant(s.endsAt),
-                cancelled: s.cancelledAt !== null,
-                attendance: (status ?? undefined) as TopicAttendance | undefined,
-              })),
-              candidates: coming.map((r) => ({
-                sessionId: r.session.id,
-                trackId: r.session.trackId!,
-                trackName: r.trackName,
-                localDate: r.session.localDate,
-                topicTitle: r.session.topic ?? '',
-                start: toInstant(r.session.startsAt),
-                cancelled: false,
-                capacityLeft: r.capacityLeft,
-              })),
-              now: toInstant(nowDate),
-            }),
-          );
+          const coverage = topicCoverage({
+            curriculum: curriculum.map((t) => ({ id: t.id, title: t.title })),
+            memberSessions: mine.map(({ session: s, status }) => ({
+              sessionId: s.id,
+              topicTitle: s.topic ?? '',
+              start: toInstant(s.startsAt),
+              end: toInstant(s.endsAt),
+              cancelled: s.cancelledAt !== null,
+              attendance: (status ?? undefined) as TopicAttendance | undefined,
+            })),
+            candidates: coming.map((r) => ({
+              sessionId: r.session.id,
+              trackId: r.session.trackId!,
+              trackName: r.trackName,
+              localDate: r.session.localDate,
+              topicTitle: r.session.topic ?? '',
+              start: toInstant(r.session.startsAt),
+              cancelled: false,
+              capacityLeft: r.capacityLeft,
+            })),
+            now: toInstant(nowDate),
+          });
           const dateOf = new Map(mine.map((m) => [m.session.id, m.session.localDate]));
           out.push({
             programId,
@@ -768,127 +600,8 @@ function registerCurriculumAndStepRoutes(app: App) {
       return c.json({ items }, 200);
     },
   );
-
-  defineRoute(
-    app,
-    {
-      permission: 'enrolment.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/patients/{patientId}/enrolments/{enrolmentId}/target-steps',
-        tags,
-        summary:
-          "Changes the member's weekly hour targets by week (step-down); a move to another level of care is written to the episode's level history; needs If-Match",
-        request: {
-          params: PatientParams.extend({ enrolmentId: UuidParam('enrolmentId') }),
-          body: jsonBody(SaveTargetSteps),
-        },
-        responses: { 200: jsonResponse(TargetStepsSaved, 'Saved'), ...versioned, ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { patientId, enrolmentId } = c.req.valid('param');
-      const { targetSteps } = c.req.valid('json');
-      const version = requiredVersion(c);
-      const result = await c.var.deps.db.tx(async (tx) => {
-        const found = await findEnrolment(tx, patientId, enrolmentId);
-        if (!found) throw AppError.notFound('The enrolment');
-        const episode = await findEpisode(tx, patientId, found.enrolment.episodeId);
-        if (!episode || episode.status === 'discharged') {
-          throw AppError.conflict('The episode is discharged.', 'episode_discharged');
-        }
-        if (found.enrolment.endsOn !== null) {
-          throw AppError.conflict('This enrolment has ended (a transfer or discharge).', 'enrolment_ended');
-        }
-        const program = await loadProgram(tx, episode.siteId, episode.programId);
-        asValidation(() => stepsCheck(targetSteps), 'targetSteps.');
-        const saved = await updateEnrolmentSteps(tx, enrolmentId, version, targetSteps);
-        if (!saved) throw staleVersion(found.enrolment.version);
-        await auditPatient(c, tx, {
-          action: 'update',
-          entity: 'enrolment',
-          entityId: enrolmentId,
-          detail: { targetSteps },
-        });
-        const levels = await recordPlannedLevels(c, tx, episode, program, targetSteps);
-        return { enrolment: enrolmentJson(saved, found.trackName), ...levels };
-      });
-      c.header('ETag', etag(result.enrolment.version));
-      return c.json(result, 200);
-    },
-  );
 }
 
 /** How far ahead the next session covering a topic is looked for. */
 const TOPIC_LOOKAHEAD_DAYS = 56;
-/** The reason written on level changes that come from a weekly-target plan (a new plan replaces planned ones). */
-const STEP_PLAN_REASON = 'Weekly hour target step';
-
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
-
-/** ASAM 4th edition calls outpatient 1.0; the dose rule speaks 3rd-edition codes. */
-function levelCode(level: DoseLevel, edition: number): string {
-  return edition === 4 && level === '1' ? '1.0' : level;
-}
-
-/**
- * A weekly-target plan moves the episode between levels of care (below the IOP floor is outpatient, 1; from
- * the PHP floor up, 2.5). In the same transaction: the level in effect this week becomes the episode's level
- * (a history row effective from that step's first week), and the plan's later moves are written to the
- * history as planned rows with their own dates; a new plan replaces the planned rows of the old one.
- */
-async function recordPlannedLevels(
-  c: Context<AppEnv>,
-  tx: Tx,
-  episode: typeof episodes.$inferSelect,
-  program: ProgramConfig,
-  steps: { fromWeek: number; toWeek: number; hours: number }[],
-) {
-  const today = programToday(program, c.var.deps.now());
-  const admitted = episode.admittedOn ?? today;
-  const plan = asValidation(() => plannedLevels(steps, program.population), 'targetSteps.');
-  const firstWeek = programWeekOf(Temporal.PlainDate.from(admitted), program.weekStartsOn, program.timeZone);
-  const dated = plan.map((p) => {
-    const start = firstWeek.start.add({ weeks: p.fromWeek - 1 }).toString();
-    // Never before the admission (ISO dates compare as strings).
-    return { level: levelCode(p.level, episode.edition), effectiveOn: [start, admitted].sort()[1]! };
-  });
-  await deletePlannedLevelChanges(tx, episode.id, today, STEP_PLAN_REASON);
-  const inEffect = dated.filter((d) => d.effectiveOn <= today).at(-1) ?? dated[0]!;
-  const planned = dated.filter((d) => d.effectiveOn > today && d !== inEffect);
-  const written: { fromLevel: string | null; toLevel: string; effectiveOn: string }[] = [];
-  let level = episode.level;
-  const userId = c.var.principal!.userId;
-  const now = c.var.deps.now();
-  const write = async (toLevel: string, effectiveOn: string) => {
-    await insertLevelChange(tx, {
-      organizationId: episode.organizationId,
-      siteId: episode.siteId,
-      episodeId: episode.id,
-      fromLevel: level,
-      toLevel,
-      direction: stepDirection(level as LevelCode, toLevel as LevelCode),
-      effectiveOn,
-      reason: STEP_PLAN_REASON,
-      changedBy: userId,
-      createdAt: now,
-    });
-    written.push({ fromLevel: level, toLevel, effectiveOn });
-    level = toLevel;
-  };
-  if (inEffect.level !== episode.level) {
-    if (!(await updateEpisode(tx, episode.id, episode.version, { level: inEffect.level }, now))) {
-      throw staleVersion(episode.version);
-    }
-    await write(inEffect.level, inEffect.effectiveOn);
-    await auditPatient(c, tx, {
-      action: 'episode.level_change',
-      entity: 'episode',
-      entityId: episode.id,
-      detail: { from: episode.level, to: inEffect.level, reason: STEP_PLAN_REASON },
-    });
-  }
-  const episodeLevel = level;
-  for (const p of planned) if (p.level !== level) await write(p.level, p.effectiveOn);
-  return { episodeLevel, levelChanges: written };
-}

@@ -83,8 +83,11 @@ type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean> 
   versioned?: V;
   /** A create a retry could double: with an Idempotency-Key it runs once, and a retry gets the first answer. */
   idempotent?: boolean;
-  /** Send the answered record's `version` as its ETag (on by default for versioned routes). */
-  etag?: boolean;
+  /**
+   * Send the answered record's `version` as its ETag (on by default for versioned routes), or the version
+   * this function picks from the answer when the record sits inside it (`(body) => body.enrolment.version`).
+   */
+  etag?: boolean | ((body: RouteBody<R, S>) => number);
   allowPendingMfa?: boolean;
 };
 
@@ -135,7 +138,12 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
   handler: Handler<R, S, Ctx>,
 ) {
   const status: SuccessStatus = options.status ?? 200;
-  const sendEtag = options.etag ?? options.versioned === true;
+  const etagOf =
+    typeof options.etag === 'function'
+      ? options.etag
+      : (options.etag ?? options.versioned === true)
+        ? (body: Record<string, unknown>) => body.version
+        : undefined;
   defineRoute(
     app,
     {
@@ -165,7 +173,9 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
       });
       if (result.body instanceof Response) return result.body;
       const body = result.body as Record<string, unknown>;
-      if (sendEtag && typeof body.version === 'number') c.header('ETag', etag(body.version));
+      // biome-ignore lint/suspicious/noExplicitAny: the answer is the route's body (checked by Handler's type).
+      const tagged = etagOf?.(body as any);
+      if (typeof tagged === 'number') c.header('ETag', etag(tagged));
       return c.json(body, result.status);
     }) as never,
   );
