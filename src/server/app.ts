@@ -4,8 +4,8 @@ import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review
 import { registerDischargeRoutes } from './discharges/discharges.routes';
 import { findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
+import { registerGroupNoteRoutes } from './group-notes/group-notes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
-import { registerGroupNoteRoutes } from './notes/group-notes.routes';
 import { registerNoteRoutes } from './notes/notes.routes';
 import { registerPsychotherapyNoteRoutes } from './notes/psychotherapy-notes.routes';
 import { registerPatientRoutes } from './patients/patients.routes';
