@@ -19,9 +19,10 @@ import { ageOnDay } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
 import { useCurrentSite } from '../shared/current-site';
 import { fieldError } from '../shared/form-errors';
+import { useCan } from '../shared/permissions';
 import type { Site } from '../shared/session';
 import { useMe } from '../shared/session';
-import { canCreateReferral } from '../shared/staff-navigation';
+import { REFERRAL_PERMISSIONS } from '../shared/staff-navigation';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
 import { formatDateOfBirth } from './date-of-birth';
 import { PatientStatusBadge } from './patient-status-badge';
@@ -34,7 +35,7 @@ export function CensusPage() {
   const { site } = useCurrentSite();
   const [params, setParams] = useSearchParams();
   const me = useMe();
-  const mayRefer = canCreateReferral(me.data?.user.role ?? '');
+  const mayRefer = useCan(...REFERRAL_PERMISSIONS);
   const view = params.get('view') === TREATMENT_VIEW ? TREATMENT_VIEW : 'all';
   // Each view keeps its own search or filters; switching starts the other one afresh.
   const openView = (value: string | null) => {
