@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Page, withQuery } from '../app/api-client';
 
 export interface LevelChange {
@@ -194,3 +194,33 @@ export function updateCareTeam(
 ) {
   return api.patch<Episode>(episodePath(episode), change, ifMatch(episode.version));
 }
+
+/** Every change to an episode refreshes the patient's episodes (status, level history, diagnoses, team). */
+function useEpisodeMutation<Input, Output>(patientId: string, mutationFn: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: episodesQueryKey(patientId) }),
+  });
+}
+
+export const useAdmit = (patientId: string) =>
+  useEpisodeMutation(patientId, (episode: NewEpisode) => admit(patientId, episode));
+
+export const useChangeStatus = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (status: string) => changeStatus(episode, status));
+
+export const useChangeLevel = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (change: Parameters<typeof changeLevel>[1]) =>
+    changeLevel(episode, change),
+  );
+
+export const useAddDiagnosis = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (diagnosis: Parameters<typeof addDiagnosis>[1]) =>
+    addDiagnosis(episode, diagnosis),
+  );
+
+export const useUpdateCareTeam = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (change: Parameters<typeof updateCareTeam>[1]) =>
+    updateCareTeam(episode, change),
+  );
