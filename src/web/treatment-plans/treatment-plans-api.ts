@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, ifMatch } from '../app/api-client';
 import type { Episode } from '../episodes/episodes-api';
 
@@ -146,6 +146,34 @@ export function signPlan(
     { typedName },
     ifMatch(plan.version),
   );
+}
+
+/** A saved or signed plan is the episode's plan now, and one more line in its history. */
+function showSavedPlan(queryClient: QueryClient, episode: Episode, saved: TreatmentPlan) {
+  queryClient.setQueryData(planQueryKey(episode.id), saved);
+  void queryClient.invalidateQueries({ queryKey: planHistoryQueryKey(episode.id) });
+}
+
+export type PlanEditMode = 'create' | 'edit' | 'revise';
+
+/** Starts the plan, edits an unsigned one, or makes a new version of a signed one. */
+export function useSavePlan(episode: Episode, plan: TreatmentPlan | null, mode: PlanEditMode) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: PlanChange) => {
+      if (!plan) return createPlan(episode, change);
+      return mode === 'revise' ? reviseSignedPlan(episode, plan, change) : updatePlan(episode, plan, change);
+    },
+    onSuccess: (saved) => showSavedPlan(queryClient, episode, saved),
+  });
+}
+
+export function useSignPlan(episode: Episode, plan: TreatmentPlan, signer: 'clinician' | 'patient') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (typedName: string) => signPlan(episode, plan, signer, typedName),
+    onSuccess: (saved) => showSavedPlan(queryClient, episode, saved),
+  });
 }
 
 export interface OverdueReview {
