@@ -31,7 +31,6 @@ import {
   recommendLevel,
 } from '../../domain/placement/recommend-level';
 import { fieldError, formError } from '../app/form-errors';
-import { openEpisode, useEpisodes } from '../episodes/episodes-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { useClinicToday } from '../shared/clinic-zone';
 import { type Assessment, assessmentsQueryKey, createAssessment, useAssessments } from './assessments-api';
@@ -44,14 +43,17 @@ const dimensionLabel = (id: string) => DIMENSIONS.find((d) => d.id === id)?.labe
 export function AsamAssessmentSection({
   patientId,
   population,
+  episodeId,
 }: {
   patientId: string;
   population: Population;
+  /** The open episode, if any: a reassessment during an episode belongs to it, so level changes can cite it. */
+  episodeId: string | undefined;
 }) {
   const assessments = useAssessments(patientId);
   return (
     <Stack>
-      <AssessmentForm patientId={patientId} population={population} />
+      <AssessmentForm patientId={patientId} population={population} episodeId={episodeId} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="assessment-history-heading">
         <Title order={2} size="h4" mb="sm" id="assessment-history-heading">
           Assessment history
@@ -124,10 +126,16 @@ function AssessmentHistory({ items }: { items: Assessment[] }) {
 
 const emptyNotes = (): Record<DimensionId, string> => ({ D1: '', D2: '', D3: '', D4: '', D5: '', D6: '' });
 
-function AssessmentForm({ patientId, population }: { patientId: string; population: Population }) {
+function AssessmentForm({
+  patientId,
+  population,
+  episodeId,
+}: {
+  patientId: string;
+  population: Population;
+  episodeId: string | undefined;
+}) {
   const queryClient = useQueryClient();
-  const episodes = useEpisodes(patientId);
-  const episodeId = openEpisode(episodes.data?.items)?.id;
   const [edition, setEdition] = useState<AsamEdition>(3);
   const today = useClinicToday().toString();
   const [assessedOn, setAssessedOn] = useState(today);
@@ -159,7 +167,6 @@ function AssessmentForm({ patientId, population }: { patientId: string; populati
         ratings: ratings as Ratings,
         notes,
         placedLevel: placed,
-        // A reassessment during an episode belongs to it, so level changes can cite it.
         episodeId: episodeId ?? null,
         reason: differs ? reason : null,
         reasonNote: differs ? placementNote.trim() || null : null,

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { levelName } from '../assessments/level-name';
 import { formatDateOfBirth } from '../patients/date-of-birth';
-import { PatientStatusBadge } from '../patients/patient-status-badge';
+import { StatusBadge } from '../shared/status-badge';
 import { openEpisode, useEpisodes } from './episodes-api';
 
 /** The overview's line about the patient's care now: program, status and level, with the way to the episode. */
@@ -19,7 +19,7 @@ export function CurrentEpisodeSummary({ patientId, onOpen }: { patientId: string
           {episode ? (
             <Group gap="xs">
               <Text size="sm">{episode.programName}</Text>
-              <PatientStatusBadge status={episode.status} />
+              <StatusBadge status={episode.status} />
               <Text size="sm">level {levelName(episode.edition, episode.level)}</Text>
               {episode.admittedOn && (
                 <Text size="sm" c="dimmed">

@@ -3,7 +3,7 @@ import { type EpisodeStatus, isEpisodeStatus } from '../../domain/episodes/episo
 import { ApiError } from '../app/api-client';
 import { levelName } from '../assessments/level-name';
 import { formatDateOfBirth } from '../patients/date-of-birth';
-import { PatientStatusBadge } from '../patients/patient-status-badge';
+import { StatusBadge } from '../shared/status-badge';
 import { CareTeamPanel } from './care-team-panel';
 import { DiagnosesPanel } from './diagnoses-panel';
 import { type Episode, useChangeStatus } from './episodes-api';
@@ -34,7 +34,7 @@ export function EpisodeCard({ episode, onDischarge }: { episode: Episode; onDisc
               <Title order={2} size="h4" id="episode-heading">
                 Episode: {episode.programName}
               </Title>
-              <PatientStatusBadge status={episode.status} />
+              <StatusBadge status={episode.status} />
             </Group>
             <Badge size="lg" variant="outline" tt="none" aria-label={`Current level ${episode.level}`}>
               Level {levelName(episode.edition, episode.level)}

@@ -1,6 +1,6 @@
 import { Alert, List, Loader, Paper, Stack, Title } from '@mantine/core';
 import { formatDateOfBirth } from '../patients/date-of-birth';
-import { statusLabel } from '../patients/patient-status-badge';
+import { statusLabel } from '../shared/status-badge';
 import { AdmissionForm } from './admission-form';
 import { EpisodeCard } from './episode-card';
 import { openEpisode, useEpisodes } from './episodes-api';

@@ -46,17 +46,6 @@ export interface Episode {
   diagnoses?: Diagnosis[];
 }
 
-export interface ProgramOption {
-  id: string;
-  name: string;
-  kind: string;
-  /** Intake rule-out thresholds: CIWA-Ar above, COWS at or above. */
-  ciwaArAbove: number;
-  cowsAtLeast: number;
-  /** Default days from plan creation to its review. */
-  planReviewDays: number;
-}
-
 export interface StaffMember {
   id: string;
   displayName: string;
@@ -95,18 +84,6 @@ export function useEpisodes(patientId: string) {
   return useQuery({
     queryKey: episodesQueryKey(patientId),
     queryFn: ({ signal }) => api.get<{ items: Episode[] }>(episodesPath(patientId), { signal }),
-  });
-}
-
-export function usePrograms(siteId: string | undefined) {
-  return useQuery({
-    queryKey: ['programs', siteId],
-    queryFn: ({ signal }) =>
-      api.get<{ items: ProgramOption[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/programs`, {
-        signal,
-      }),
-    enabled: Boolean(siteId),
-    staleTime: 5 * 60_000,
   });
 }
 

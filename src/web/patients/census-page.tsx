@@ -22,9 +22,9 @@ import { canCreateReferral } from '../app/staff-navigation';
 import { EpisodeCensus } from '../episodes/episode-census';
 import { ageOnDay } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
+import { StatusBadge } from '../shared/status-badge';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
 import { formatDateOfBirth } from './date-of-birth';
-import { PatientStatusBadge } from './patient-status-badge';
 import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
 
 const TREATMENT_VIEW = 'treatment';
@@ -181,7 +181,7 @@ function PatientCensus({ site }: { site: Site }) {
                 <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
                 <Table.Td>{ageOnDay(patient.dateOfBirth, today) ?? '—'}</Table.Td>
                 <Table.Td>
-                  <PatientStatusBadge status={patient.status} />
+                  <StatusBadge status={patient.status} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -2,11 +2,8 @@ import { Alert, Anchor, Loader, Paper, Stack, Tabs, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Temporal } from 'temporal-polyfill';
-import { isAdolescent } from '../../domain/episodes/age-rules';
 import { ApiError } from '../app/api-client';
 import { useMe } from '../app/session';
-import { AsamAssessmentSection } from '../assessments/asam-assessment-section';
 import { DischargeSection } from '../discharges/discharge-section';
 import { CurrentEpisodeSummary } from '../episodes/current-episode-summary';
 import { EpisodeSection } from '../episodes/episode-section';
@@ -17,9 +14,9 @@ import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section'
 import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
-import { clinicToday } from '../shared/clinic-calendar';
 import { ClinicZone } from '../shared/clinic-zone';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
+import { AssessmentTab } from './assessment-tab';
 import { BreakGlassForm } from './break-glass-form';
 import { PatientDemographics } from './patient-demographics';
 import { PatientHeader } from './patient-header';
@@ -117,17 +114,7 @@ export function PatientPage() {
               <IntakeScreeningSection patientId={patientId} />
             </Tabs.Panel>
             <Tabs.Panel value="assessment" pt="md">
-              <AsamAssessmentSection
-                patientId={patientId}
-                population={
-                  isAdolescent(
-                    Temporal.PlainDate.from(patient.data.dateOfBirth),
-                    clinicToday(patient.data.siteTimeZone),
-                  )
-                    ? 'adolescent'
-                    : 'adult'
-                }
-              />
+              <AssessmentTab patient={patient.data} />
             </Tabs.Panel>
             <Tabs.Panel value="episode" pt="md">
               <EpisodeSection patientId={patientId} onDischarge={() => openTab('discharge')} />

@@ -11,8 +11,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { usePrograms } from '../episodes/episodes-api';
-import { REFERRAL_SOURCES } from '../referrals/referrals-api';
+import { REFERRAL_SOURCES, usePrograms } from '../referrals/referrals-api';
 import type { NewReferralFieldsProps } from './new-patient-fields';
 import { blankSubstance, REFERRAL_FLAGS, type ReferralFlag } from './new-referral-values';
 

@@ -17,7 +17,6 @@ import { type FormEvent, useState } from 'react';
 import { getInstrument } from '../../domain/instruments';
 import { type CssrsRisk, type RuleOutResult, ruleOutForIop } from '../../domain/placement/intake-rule-outs';
 import { fieldError, formError } from '../app/form-errors';
-import { usePrograms } from '../episodes/episodes-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { type Answers, askedAnswers, bandLabel, InstrumentItems, liveScore } from './instrument-items';
 import {
@@ -28,6 +27,7 @@ import {
   type RuleOut,
   referralsQueryKey,
   type ScreeningFlags,
+  usePrograms,
   useReferrals,
 } from './referrals-api';
 

@@ -14,6 +14,30 @@ export const REFERRAL_SOURCES = [
   { value: 'other', label: 'Other' },
 ] as const;
 
+export interface ProgramOption {
+  id: string;
+  name: string;
+  kind: string;
+  /** Intake rule-out thresholds: CIWA-Ar above, COWS at or above. */
+  ciwaArAbove: number;
+  cowsAtLeast: number;
+  /** Default days from plan creation to its review. */
+  planReviewDays: number;
+}
+
+/** The site's programs: where a referral goes, and a filter of the episode census. */
+export function usePrograms(siteId: string | undefined) {
+  return useQuery({
+    queryKey: ['programs', siteId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: ProgramOption[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/programs`, {
+        signal,
+      }),
+    enabled: Boolean(siteId),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export interface PresentingSubstance {
   substance: string;
   lastUseOn: string | null;
