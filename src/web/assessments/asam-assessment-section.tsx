@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   type AsamEdition,
@@ -33,7 +32,7 @@ import {
 import { fieldError, formError } from '../app/form-errors';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { useClinicToday } from '../shared/clinic-zone';
-import { type Assessment, assessmentsQueryKey, createAssessment, useAssessments } from './assessments-api';
+import { type Assessment, useAssessments, useCreateAssessment } from './assessments-api';
 import { levelName } from './level-name';
 
 const RATING_LABELS = ['0 none', '1 mild', '2 moderate', '3 substantial', '4 severe'];
@@ -135,7 +134,6 @@ function AssessmentForm({
   population: Population;
   episodeId: string | undefined;
 }) {
-  const queryClient = useQueryClient();
   const [edition, setEdition] = useState<AsamEdition>(3);
   const today = useClinicToday().toString();
   const [assessedOn, setAssessedOn] = useState(today);
@@ -159,9 +157,10 @@ function AssessmentForm({
   const placed = placedChoice || recommendation?.level || '';
   const differs = recommendation !== null && placed !== '' && placed !== recommendation.level;
 
-  const save = useMutation({
-    mutationFn: () =>
-      createAssessment(patientId, {
+  const save = useCreateAssessment(patientId);
+  const saveAssessment = () =>
+    save.mutate(
+      {
         edition,
         assessedOn,
         ratings: ratings as Ratings,
@@ -170,16 +169,17 @@ function AssessmentForm({
         episodeId: episodeId ?? null,
         reason: differs ? reason : null,
         reasonNote: differs ? placementNote.trim() || null : null,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: assessmentsQueryKey(patientId) });
-      setRatings({});
-      setNotes(emptyNotes());
-      setPlacedChoice('');
-      setReason('');
-      setPlacementNote('');
-    },
-  });
+      },
+      {
+        onSuccess: () => {
+          setRatings({});
+          setNotes(emptyNotes());
+          setPlacedChoice('');
+          setReason('');
+          setPlacementNote('');
+        },
+      },
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -190,7 +190,7 @@ function AssessmentForm({
     if (differs && !reason) found.reason = 'Give the reason the placed level differs';
     setProblems(found);
     if (Object.values(found).some(Boolean)) return;
-    save.mutate();
+    saveAssessment();
   };
 
   const errorFor = (name: string) => problems[name] ?? fieldError(save.error, name);

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../app/api-client';
+import { assessmentKeys } from './assessments-keys';
 
 type DimensionMap<T> = Record<'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6', T>;
 
@@ -43,11 +44,9 @@ export interface Assessment {
 
 const assessmentsPath = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/assessments`;
 
-export const assessmentsQueryKey = (patientId: string) => ['assessments', patientId] as const;
-
 export function useAssessments(patientId: string) {
   return useQuery({
-    queryKey: assessmentsQueryKey(patientId),
+    queryKey: assessmentKeys.patient(patientId),
     queryFn: ({ signal }) =>
       api.get<{ items: Assessment[]; page: number; pageSize: number }>(assessmentsPath(patientId), {
         signal,
@@ -57,4 +56,15 @@ export function useAssessments(patientId: string) {
 
 export function createAssessment(patientId: string, assessment: NewAssessment) {
   return api.create<Assessment>(assessmentsPath(patientId), assessment);
+}
+
+/** Saves an assessment; the patient's assessment history (and the admission form's latest) is read again. */
+export function useCreateAssessment(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (assessment: NewAssessment) => createAssessment(patientId, assessment),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: assessmentKeys.patient(patientId) });
+    },
+  });
 }

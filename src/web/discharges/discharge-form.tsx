@@ -12,12 +12,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DISCHARGE_REASONS } from '../../domain/episodes/discharge';
 import { LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
 import { ApiError } from '../app/api-client';
 import { fieldError, formError } from '../app/form-errors';
-import { type Episode, episodesQueryKey } from '../episodes/episodes-api';
+import type { Episode } from '../episodes/episodes-api';
 import { useClinicToday } from '../shared/clinic-zone';
 import { AftercareFields } from './aftercare-fields';
 import {
@@ -26,7 +25,7 @@ import {
   initialDischargeValues,
   toNewDischarge,
 } from './discharge-values';
-import { dischargeEpisode, dischargeQueryKey } from './discharges-api';
+import { useDischargeEpisode } from './discharges-api';
 
 /** Inputs that show the server's field errors themselves; anything else goes in the alert above the button. */
 const SHOWN_BY_INPUTS = [
@@ -43,21 +42,14 @@ const SHOWN_BY_INPUTS = [
 ];
 
 /** An open episode's discharge: reason (TEDS), level, summary and the aftercare plan the patient will see. */
-export function DischargeForm({ episode, patientId }: { episode: Episode; patientId: string }) {
-  const queryClient = useQueryClient();
+export function DischargeForm({ episode }: { episode: Episode }) {
   const today = useClinicToday().toString();
   const form = useForm<DischargeValues>({
     initialValues: initialDischargeValues(episode.level, today),
     validate: dischargeProblems,
   });
 
-  const save = useMutation({
-    mutationFn: (values: DischargeValues) => dischargeEpisode(episode, toNewDischarge(values)),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(dischargeQueryKey(episode.id), saved);
-      void queryClient.invalidateQueries({ queryKey: episodesQueryKey(patientId) });
-    },
-  });
+  const save = useDischargeEpisode(episode);
 
   /** The form's own problem first (by form path), else the server's (by request path). */
   const errorFor = (path: string, serverPath = path) =>
@@ -73,7 +65,7 @@ export function DischargeForm({ episode, patientId }: { episode: Episode; patien
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="discharge-form-heading">
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit((values) => save.mutate(toNewDischarge(values)))} noValidate>
         <Stack>
           <Title order={2} size="h4" id="discharge-form-heading">
             Discharge and aftercare

@@ -20,5 +20,5 @@ export function DischargeSection({ patientId }: { patientId: string }) {
       </Alert>
     );
   }
-  return <DischargeForm episode={episode} patientId={patientId} />;
+  return <DischargeForm episode={episode} />;
 }

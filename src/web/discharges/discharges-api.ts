@@ -1,6 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, ifMatch } from '../app/api-client';
 import type { Episode } from '../episodes/episodes-api';
+import { episodeKeys } from '../episodes/episodes-keys';
+import { dischargeKeys } from './discharges-keys';
 
 export const RECOVERY_SUPPORTS = [
   { value: 'alumni_group', label: 'Alumni group' },
@@ -62,12 +64,10 @@ export interface Discharge
 const dischargePath = (episode: Pick<Episode, 'id' | 'patientId'>) =>
   `/api/patients/${encodeURIComponent(episode.patientId)}/episodes/${encodeURIComponent(episode.id)}/discharge`;
 
-export const dischargeQueryKey = (episodeId: string) => ['discharge', episodeId] as const;
-
 /** The episode's discharge, or null while it has none (404). */
 export function useDischarge(episode: Episode | undefined) {
   return useQuery({
-    queryKey: dischargeQueryKey(episode?.id ?? ''),
+    queryKey: dischargeKeys.episode(episode?.id ?? ''),
     queryFn: async ({ signal }) => {
       try {
         return await api.get<Discharge>(dischargePath(episode as Episode), { signal });
@@ -85,6 +85,19 @@ export function dischargeEpisode(episode: Episode, discharge: NewDischarge) {
   return api.post<Discharge>(dischargePath(episode), discharge, ifMatch(episode.version));
 }
 
+/** The discharge is the episode's now; the episode (closed) and the episode census are read again. */
+export function useDischargeEpisode(episode: Episode) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (discharge: NewDischarge) => dischargeEpisode(episode, discharge),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(dischargeKeys.episode(episode.id), saved);
+      void queryClient.invalidateQueries({ queryKey: episodeKeys.patient(episode.patientId) });
+      void queryClient.invalidateQueries({ queryKey: episodeKeys.census });
+    },
+  });
+}
+
 export interface MyAftercare {
   episodeId: string;
   programName: string;
@@ -95,7 +108,7 @@ export interface MyAftercare {
 /** The patient's own latest aftercare plan, or null when they have not been discharged. */
 export function useMyAftercarePlan() {
   return useQuery({
-    queryKey: ['portal-aftercare'],
+    queryKey: dischargeKeys.myAftercare,
     queryFn: async ({ signal }) => {
       try {
         return await api.get<MyAftercare>('/api/portal/aftercare', { signal });

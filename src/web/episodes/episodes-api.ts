@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Page, withQuery } from '../app/api-client';
+import { episodeKeys } from './episodes-keys';
 
 export interface LevelChange {
   id: string;
@@ -77,12 +78,13 @@ export function openEpisode(episodes: Episode[] | undefined): Episode | undefine
   return episodes?.find((episode) => episode.status !== 'discharged');
 }
 
-export const episodesQueryKey = (patientId: string) => ['episodes', patientId] as const;
+/** The patient's episodes key, as programs/ invalidates it after a target step (see episodes-keys.ts). */
+export const episodesQueryKey = episodeKeys.patient;
 
 /** The patient's episodes, newest first. */
 export function useEpisodes(patientId: string) {
   return useQuery({
-    queryKey: episodesQueryKey(patientId),
+    queryKey: episodeKeys.patient(patientId),
     queryFn: ({ signal }) => api.get<{ items: Episode[] }>(episodesPath(patientId), { signal }),
   });
 }
@@ -90,7 +92,7 @@ export function useEpisodes(patientId: string) {
 /** The site's active staff, for the primary clinician, care team and responsible-staff pickers. */
 export function useSiteStaff(siteId: string | undefined) {
   return useQuery({
-    queryKey: ['staff', siteId],
+    queryKey: episodeKeys.siteStaff(siteId),
     queryFn: ({ signal }) =>
       api.get<{ items: StaffMember[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/staff`, { signal }),
     enabled: Boolean(siteId),
@@ -127,7 +129,7 @@ export const EPISODE_CENSUS_PAGE_SIZE = 25;
 
 export function useEpisodeCensus(siteId: string | undefined, filter: EpisodeCensusFilter, page: number) {
   return useQuery({
-    queryKey: ['episode-census', siteId, filter, page],
+    queryKey: episodeKeys.censusPage(siteId, filter, page),
     queryFn: ({ signal }) =>
       api.get<Page<EpisodeCensusRow>>(
         withQuery(`/api/sites/${encodeURIComponent(siteId ?? '')}/episodes`, {
@@ -172,12 +174,17 @@ export function updateCareTeam(
   return api.patch<Episode>(episodePath(episode), change, ifMatch(episode.version));
 }
 
-/** Every change to an episode refreshes the patient's episodes (status, level history, diagnoses, team). */
+/** Every change to an episode refreshes the patient's episodes and the episode census (its rows and filters). */
 function useEpisodeMutation<Input, Output>(patientId: string, mutationFn: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: episodesQueryKey(patientId) }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: episodeKeys.patient(patientId) }),
+        queryClient.invalidateQueries({ queryKey: episodeKeys.census }),
+      ]);
+    },
   });
 }
 

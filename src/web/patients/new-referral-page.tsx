@@ -19,6 +19,7 @@ import {
 } from './new-referral-values';
 import { PatientContactsFields } from './patient-contacts-fields';
 import { createPatient, type Patient } from './patients-api';
+import { patientKeys } from './patients-keys';
 import { PossibleDuplicateAlert, possibleDuplicate } from './possible-duplicate-alert';
 import { ReferralFields } from './referral-fields';
 
@@ -66,7 +67,7 @@ export function NewReferralPage() {
       return patient;
     },
     onSuccess: (patient) => {
-      void queryClient.invalidateQueries({ queryKey: ['census'] });
+      void queryClient.invalidateQueries({ queryKey: patientKeys.census });
       navigate(`/patients/${patient.id}?tab=intake`);
     },
   });

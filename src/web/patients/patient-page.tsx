@@ -20,7 +20,8 @@ import { AssessmentTab } from './assessment-tab';
 import { BreakGlassForm } from './break-glass-form';
 import { PatientDemographics } from './patient-demographics';
 import { PatientHeader } from './patient-header';
-import { patientQueryKey, usePatient } from './patients-api';
+import { usePatient } from './patients-api';
+import { patientKeys } from './patients-keys';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
@@ -67,7 +68,7 @@ export function PatientPage() {
 
   const granted = (expiresAt: string) => {
     setEmergencyUntil(expiresAt);
-    void queryClient.invalidateQueries({ queryKey: patientQueryKey(patientId) });
+    void queryClient.invalidateQueries({ queryKey: patientKeys.detail(patientId) });
   };
 
   return (

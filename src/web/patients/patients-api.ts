@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page, withQuery } from '../app/api-client';
+import { patientKeys } from './patients-keys';
 
 export interface PatientSummary {
   id: string;
@@ -38,7 +39,7 @@ export const CENSUS_PAGE_SIZE = 25;
 
 export function useCensus(siteId: string | undefined, q: string, page: number) {
   return useQuery({
-    queryKey: ['census', siteId, q, page],
+    queryKey: patientKeys.censusPage(siteId, q, page),
     queryFn: ({ signal }) =>
       api.get<Page<PatientSummary>>(
         withQuery(`/api/sites/${encodeURIComponent(siteId ?? '')}/patients`, {
@@ -54,11 +55,9 @@ export function useCensus(siteId: string | undefined, q: string, page: number) {
   });
 }
 
-export const patientQueryKey = (patientId: string) => ['patient', patientId] as const;
-
 export function usePatient(patientId: string) {
   return useQuery({
-    queryKey: patientQueryKey(patientId),
+    queryKey: patientKeys.detail(patientId),
     queryFn: ({ signal }) => api.get<Patient>(`/api/patients/${encodeURIComponent(patientId)}`, { signal }),
   });
 }

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../app/api-client';
+import { referralKeys } from './referrals-keys';
 
 export const REFERRAL_SOURCES = [
   { value: 'self', label: 'Self' },
@@ -28,7 +29,7 @@ export interface ProgramOption {
 /** The site's programs: where a referral goes, and a filter of the episode census. */
 export function usePrograms(siteId: string | undefined) {
   return useQuery({
-    queryKey: ['programs', siteId],
+    queryKey: referralKeys.sitePrograms(siteId),
     queryFn: ({ signal }) =>
       api.get<{ items: ProgramOption[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/programs`, {
         signal,
@@ -125,12 +126,10 @@ export interface Referral extends Omit<NewReferral, 'medicalFlags' | 'psychiatri
 
 const referralsPath = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/referrals`;
 
-export const referralsQueryKey = (patientId: string) => ['referrals', patientId] as const;
-
 /** The patient's referrals, newest first, each with its screenings (newest first). */
 export function useReferrals(patientId: string) {
   return useQuery({
-    queryKey: referralsQueryKey(patientId),
+    queryKey: referralKeys.patient(patientId),
     queryFn: ({ signal }) => api.get<{ items: Referral[] }>(referralsPath(patientId), { signal }),
   });
 }
@@ -144,4 +143,13 @@ export function createScreening(patientId: string, referralId: string, screening
     `${referralsPath(patientId)}/${encodeURIComponent(referralId)}/screenings`,
     screening,
   );
+}
+
+/** Records an intake screen of the referral; the referral's screens (newest first) are read again. */
+export function useCreateScreening(patientId: string, referralId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (screening: NewScreening) => createScreening(patientId, referralId, screening),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referralKeys.patient(patientId) }),
+  });
 }

@@ -1,6 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, ifMatch } from '../app/api-client';
 import type { Episode } from '../episodes/episodes-api';
+import { planKeys } from './treatment-plans-keys';
 
 export const MODALITIES = [
   { value: 'cbt', label: 'Cognitive behavioral therapy (CBT)' },
@@ -87,13 +88,10 @@ export interface PlanHistoryEntry
 const planPath = (episode: Pick<Episode, 'id' | 'patientId'>) =>
   `/api/patients/${encodeURIComponent(episode.patientId)}/episodes/${encodeURIComponent(episode.id)}/treatment-plan`;
 
-export const planQueryKey = (episodeId: string) => ['treatment-plan', episodeId] as const;
-export const planHistoryQueryKey = (episodeId: string) => ['treatment-plan-history', episodeId] as const;
-
 /** The episode's plan, or null when none has been started (404). */
 export function useTreatmentPlan(episode: Episode | undefined) {
   return useQuery({
-    queryKey: planQueryKey(episode?.id ?? ''),
+    queryKey: planKeys.episode(episode?.id ?? ''),
     queryFn: async ({ signal }) => {
       try {
         return await api.get<TreatmentPlan>(planPath(episode as Episode), { signal });
@@ -109,7 +107,7 @@ export function useTreatmentPlan(episode: Episode | undefined) {
 /** Every revision, newest first (the current one first). */
 export function usePlanHistory(episode: Episode, enabled: boolean) {
   return useQuery({
-    queryKey: planHistoryQueryKey(episode.id),
+    queryKey: planKeys.history(episode.id),
     queryFn: ({ signal }) =>
       api.get<{ items: PlanHistoryEntry[] }>(`${planPath(episode)}/history`, { signal }),
     enabled,
@@ -150,8 +148,9 @@ export function signPlan(
 
 /** A saved or signed plan is the episode's plan now, and one more line in its history. */
 function showSavedPlan(queryClient: QueryClient, episode: Episode, saved: TreatmentPlan) {
-  queryClient.setQueryData(planQueryKey(episode.id), saved);
-  void queryClient.invalidateQueries({ queryKey: planHistoryQueryKey(episode.id) });
+  queryClient.setQueryData(planKeys.episode(episode.id), saved);
+  void queryClient.invalidateQueries({ queryKey: planKeys.history(episode.id) });
+  void queryClient.invalidateQueries({ queryKey: planKeys.overdueReviews });
 }
 
 export type PlanEditMode = 'create' | 'edit' | 'revise';
@@ -191,14 +190,15 @@ export interface OverdueReview {
 /** Plans past their review date where the signed-in user is the primary clinician or on the care team. */
 export function useOverdueReviews(enabled: boolean) {
   return useQuery({
-    queryKey: ['overdue-reviews'],
+    queryKey: planKeys.overdueReviews,
     queryFn: ({ signal }) =>
       api.get<{ items: OverdueReview[] }>('/api/treatment-plans/overdue-reviews', { signal }),
     enabled,
   });
 }
 
-export const myPlanQueryKey = ['portal-treatment-plan'] as const;
+/** The portal's own plan key, as portal/my-treatment-plan sets it after the patient signs. */
+export const myPlanQueryKey = planKeys.mine;
 
 /** The patient's own current plan, or null when there is none yet. */
 export function useMyTreatmentPlan() {
