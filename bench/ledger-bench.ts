@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ledger`: the weekly dose ledger for 1,000 active members of one program on the embedded
- * store (issue 5: a fixed number of queries, under 200 ms), and the save of a 12-member roster (one request,
+ * store (a fixed number of queries; target in BENCHMARKS.md), and the save of a 12-member roster (one request,
  * one transaction). In process (`app.request`, no network), signed in as the program director. Writes the
  * figures with the date into BENCHMARKS.md (between the ledger markers) and prints them.
  *

@@ -1,20 +1,21 @@
 import { registerAssessmentRoutes } from './assessments/assessments.routes';
+import { registerAuditRoutes } from './audit-log/audit-log.routes';
+import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
+import { findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
 import { registerGroupNoteRoutes } from './notes/group-notes.routes';
 import { registerNoteRoutes } from './notes/notes.routes';
 import { registerPsychotherapyNoteRoutes } from './notes/psychotherapy-notes.routes';
 import { registerPatientRoutes } from './patients/patients.routes';
-import { registerBreakGlassReviewRoutes } from './platform/access/break-glass-review.routes';
-import { registerAuditRoutes } from './platform/audit/audit.routes';
-import { registerAuthRoutes } from './platform/auth/auth.routes';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
+import { registerAuthRoutes } from './sign-in/sign-in.routes';
 import { registerSiteRoutes } from './sites/sites.routes';
 import { registerTreatmentPlanRoutes } from './treatment-plans/treatment-plans.routes';
 
@@ -30,7 +31,10 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerProgramRoutes,
   registerProgramOperationRoutes,
   registerReferralRoutes,
-  registerAssessmentRoutes,
+  (app) =>
+    registerAssessmentRoutes(app, {
+      isEpisodeOfPatient: async (tx, patientId, episodeId) => !!(await findEpisode(tx, patientId, episodeId)),
+    }),
   registerEpisodeRoutes,
   registerTreatmentPlanRoutes,
   registerDischargeRoutes,

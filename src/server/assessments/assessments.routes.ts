@@ -3,15 +3,15 @@ import { Temporal } from 'temporal-polyfill';
 import { isAdolescent } from '../../domain/episodes/age-rules';
 import { findLevel } from '../../domain/placement/levels-of-care';
 import { placementDifference, type Ratings, recommendLevel } from '../../domain/placement/recommend-level';
-import { findEpisode } from '../episodes';
 import { getPatient } from '../patients';
 import { withReadableFields } from '../platform/access/permissions';
-import { auditPatient } from '../platform/audit/patient-audit';
+import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonBody, jsonResponse, PageQuery, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
+import { auditPatient } from '../platform/http/patient-audit';
 import { siteToday } from '../sites';
 import { Assessment, AssessmentList, CreateAssessmentRequest } from './assessments.schema';
 import { type AssessmentRow, getAssessment, insertAssessment, listAssessments } from './assessments.store';
@@ -44,7 +44,15 @@ export function assessmentJson(a: AssessmentRow): z.infer<typeof Assessment> {
   };
 }
 
-export function registerAssessmentRoutes(app: App) {
+/**
+ * What assessments need from the episode they are attached to. Episodes are admitted from an assessment (the
+ * episodes feature reads assessments), so the arrow back is a port the composition root fills in.
+ */
+export interface AssessmentPorts {
+  isEpisodeOfPatient(tx: Tx, patientId: string, episodeId: string): Promise<boolean>;
+}
+
+export function registerAssessmentRoutes(app: App, ports: AssessmentPorts) {
   defineRoute(
     app,
     {
@@ -83,7 +91,7 @@ export function registerAssessmentRoutes(app: App) {
         idempotent(c, tx, body, async () => {
           const patient = await getPatient(tx, access.patientId);
           if (!patient) throw AppError.notFound('The patient');
-          if (body.episodeId && !(await findEpisode(tx, access.patientId, body.episodeId))) {
+          if (body.episodeId && !(await ports.isEpisodeOfPatient(tx, access.patientId, body.episodeId))) {
             throw AppError.validation([{ path: 'episodeId', message: 'Not an episode of this patient.' }]);
           }
           const assessedOn = body.assessedOn ?? (await siteToday(tx, access.siteId, now())).toString();

@@ -6,7 +6,6 @@ import { findLevel, type LevelCode } from '../../domain/placement/levels-of-care
 import { getAssessment } from '../assessments';
 import { withReadableFields } from '../platform/access/permissions';
 import { appendAudit } from '../platform/audit/audit';
-import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { App, AppEnv } from '../platform/http/app-env';
@@ -14,6 +13,7 @@ import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
+import { auditPatient } from '../platform/http/patient-audit';
 import { definePatientRoute } from '../platform/http/route-wrappers';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
 import { findSiteProgram, listReferrals } from '../referrals';

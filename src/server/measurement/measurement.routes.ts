@@ -9,13 +9,13 @@ import {
 } from '../../domain/instruments';
 import { averageChange, instrumentDue, showsCrisisLine } from '../../domain/measurement';
 import { appendAudit } from '../platform/audit/audit';
-import { auditPatient } from '../platform/audit/patient-audit';
 import { AppError } from '../platform/errors';
 import type { App, AppEnv } from '../platform/http/app-env';
 import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, PageQuery, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
+import { auditPatient } from '../platform/http/patient-audit';
 import { listSitePrograms } from '../programs';
 import { findSiteProgram } from '../referrals';
 import { siteToday } from '../sites';

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { assertStaffOfSite } from '../platform/access/staff-references';
-import { auditPatient } from '../platform/audit/patient-audit';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
+import { auditPatient } from '../platform/http/patient-audit';
 import { CreatePsychotherapyNoteRequest, PsychotherapyNote, PsychotherapyNoteList } from './notes.schema';
 import {
   findEpisodeForNote,

@@ -4,7 +4,6 @@ import { Temporal } from 'temporal-polyfill';
 import { guardianContactFieldErrors } from '../../domain/episodes/age-rules';
 import { createBreakGlassGrant } from '../platform/access/access.store';
 import { appendAudit } from '../platform/audit/audit';
-import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { App, AppEnv } from '../platform/http/app-env';
@@ -12,6 +11,7 @@ import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
+import { auditPatient } from '../platform/http/patient-audit';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
 import { siteToday } from '../sites';
 import {

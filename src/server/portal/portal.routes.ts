@@ -1,15 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getPatient, Patient, patientJson } from '../patients';
 import { appendAudit } from '../platform/audit/audit';
-import { Password } from '../platform/auth/auth.schema';
 import { findUserByEmail } from '../platform/auth/auth.store';
 import { hashPassword, randomToken, sha256 } from '../platform/auth/secrets';
-import { startSession } from '../platform/auth/start-session';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
 import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
+import { startSession } from '../platform/http/start-session';
+import { Password } from '../sign-in';
 import {
   consumeInvitation,
   findOpenInvitation,

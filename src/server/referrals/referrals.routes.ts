@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { InputError, scoreInstrument } from '../../domain/instruments';
 import { type CssrsRisk, ruleOutForIop } from '../../domain/placement/intake-rule-outs';
-import { auditPatient } from '../platform/audit/patient-audit';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
+import { auditPatient } from '../platform/http/patient-audit';
 import {
   CreateReferralRequest,
   CreateScreeningRequest,

@@ -3,13 +3,13 @@ import type { Context } from 'hono';
 import { EpisodeParams, findEpisode } from '../episodes';
 import { assertStaffOfSite, type StaffReference } from '../platform/access/staff-references';
 import { appendAudit } from '../platform/audit/audit';
-import { auditPatient } from '../platform/audit/patient-audit';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { App, AppEnv } from '../platform/http/app-env';
 import { auditActor } from '../platform/http/audit-actor';
 import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
+import { auditPatient } from '../platform/http/patient-audit';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
 import { siteToday } from '../sites';
 import {

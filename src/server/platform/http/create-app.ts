@@ -6,11 +6,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { sessionMiddleware } from '../auth/session-middleware';
 import { ping } from '../db/database';
 import { AppError } from '../errors';
 import type { App, AppEnv, Deps } from './app-env';
 import { errorBody, handleError, tooLarge, validationError } from './error-handler';
+import { sessionMiddleware } from './session-middleware';
 
 const ONE_MB = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { authorize, type Guarded } from '../access/guard';
 import type { App, AppEnv } from './app-env';
+import { authorize, type Guarded } from './guard';
 
 /** Routes registered through defineRoute, with their permission: the access-matrix test reads this. */
 export const PERMISSION_EXTENSION = 'x-permission';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '../../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../../test-support/test-app';
-import { auditLog, siteMemberships, users } from '../db/platform.table';
+import { auditLog, siteMemberships, users } from '../platform/db/platform.table';
+import { demoIds } from '../test-support/clinical-fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { appendAudit } from '../audit/audit';
-import type { Tx } from '../db/database';
-import { AppError } from '../errors';
-import type { App } from '../http/app-env';
-import { auditActor } from '../http/audit-actor';
-import { errorResponses, jsonBody, jsonResponse, PageQuery } from '../http/common.schema';
-import { defineRoute } from '../http/define-route';
+import { appendAudit } from '../platform/audit/audit';
+import type { Tx } from '../platform/db/database';
+import { AppError } from '../platform/errors';
+import type { App } from '../platform/http/app-env';
+import { auditActor } from '../platform/http/audit-actor';
+import { errorResponses, jsonBody, jsonResponse, PageQuery } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
 import {
   accessesUnder,
   findGrant,

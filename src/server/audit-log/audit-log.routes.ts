@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
-import type { App } from '../http/app-env';
-import { auditActor } from '../http/audit-actor';
-import { errorResponses, jsonResponse, PageQuery } from '../http/common.schema';
-import { defineRoute } from '../http/define-route';
-import { appendAudit, verifyAuditChain } from './audit';
-import { listAudit } from './audit.store';
+import { appendAudit, verifyAuditChain } from '../platform/audit/audit';
+import { listAudit } from '../platform/audit/audit.store';
+import type { App } from '../platform/http/app-env';
+import { auditActor } from '../platform/http/audit-actor';
+import { errorResponses, jsonResponse, PageQuery } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
 
 const tags = ['Audit'];
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.');

@@ -1,5 +1,7 @@
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../platform/auth/secrets';
+import { organizations, users } from '../platform/db/platform.table';
 import {
   call,
   createTestApp,
@@ -7,9 +9,7 @@ import {
   login,
   passwordStep,
   type TestApp,
-} from '../../test-support/test-app';
-import { organizations, users } from '../db/platform.table';
-import { hashPassword } from './secrets';
+} from '../test-support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { findPatientScope } from '../access/access.store';
+import { PERMISSIONS, type Permission, roleMay } from '../access/permissions';
 import { appendAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppEnv } from '../http/app-env';
-import { auditActor } from '../http/audit-actor';
-import { findPatientScope } from './access.store';
-import { PERMISSIONS, type Permission, roleMay } from './permissions';
+import type { AppEnv } from './app-env';
+import { auditActor } from './audit-actor';
 
 /** Answers read under a break-glass grant carry `OpenIOP-Access: break-glass`. */
 export const BREAK_GLASS_HEADER = 'OpenIOP-Access';

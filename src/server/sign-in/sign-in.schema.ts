@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { passwordWeakness } from './password-strength';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './secrets';
+import { passwordWeakness } from '../platform/auth/password-strength';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../platform/auth/secrets';
 
 export const Password = z
   .string()

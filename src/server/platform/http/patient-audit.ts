@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import { type AuditOutcome, appendAudit } from '../audit/audit';
 import type { Tx } from '../db/database';
-import type { AppEnv } from '../http/app-env';
-import { auditActor } from '../http/audit-actor';
-import { type AuditOutcome, appendAudit } from './audit';
+import type { AppEnv } from './app-env';
+import { auditActor } from './audit-actor';
 
 /**
  * One audit row for a read or write of a patient's record, in the caller's transaction, on the patient and

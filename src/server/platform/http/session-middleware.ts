@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { findSessionByTokenHash, revokeSession, touchSession } from '../auth/auth.store';
+import { safeEqual, sha256 } from '../auth/secrets';
 import { AppError } from '../errors';
-import type { AppEnv } from '../http/app-env';
-import { findSessionByTokenHash, revokeSession, touchSession } from './auth.store';
-import { safeEqual, sha256 } from './secrets';
+import type { AppEnv } from './app-env';
 
 export const SESSION_COOKIE = 'openiop_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

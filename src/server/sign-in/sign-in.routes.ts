@@ -1,21 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { appendAudit } from '../audit/audit';
-import { AppError } from '../errors';
-import type { App, AppEnv } from '../http/app-env';
-import { auditActor, sourceAddress } from '../http/audit-actor';
-import { errorResponses, jsonBody, jsonResponse } from '../http/common.schema';
-import { defineRoute } from '../http/define-route';
-import { FailedSignInLimit, isLocalAddress } from './address-limit';
-import {
-  ChangePasswordRequest,
-  CodeRequest,
-  EnrolmentResponse,
-  LoginRequest,
-  LoginResponse,
-  MeResponse,
-  RecoveryCodesResponse,
-} from './auth.schema';
+import { appendAudit } from '../platform/audit/audit';
+import { FailedSignInLimit, isLocalAddress } from '../platform/auth/address-limit';
 import {
   clearAttempts,
   consumeRecoveryCode,
@@ -29,11 +15,25 @@ import {
   revokeSession,
   setMfaSecret,
   setPassword,
-} from './auth.store';
-import { checkAuthenticatorCode } from './second-factor';
-import { decoyPasswordHash, hashPassword, sha256, verifyPassword } from './secrets';
-import { clearSessionCookie, nextStepFor, startSession } from './start-session';
-import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrolment } from './totp';
+} from '../platform/auth/auth.store';
+import { checkAuthenticatorCode } from '../platform/auth/second-factor';
+import { decoyPasswordHash, hashPassword, sha256, verifyPassword } from '../platform/auth/secrets';
+import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrolment } from '../platform/auth/totp';
+import { AppError } from '../platform/errors';
+import type { App, AppEnv } from '../platform/http/app-env';
+import { auditActor, sourceAddress } from '../platform/http/audit-actor';
+import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
+import { defineRoute } from '../platform/http/define-route';
+import { clearSessionCookie, nextStepFor, startSession } from '../platform/http/start-session';
+import {
+  ChangePasswordRequest,
+  CodeRequest,
+  EnrolmentResponse,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  RecoveryCodesResponse,
+} from './sign-in.schema';
 
 const tags = ['Authentication'];
 

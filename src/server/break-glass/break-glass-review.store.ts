@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { Tx } from '../db/database';
-import { auditLog, auditSeal, breakGlassGrants, sites, users } from '../db/platform.table';
+import type { Tx } from '../platform/db/database';
+import { auditLog, auditSeal, breakGlassGrants, sites, users } from '../platform/db/platform.table';
 
 export type GrantStatus = 'unreviewed' | 'reviewed' | 'all';
 

@@ -4,16 +4,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_TOTP_SECRET } from '../../seed/demo-seed';
-import { admit, demoIds } from '../../test-support/clinical-fixtures';
+import { auditLog } from '../platform/db/platform.table';
+import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_TOTP_SECRET } from '../seed/demo-seed';
+import { admit, demoIds } from '../test-support/clinical-fixtures';
 import {
   call,
   createTestApp,
   login,
   passwordStep as passwordStepOf,
   type TestApp,
-} from '../../test-support/test-app';
-import { auditLog } from '../db/platform.table';
+} from '../test-support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { createSession, type UserRow } from '../auth/auth.store';
+import { randomToken, sha256 } from '../auth/secrets';
 import type { Tx } from '../db/database';
-import type { AppEnv } from '../http/app-env';
-import { sourceAddress } from '../http/audit-actor';
-import { createSession, type UserRow } from './auth.store';
-import { randomToken, sha256 } from './secrets';
+import type { AppEnv } from './app-env';
+import { sourceAddress } from './audit-actor';
 import { SESSION_COOKIE } from './session-middleware';
 
 export type NextStep = 'mfa' | 'enrol-mfa' | 'done';
