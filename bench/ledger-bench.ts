@@ -26,10 +26,10 @@ import {
   attendance,
   enrolments,
   programSessions,
-  tracks,
 } from '../src/server/program-operations/program-operations.table';
 import { weeklyDoseLedger } from '../src/server/program-operations/weekly-dose-ledger';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../src/server/seed/demo-seed';
+import { tracks } from '../src/server/tracks';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -48,6 +48,7 @@ const db: Database = {
     return raw.tx(fn);
   },
   autocommit: (fn) => raw.autocommit(fn),
+  runSql: (text, values) => raw.runSql(text, values),
   queryCount: () => raw.queryCount(),
   close: () => raw.close(),
 };
@@ -233,8 +234,8 @@ async function measure(method: string, route: string, body?: unknown): Promise<F
 
 /** The ledger alone (no HTTP, no audit): the pure computation over the week's bulk reads. */
 async function measureLedgerOnly(): Promise<Figures> {
-  const { programConfig } = await import('../src/server/program-operations/program-config');
-  const { findProgram } = await import('../src/server/program-operations/program-operations.store');
+  const { programConfig } = await import('../src/server/programs');
+  const { findProgram } = await import('../src/server/programs');
   const times: number[] = [];
   const statements: number[] = [];
   for (let i = 0; i < WARM_UP + RUNS; i++) {

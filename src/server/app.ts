@@ -2,7 +2,7 @@ import { registerAssessmentRoutes } from './assessments/assessments.routes';
 import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
-import { findEpisode } from './episodes';
+import { applyPlannedLevelChangesJob, findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
 import { registerGroupNoteRoutes } from './notes/group-notes.routes';
@@ -11,12 +11,16 @@ import { registerPsychotherapyNoteRoutes } from './notes/psychotherapy-notes.rou
 import { registerPatientRoutes } from './patients/patients.routes';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
+import type { JobDefinition } from './platform/jobs/jobs';
 import { registerPortalRoutes } from './portal/portal.routes';
+import { membersOnByTrack } from './program-operations';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
+import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
 import { registerAuthRoutes } from './sign-in/sign-in.routes';
 import { registerSiteRoutes } from './sites/sites.routes';
+import { registerTrackRoutes } from './tracks/tracks.routes';
 import { registerTreatmentPlanRoutes } from './treatment-plans/treatment-plans.routes';
 
 /**
@@ -29,6 +33,8 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerPatientRoutes,
   registerPortalRoutes,
   registerProgramRoutes,
+  registerProgramSettingsRoutes,
+  (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
   registerProgramOperationRoutes,
   registerReferralRoutes,
   (app) =>
@@ -49,3 +55,6 @@ export const FEATURE_ROUTES: MountRoutes[] = [
 export function createApp(deps: Deps): App {
   return createHttpApp(deps, FEATURE_ROUTES);
 }
+
+/** The background jobs the server runs (main.ts starts them unless OPENIOP_JOBS=off). */
+export const FEATURE_JOBS: JobDefinition[] = [applyPlannedLevelChangesJob];

@@ -7,5 +7,7 @@ export * from './notes/notes.table';
 export * from './patients/patients.table';
 export * from './platform/db/platform.table';
 export * from './program-operations/program-operations.table';
+export * from './programs/programs.table';
 export * from './referrals/referrals.table';
+export * from './tracks/tracks.table';
 export * from './treatment-plans/treatment-plans.table';

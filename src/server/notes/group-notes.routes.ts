@@ -13,6 +13,7 @@ import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/h
 import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
+import { GroupMemberPart, GroupSharedPart } from './note-bodies.schema';
 import { lifecycleJson, part2Json } from './note-json';
 import {
   attachObjectives,
@@ -22,13 +23,7 @@ import {
   planObjectives,
   transition,
 } from './note-rules';
-import {
-  GroupMemberPart,
-  GroupNote,
-  GroupSharedPart,
-  SignRequest,
-  UpdateGroupNoteRequest,
-} from './notes.schema';
+import { GroupNote, SignRequest, UpdateGroupNoteRequest } from './notes.schema';
 import {
   findGroupNote,
   findGroupNoteOfSession,
@@ -42,7 +37,12 @@ import {
   setMembersLifecycle,
   updateGroupNote,
 } from './notes.store';
-import { auditingRefusedSignature, cosignatureColumns, reauthenticate, signatureColumns } from './sign-note';
+import {
+  auditingRefusedSignature,
+  cosignatureColumns,
+  reauthenticate,
+  signatureColumns,
+} from './reauthenticate';
 
 const tags = ['Group notes'];
 const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };

@@ -101,6 +101,11 @@ export async function insertNotes(tx: Tx, values: (typeof notes.$inferInsert)[])
   return tx.insert(notes).values(values).returning();
 }
 
+export async function insertNote(tx: Tx, values: typeof notes.$inferInsert) {
+  const [row] = await tx.insert(notes).values(values).returning();
+  return row!;
+}
+
 export async function insertGroupNote(tx: Tx, values: typeof groupNotes.$inferInsert) {
   const [row] = await tx.insert(groupNotes).values(values).onConflictDoNothing().returning();
   return row;

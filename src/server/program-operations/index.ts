@@ -1,8 +1,10 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
+
+export { tracks } from '../tracks';
+export { membersOnByTrack } from './program-operations.store';
 export {
   attendance,
   curriculumTopics,
   enrolments,
   programSessions,
-  tracks,
 } from './program-operations.table';

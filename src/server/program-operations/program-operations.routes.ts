@@ -8,7 +8,6 @@ import { type DoseLevel, plannedLevels, targetForWeek } from '../../domain/dose/
 import { stepDirection } from '../../domain/episodes/discharge';
 import { InputError } from '../../domain/input-error';
 import type { LevelCode } from '../../domain/placement/levels-of-care';
-import { isIanaTimeZone } from '../../domain/schedule/calendar-checks';
 import { expandSchedule, type Occurrence } from '../../domain/schedule/expand-schedule';
 import { programWeekOf } from '../../domain/schedule/program-week';
 import type { episodes } from '../episodes';
@@ -24,15 +23,15 @@ import { defineRoute } from '../platform/http/define-route';
 import { idempotent } from '../platform/http/idempotency';
 import { auditPatient } from '../platform/http/patient-audit';
 import { etag, requiredVersion, staleVersion } from '../platform/http/versioning';
+import { loadProgram, type ProgramConfig, programToday } from '../programs';
+import { findTrack, lockTrack, takeCurriculumVersion } from '../tracks';
 import { participantMinutes } from './participant-csv';
-import { type ProgramConfig, programConfig } from './program-config';
 import {
   AtRiskList,
   CancelSession,
   CreateEnrolment,
   CreateSchedule,
   CreateSession,
-  CreateTrack,
   CsvImport,
   CsvImportResult,
   Curriculum,
@@ -40,21 +39,17 @@ import {
   MemberTopics,
   PatientDose,
   PortalSessions,
-  ProgramSettings,
   Roster,
   SaveAttendance,
   SaveCurriculum,
-  SaveProgramSettings,
   SaveTargetSteps,
   Session,
   SessionList,
   SessionsQuery,
   TargetStepsSaved,
-  Track,
   WeekQuery,
 } from './program-operations.schema';
 import {
-  bumpCurriculumVersion,
   cancelSession,
   comingTopicSessions,
   currentEnrolmentOfEpisode,
@@ -64,25 +59,19 @@ import {
   findBookingConflict,
   findEnrolment,
   findEpisode,
-  findProgram,
   findSession,
-  findTrack,
   insertEnrolment,
   insertSchedule,
   insertSessions,
-  insertTrack,
   listAttendance,
   listCurriculum,
   listEnrolmentsOfPatient,
   listSessions,
-  listTracks,
-  lockTrack,
   openProgramsOfPatient,
   peakMembersFrom,
   replaceAttendance,
   replaceCurriculum,
   type SessionRow,
-  saveSettings,
   topicSessionsOfPatient,
   trackMembersOn,
   upcomingSessionsOfPatient,
@@ -106,12 +95,6 @@ const ATTENDANCE_SLACK_MINUTES = 60;
 const ENROLLABLE: ReadonlySet<string> = new Set(['admitted', 'active', 'on_hold']);
 /** domain.md §3: a group of fewer than 3 members is not a group. */
 const MINIMUM_GROUP_SIZE = 3;
-
-async function loadProgram(tx: Tx, siteId: string, programId: string): Promise<ProgramConfig> {
-  const found = await findProgram(tx, siteId, programId);
-  if (!found) throw AppError.notFound('The program');
-  return programConfig(found);
-}
 
 /** A rule's field errors, named as the request names them (`targetSteps.0.hours`). */
 function asValidation<T>(f: () => T, prefix = ''): T {
@@ -143,18 +126,6 @@ const sessionJson = (s: SessionRow, facilitatorName: string | null = null): z.in
   cancelled: s.cancelledAt !== null,
   cancelReason: s.cancelReason,
   cancelNote: s.cancelNote,
-});
-
-const settingsJson = (p: ProgramConfig): z.infer<typeof ProgramSettings> => ({
-  programId: p.programId,
-  name: p.name,
-  kind: p.kind,
-  population: p.population,
-  weekStartsOn: p.weekStartsOn,
-  timeZone: p.timeZone,
-  band: p.band,
-  configured: p.configured,
-  version: p.version,
 });
 
 type Placement = {
@@ -245,137 +216,6 @@ async function auditSite(
 }
 
 export function registerProgramOperationRoutes(app: App) {
-  // ---- Program settings and tracks
-  defineRoute(
-    app,
-    {
-      permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/settings',
-        tags,
-        summary: "A program's week start, time zone and weekly hour band (defaults until saved)",
-        request: { params: SiteProgram },
-        responses: { 200: jsonResponse(ProgramSettings, 'Settings'), ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const program = await c.var.deps.db.tx((tx) => loadProgram(tx, siteId, programId));
-      c.header('ETag', etag(program.version));
-      return c.json(settingsJson(program), 200);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'program.setup',
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/programs/{programId}/settings',
-        tags,
-        summary:
-          'Sets a program\'s week start day, IANA time zone and (optionally) its weekly hour band; needs If-Match ("0" before the first save)',
-        request: { params: SiteProgram, body: jsonBody(SaveProgramSettings) },
-        responses: { 200: jsonResponse(ProgramSettings, 'Settings'), ...versioned, ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const version = requiredVersion(c);
-      if (!isIanaTimeZone(body.timeZone)) {
-        throw AppError.validation([
-          { path: 'timeZone', message: 'Must be an IANA time zone such as America/Chicago.' },
-        ]);
-      }
-      if (body.band?.lessThanHours != null && body.band.lessThanHours <= body.band.atLeastHours) {
-        throw AppError.validation([{ path: 'band.lessThanHours', message: 'Must be above atLeastHours.' }]);
-      }
-      const result = await c.var.deps.db.tx(async (tx) => {
-        const program = await loadProgram(tx, siteId, programId);
-        const band = body.band ?? program.band;
-        const saved = await saveSettings(
-          tx,
-          {
-            programId,
-            organizationId: program.organizationId,
-            siteId,
-            weekStartsOn: body.weekStartsOn,
-            timeZone: body.timeZone,
-            bandAtLeastHours: band.atLeastHours,
-            bandLessThanHours: band.lessThanHours,
-            updatedAt: c.var.deps.now(),
-          },
-          version,
-        );
-        if (!saved) throw staleVersion(program.version);
-        await auditSite(c, tx, siteId, 'update', 'program_settings', programId);
-        return loadProgram(tx, siteId, programId);
-      });
-      c.header('ETag', etag(result.version));
-      return c.json(settingsJson(result), 200);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/tracks',
-        tags,
-        summary: "A program's tracks with today's member count",
-        request: { params: SiteProgram },
-        responses: { 200: jsonResponse(z.object({ items: z.array(Track) }), 'Tracks'), ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const items = await c.var.deps.db.tx(async (tx) => {
-        const program = await loadProgram(tx, siteId, programId);
-        const today = localToday(program, c.var.deps.now());
-        return listTracks(tx, programId, today);
-      });
-      return c.json({ items: items.map((r) => trackJson(r.track, r.members)) }, 200);
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      permission: 'program.setup',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/programs/{programId}/tracks',
-        tags,
-        summary: 'Adds a track (day, evening or weekend; in person, virtual or hybrid; capacity ≤ 15)',
-        request: { params: SiteProgram, body: jsonBody(CreateTrack) },
-        responses: { 201: jsonResponse(Track, 'Created'), ...errorResponses },
-      }),
-    },
-    async (c) => {
-      const { siteId, programId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const answer = await c.var.deps.db.tx((tx) =>
-        idempotent(c, tx, body, async () => {
-          const program = await loadProgram(tx, siteId, programId);
-          const row = await insertTrack(tx, {
-            organizationId: program.organizationId,
-            siteId,
-            programId,
-            ...body,
-          });
-          await auditSite(c, tx, siteId, 'create', 'track', row.id);
-          return { status: 201, body: trackJson(row, 0) };
-        }),
-      );
-      return c.json(answer.body as z.infer<typeof Track>, 201);
-    },
-  );
-
   // ---- Schedules and sessions
   defineRoute(
     app,
@@ -1046,25 +886,6 @@ export function registerProgramOperationRoutes(app: App) {
   );
 }
 
-function localToday(program: ProgramConfig, now: Date) {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
-    .toZonedDateTimeISO(program.timeZone)
-    .toPlainDate()
-    .toString();
-}
-
-function trackJson(t: Awaited<ReturnType<typeof insertTrack>>, members: number): z.infer<typeof Track> {
-  return {
-    id: t.id,
-    programId: t.programId,
-    name: t.name,
-    timeOfDay: t.timeOfDay as z.infer<typeof Track>['timeOfDay'],
-    modality: t.modality as z.infer<typeof Track>['modality'],
-    capacity: t.capacity,
-    members,
-  };
-}
-
 function enrolmentJson(
   e: Awaited<ReturnType<typeof insertEnrolment>>,
   trackName: string,
@@ -1203,7 +1024,7 @@ async function patientWeeks(tx: Tx, patientId: string, week: Temporal.PlainDate 
   const out: z.infer<typeof PatientDose>['items'] = [];
   for (const { programId, siteId } of programsOf) {
     const program = await loadProgram(tx, siteId, programId);
-    const day = week ?? Temporal.PlainDate.from(localToday(program, now));
+    const day = week ?? Temporal.PlainDate.from(programToday(program, now));
     const ledger = await weeklyDoseLedger(tx, program, day, now, patientId);
     const m = ledger.members[0];
     if (!m) continue;
@@ -1297,7 +1118,7 @@ function registerCurriculumAndStepRoutes(app: App) {
             { path: `topics.${stranger}.id`, message: "Not a topic of this track's curriculum." },
           ]);
         }
-        if (!(await bumpCurriculumVersion(tx, trackId, version))) throw staleVersion(track.curriculumVersion);
+        if (!(await takeCurriculumVersion(tx, trackId, version))) throw staleVersion(track.curriculumVersion);
         await replaceCurriculum(tx, track, topics, c.var.deps.now());
         await auditSite(c, tx, siteId, 'update', 'curriculum', trackId, { topics: topics.length });
         return curriculumJson(trackId, version + 1, await listCurriculum(tx, trackId));
@@ -1329,7 +1150,7 @@ function registerCurriculumAndStepRoutes(app: App) {
         const enrolled = await listEnrolmentsOfPatient(tx, patientId);
         for (const { programId, siteId } of await openProgramsOfPatient(tx, patientId)) {
           const program = await loadProgram(tx, siteId, programId);
-          const today = localToday(program, nowDate);
+          const today = programToday(program, nowDate);
           const ofProgram = enrolled.filter((e) => e.enrolment.programId === programId);
           const current =
             ofProgram.find((e) => e.enrolment.startsOn <= today && (e.enrolment.endsOn ?? today) >= today) ??
@@ -1511,7 +1332,7 @@ async function recordPlannedLevels(
   program: ProgramConfig,
   steps: { fromWeek: number; toWeek: number; hours: number }[],
 ) {
-  const today = localToday(program, c.var.deps.now());
+  const today = programToday(program, c.var.deps.now());
   const admitted = episode.admittedOn ?? today;
   const plan = asValidation(() => plannedLevels(steps, program.population), 'targetSteps.');
   const firstWeek = programWeekOf(Temporal.PlainDate.from(admitted), program.weekStartsOn, program.timeZone);

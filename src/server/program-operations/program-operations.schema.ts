@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { visibleText, webLink } from '../platform/http/safe-text';
+import { webLink } from '../platform/http/safe-text';
+import { HourBandSchema as Band } from '../programs';
 
 const Day = z.iso.date({ message: 'Must be a date, YYYY-MM-DD.' });
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Must be a time, HH:MM (24 h).');
@@ -14,61 +15,6 @@ export const SESSION_TYPES = [
   'drug_test',
 ] as const;
 export const ATTENDANCE_STATUSES = ['present', 'late', 'left_early', 'excused', 'unexcused'] as const;
-
-const Band = z.object({
-  atLeastHours: z.number().min(0).max(80),
-  lessThanHours: z.number().min(0).max(80).nullable(),
-});
-
-export const ProgramSettings = z
-  .object({
-    programId: z.string(),
-    name: z.string(),
-    kind: z.enum(['outpatient', 'iop', 'php']),
-    population: z.enum(['adult', 'adolescent']),
-    weekStartsOn: z.number(),
-    timeZone: z.string(),
-    band: Band,
-    configured: z.boolean(),
-    /** Send as If-Match when saving (0 until first saved). */
-    version: z.number(),
-  })
-  .openapi('ProgramSettings');
-
-export const SaveProgramSettings = z
-  .strictObject({
-    weekStartsOn: z.number().int().min(1).max(7),
-    timeZone: z.string().min(1).max(64),
-    band: z
-      .strictObject({
-        atLeastHours: z.number().int().min(0).max(80),
-        lessThanHours: z.number().int().min(1).max(80).nullable(),
-      })
-      .optional(),
-  })
-  .openapi('SaveProgramSettings');
-
-export const Track = z
-  .object({
-    id: z.string(),
-    programId: z.string(),
-    name: z.string(),
-    timeOfDay: z.enum(['day', 'evening', 'weekend']),
-    modality: z.enum(['in_person', 'virtual', 'hybrid']),
-    capacity: z.number(),
-    members: z.number(),
-  })
-  .openapi('Track');
-
-export const CreateTrack = z
-  .strictObject({
-    name: visibleText(120),
-    timeOfDay: z.enum(['day', 'evening', 'weekend']),
-    modality: z.enum(['in_person', 'virtual', 'hybrid']),
-    // At most 15: larger groups lose the therapeutic benefit (domain.md §3).
-    capacity: z.number().int().min(1).max(15, 'Must be 15 or fewer.').default(12),
-  })
-  .openapi('CreateTrack');
 
 const Placement = {
   sessionType: z.enum(SESSION_TYPES),

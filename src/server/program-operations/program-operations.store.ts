@@ -2,85 +2,25 @@ import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'd
 import { episodes, levelOfCareChanges } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
-import { programs, sites, users } from '../platform/db/platform.table';
+import { users } from '../platform/db/platform.table';
+import { type TrackRow, tracks } from '../tracks';
 import {
   attendance,
   curriculumTopics,
   enrolments,
   programSessions,
-  programSettings,
   trackSchedules,
-  tracks,
 } from './program-operations.table';
 
-export type TrackRow = typeof tracks.$inferSelect;
 export type SessionRow = typeof programSessions.$inferSelect;
 export type EnrolmentRow = typeof enrolments.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
-
-/** A program of the site with its settings (null until first saved) and its site's zone as the fallback. */
-export async function findProgram(tx: Tx, siteId: string, programId: string) {
-  const [row] = await tx
-    .select({ program: programs, settings: programSettings, siteTimeZone: sites.timeZone })
-    .from(programs)
-    .innerJoin(sites, eq(sites.id, programs.siteId))
-    .leftJoin(programSettings, eq(programSettings.programId, programs.id))
-    .where(and(eq(programs.id, programId), eq(programs.siteId, siteId)));
-  return row;
-}
-
-/** Saves the settings if they are still at `version` (0: never saved); undefined on a lost race. */
-export async function saveSettings(tx: Tx, values: typeof programSettings.$inferInsert, version: number) {
-  const [row] = await tx
-    .insert(programSettings)
-    .values({ ...values, version: 1 })
-    .onConflictDoUpdate({
-      target: programSettings.programId,
-      set: { ...values, version: sql`${programSettings.version} + 1` },
-      setWhere: eq(programSettings.version, version),
-    })
-    .returning();
-  return row;
-}
-
-export async function insertTrack(tx: Tx, values: typeof tracks.$inferInsert) {
-  const [row] = await tx.insert(tracks).values(values).returning();
-  return row!;
-}
-
-export async function findTrack(tx: Tx, siteId: string, trackId: string) {
-  const [row] = await tx
-    .select()
-    .from(tracks)
-    .where(and(eq(tracks.id, trackId), eq(tracks.siteId, siteId)));
-  return row;
-}
-
-/** Locks the track row so concurrent enrolments into it count seats one at a time. */
-export async function lockTrack(tx: Tx, trackId: string) {
-  const [row] = await tx.select().from(tracks).where(eq(tracks.id, trackId)).for('update');
-  return row;
-}
 
 const activeOn = (date: string) =>
   and(
     sql`${enrolments.startsOn} <= ${date}`,
     or(isNull(enrolments.endsOn), sql`${enrolments.endsOn} >= ${date}`),
   );
-
-export async function listTracks(tx: Tx, programId: string, today: string) {
-  return tx
-    .select({
-      track: tracks,
-      // Written out as "tracks"."id": drizzle renders ${tracks.id} unqualified here, which binds to e.id.
-      members: sql<number>`(select count(*)::int from ${enrolments} e where e.track_id = "tracks"."id"
-        and e.starts_on <= ${today} and (e.ends_on is null or e.ends_on >= ${today}))`,
-    })
-    .from(tracks)
-    .where(eq(tracks.programId, programId))
-    .orderBy(asc(tracks.name))
-    .limit(200);
-}
 
 export async function insertSchedule(tx: Tx, values: typeof trackSchedules.$inferInsert) {
   const [row] = await tx.insert(trackSchedules).values(values).returning();
@@ -195,6 +135,17 @@ export async function insertEnrolment(tx: Tx, values: typeof enrolments.$inferIn
 
 export async function endEnrolment(tx: Tx, id: string, endsOn: string) {
   await tx.update(enrolments).set({ endsOn }).where(eq(enrolments.id, id));
+}
+
+/** How many members each of `trackIds` holds on a day (the track list's count). */
+export async function membersOnByTrack(tx: Tx, trackIds: string[], date: string) {
+  if (trackIds.length === 0) return new Map<string, number>();
+  const rows = await tx
+    .select({ trackId: enrolments.trackId, members: sql<number>`count(*)::int` })
+    .from(enrolments)
+    .where(and(inArray(enrolments.trackId, trackIds), activeOn(date)))
+    .groupBy(enrolments.trackId);
+  return new Map(rows.map((r) => [r.trackId, r.members]));
 }
 
 /** The members of a track on a day, with their names (the roster). */
@@ -432,16 +383,6 @@ export async function listCurriculum(tx: Tx, trackId: string) {
     .from(curriculumTopics)
     .where(and(eq(curriculumTopics.trackId, trackId), isNull(curriculumTopics.archivedAt)))
     .orderBy(asc(curriculumTopics.position));
-}
-
-/** Takes the curriculum's version (If-Match); false when someone else saved it first. */
-export async function bumpCurriculumVersion(tx: Tx, trackId: string, version: number) {
-  const rows = await tx
-    .update(tracks)
-    .set({ curriculumVersion: sql`${tracks.curriculumVersion} + 1` })
-    .where(and(eq(tracks.id, trackId), eq(tracks.curriculumVersion, version)))
-    .returning({ id: tracks.id });
-  return rows.length > 0;
 }
 
 /** Puts the topics in the given order: known ids are renamed and moved, new titles added, the rest archived. */

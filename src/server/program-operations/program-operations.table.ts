@@ -15,42 +15,7 @@ import { patients } from '../patients';
 import { instant } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
 import { organizationAndSiteColumns } from '../platform/db/scope-columns';
-
-/** A program's week settings and hour band (side table: one row per program, created on first save). */
-export const programSettings = pgTable('program_settings', {
-  programId: uuid('program_id')
-    .primaryKey()
-    .references(() => programs.id),
-  ...organizationAndSiteColumns(),
-  /** ISO weekday the program week starts on (Monday = 1). */
-  weekStartsOn: integer('week_starts_on').notNull().default(1),
-  timeZone: text('time_zone').notNull(),
-  bandAtLeastHours: integer('band_at_least_hours').notNull(),
-  bandLessThanHours: integer('band_less_than_hours'),
-  /** Saves take If-Match with this version (0 = the defaults, never saved). */
-  version: integer('version').notNull().default(1),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-});
-
-/** A group of a program meeting at its own times (day, evening or weekend). */
-export const tracks = pgTable(
-  'tracks',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
-    name: text('name').notNull(),
-    timeOfDay: text('time_of_day').notNull(),
-    modality: text('modality').notNull(),
-    capacity: integer('capacity').notNull().default(12),
-    /** The curriculum is saved whole with If-Match on this version. */
-    curriculumVersion: integer('curriculum_version').notNull().default(1),
-    createdAt: instant('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('tracks_program_idx').on(t.programId)],
-);
+import { tracks } from '../tracks';
 
 /**
  * A track's curriculum: its topics in order (e.g. relapse-prevention modules). A topic taken off the list is

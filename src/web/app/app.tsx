@@ -19,10 +19,7 @@ import { PortalShell } from '../portal/portal-shell';
 import { ProgramsPage } from '../programs/programs-page';
 import { SchedulePage } from '../programs/schedule-page';
 import { SessionRosterPage } from '../programs/session-roster-page';
-import { ApiError } from './api-client';
-import { NotFoundPage } from './not-found-page';
-import { HomeRedirect, RequireRole, RequireSession } from './require-session';
-import { SessionGoneRedirect } from './session-gone-redirect';
+import { ApiError } from '../shared/api-client';
 import {
   canCreateReferral,
   canReviewBreakGlass,
@@ -32,7 +29,10 @@ import {
   canSeeOperations,
   hasNoteQueue,
   hasUrgentTasks,
-} from './staff-navigation';
+} from '../shared/staff-navigation';
+import { NotFoundPage } from './not-found-page';
+import { HomeRedirect, RequireRole, RequireSession } from './require-session';
+import { SessionGoneRedirect } from './session-gone-redirect';
 import { StaffShell } from './staff-shell';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });

@@ -1,12 +1,12 @@
 import { Alert, Button, Center, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { ApiError } from './api-client';
-import { CurrentSiteProvider } from './current-site';
+import { ApiError } from '../shared/api-client';
+import { CurrentSiteProvider } from '../shared/current-site';
+import { type LoginLocationState, type Me, signInStepPath, useMe } from '../shared/session';
+import { homePathFor } from '../shared/staff-navigation';
 import { FullPageLoader } from './full-page-loader';
 import { IdleTimeout } from './idle-timeout';
-import { type LoginLocationState, type Me, signInStepPath, useMe } from './session';
-import { homePathFor } from './staff-navigation';
 
 /**
  * Renders its children only for a fully signed-in user of the given kind; everyone else is sent where

@@ -2,10 +2,10 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Stack, Text } 
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMyUrgentTasks } from '../measurement/measurement-api';
-import { useCurrentSite } from './current-site';
-import { useMe } from './session';
-import { canSeeCensus, hasUrgentTasks, roleLabel, staffNavigation } from './staff-navigation';
-import { useSignOut } from './use-sign-out';
+import { useCurrentSite } from '../shared/current-site';
+import { useMe } from '../shared/session';
+import { canSeeCensus, hasUrgentTasks, roleLabel, staffNavigation } from '../shared/staff-navigation';
+import { useSignOut } from '../shared/use-sign-out';
 
 export function StaffShell() {
   const me = useMe();

@@ -15,8 +15,8 @@ import {
 import { useForm } from '@mantine/form';
 import { type AsamEdition, LEVELS_OF_CARE, type Population } from '../../domain/placement/levels-of-care';
 import { DIMENSIONS, PLACEMENT_DIFFERENCE_REASONS } from '../../domain/placement/recommend-level';
-import { fieldError, formError } from '../app/form-errors';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
 import {
   type AssessmentValues,
   assessmentProblems,

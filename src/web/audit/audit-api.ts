@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../app/api-client';
+import { api, type Page, withQuery } from '../shared/api-client';
 
 export interface AuditEntry {
   id: string;

@@ -15,8 +15,8 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { fieldError, formError } from '../app/form-errors';
-import { roleLabel } from '../app/staff-navigation';
+import { fieldError, formError } from '../shared/form-errors';
+import { roleLabel } from '../shared/staff-navigation';
 import {
   AUDIT_FILTER_NAMES,
   AUDIT_PAGE_SIZE,

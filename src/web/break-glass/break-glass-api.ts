@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../app/api-client';
+import { api, type Page, withQuery } from '../shared/api-client';
 
 export type GrantStatus = 'unreviewed' | 'reviewed' | 'all';
 export type ReviewOutcome = 'reviewed' | 'follow_up';

@@ -14,10 +14,10 @@ import {
 import { useForm } from '@mantine/form';
 import { DISCHARGE_REASONS } from '../../domain/episodes/discharge';
 import { LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
-import { ApiError } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
 import type { Episode } from '../episodes/episodes-api';
+import { ApiError } from '../shared/api-client';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
 import { AftercareFields } from './aftercare-fields';
 import {
   type DischargeValues,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, ifMatch } from '../app/api-client';
 import type { Episode } from '../episodes/episodes-api';
 import { episodeKeys } from '../episodes/episodes-keys';
+import { ApiError, api, ifMatch } from '../shared/api-client';
 import { dischargeKeys } from './discharges-keys';
 
 export const RECOVERY_SUPPORTS = [

@@ -13,12 +13,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type AsamEdition, LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { type Assessment, useAssessments } from '../assessments/assessments-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { type Referral, useReferrals } from '../referrals/referrals-api';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
+import { useMe } from '../shared/session';
 import { defaultPrimaryClinician, isClinicalStaff } from './episode-values';
 import { type StaffMember, useAdmit, useSiteStaff } from './episodes-api';
 

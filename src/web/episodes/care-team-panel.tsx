@@ -13,8 +13,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { fieldError } from '../app/form-errors';
-import { useMe } from '../app/session';
+import { fieldError } from '../shared/form-errors';
+import { useMe } from '../shared/session';
 import { isClinicalStaff } from './episode-values';
 import { type Episode, useSiteStaff, useUpdateCareTeam } from './episodes-api';
 

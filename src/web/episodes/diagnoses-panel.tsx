@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { fieldError, formError } from '../app/form-errors';
+import { fieldError, formError } from '../shared/form-errors';
 import { DIAGNOSIS_KINDS, type DiagnosisValues, toNewDiagnosis } from './episode-values';
 import { type Diagnosis, type Episode, useAddDiagnosis } from './episodes-api';
 

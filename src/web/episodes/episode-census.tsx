@@ -14,14 +14,14 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EPISODE_STATUSES } from '../../domain/episodes/episode-status';
 import { EDITION_3_LEVEL_CODES, EDITION_4_LEVEL_CODES } from '../../domain/placement/levels-of-care';
-import { fieldError } from '../app/form-errors';
-import type { Site } from '../app/session';
-import { roleLabel } from '../app/staff-navigation';
-import { useUrlParams } from '../app/use-url-params';
 import { levelName } from '../assessments/level-name';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { usePrograms } from '../referrals/referrals-api';
+import { fieldError } from '../shared/form-errors';
+import type { Site } from '../shared/session';
+import { roleLabel } from '../shared/staff-navigation';
 import { StatusBadge, statusLabel } from '../shared/status-badge';
+import { useUrlParams } from '../shared/use-url-params';
 import {
   EPISODE_CENSUS_PAGE_SIZE,
   type EpisodeCensusFilter,

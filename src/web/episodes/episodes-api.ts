@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ifMatch, type Page, withQuery } from '../app/api-client';
+import { api, ifMatch, type Page, withQuery } from '../shared/api-client';
 import { episodeKeys } from './episodes-keys';
 
 export interface LevelChange {

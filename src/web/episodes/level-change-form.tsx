@@ -11,10 +11,10 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
-import { fieldError, formError } from '../app/form-errors';
 import { useAssessments } from '../assessments/assessments-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { useClinicToday } from '../shared/clinic-zone';
+import { fieldError, formError } from '../shared/form-errors';
 import { directionHint, type LevelChangeValues, levelChangeProblems, toLevelChange } from './episode-values';
 import { type Episode, useChangeLevel } from './episodes-api';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../app/api-client';
+import { api, withQuery } from '../shared/api-client';
 
 export interface ScheduleItem {
   instrumentId: string;

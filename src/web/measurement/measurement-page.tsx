@@ -17,10 +17,10 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../app/api-client';
-import { useCurrentSite } from '../app/current-site';
-import { useMe } from '../app/session';
-import { useUrlParams } from '../app/use-url-params';
+import { ApiError } from '../shared/api-client';
+import { useCurrentSite } from '../shared/current-site';
+import { useMe } from '../shared/session';
+import { useUrlParams } from '../shared/use-url-params';
 import {
   type InstrumentSchedules,
   type ScheduleItem,

@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useCurrentSite } from '../app/current-site';
-import { fieldError, formError } from '../app/form-errors';
 import { createReferral } from '../referrals/referrals-api';
 import { ageOnDay } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
+import { useCurrentSite } from '../shared/current-site';
+import { fieldError, formError } from '../shared/form-errors';
 import { NewPatientFields } from './new-patient-fields';
 import {
   initialNewReferralValues,

@@ -2,8 +2,6 @@ import { Alert, Anchor, Loader, Paper, Stack, Tabs, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../app/api-client';
-import { useMe } from '../app/session';
 import { DischargeSection } from '../discharges/discharge-section';
 import { CurrentEpisodeSummary } from '../episodes/current-episode-summary';
 import { EpisodeSection } from '../episodes/episode-section';
@@ -14,7 +12,9 @@ import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section'
 import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
+import { ApiError } from '../shared/api-client';
 import { ClinicZone } from '../shared/clinic-zone';
+import { useMe } from '../shared/session';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
 import { AssessmentTab } from './assessment-tab';
 import { BreakGlassForm } from './break-glass-form';

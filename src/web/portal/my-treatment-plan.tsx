@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError } from '../app/form-errors';
 import { formatDateOfBirth } from '../patients/date-of-birth';
+import { fieldError } from '../shared/form-errors';
 import { PlanDocumentView } from '../treatment-plans/plan-document-view';
 import { myPlanQueryKey, signMyPlan, useMyTreatmentPlan } from '../treatment-plans/treatment-plans-api';
 

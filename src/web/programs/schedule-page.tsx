@@ -17,10 +17,10 @@ import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
 import { programWeekOf } from '../../domain/schedule/program-week';
-import { useCurrentSite } from '../app/current-site';
-import { useMe } from '../app/session';
-import { useUrlParams } from '../app/use-url-params';
 import { clinicToday } from '../shared/clinic-calendar';
+import { useCurrentSite } from '../shared/current-site';
+import { useMe } from '../shared/session';
+import { useUrlParams } from '../shared/use-url-params';
 import { AddSessionModal } from './add-session-form';
 import { SESSION_TYPES, sessionTypeOf, timeIn, WEEKDAYS } from './program-labels';
 import {

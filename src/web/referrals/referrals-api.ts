@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../app/api-client';
+import { api } from '../shared/api-client';
 import { referralKeys } from './referrals-keys';
 
 export const REFERRAL_SOURCES = [

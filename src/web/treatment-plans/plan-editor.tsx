@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ApiError } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { type Episode, useSiteStaff } from '../episodes/episodes-api';
+import { ApiError } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
+import { useMe } from '../shared/session';
 import { ProblemFields } from './plan-problem-fields';
 import { AddButton } from './plan-tree-buttons';
 import { SignatureForms } from './signature-forms';

@@ -1,6 +1,6 @@
 import { Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { fieldError } from '../app/form-errors';
+import { fieldError } from '../shared/form-errors';
 import { AddButton, RemoveButton } from './plan-tree-buttons';
 import {
   newIntervention,

@@ -1,5 +1,5 @@
 import { Group, Paper, Stack, Textarea } from '@mantine/core';
-import { fieldError } from '../app/form-errors';
+import { fieldError } from '../shared/form-errors';
 import { ObjectiveFields, type PlanTreeProps } from './plan-objective-fields';
 import { AddButton, RemoveButton } from './plan-tree-buttons';
 import { newGoal, newObjective } from './treatment-plan-values';

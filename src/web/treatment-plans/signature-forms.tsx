@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { fieldError } from '../app/form-errors';
 import type { Episode } from '../episodes/episodes-api';
+import { fieldError } from '../shared/form-errors';
 import { ClinicianSignatureLine, PatientSignatureLine } from './signature-lines';
 import { type TreatmentPlan, useSignPlan } from './treatment-plans-api';
 

@@ -1,6 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, ifMatch } from '../app/api-client';
 import type { Episode } from '../episodes/episodes-api';
+import { ApiError, api, ifMatch } from '../shared/api-client';
 import { planKeys } from './treatment-plans-keys';
 
 export const MODALITIES = [

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { api, setCsrfToken } from './api-client';
+import { client, keepSessionOnUnauthorized } from './api/client';
+import { setCsrfToken } from './api-client';
 import type { LoginLocationState } from './session';
 
 export type SignOutScope = 'this-browser' | 'everywhere';
@@ -12,7 +13,7 @@ export function useSignOut() {
     async (scope: SignOutScope, reason?: string) => {
       const path = scope === 'everywhere' ? '/api/auth/logout-all' : '/api/auth/logout';
       try {
-        await api.post(path, undefined, { keepOnUnauthorized: true });
+        await client.POST(path, keepSessionOnUnauthorized);
       } catch {
         // Already gone on the server (expired, or ended elsewhere): nothing left to end.
       }

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { ClinicZone } from '../shared/clinic-zone';
+import { ClinicZone } from './clinic-zone';
 import type { Site } from './session';
 
 interface CurrentSite {

@@ -1,6 +1,9 @@
+import { Temporal } from 'temporal-polyfill';
 import { bandFor, type HourBand, type Population, type ProgramKind } from '../../domain/dose/hour-bands';
 import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
-import type { findProgram } from './program-operations.store';
+import type { Tx } from '../platform/db/database';
+import { AppError } from '../platform/errors';
+import { findProgram } from './programs.store';
 
 export type ProgramConfig = {
   programId: string;
@@ -48,4 +51,19 @@ export function programConfig(found: NonNullable<Awaited<ReturnType<typeof findP
     configured: settings !== null,
     version: settings?.version ?? 0,
   };
+}
+
+/** The program's configuration, or 404 when the site has no such program. */
+export async function loadProgram(tx: Tx, siteId: string, programId: string): Promise<ProgramConfig> {
+  const found = await findProgram(tx, siteId, programId);
+  if (!found) throw AppError.notFound('The program');
+  return programConfig(found);
+}
+
+/** The calendar day `now` falls on in the program's zone (ISO date). */
+export function programToday(program: ProgramConfig, now: Date): string {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(program.timeZone)
+    .toPlainDate()
+    .toString();
 }

@@ -1,4 +1,4 @@
-import { closeAction, idempotencyKeyFor } from '../shared/idempotency';
+import { closeAction, idempotencyKeyFor } from './idempotency';
 // The only place the web app talks HTTP. Every failure becomes an ApiError with the server's one error
 // shape, so screens can show `fields` next to their inputs and `message` otherwise.
 
@@ -31,6 +31,8 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+export const currentCsrfToken = (): string | null => csrfToken;
+
 type SessionGoneListener = (code: string) => void;
 let sessionGoneListener: SessionGoneListener | null = null;
 
@@ -46,7 +48,8 @@ export function onSessionGone(listener: SessionGoneListener): () => void {
 const LAST_CALL_STORAGE_KEY = 'openiop.lastApiCallAt';
 let lastCallAt = 0;
 
-function recordSuccessfulCall(startedAt: number): void {
+/** Called for every answered call, by this module and by the contract client (shared/api/client). */
+export function recordSuccessfulCall(startedAt: number): void {
   if (startedAt <= lastCallAt) return;
   lastCallAt = startedAt;
   try {
@@ -94,11 +97,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(
-      0,
-      'network_error',
-      'Could not reach the server. Check your connection and try again.',
-    );
+    throw networkError();
   }
 
   if (response.ok) {
@@ -108,13 +107,20 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   }
 
   const error = await readError(response);
-  if (response.status === 401 && SESSION_GONE_CODES.has(error.code) && !options.keepOnUnauthorized) {
-    sessionGoneListener?.(error.code);
-  }
+  if (!options.keepOnUnauthorized) reportSessionGone(error);
   throw error;
 }
 
-async function readError(response: Response): Promise<ApiError> {
+/** A 401 that means the session is gone tells the shell (session-gone-redirect), which sends the user to sign in. */
+export function reportSessionGone(error: ApiError): void {
+  if (error.status === 401 && SESSION_GONE_CODES.has(error.code)) sessionGoneListener?.(error.code);
+}
+
+export const networkError = () =>
+  new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
+
+/** The server's one error shape as an ApiError; anything else (a proxy's page) as a generic one. */
+export async function readError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {
       error?: { code?: unknown; message?: unknown; fields?: unknown; [detail: string]: unknown };
@@ -133,6 +139,13 @@ async function readError(response: Response): Promise<ApiError> {
     // Not our JSON (a proxy page, say): fall through to a generic error.
   }
   return new ApiError(response.status, `http_${response.status}`, `The server answered ${response.status}.`);
+}
+
+/** Whether a failed create was refused for good, so its next try is a new action (shared/idempotency). */
+export function refusedForGood(status: number): boolean {
+  // A network error or a 5xx keeps the key, so the retry is recognised if the first attempt did reach the
+  // server; a lost session (401) keeps it too, for the retry after signing in again.
+  return status >= 400 && status < 500 && status !== 401;
 }
 
 export const api = {
@@ -158,10 +171,7 @@ export const api = {
       closeAction(path, body);
       return made;
     } catch (error) {
-      // Refused for good (a 4xx other than a lost session): the next try is a new action. A network error or a
-      // 5xx keeps the key, so the retry is recognised if the first attempt did reach the server.
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401)
-        closeAction(path, body);
+      if (error instanceof ApiError && refusedForGood(error.status)) closeAction(path, body);
       throw error;
     }
   },

@@ -1,29 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, setCsrfToken } from './api-client';
+import { answer, client, type Schema } from './api/client';
+import { setCsrfToken } from './api-client';
 
-export type SignInStep = 'mfa' | 'enrol-mfa' | 'done';
-
-export interface Site {
-  id: string;
-  name: string;
-  /** IANA zone: the site's calendar decides clinical days. */
-  timeZone: string;
-}
-
-export interface Me {
-  kind: 'staff' | 'patient';
-  csrfToken: string;
-  user: { id: string; email: string; displayName: string; role: string };
-  sites: Site[];
-  patientId: string | null;
-  session: { idleTimeoutSeconds: number; idleExpiresAt: string; expiresAt: string };
-  next: SignInStep;
-}
+/** The signed-in user, their sites and session (GET /api/auth/me). */
+export type Me = Schema<'Me'>;
+export type SignInStep = Me['next'];
+/** A site of the user; `timeZone` (IANA) decides its clinical days. */
+export type Site = Me['sites'][number];
 
 export const meQueryKey = ['me'] as const;
 
 export async function fetchMe(): Promise<Me> {
-  const me = await api.get<Me>('/api/auth/me');
+  const me = await answer(client.GET('/api/auth/me'));
   setCsrfToken(me.csrfToken);
   return me;
 }
