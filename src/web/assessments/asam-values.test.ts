@@ -41,7 +41,10 @@ describe('assessmentProblems', () => {
 
 describe('toNewAssessment', () => {
   it('follows the recommendation and sends no reason when nothing differs', () => {
-    const body = toNewAssessment(rated('102121', { reason: 'left over', reasonNote: 'left over' }), 'e1');
+    const body = toNewAssessment(
+      rated('102121', { reason: 'payer_decision', reasonNote: 'left over' }),
+      'e1',
+    );
     expect(body).toMatchObject({
       ratings: { D1: 1, D2: 0, D3: 2, D4: 1, D5: 2, D6: 1 },
       placedLevel: '2.1',

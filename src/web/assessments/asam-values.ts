@@ -2,6 +2,7 @@ import type { AsamEdition } from '../../domain/placement/levels-of-care';
 import {
   DIMENSIONS,
   type DimensionId,
+  type PlacementDifferenceReason,
   type Rating,
   type Ratings,
   type Recommendation,
@@ -28,7 +29,7 @@ export interface AssessmentValues {
   ratings: Record<DimensionId, string>;
   notes: Record<DimensionId, string>;
   placedLevel: string;
-  reason: string;
+  reason: PlacementDifferenceReason | '';
   reasonNote: string;
 }
 
@@ -93,7 +94,7 @@ export function toNewAssessment(values: AssessmentValues, episodeId: string | un
     notes: values.notes,
     placedLevel: placedLevelOf(values, recommendation),
     episodeId: episodeId ?? null,
-    reason: differs ? values.reason : null,
+    reason: differs && values.reason ? values.reason : null,
     reasonNote: differs ? values.reasonNote.trim() || null : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { NewDischarge } from './discharges-api';
+import type { NewDischarge, RecoverySupport } from './discharges-api';
 
 /** One appointment row of the form; `key` keeps React's rows apart while the clinician adds and removes. */
 export interface AppointmentRow {
@@ -19,7 +19,7 @@ export interface DischargeValues {
   nextLevel: string;
   nextProvider: { name: string; levelOfCare: string; phone: string; address: string };
   appointments: AppointmentRow[];
-  recoverySupports: string[];
+  recoverySupports: RecoverySupport[];
   crisisPlan: { crisisLine: string; warningSigns: string; copingSteps: string; contacts: string };
   medicationContinuity: { medications: string; prescriber: string; supplyUntil: string; note: string };
 }

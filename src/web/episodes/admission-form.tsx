@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { type AsamEdition, LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
+import { type AsamEdition, isAsamEdition, LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
 import { type Assessment, useAssessments } from '../assessments/assessments-api';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { type Referral, useReferrals } from '../referrals/referrals-api';
@@ -67,7 +67,7 @@ function AdmissionFields({
 }) {
   const myId = useMe().data?.user.id;
   const today = useClinicToday().toString();
-  const edition: AsamEdition = latest?.edition ?? 3;
+  const edition: AsamEdition = latest && isAsamEdition(latest.edition) ? latest.edition : 3;
   const form = useForm<AdmissionValues>({
     initialValues: {
       level: latest?.placedLevel ?? '',

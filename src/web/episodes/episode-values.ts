@@ -1,5 +1,6 @@
 import { stepDirection } from '../../domain/episodes/discharge';
 import { isLevelCode } from '../../domain/placement/levels-of-care';
+import type { Schema } from '../shared/api/client';
 import type { LevelChange, StaffMember } from './episodes-api';
 
 /** Staff who may be a primary clinician or on a care team (the server's staff-references check the same kinds). */
@@ -53,14 +54,14 @@ export const toLevelChange = (values: LevelChangeValues) => ({
 export interface DiagnosisValues {
   code: string;
   description: string;
-  kind: string;
+  kind: Schema<'AddDiagnosis'>['kind'];
   primary: boolean;
 }
 
 export const DIAGNOSIS_KINDS = [
   { value: 'sud', label: 'Substance use disorder' },
   { value: 'mental_health', label: 'Co-occurring mental health' },
-];
+] as const satisfies readonly { value: DiagnosisValues['kind']; label: string }[];
 
 /** ICD-10-CM codes are written in capitals (F11.20); the server checks the form. */
 export const toNewDiagnosis = (values: DiagnosisValues) => ({

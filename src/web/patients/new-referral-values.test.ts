@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blankSubstance,
   initialNewReferralValues,
+  type NewReferralValues,
   needsGuardian,
   newReferralProblems,
   toNewPatient,
@@ -11,7 +12,7 @@ import {
 
 const today = Temporal.PlainDate.from('2026-06-15');
 
-const complete = () => ({
+const complete = (): NewReferralValues => ({
   ...initialNewReferralValues('2026-06-15'),
   givenName: ' Riley ',
   familyName: 'Walkthrough',

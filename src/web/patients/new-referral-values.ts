@@ -29,7 +29,7 @@ export interface NewReferralValues {
   preferredName: string;
   pronouns: string;
   dateOfBirth: string;
-  sexAtBirth: string;
+  sexAtBirth: NonNullable<NewPatient['sexAtBirth']> | '';
   genderIdentity: string;
   language: string;
   phone: string;
@@ -39,11 +39,11 @@ export interface NewReferralValues {
   city: string;
   state: string;
   postalCode: string;
-  livingSituation: string;
+  livingSituation: NonNullable<NewPatient['livingSituation']> | '';
   emergencyContact: { name: string; relationship: string; phone: string };
   guardianContact: { name: string; relationship: string; phone: string; email: string };
   programId: string;
-  source: string;
+  source: NewReferral['source'] | '';
   referrerName: string;
   referredOn: string;
   substances: SubstanceRow[];
@@ -148,7 +148,7 @@ export function toNewPatient(values: NewReferralValues, today: Temporal.PlainDat
     preferredName: blankToNull(values.preferredName),
     pronouns: blankToNull(values.pronouns),
     dateOfBirth: values.dateOfBirth,
-    sexAtBirth: blankToNull(values.sexAtBirth),
+    sexAtBirth: values.sexAtBirth || null,
     genderIdentity: blankToNull(values.genderIdentity),
     language: blankToNull(values.language),
     phone: blankToNull(values.phone),
@@ -158,7 +158,7 @@ export function toNewPatient(values: NewReferralValues, today: Temporal.PlainDat
     city: blankToNull(values.city),
     state: blankToNull(values.state),
     postalCode: blankToNull(values.postalCode),
-    livingSituation: values.livingSituation,
+    livingSituation: values.livingSituation || null,
     emergencyContact: emergency.name.trim()
       ? {
           name: emergency.name.trim(),
@@ -181,7 +181,8 @@ export function toNewReferral(values: NewReferralValues): NewReferral {
   const { flags } = values;
   return {
     programId: values.programId,
-    source: values.source,
+    // newReferralProblems has refused a referral without its source before this is sent.
+    source: values.source as NewReferral['source'],
     referrerName: blankToNull(values.referrerName),
     referredOn: values.referredOn,
     substances: values.substances
