@@ -23,9 +23,9 @@ import { useCan } from '../shared/permissions';
 import type { Site } from '../shared/session';
 import { useMe } from '../shared/session';
 import { REFERRAL_PERMISSIONS } from '../shared/staff-navigation';
+import { StatusBadge } from '../shared/status-badge';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
 import { formatDateOfBirth } from './date-of-birth';
-import { PatientStatusBadge } from './patient-status-badge';
 import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
 
 const TREATMENT_VIEW = 'treatment';
@@ -182,7 +182,7 @@ function PatientCensus({ site }: { site: Site }) {
                 <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
                 <Table.Td>{ageOnDay(patient.dateOfBirth, today) ?? '—'}</Table.Td>
                 <Table.Td>
-                  <PatientStatusBadge status={patient.status} />
+                  <StatusBadge status={patient.status} />
                 </Table.Td>
               </Table.Tr>
             ))}

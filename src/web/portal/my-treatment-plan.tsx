@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatDateOfBirth } from '../patients/date-of-birth';
 import { fieldError } from '../shared/form-errors';
-import { PlanDocumentView } from '../treatment-plans/treatment-plan-section';
+import { PlanDocumentView } from '../treatment-plans/plan-document-view';
 import { myPlanQueryKey, signMyPlan, useMyTreatmentPlan } from '../treatment-plans/treatment-plans-api';
 
 /** The patient's current treatment plan; once the clinician has signed, the patient signs it here. */

@@ -17,7 +17,8 @@ export function statusLabel(status: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function PatientStatusBadge({ status }: { status: string }) {
+/** A patient's or an episode's status as a coloured badge (referred, admitted, on hold, discharged …). */
+export function StatusBadge({ status }: { status: string }) {
   return (
     <Badge variant="light" color={statusColors[status] ?? 'gray'} tt="none">
       {statusLabel(status)}
