@@ -1,4 +1,5 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
+export { applyPlannedLevelChangesJob } from './apply-planned-level-changes';
 export {
   changeLevelOfCare,
   type LevelChange,

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { permissionsOf } from '../platform/access/permissions';
 import { listSitesByIds, revokeAllSessions, revokeSession } from '../platform/auth/auth.store';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
@@ -38,6 +39,7 @@ export function registerSessionRoutes(app: App) {
         expiresAt: p.expiresAt.toISOString(),
       },
       next: nextStepFor({ role: p.role, mfaEnabled: p.mfaEnabled }, p.mfaVerified),
+      permissions: permissionsOf(p.role),
     }),
   );
 

@@ -74,7 +74,7 @@ export type PortalContext<V = false> = BaseContext &
     auditAt: (siteId: string) => AuditWrite;
   };
 
-type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean> = {
+type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean, Ctx = never> = {
   permission: Permission;
   route: R;
   /** The success status (200 unless named). */
@@ -84,11 +84,19 @@ type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean> 
   /** A create a retry could double: with an Idempotency-Key it runs once, and a retry gets the first answer. */
   idempotent?: boolean;
   /**
-   * Send the answered record's `version` as its ETag (on by default for versioned routes), or the version a
-   * function names (an answer about another record than the one changed: a discharge names the episode's).
+   * Send the answered record's `version` as its ETag (on by default for versioned routes), or the version
+   * this function picks: from the answer when the record sits inside it (`(body) => body.enrolment.version`),
+   * or from the request's If-Match for an answer about another record than the one changed (a discharge
+   * answers the discharge; its ETag is the episode's next version: `(_, { version }) => version + 1`).
    */
-  etag?: boolean | ((answer: { version?: number }) => number);
+  etag?: boolean | ((body: RouteBody<R, S>, request: { version: number | undefined }) => number);
   allowPendingMfa?: boolean;
+  /**
+   * When the handler fails: runs after the request's transaction rolled back, in a transaction of its own with
+   * the same kind of context, then the error is answered as usual (a refusal that must leave a trace, like a
+   * wrong password at signing).
+   */
+  afterRollback?: (ctx: Ctx, error: unknown) => Promise<void>;
 };
 
 type Handler<R extends RouteConfig, S extends SuccessStatus, Ctx> = (
@@ -132,13 +140,18 @@ function signedIn(c: Context<AppEnv>): Principal {
 
 function register<R extends RouteConfig, S extends SuccessStatus, V extends boolean, Ctx>(
   app: App,
-  options: Options<R, S, V>,
+  options: Options<R, S, V, Ctx>,
   /** Adds the route kind's own parts (patient or site, and `audit`) to the base; `version` is added here. */
   makeContext: (c: Context<AppEnv>, base: BaseContext) => object,
   handler: Handler<R, S, Ctx>,
 ) {
   const status: SuccessStatus = options.status ?? 200;
-  const sendEtag = options.etag ?? options.versioned === true;
+  const etagOf =
+    typeof options.etag === 'function'
+      ? options.etag
+      : (options.etag ?? options.versioned === true)
+        ? (body: Record<string, unknown>) => body.version
+        : undefined;
   defineRoute(
     app,
     {
@@ -152,7 +165,7 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
       const version = options.versioned ? requiredVersion(c) : undefined;
       const actor = signedIn(c);
       const { deps } = c.var;
-      const result = await deps.db.tx(async (tx) => {
+      const contextIn = (tx: Tx) => {
         const base: BaseContext = {
           c,
           tx,
@@ -161,15 +174,27 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
           now: deps.now(),
           auditEach: (events) => appendAudit(tx, auditActor(c), events, deps.now()),
         };
-        const ctx = { ...makeContext(c, base), version };
-        const run = async () => ({ status, body: await handler(ctx as Ctx, input) });
-        if (!options.idempotent) return run();
-        return idempotent<RouteBody<R, S> | Response>(c, tx, [input.param, input.json], run);
-      });
+        return { ...makeContext(c, base), version } as Ctx;
+      };
+      const answer = () =>
+        deps.db.tx(async (tx) => {
+          const ctx = contextIn(tx);
+          const run = async () => ({ status, body: await handler(ctx, input) });
+          if (!options.idempotent) return run();
+          return idempotent<RouteBody<R, S> | Response>(c, tx, [input.param, input.json], run);
+        });
+      const { afterRollback } = options;
+      const result = afterRollback
+        ? await answer().catch(async (error: unknown) => {
+            await deps.db.tx((tx) => afterRollback(contextIn(tx), error));
+            throw error;
+          })
+        : await answer();
       if (result.body instanceof Response) return result.body;
       const body = result.body as Record<string, unknown>;
-      if (typeof options.etag === 'function') c.header('ETag', etag(options.etag({ version })));
-      else if (sendEtag && typeof body.version === 'number') c.header('ETag', etag(body.version));
+      // biome-ignore lint/suspicious/noExplicitAny: the answer is the route's body (checked by Handler's type).
+      const tagged = etagOf?.(body as any, { version });
+      if (typeof tagged === 'number') c.header('ETag', etag(tagged));
       return c.json(body, result.status);
     }) as never,
   );
@@ -180,7 +205,7 @@ export function definePatientRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, PatientContext<V>>) {
+>(app: App, options: Options<R, S, V, PatientContext<V>>, handler: Handler<R, S, PatientContext<V>>) {
   register(
     app,
     options,
@@ -199,7 +224,7 @@ export function defineSiteRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, SiteContext<V>>) {
+>(app: App, options: Options<R, S, V, SiteContext<V>>, handler: Handler<R, S, SiteContext<V>>) {
   register(
     app,
     options,
@@ -218,7 +243,7 @@ export function defineUserRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, UserContext<V>>) {
+>(app: App, options: Options<R, S, V, UserContext<V>>, handler: Handler<R, S, UserContext<V>>) {
   register(app, options, (_c, base) => ({ ...base, audit: scopedAudit(base, {}) }), handler);
 }
 
