@@ -1,14 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineRoute } from '../platform/http/define-route';
-import {
-  answerWithVersion,
-  definePatientRoute,
-  defineSiteRoute,
-  readPatientRecord,
-} from '../platform/http/route-wrappers';
+import { definePatientRoute, defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
 import { breakTheGlass } from './break-the-glass';
 import { parseCensusSearch } from './census-search';
 import { patientJson } from './patient-json';
@@ -22,7 +15,7 @@ import {
   UpdatePatientRequest,
 } from './patients.schema';
 import { getPatient, listCensus } from './patients.store';
-import { registerPatient } from './register-patient';
+import { auditDuplicateCheck, registerPatient } from './register-patient';
 import { updateDemographics } from './update-demographics';
 
 const tags = ['Patients'];
@@ -60,10 +53,15 @@ export function registerPatientRoutes(app: App) {
     },
   );
 
-  defineRoute(
+  defineSiteRoute(
     app,
     {
       permission: 'patient.create',
+      status: 201,
+      idempotent: true,
+      etag: true,
+      // The refused probe leaves its trace after the create's transaction rolled back.
+      afterRollback: ({ audit }, error) => auditDuplicateCheck(audit, error),
       route: createRoute({
         method: 'post',
         path: '/api/sites/{siteId}/patients',
@@ -77,13 +75,8 @@ export function registerPatientRoutes(app: App) {
         },
       }),
     },
-    // Two transactions (the refused create, then its audit), so this route opens them itself.
-    async (c) => {
-      const p = c.var.principal;
-      if (!p) throw AppError.unauthenticated();
-      const created = await registerPatient(c, p, c.req.valid('param').siteId, c.req.valid('json'));
-      return answerWithVersion(c, created, 201);
-    },
+    async ({ tx, actor, site, now, auditEach }, { json }) =>
+      registerPatient(tx, { siteId: site.id, actor, request: json, now, auditEach }),
   );
 
   definePatientRoute(

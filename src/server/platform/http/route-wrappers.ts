@@ -267,19 +267,6 @@ export function definePortalRoute<
   );
 }
 
-/**
- * For the few routes that open their own transactions (a refusal audited after its rollback, argon2 kept out
- * of any transaction): answers the record with its `version` as the ETag, as the wrappers do.
- */
-export function answerWithVersion<T extends { version: number }, S extends SuccessStatus>(
-  c: Context<AppEnv>,
-  body: T,
-  status: S,
-) {
-  c.header('ETag', etag(body.version));
-  return c.json(body, status);
-}
-
 /** The record, or 404 naming what was missing ("The note was not found."). */
 export async function readPatientRecord<T>(found: Promise<T | undefined | null>, what: string): Promise<T> {
   const row = await found;
