@@ -4,7 +4,7 @@ import { isAdolescent } from '../../domain/episodes/age-rules';
 import { findLevel } from '../../domain/placement/levels-of-care';
 import { placementDifference, type Ratings, recommendLevel } from '../../domain/placement/recommend-level';
 import { getPatient } from '../patients';
-import type { AuditWrite } from '../platform/audit/audit';
+import type { ActingOnPatient } from '../platform/acting-on-patient';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import { siteToday } from '../sites';
@@ -27,12 +27,8 @@ export interface AssessmentPorts {
 export async function recordAssessment(
   tx: Tx,
   ports: AssessmentPorts,
-  input: {
-    patient: { id: string; siteId: string };
-    actor: { organizationId: string; userId: string };
+  input: ActingOnPatient & {
     request: z.infer<typeof CreateAssessmentRequest>;
-    now: Date;
-    audit: AuditWrite;
   },
 ) {
   const { actor, request: body, now } = input;

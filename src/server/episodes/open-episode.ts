@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { AuditWrite } from '../platform/audit/audit';
+import type { ActingOnPatient } from '../platform/acting-on-patient';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import { findSiteProgram, listReferrals } from '../referrals';
@@ -22,12 +22,8 @@ const openEpisodeConflict = (id: string | null) =>
  */
 export async function openEpisode(
   tx: Tx,
-  input: {
-    patient: { id: string; siteId: string };
-    actor: { organizationId: string; userId: string };
+  input: ActingOnPatient & {
     request: z.infer<typeof CreateEpisodeRequest>;
-    now: Date;
-    audit: AuditWrite;
   },
 ): Promise<string> {
   const { patient, actor, request: body, now } = input;

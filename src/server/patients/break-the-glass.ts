@@ -1,5 +1,5 @@
 import { createBreakGlassGrant } from '../platform/access/access.store';
-import type { AuditWrite } from '../platform/audit/audit';
+import type { ActingOnPatient } from '../platform/acting-on-patient';
 import type { Tx } from '../platform/db/database';
 
 /**
@@ -8,13 +8,9 @@ import type { Tx } from '../platform/db/database';
  */
 export async function breakTheGlass(
   tx: Tx,
-  input: {
-    patient: { id: string; siteId: string };
-    actor: { organizationId: string; userId: string };
+  input: ActingOnPatient & {
     reason: string;
     seconds: number;
-    now: Date;
-    audit: AuditWrite;
   },
 ) {
   const { patient, actor, reason, now } = input;

@@ -1,4 +1,4 @@
-import type { AuditWrite } from '../platform/audit/audit';
+import type { ActingOnPatient } from '../platform/acting-on-patient';
 import { randomToken, sha256 } from '../platform/auth/secrets';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
@@ -10,15 +10,7 @@ const INVITATION_DAYS = 7;
  * A one-time portal link for a patient without an account, valid 7 days. One live link per patient: a new
  * one replaces any handed out before (a lost or misdirected link). Answers the token; only its hash is kept.
  */
-export async function inviteToPortal(
-  tx: Tx,
-  input: {
-    patient: { id: string; siteId: string };
-    actor: { organizationId: string; userId: string };
-    now: Date;
-    audit: AuditWrite;
-  },
-) {
+export async function inviteToPortal(tx: Tx, input: ActingOnPatient) {
   const { patient, actor, now } = input;
   if (await findPortalAccount(tx, patient.id)) {
     throw AppError.conflict('This patient already has a portal account.', 'portal_account_exists');

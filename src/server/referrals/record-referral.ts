@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { AuditWrite } from '../platform/audit/audit';
+import type { ActingOnPatient } from '../platform/acting-on-patient';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { CreateReferralRequest } from './referrals.schema';
@@ -8,12 +8,8 @@ import { findSiteProgram, insertReferral } from './referrals.store';
 /** Records a referral into one of the patient's site's programs: source, date, substances and flags. */
 export async function recordReferral(
   tx: Tx,
-  input: {
-    patient: { id: string; siteId: string };
-    actor: { organizationId: string; userId: string };
+  input: ActingOnPatient & {
     request: z.infer<typeof CreateReferralRequest>;
-    now: Date;
-    audit: AuditWrite;
   },
 ): Promise<string> {
   const { patient, actor, request: body } = input;

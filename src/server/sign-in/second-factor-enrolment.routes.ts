@@ -10,14 +10,15 @@ import { defineUserRoute } from '../platform/http/route-wrappers';
 import { CodeRequest, EnrolmentResponse, RecoveryCodesResponse } from './sign-in.schema';
 
 const tags = ['Authentication'];
+/** The caller's own session, reachable before the second factor (to finish signing in or to sign out). */
+const beforeSecondFactor = { permission: 'session.self', allowPendingMfa: true } as const;
 
 /** Setting up an authenticator: a new secret, then a first code confirms it and answers the recovery codes. */
 export function registerSecondFactorEnrolmentRoutes(app: App) {
   defineUserRoute(
     app,
     {
-      permission: 'session.self',
-      allowPendingMfa: true,
+      ...beforeSecondFactor,
       route: createRoute({
         method: 'post',
         path: '/api/auth/mfa/enrol/start',
@@ -45,8 +46,7 @@ export function registerSecondFactorEnrolmentRoutes(app: App) {
   defineUserRoute(
     app,
     {
-      permission: 'session.self',
-      allowPendingMfa: true,
+      ...beforeSecondFactor,
       route: createRoute({
         method: 'post',
         path: '/api/auth/mfa/enrol/confirm',

@@ -11,14 +11,15 @@ import { ChangePasswordRequest, MeResponse } from './sign-in.schema';
 import { signedInPrincipal } from './sign-in-errors';
 
 const tags = ['Authentication'];
+/** The caller's own session, reachable before the second factor (to finish signing in or to sign out). */
+const beforeSecondFactor = { permission: 'session.self', allowPendingMfa: true } as const;
 
 /** The signed-in session: who it is, signing out of it or everywhere, and changing the password. */
 export function registerSessionRoutes(app: App) {
   defineUserRoute(
     app,
     {
-      permission: 'session.self',
-      allowPendingMfa: true,
+      ...beforeSecondFactor,
       route: createRoute({
         method: 'get',
         path: '/api/auth/me',
@@ -46,8 +47,7 @@ export function registerSessionRoutes(app: App) {
   defineUserRoute(
     app,
     {
-      permission: 'session.self',
-      allowPendingMfa: true,
+      ...beforeSecondFactor,
       route: createRoute({
         method: 'post',
         path: '/api/auth/logout',

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { AuditWrite } from '../platform/audit/audit';
+import type { ActingOnPatient } from '../platform/acting-on-patient';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import { siteToday } from '../sites';
@@ -13,13 +13,9 @@ import { checkReviewDate, writableEpisode } from './writable-plan';
  */
 export async function createPlan(
   tx: Tx,
-  input: {
-    patient: { id: string; siteId: string };
-    actor: { organizationId: string; userId: string };
+  input: ActingOnPatient & {
     episodeId: string;
     request: z.infer<typeof SavePlanRequest>;
-    now: Date;
-    audit: AuditWrite;
   },
 ) {
   const { patient, actor, episodeId, request: body, now } = input;
