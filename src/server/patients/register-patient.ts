@@ -15,26 +15,22 @@ type Match = { id: string; mrn: string; siteId: string };
  * HIPAA 164.502(b); 42 CFR 2.13), so the caller is told to ask a director.
  */
 export class PossibleDuplicate extends AppError {
-  constructor(
-    readonly same: Match[],
-    readonly visible: Match[],
-  ) {
-    if (visible.length > 0) {
-      // No silent duplicate: the caller links to the existing chart, or confirms this is someone else.
-      super(
-        409,
-        'possible_duplicate',
-        'A patient with this name and date of birth already exists. Open that chart, or confirm this is a different person (confirmNotDuplicate).',
-        [],
-        { existing: visible.map((m) => ({ id: m.id, mrn: m.mrn })) },
-      );
-    } else {
-      super(
-        409,
-        'possible_duplicate_elsewhere',
-        'A possible match exists at another site; ask a director before registering this person. If you are sure this is someone else, confirm it (confirmNotDuplicate).',
-      );
-    }
+  readonly same: Match[];
+  readonly visible: Match[];
+
+  constructor(same: Match[], visible: Match[]) {
+    super(
+      409,
+      visible.length > 0 ? 'possible_duplicate' : 'possible_duplicate_elsewhere',
+      visible.length > 0
+        ? // No silent duplicate: the caller links to the existing chart, or confirms this is someone else.
+          'A patient with this name and date of birth already exists. Open that chart, or confirm this is a different person (confirmNotDuplicate).'
+        : 'A possible match exists at another site; ask a director before registering this person. If you are sure this is someone else, confirm it (confirmNotDuplicate).',
+      [],
+      visible.length > 0 ? { existing: visible.map((m) => ({ id: m.id, mrn: m.mrn })) } : {},
+    );
+    this.same = same;
+    this.visible = visible;
   }
 }
 
