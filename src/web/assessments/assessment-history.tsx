@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { DIMENSIONS, PLACEMENT_DIFFERENCE_REASONS } from '../../domain/placement/recommend-level';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import type { Assessment } from './assessments-api';
 
 /** Every assessment of the patient, newest first: ratings, recommendation, placement and why it differs. */

@@ -1,7 +1,7 @@
 import { DataList, Paper, Stack, Title } from '@mantine/core';
-import { levelName } from '../assessments/level-name';
 import type { Episode } from '../episodes/episodes-api';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { levelName } from '../shared/level-name';
 import { AftercarePlanView } from './aftercare-plan-view';
 import type { Discharge } from './discharges-api';
 

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { levelName } from '../assessments/level-name';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { levelName } from '../shared/level-name';
 import { StatusBadge } from '../shared/status-badge';
 import { openEpisode, useEpisodes } from './episodes-api';
 

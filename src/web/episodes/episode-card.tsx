@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type EpisodeStatus, isEpisodeStatus } from '../../domain/episodes/episode-status';
-import { levelName } from '../assessments/level-name';
-import { formatDateOfBirth } from '../patients/date-of-birth';
 import { ApiError } from '../shared/api-client';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { levelName } from '../shared/level-name';
 import { StatusBadge } from '../shared/status-badge';
 import { CareTeamPanel } from './care-team-panel';
 import { DiagnosesPanel } from './diagnoses-panel';

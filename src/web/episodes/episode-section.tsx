@@ -1,5 +1,5 @@
 import { Alert, List, Loader, Paper, Stack, Title } from '@mantine/core';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { statusLabel } from '../shared/status-badge';
 import { AdmissionForm } from './admission-form';
 import { EpisodeCard } from './episode-card';

@@ -1,6 +1,6 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
-import { levelName } from '../assessments/level-name';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { levelName } from '../shared/level-name';
 import { levelChangeTitle } from './episode-values';
 import type { Episode } from './episodes-api';
 

@@ -9,7 +9,6 @@ import { MeasurementSection } from '../measurement/measurement-section';
 import { UrgentTaskBanner } from '../measurement/urgent-task-banner';
 import { NotesSection } from '../notes/notes-section';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
-import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
 import { ApiError } from '../shared/api-client';
@@ -22,6 +21,7 @@ import { PatientDemographics } from './patient-demographics';
 import { PatientHeader } from './patient-header';
 import { usePatient } from './patients-api';
 import { patientKeys } from './patients-keys';
+import { PORTAL_INVITERS, PortalInvitationCard } from './portal-invitation-card';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 

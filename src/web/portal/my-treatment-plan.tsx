@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { fieldError } from '../shared/form-errors';
 import { PlanDocumentView } from '../treatment-plans/plan-document-view';
 import { myPlanQueryKey, signMyPlan, useMyTreatmentPlan } from '../treatment-plans/treatment-plans-api';

@@ -15,7 +15,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { getInstrument } from '../../domain/instruments';
 import { type CssrsRisk, type RuleOutResult, ruleOutForIop } from '../../domain/placement/intake-rule-outs';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { fieldError, formError } from '../shared/form-errors';
 import { type Answers, askedAnswers, bandLabel, InstrumentItems, liveScore } from './instrument-items';
 import {

@@ -1,5 +1,5 @@
 import { List, Stack, Text } from '@mantine/core';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { modalityLabel, objectiveStatusLabel } from './treatment-plan-values';
 import type { PlanDocument } from './treatment-plans-api';
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type Episode, useSiteStaff } from '../episodes/episodes-api';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { PlanDocumentView } from './plan-document-view';
 import { ClinicianSignatureLine, PatientSignatureLine } from './signature-lines';
 import type { TreatmentPlan } from './treatment-plans-api';
