@@ -1,4 +1,5 @@
 import { registerAssessmentRoutes } from './assessments/assessments.routes';
+import { registerAttendanceRoutes } from './attendance/attendance.routes';
 import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
 import { registerCurriculumRoutes } from './curriculum/curriculum.routes';
@@ -39,6 +40,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
   registerSessionRoutes,
   registerEnrolmentRoutes,
+  registerAttendanceRoutes,
   registerProgramOperationRoutes,
   registerCurriculumRoutes,
   registerTargetStepRoutes,
