@@ -4,6 +4,11 @@ import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
 import { registerCurriculumRoutes } from './curriculum/curriculum.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
+import {
+  registerDoseRoutes,
+  registerMemberTopicRoutes,
+  registerPortalSessionRoutes,
+} from './dose/dose.routes';
 import { membersOnByTrack } from './enrolment';
 import { registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment/enrolment.routes';
 import { findEpisode } from './episodes';
@@ -16,7 +21,6 @@ import { registerPatientRoutes } from './patients/patients.routes';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import { registerPortalRoutes } from './portal/portal.routes';
-import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
 import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
@@ -41,9 +45,11 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerSessionRoutes,
   registerEnrolmentRoutes,
   registerAttendanceRoutes,
-  registerProgramOperationRoutes,
+  registerDoseRoutes,
   registerCurriculumRoutes,
+  registerMemberTopicRoutes,
   registerTargetStepRoutes,
+  registerPortalSessionRoutes,
   registerReferralRoutes,
   (app) =>
     registerAssessmentRoutes(app, {

@@ -12,9 +12,15 @@ const tags = ['Program operations'];
 const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
 
 /** One audit row per member shown or changed: each is a disclosure of that patient's attendance. */
-const auditRoster = (ctx: SiteContext<boolean>, action: string, sessionId: string, patientIds: string[]) =>
-  ctx.auditEach(
-    patientIds.map((patientId) => ({
+async function auditRoster<T>(
+  ctx: SiteContext<boolean>,
+  action: string,
+  sessionId: string,
+  answer: T,
+  patientIds: (answer: T) => string[],
+): Promise<T> {
+  await ctx.auditEach(
+    patientIds(answer).map((patientId) => ({
       action,
       entity: 'attendance',
       entityId: sessionId,
@@ -22,6 +28,11 @@ const auditRoster = (ctx: SiteContext<boolean>, action: string, sessionId: strin
       siteId: ctx.site.id,
     })),
   );
+  return answer;
+}
+
+const sessionAt = (ctx: SiteContext<boolean>, param: { siteId: string; sessionId: string }) =>
+  readPatientRecord(findSession(ctx.tx, param.siteId, param.sessionId), 'The session');
 
 export function registerAttendanceRoutes(app: App) {
   defineSiteRoute(
@@ -39,18 +50,8 @@ export function registerAttendanceRoutes(app: App) {
       }),
     },
     async (ctx, { param }) => {
-      const session = await readPatientRecord(
-        findSession(ctx.tx, param.siteId, param.sessionId),
-        'The session',
-      );
-      const roster = await readRoster(ctx.tx, session);
-      await auditRoster(
-        ctx,
-        'read',
-        param.sessionId,
-        roster.members.map((m) => m.patientId),
-      );
-      return roster;
+      const roster = await readRoster(ctx.tx, await sessionAt(ctx, param));
+      return auditRoster(ctx, 'read', param.sessionId, roster, (r) => r.members.map((m) => m.patientId));
     },
   );
 
@@ -75,18 +76,10 @@ export function registerAttendanceRoutes(app: App) {
       }),
     },
     async (ctx, { param, json }) => {
-      const roster = await saveRoster(
-        ctx.tx,
-        { ...param, version: ctx.version, userId: ctx.actor.userId },
-        json.rows,
-      );
-      await auditRoster(
-        ctx,
-        'update',
-        param.sessionId,
+      const at = { ...param, version: ctx.version, userId: ctx.actor.userId };
+      return auditRoster(ctx, 'update', param.sessionId, await saveRoster(ctx.tx, at, json.rows), () =>
         json.rows.map((r) => r.patientId),
       );
-      return roster;
     },
   );
 
@@ -105,18 +98,8 @@ export function registerAttendanceRoutes(app: App) {
       }),
     },
     async (ctx, { param, json }) => {
-      const session = await readPatientRecord(
-        findSession(ctx.tx, param.siteId, param.sessionId),
-        'The session',
-      );
-      const result = await matchParticipants(ctx.tx, session, json.csv);
-      await auditRoster(
-        ctx,
-        'read',
-        param.sessionId,
-        result.matched.map((m) => m.patientId),
-      );
-      return result;
+      const result = await matchParticipants(ctx.tx, await sessionAt(ctx, param), json.csv);
+      return auditRoster(ctx, 'read', param.sessionId, result, (r) => r.matched.map((m) => m.patientId));
     },
   );
 }

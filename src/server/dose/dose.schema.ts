@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_STATUSES } from '../attendance';
-import { HourBandSchema as Band } from '../programs';
-
-const Day = z.iso.date({ message: 'Must be a date, YYYY-MM-DD.' });
+import { HourBandSchema as Band, CalendarDay as Day } from '../programs';
 
 const NextTopicSession = z.object({
   sessionId: z.string(),
