@@ -46,6 +46,7 @@ const db: Database = {
     return raw.tx(fn);
   },
   autocommit: (fn) => raw.autocommit(fn),
+  runSql: (text, values) => raw.runSql(text, values),
   queryCount: () => raw.queryCount(),
   close: () => raw.close(),
 };

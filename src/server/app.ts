@@ -11,15 +11,16 @@ import {
 } from './dose/dose.routes';
 import { membersOnByTrack } from './enrolment';
 import { registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment/enrolment.routes';
-import { findEpisode } from './episodes';
+import { applyPlannedLevelChangesJob, findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
+import { registerGroupNoteRoutes } from './group-notes/group-notes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
-import { registerGroupNoteRoutes } from './notes/group-notes.routes';
 import { registerNoteRoutes } from './notes/notes.routes';
 import { registerPsychotherapyNoteRoutes } from './notes/psychotherapy-notes.routes';
 import { registerPatientRoutes } from './patients/patients.routes';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
+import type { JobDefinition } from './platform/jobs/jobs';
 import { registerPortalRoutes } from './portal/portal.routes';
 import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
@@ -69,3 +70,6 @@ export const FEATURE_ROUTES: MountRoutes[] = [
 export function createApp(deps: Deps): App {
   return createHttpApp(deps, FEATURE_ROUTES);
 }
+
+/** The background jobs the server runs (main.ts starts them unless OPENIOP_JOBS=off). */
+export const FEATURE_JOBS: JobDefinition[] = [applyPlannedLevelChangesJob];

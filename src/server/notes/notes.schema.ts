@@ -1,180 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { NOTE_ACTIONS, NOTE_STATUSES } from '../../domain/documentation/note-lifecycle';
 import { NOTE_TYPES } from '../../domain/documentation/note-types';
-import { MODALITIES } from '../treatment-plans';
-
-/** Free text of a note field: trimmed, never empty once given. */
-const text = (max = 4000) =>
-  z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
-const optionalText = (max = 4000) => text(max).nullable().optional();
-
-export const RISK_LEVELS = ['none', 'low', 'moderate', 'high'] as const;
-export const OBJECTIVE_PROGRESS = [
-  'not_addressed',
-  'no_progress',
-  'some_progress',
-  'significant_progress',
-  'met',
-] as const;
-
-/** Risk seen at the service: a level and what was done about it. */
-const Risk = z.strictObject({
-  level: z.enum(RISK_LEVELS),
-  notes: optionalText(2000),
-});
-
-/**
- * Progress on one objective of the member's own treatment plan. `objectiveId` is the objective's position in
- * the plan, "p1.g1.o1" (problem 1, goal 1, objective 1); the note keeps the objective's text as it was then.
- */
-const ObjectiveProgress = z.strictObject({
-  objectiveId: z.string().regex(/^p\d{1,2}\.g\d{1,2}\.o\d{1,2}$/, 'Must be an objective id like p1.g1.o1.'),
-  progress: z.enum(OBJECTIVE_PROGRESS),
-  comment: optionalText(1000),
-  /** Set by the server from the plan: the objective's text when the note was written. */
-  description: z.string().max(1000).optional(),
-});
-
-// ---- Bodies by note type. A draft may leave any field out; signing requires the fields marked required.
-
-const IndividualTherapyBody = z
-  .strictObject({
-    focus: text(),
-    interventions: z.array(z.enum(MODALITIES)).min(1, 'Name at least one intervention.').max(12),
-    response: text(),
-    objectives: z.array(ObjectiveProgress).max(30).optional(),
-    risk: Risk,
-    plan: text(),
-  })
-  .openapi('NoteBodyIndividualTherapy');
-const FamilySessionBody = z
-  .strictObject({
-    participants: text(500).describe(
-      'Who took part and their relationship to the patient (no other patients).',
-    ),
-    patientPresent: z.boolean(),
-    focus: text(),
-    interventions: z.array(z.enum(MODALITIES)).max(12).optional(),
-    response: text(),
-    risk: Risk,
-    plan: text(),
-  })
-  .openapi('NoteBodyFamilySession');
-const IntakeBody = z
-  .strictObject({
-    presentingProblem: text(),
-    substanceUseHistory: text(),
-    mentalHealthHistory: text(),
-    medicalHistory: text(),
-    socialHistory: text().describe('Family, housing, work or school, legal, supports.'),
-    strengths: text(),
-    risk: Risk,
-    diagnosticImpression: text(),
-    recommendations: text(),
-  })
-  .openapi('NoteBodyIntakeBiopsychosocial');
-const Vitals = z.strictObject({
-  systolic: z.number().int().min(40).max(300).optional(),
-  diastolic: z.number().int().min(20).max(200).optional(),
-  pulse: z.number().int().min(20).max(250).optional(),
-  respirations: z.number().int().min(4).max(60).optional(),
-  temperatureC: z.number().min(30).max(45).optional(),
-  spo2: z.number().int().min(50).max(100).optional(),
-});
-const NursingBody = z
-  .strictObject({
-    vitals: Vitals,
-    withdrawalSymptoms: optionalText(),
-    medicationsAdministered: optionalText(),
-    assessment: text(),
-    plan: text(),
-  })
-  .openapi('NoteBodyNursing');
-const Medication = z.strictObject({
-  name: text(200),
-  dose: text(100),
-  frequency: text(100),
-  change: z.enum(['start', 'continue', 'adjust', 'stop']),
-});
-const MedicalPsychiatricBody = z
-  .strictObject({
-    chiefComplaint: text(),
-    intervalHistory: text(),
-    mentalStatusExam: text(),
-    medications: z.array(Medication).max(30),
-    risk: Risk,
-    assessment: text(),
-    plan: text(),
-  })
-  .openapi('NoteBodyMedicalPsychiatric');
-const CaseManagementBody = z
-  .strictObject({
-    needs: text(),
-    actions: text(),
-    referrals: optionalText(),
-    followUp: text(),
-  })
-  .openapi('NoteBodyCaseManagement');
-const DischargeSummaryBody = z
-  .strictObject({
-    reasonForAdmission: text(),
-    courseOfTreatment: text(),
-    conditionAtDischarge: text(),
-    aftercarePlan: text(),
-    recommendations: text(),
-  })
-  .openapi('NoteBodyDischargeSummary');
-
-/** The shared part of a group note: the same for every member, so it may name no member. */
-export const GroupSharedPart = z
-  .strictObject({
-    topic: text(300),
-    curriculumItem: optionalText(300),
-    interventions: z.array(z.enum(MODALITIES)).min(1, 'Name at least one intervention.').max(12),
-    narrative: optionalText(),
-    durationMinutes: z.number().int().min(1).max(600),
-  })
-  .openapi('GroupSharedPart', {
-    example: {
-      topic: 'Relapse prevention: high-risk situations',
-      curriculumItem: 'Module 3 — Triggers',
-      interventions: ['relapse_prevention', 'cbt'],
-      narrative: 'Members mapped high-risk situations and practised refusal skills in pairs.',
-      durationMinutes: 180,
-    },
-  });
-
-/** One member's own part of a group note. It goes to that member's chart only: it must name no other member. */
-export const GroupMemberPart = z
-  .strictObject({
-    participation: text(),
-    presentation: text(),
-    objectives: z.array(ObjectiveProgress).max(30).optional(),
-    risk: Risk,
-    planNextSession: text(),
-  })
-  .openapi('GroupMemberPart', {
-    example: {
-      participation: 'Named two work triggers and role-played a refusal with a peer.',
-      presentation: 'Alert, euthymic, engaged; on time.',
-      objectives: [
-        { objectiveId: 'p1.g1.o1', progress: 'some_progress', comment: 'Attended 3 of 3 groups.' },
-      ],
-      risk: { level: 'none' },
-      planNextSession: 'Bring the weekend plan to Monday group.',
-    },
-  });
-
-export const NOTE_BODIES = {
-  group_therapy: GroupMemberPart,
-  individual_therapy: IndividualTherapyBody,
-  family_session: FamilySessionBody,
-  intake_biopsychosocial: IntakeBody,
-  nursing: NursingBody,
-  medical_psychiatric: MedicalPsychiatricBody,
-  case_management: CaseManagementBody,
-  discharge_summary: DischargeSummaryBody,
-} as const;
+import { GroupSharedPart, NOTE_BODIES, text } from './note-bodies.schema';
 
 /** What a draft accepts: any subset of the type's fields (each field still valid if present). */
 const draftOf = <T extends z.ZodObject>(s: T) => s.partial();
@@ -241,7 +68,7 @@ const Signature = z.object({
   method: z.enum(['password', 'totp']),
 });
 
-const Part2 = z
+export const Part2 = z
   .object({
     applies: z.boolean(),
     securityLabel: z.string().nullable().describe('42CFRPart2 when the note is a Part 2 record.'),
@@ -249,13 +76,13 @@ const Part2 = z
   })
   .openapi('Part2Label');
 
-const CodeSuggestion = z.object({ code: z.string(), description: z.string() }).nullable();
+export const CodeSuggestion = z.object({ code: z.string(), description: z.string() }).nullable();
 
 export const Addendum = z
   .object({ id: z.string(), text: z.string(), signature: Signature })
   .openapi('NoteAddendum');
 
-const lifecycle = {
+export const noteLifecycle = {
   status: z.enum(NOTE_STATUSES),
   /** What may be done next: draft → edit, sign; awaiting_cosignature → cosign; locked → addendum. */
   allowedActions: z.array(z.enum(NOTE_ACTIONS)),
@@ -295,7 +122,7 @@ export const Note = z
     codeSuggestion: CodeSuggestion,
     part2: Part2,
     addenda: z.array(Addendum),
-    ...lifecycle,
+    ...noteLifecycle,
   })
   .openapi('Note');
 
@@ -345,65 +172,6 @@ export const NoteExport = z
       .describe('What the export leaves out by rule: psychotherapy notes and unsigned drafts.'),
   })
   .openapi('NoteExport');
-
-// ---- Group notes (staff view: every member)
-
-export const UpdateGroupNoteRequest = z
-  .strictObject({
-    shared: GroupSharedPart.partial().optional(),
-    /** Only the members listed change; each must be a member present at the session. */
-    members: z
-      .array(z.strictObject({ patientId: z.uuid('Must be a UUID.'), part: GroupMemberPart.partial() }))
-      .max(30)
-      .optional(),
-  })
-  .openapi('UpdateGroupNote', {
-    example: {
-      shared: { topic: 'Relapse prevention: high-risk situations' },
-      members: [
-        {
-          patientId: '5b1c8a2e-8f3e-4c55-9a57-0d3c8f0b9e11',
-          part: { participation: 'Named two work triggers.', risk: { level: 'none' } },
-        },
-      ],
-    },
-  });
-
-export const GroupNote = z
-  .object({
-    id: z.string(),
-    siteId: z.string(),
-    programId: z.string(),
-    sessionId: z.string(),
-    session: z.object({
-      localDate: z.string(),
-      startsAt: z.string(),
-      endsAt: z.string(),
-      minutes: z.number(),
-    }),
-    shared: GroupSharedPart.partial().describe('The shared part so far (GroupSharedPart once complete).'),
-    members: z.array(
-      z.object({
-        noteId: z.string(),
-        patientId: z.string(),
-        episodeId: z.string(),
-        givenName: z.string(),
-        familyName: z.string(),
-        preferredName: z.string().nullable(),
-        attendanceStatus: z.string().nullable(),
-        minutes: z.number().nullable(),
-        codeSuggestion: CodeSuggestion,
-        part: GroupMemberPart.partial().describe(
-          "This member's part so far (GroupMemberPart once complete).",
-        ),
-        /** The member's treatment-plan objectives to pick from (empty when the episode has no plan). */
-        objectives: z.array(z.object({ id: z.string(), description: z.string(), status: z.string() })),
-      }),
-    ),
-    part2: Part2,
-    ...lifecycle,
-  })
-  .openapi('GroupNote');
 
 // ---- Queue
 

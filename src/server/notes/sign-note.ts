@@ -1,158 +1,59 @@
 import type { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { appendAudit } from '../platform/audit/audit';
-import { recordLoginFailure } from '../platform/auth/auth.store';
-import { checkAuthenticatorCode } from '../platform/auth/second-factor';
-import { verifyPassword } from '../platform/auth/secrets';
-import type { Tx } from '../platform/db/database';
+import type { NoteType } from '../../domain/documentation/note-types';
 import { AppError } from '../platform/errors';
-import type { AppEnv } from '../platform/http/app-env';
-import { auditActor } from '../platform/http/audit-actor';
+import { type PatientContext, versionedUpdate } from '../platform/http/route-wrappers';
+import { notAMemberCopy, noteAnswer, onlyTheAuthor, readNote } from './chart-note';
+import { checkBody } from './draft-body';
+import { lateEntry, transition } from './note-rules';
 import type { SignRequest } from './notes.schema';
-import { findSigner } from './notes.store';
+import { updateNote } from './notes.store';
+import { cosignatureColumns, reauthenticate, signatureColumns } from './reauthenticate';
 
-export type Signer = {
-  userId: string;
-  name: string;
-  credential: string | null;
-  method: 'password' | 'totp';
-  supervisorUserId: string | null;
-};
+type Proof = z.infer<typeof SignRequest>;
 
-/**
- * A signature is the signer proving again, at that moment, that they are who the session says (21 CFR 11-style
- * re-authentication): the account password or a current authenticator code, checked with the sign-in code.
- */
-export async function reauthenticate(
-  tx: Tx,
-  userId: string,
-  proof: z.infer<typeof SignRequest>,
-  now: Date,
-): Promise<Signer> {
-  const given = [proof.password !== undefined, proof.totpCode !== undefined].filter(Boolean).length;
-  if (given !== 1) {
-    const message = 'Give your password or a current authenticator code (one of them) to sign.';
-    throw AppError.validation(
-      [
-        { path: 'password', message },
-        { path: 'totpCode', message },
-      ],
-      message,
-    );
-  }
-  const user = await findSigner(tx, userId);
-  if (!user) throw AppError.unauthenticated();
-  // Wrong passwords and codes at signing count toward the sign-in lockout, so signing cannot be used to guess.
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(423, 'account_locked', 'Too many wrong passwords or codes; try again later.', [], {
-      lockedUntil: user.lockedUntil.toISOString(),
-    });
-  }
-  let ok: boolean;
-  if (proof.totpCode !== undefined) {
-    if (!user.mfaEnabled || !user.mfaSecret) {
-      throw new AppError(
-        422,
-        'reauthentication_failed',
-        'You have no authenticator set up; use your password.',
-        [{ path: 'totpCode', message: 'No authenticator is set up for your account.' }],
-      );
-    }
-    const check = await checkAuthenticatorCode(
-      tx,
-      { id: user.id, mfaSecret: user.mfaSecret },
-      proof.totpCode,
-      now,
-    );
-    if (check === 'reused') {
-      throw new AppError(
-        422,
-        'reauthentication_failed',
-        'That code was used already; the note was not signed.',
-        [
-          {
-            path: 'totpCode',
-            message: 'That code was used already. Wait for the next code from your authenticator.',
-          },
-        ],
-      );
-    }
-    ok = check === 'accepted';
-  } else {
-    ok = await verifyPassword(user.passwordHash, proof.password!);
-  }
-  if (!ok) {
-    const path = proof.totpCode !== undefined ? 'totpCode' : 'password';
-    throw new AppError(422, 'reauthentication_failed', 'That did not match; the note was not signed.', [
-      { path, message: path === 'password' ? 'Wrong password.' : 'Wrong or expired code.' },
-    ]);
-  }
-  return {
-    userId: user.id,
-    name: user.displayName,
-    credential: user.credentials,
-    method: proof.totpCode !== undefined ? 'totp' : 'password',
-    supervisorUserId: user.supervisorUserId,
-  };
-}
-
-export function signatureColumns(signer: Signer, at: Date) {
-  return {
-    signedBy: signer.userId,
-    signedName: signer.name,
-    signedCredential: signer.credential,
-    signedAt: at,
-    signedMethod: signer.method,
-  };
-}
-
-export function cosignatureColumns(signer: Signer, at: Date) {
-  return {
-    cosignedBy: signer.userId,
-    cosignedName: signer.name,
-    cosignedCredential: signer.credential,
-    cosignedAt: at,
-    cosignedMethod: signer.method,
-  };
+/** The patient's note a signature acts on; a group member's copy is signed through its group note. */
+async function noteToSign(ctx: PatientContext<true>, noteId: string, throughGroup: string) {
+  const row = await readNote(ctx.tx, ctx.patient.id, noteId);
+  notAMemberCopy(row.note, throughGroup, 'sign_through_group_note');
+  return row;
 }
 
 /**
- * Runs a signing request and, when the password or code was wrong, records the refusal in the audit log after
- * the request's own transaction has rolled back (a failed signature must leave a trace, like a failed sign-in).
+ * The author signs their draft once every required field is filled: an author with a supervisor waits for the
+ * co-signature, anyone else's note locks. Signed past the late-entry threshold, it is marked a late entry.
  */
-export async function auditingRefusedSignature<T>(
-  c: Context<AppEnv>,
-  target: { entity: string; entityId: string; siteId: string | null; patientId: string | null },
-  run: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'reauthentication_failed') {
-      const { db, now, config } = c.var.deps;
-      const at = now();
-      await db.tx(async (tx) => {
-        await recordLoginFailure(
-          tx,
-          c.var.principal!.userId,
-          config.loginMaxFailures,
-          new Date(at.getTime() + config.loginLockSeconds * 1000),
-        );
-        await appendAudit(
-          tx,
-          auditActor(c),
-          [
-            {
-              action: `${target.entity}.signature_refused`,
-              ...target,
-              outcome: 'denied',
-              detail: { code: e.code },
-            },
-          ],
-          at,
-        );
-      });
-    }
-    throw e;
+export async function signNote(ctx: PatientContext<true>, noteId: string, proof: Proof) {
+  const { tx, actor, version, now } = ctx;
+  const row = await noteToSign(ctx, noteId, 'Sign the group note: its members are signed together.');
+  const n = row.note;
+  onlyTheAuthor(actor, n, 'sign');
+  transition(n.status, 'sign');
+  checkBody(n.noteType as NoteType, n.body, true);
+  const signer = await reauthenticate(tx, actor.userId, proof, now);
+  const status = transition(n.status, 'sign', signer.supervisorUserId !== null);
+  const changes = {
+    status,
+    supervisorId: signer.supervisorUserId,
+    ...signatureColumns(signer, now),
+    lateEntry: lateEntry(n.serviceAt, now, ctx.deps.config.noteLateEntryHours),
+  };
+  const saved = await versionedUpdate(updateNote(tx, n.id, version, changes, now), n);
+  await ctx.audit('note.sign', 'note', n.id, { status, method: signer.method, lateEntry: saved.lateEntry });
+  return noteAnswer(tx, row, saved);
+}
+
+/** The author's supervisor co-signs a note awaiting co-signature; it locks. */
+export async function cosignNote(ctx: PatientContext<true>, noteId: string, proof: Proof) {
+  const { tx, actor, version, now } = ctx;
+  const row = await noteToSign(ctx, noteId, 'Co-sign the group note.');
+  const n = row.note;
+  const status = transition(n.status, 'cosign');
+  if (n.supervisorId !== actor.userId) {
+    throw AppError.forbidden("Only the author's supervisor may co-sign this note.", 'not_supervisor');
   }
+  const signer = await reauthenticate(tx, actor.userId, proof, now);
+  const changes = { status, ...cosignatureColumns(signer, now) };
+  const saved = await versionedUpdate(updateNote(tx, n.id, version, changes, now), n);
+  await ctx.audit('note.cosign', 'note', n.id);
+  return noteAnswer(tx, row, saved);
 }

@@ -1,7 +1,7 @@
 import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Permission } from '../access/permissions';
-import { type AuditEvent, type AuditOutcome, appendAudit } from '../audit/audit';
+import { type AuditEvent, type AuditWrite, appendAudit } from '../audit/audit';
 import type { Tx } from '../db/database';
 import { AppError } from '../errors';
 import type { App, AppEnv, Deps, PatientAccess, Principal } from './app-env';
@@ -35,14 +35,6 @@ export type RouteInput<R extends RouteConfig> = {
     : undefined;
 };
 
-type AuditWrite = (
-  action: string,
-  entity: string,
-  entityId: string | null,
-  detail?: Record<string, unknown> | null,
-  outcome?: AuditOutcome,
-) => Promise<void>;
-
 type Versioned<V> = V extends true ? { version: number } : { version?: never };
 
 export type BaseContext = {
@@ -74,7 +66,15 @@ export type SiteContext<V = false> = BaseContext &
 
 export type UserContext<V = false> = BaseContext & Versioned<V> & { audit: AuditWrite };
 
-type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean> = {
+export type PortalContext<V = false> = BaseContext &
+  Versioned<V> & {
+    /** The patient whose own portal account is signed in. */
+    self: { patientId: string };
+    /** One audit row on the patient, at the site their record belongs to (read from the record). */
+    auditAt: (siteId: string) => AuditWrite;
+  };
+
+type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean, Ctx = never> = {
   permission: Permission;
   route: R;
   /** The success status (200 unless named). */
@@ -85,10 +85,18 @@ type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean> 
   idempotent?: boolean;
   /**
    * Send the answered record's `version` as its ETag (on by default for versioned routes), or the version
-   * this function picks from the answer when the record sits inside it (`(body) => body.enrolment.version`).
+   * this function picks: from the answer when the record sits inside it (`(body) => body.enrolment.version`),
+   * or from the request's If-Match for an answer about another record than the one changed (a discharge
+   * answers the discharge; its ETag is the episode's next version: `(_, { version }) => version + 1`).
    */
-  etag?: boolean | ((body: RouteBody<R, S>) => number);
+  etag?: boolean | ((body: RouteBody<R, S>, request: { version: number | undefined }) => number);
   allowPendingMfa?: boolean;
+  /**
+   * When the handler fails: runs after the request's transaction rolled back, in a transaction of its own with
+   * the same kind of context, then the error is answered as usual (a refusal that must leave a trace, like a
+   * wrong password at signing).
+   */
+  afterRollback?: (ctx: Ctx, error: unknown) => Promise<void>;
 };
 
 type Handler<R extends RouteConfig, S extends SuccessStatus, Ctx> = (
@@ -132,7 +140,7 @@ function signedIn(c: Context<AppEnv>): Principal {
 
 function register<R extends RouteConfig, S extends SuccessStatus, V extends boolean, Ctx>(
   app: App,
-  options: Options<R, S, V>,
+  options: Options<R, S, V, Ctx>,
   /** Adds the route kind's own parts (patient or site, and `audit`) to the base; `version` is added here. */
   makeContext: (c: Context<AppEnv>, base: BaseContext) => object,
   handler: Handler<R, S, Ctx>,
@@ -157,7 +165,7 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
       const version = options.versioned ? requiredVersion(c) : undefined;
       const actor = signedIn(c);
       const { deps } = c.var;
-      const result = await deps.db.tx(async (tx) => {
+      const contextIn = (tx: Tx) => {
         const base: BaseContext = {
           c,
           tx,
@@ -166,15 +174,26 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
           now: deps.now(),
           auditEach: (events) => appendAudit(tx, auditActor(c), events, deps.now()),
         };
-        const ctx = { ...makeContext(c, base), version };
-        const run = async () => ({ status, body: await handler(ctx as Ctx, input) });
-        if (!options.idempotent) return run();
-        return idempotent<RouteBody<R, S> | Response>(c, tx, [input.param, input.json], run);
-      });
+        return { ...makeContext(c, base), version } as Ctx;
+      };
+      const answer = () =>
+        deps.db.tx(async (tx) => {
+          const ctx = contextIn(tx);
+          const run = async () => ({ status, body: await handler(ctx, input) });
+          if (!options.idempotent) return run();
+          return idempotent<RouteBody<R, S> | Response>(c, tx, [input.param, input.json], run);
+        });
+      const { afterRollback } = options;
+      const result = afterRollback
+        ? await answer().catch(async (error: unknown) => {
+            await deps.db.tx((tx) => afterRollback(contextIn(tx), error));
+            throw error;
+          })
+        : await answer();
       if (result.body instanceof Response) return result.body;
       const body = result.body as Record<string, unknown>;
       // biome-ignore lint/suspicious/noExplicitAny: the answer is the route's body (checked by Handler's type).
-      const tagged = etagOf?.(body as any);
+      const tagged = etagOf?.(body as any, { version });
       if (typeof tagged === 'number') c.header('ETag', etag(tagged));
       return c.json(body, result.status);
     }) as never,
@@ -186,7 +205,7 @@ export function definePatientRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, PatientContext<V>>) {
+>(app: App, options: Options<R, S, V, PatientContext<V>>, handler: Handler<R, S, PatientContext<V>>) {
   register(
     app,
     options,
@@ -205,7 +224,7 @@ export function defineSiteRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, SiteContext<V>>) {
+>(app: App, options: Options<R, S, V, SiteContext<V>>, handler: Handler<R, S, SiteContext<V>>) {
   register(
     app,
     options,
@@ -224,8 +243,28 @@ export function defineUserRoute<
   R extends RouteConfig,
   S extends SuccessStatus = 200,
   V extends boolean = false,
->(app: App, options: Options<R, S, V>, handler: Handler<R, S, UserContext<V>>) {
+>(app: App, options: Options<R, S, V, UserContext<V>>, handler: Handler<R, S, UserContext<V>>) {
   register(app, options, (_c, base) => ({ ...base, audit: scopedAudit(base, {}) }), handler);
+}
+
+/** A patient-facing route under /api/portal/…: the caller is a patient's own portal account. */
+export function definePortalRoute<
+  R extends RouteConfig,
+  S extends SuccessStatus = 200,
+  V extends boolean = false,
+>(app: App, options: Options<R, S, V>, handler: Handler<R, S, PortalContext<V>>) {
+  register(
+    app,
+    options,
+    (_c, base) => {
+      const { patientId } = base.actor;
+      // The guard let a portal permission through: only a patient's own account holds one.
+      if (!patientId) throw AppError.forbidden();
+      const auditAt = (siteId: string) => scopedAudit(base, { patientId, siteId });
+      return { ...base, self: { patientId }, auditAt };
+    },
+    handler,
+  );
 }
 
 /** The record, or 404 naming what was missing ("The note was not found."). */

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupSessionWithAttendance } from '../notes/notes-fixtures';
+import { ifMatch } from '../test-support/clinical-fixtures';
+import {
+  call,
+  createTestApp,
+  demoCodeFor,
+  login,
+  type Session,
+  type TestApp,
+} from '../test-support/test-app';
+
+/**
+ * Issue 6's target: a group of 12 documented and signed with few steps. Through the API it is three requests
+ * whatever the size (draft from attendance, one save of every part, sign), and reading the note costs the same
+ * statements at 4 members as at 12.
+ */
+let t: TestApp;
+let director: Session;
+
+const MEMBERS = [
+  ['Avery', 'Abbott', 'Described cravings at the gym and chose to call a friend instead of drinking.'],
+  ['Blake', 'Barros', 'Talked about returning to work and the lunch crowd that drinks on Fridays.'],
+  ['Cameron', 'Castillo', 'Stayed silent until the break, then asked how others manage loneliness at night.'],
+  ['Devon', 'Dufresne', 'Challenged the group about honesty and admitted hiding a lapse from his partner.'],
+  [
+    'Emerson',
+    'Ekwueme',
+    'Brought a written relapse map and walked through the warning signs of last spring.',
+  ],
+  ['Finley', 'Fontaine', 'Reported seven days abstinent and credited the morning walking routine.'],
+  ['Greer', 'Gallagher', 'Became tearful discussing custody court and asked for an individual session.'],
+  ['Harley', 'Hakimi', 'Practised the refusal script twice and wants to try it at the wedding.'],
+  ['Indy', 'Ishikawa', 'Questioned whether cannabis counts and agreed to track use for the week.'],
+  ['Jules', 'Jankowski', 'Shared pride at paying a bill on time, a first in two years.'],
+  ['Kai', 'Kowalczyk', 'Dozed during the video, re-engaged in small-group work on coping cards.'],
+  ['Lane', 'Lindgren', 'Described arguments with a roommate who still uses and looked at sober housing.'],
+] as const;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  director = await login(t.app, 'director@demo.openiop.org');
+});
+afterAll(() => t?.close());
+
+const part = (i: number) => ({
+  participation: MEMBERS[i]![2],
+  presentation: `Presentation ${i}: ${['calm', 'restless', 'guarded', 'animated', 'sleepy', 'bright'][i % 6]} and ${['on time', 'late', 'attentive', 'quiet'][i % 4]}.`,
+  risk: { level: i % 5 === 0 ? 'low' : 'none' },
+  planNextSession: `Goal for next time (${i + 1}): ${MEMBERS[(i + 5) % 12]![2].split(' ').slice(0, 6).join(' ')}.`,
+});
+
+async function readStatements(path: string) {
+  const before = t.db.queryCount();
+  const res = await call(t.app, 'GET', path, { session: director });
+  expect(res.status, res.text).toBe(200);
+  return t.db.queryCount() - before;
+}
+
+describe('a 12-member group note', () => {
+  it('is drafted, filled and signed in three requests; each member sees only their part', async () => {
+    const small = await groupSessionWithAttendance(
+      t,
+      director,
+      MEMBERS.slice(0, 4).map(([given, family]) => ({
+        given,
+        family: `${family}S`,
+        status: 'present',
+        minutes: 180,
+      })),
+      { endedHoursAgo: 30 },
+    );
+    const smallNote = await call(
+      t.app,
+      'POST',
+      `/api/sites/${small.ids.north}/sessions/${small.session.id}/group-note`,
+      {
+        session: director,
+        body: {},
+      },
+    );
+    expect(smallNote.status, smallNote.text).toBe(201);
+
+    const g = await groupSessionWithAttendance(
+      t,
+      director,
+      MEMBERS.map(([given, family]) => ({ given, family, status: 'present', minutes: 180 })),
+    );
+    let requests = 0;
+    const draft = await call(t.app, 'POST', `/api/sites/${g.ids.north}/sessions/${g.session.id}/group-note`, {
+      session: director,
+      body: {},
+    });
+    requests++;
+    expect(draft.status, draft.text).toBe(201);
+    expect(draft.body.members).toHaveLength(12);
+    const path = `/api/sites/${g.ids.north}/group-notes/${draft.body.id}`;
+    const saved = await call(t.app, 'PUT', path, {
+      session: director,
+      headers: ifMatch(draft.body.version),
+      body: {
+        shared: { interventions: ['relapse_prevention', 'cbt'] },
+        members: g.patientIds.map((patientId, i) => ({ patientId, part: part(i) })),
+      },
+    });
+    requests++;
+    expect(saved.status, saved.text).toBe(200);
+    const signed = await call(t.app, 'POST', `${path}/sign`, {
+      session: director,
+      headers: ifMatch(saved.body.version),
+      body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
+    });
+    requests++;
+    expect(signed.status, signed.text).toBe(200);
+    expect(signed.body.status).toBe('locked');
+    expect(requests).toBe(3);
+
+    expect(await readStatements(path)).toBe(
+      await readStatements(`/api/sites/${small.ids.north}/group-notes/${smallNote.body.id}`),
+    );
+
+    for (const [i, patientId] of g.patientIds.entries()) {
+      const chart = await call(t.app, 'GET', `/api/patients/${patientId}/notes`, { session: director });
+      const copy = chart.body.items.find((n: { groupNoteId: string }) => n.groupNoteId === draft.body.id);
+      expect(copy.body.participation).toBe(MEMBERS[i]![2]);
+      const text = JSON.stringify(chart.body);
+      for (const [j, [given, family]] of MEMBERS.entries()) {
+        if (j !== i) {
+          expect(text).not.toContain(family);
+          expect(text).not.toContain(given);
+        }
+      }
+    }
+  });
+});
