@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineRoute } from '../platform/http/define-route';
+import { defineSiteRoute } from '../platform/http/route-wrappers';
 import { listSitePrograms, listSiteStaff } from './programs.store';
 
 const tags = ['Programs'];
@@ -41,7 +41,7 @@ const StaffList = z
   .openapi('StaffList');
 
 export function registerProgramRoutes(app: App) {
-  defineRoute(
+  defineSiteRoute(
     app,
     {
       permission: 'site.programs',
@@ -54,14 +54,10 @@ export function registerProgramRoutes(app: App) {
         responses: { 200: jsonResponse(ProgramList, 'Programs'), ...errorResponses },
       }),
     },
-    async (c) => {
-      const { siteId } = c.req.valid('param');
-      const items = await c.var.deps.db.tx((tx) => listSitePrograms(tx, siteId));
-      return c.json({ items }, 200);
-    },
+    async ({ tx }, { param }) => ({ items: await listSitePrograms(tx, param.siteId) }),
   );
 
-  defineRoute(
+  defineSiteRoute(
     app,
     {
       permission: 'site.programs',
@@ -77,13 +73,8 @@ export function registerProgramRoutes(app: App) {
         responses: { 200: jsonResponse(StaffList, 'Staff'), ...errorResponses },
       }),
     },
-    async (c) => {
-      const { siteId } = c.req.valid('param');
-      const { role } = c.req.valid('query');
-      const items = await c.var.deps.db.tx((tx) =>
-        listSiteStaff(tx, siteId, role ? role.split(',') : undefined),
-      );
-      return c.json({ items }, 200);
-    },
+    async ({ tx }, { param, query }) => ({
+      items: await listSiteStaff(tx, param.siteId, query.role ? query.role.split(',') : undefined),
+    }),
   );
 }
