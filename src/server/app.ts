@@ -1,8 +1,14 @@
 import { registerAssessmentRoutes } from './assessments/assessments.routes';
+import { registerAttendanceRoutes } from './attendance/attendance.routes';
 import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
 import { registerCurriculumRoutes } from './curriculum/curriculum.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
+import {
+  registerDoseRoutes,
+  registerMemberTopicRoutes,
+  registerPortalSessionRoutes,
+} from './dose/dose.routes';
 import { membersOnByTrack } from './enrolment';
 import { registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment/enrolment.routes';
 import { applyPlannedLevelChangesJob, findEpisode } from './episodes';
@@ -16,7 +22,6 @@ import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import type { JobDefinition } from './platform/jobs/jobs';
 import { registerPortalRoutes } from './portal/portal.routes';
-import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
 import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
@@ -40,9 +45,12 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
   registerSessionRoutes,
   registerEnrolmentRoutes,
-  registerProgramOperationRoutes,
+  registerAttendanceRoutes,
+  registerDoseRoutes,
   registerCurriculumRoutes,
+  registerMemberTopicRoutes,
   registerTargetStepRoutes,
+  registerPortalSessionRoutes,
   registerReferralRoutes,
   (app) =>
     registerAssessmentRoutes(app, {

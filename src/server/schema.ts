@@ -1,5 +1,6 @@
 /** Every table of the app, for drizzle-kit's migrations (drizzle.config.ts). Features keep their tables private. */
 export * from './assessments/assessments.table';
+export * from './attendance/attendance.table';
 export * from './curriculum/curriculum.table';
 export * from './discharges/discharges.table';
 export * from './enrolment/enrolment.table';
@@ -8,7 +9,6 @@ export * from './measurement/measurement.table';
 export * from './notes/notes.table';
 export * from './patients/patients.table';
 export * from './platform/db/platform.table';
-export * from './program-operations/program-operations.table';
 export * from './programs/programs.table';
 export * from './referrals/referrals.table';
 export * from './sessions/sessions.table';

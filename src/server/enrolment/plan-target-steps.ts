@@ -4,7 +4,7 @@ import { stepDirection } from '../../domain/episodes/discharge';
 import { InputError } from '../../domain/input-error';
 import type { LevelCode } from '../../domain/placement/levels-of-care';
 import { programWeekOf } from '../../domain/schedule/program-week';
-import { type episodes, insertLevelChange, updateEpisode } from '../episodes';
+import { changeLevelOfCare, type episodes, insertLevelChange } from '../episodes';
 import { AppError } from '../platform/errors';
 import { type PatientContext, readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { loadProgram, type ProgramConfig, programToday } from '../programs';
@@ -67,7 +67,8 @@ export async function recordPlannedLevels(
   const planned = dated.filter((d) => d.effectiveOn > today && d !== inEffect);
   const written: { fromLevel: string | null; toLevel: string; effectiveOn: string }[] = [];
   let level = episode.level;
-  const write = async (toLevel: string, effectiveOn: string) => {
+  // Later moves are planned rows of the history; the episodes feature applies each on its day.
+  const writePlanned = async (toLevel: string, effectiveOn: string) => {
     await insertLevelChange(tx, {
       organizationId: episode.organizationId,
       siteId: episode.siteId,
@@ -84,11 +85,17 @@ export async function recordPlannedLevels(
     level = toLevel;
   };
   if (inEffect.level !== episode.level) {
-    await versionedUpdate(
-      updateEpisode(tx, episode.id, episode.version, { level: inEffect.level }, now),
+    // The move in effect now changes the episode itself, through the episodes feature's one use case.
+    await changeLevelOfCare(tx, {
       episode,
-    );
-    await write(inEffect.level, inEffect.effectiveOn);
+      toLevel: inEffect.level,
+      effectiveOn: inEffect.effectiveOn,
+      reason: STEP_PLAN_REASON,
+      changedBy: ctx.actor.userId,
+      now,
+    });
+    written.push({ fromLevel: level, toLevel: inEffect.level, effectiveOn: inEffect.effectiveOn });
+    level = inEffect.level;
     await ctx.audit('episode.level_change', 'episode', episode.id, {
       from: episode.level,
       to: inEffect.level,
@@ -96,7 +103,7 @@ export async function recordPlannedLevels(
     });
   }
   const episodeLevel = level;
-  for (const p of planned) if (p.level !== level) await write(p.level, p.effectiveOn);
+  for (const p of planned) if (p.level !== level) await writePlanned(p.level, p.effectiveOn);
   return { episodeLevel, levelChanges: written };
 }
 

@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { attendance } from '../attendance';
+import { enrolments } from '../enrolment';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
-import { attendance, enrolments, programSessions, tracks } from '../program-operations';
+import { programSessions } from '../sessions';
 import { admit, demoIds } from '../test-support/clinical-fixtures';
 import type { Session, TestApp } from '../test-support/test-app';
+import { tracks } from '../tracks';
 
 /**
  * A group therapy session at North that ended an hour before the test clock, with members admitted and

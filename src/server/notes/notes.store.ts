@@ -1,10 +1,13 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { attendance } from '../attendance';
+import { curriculumTopics } from '../curriculum';
+import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, users } from '../platform/db/platform.table';
-import { attendance, curriculumTopics, programSessions } from '../program-operations';
+import { programSessions } from '../sessions';
 import { treatmentPlans } from '../treatment-plans';
 import { groupNotes, noteAddenda, notes, psychotherapyNotes } from './notes.table';
 

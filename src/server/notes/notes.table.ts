@@ -4,7 +4,7 @@ import { patientRecordColumns } from '../patients';
 import { instant } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
 import { organizationAndSiteColumns } from '../platform/db/scope-columns';
-import { programSessions } from '../program-operations';
+import { programSessions } from '../sessions';
 
 /** Who signed, with which credential, when and how they proved it was them; then the supervisor's co-signature. */
 const lifecycleColumns = () => ({

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../platform/db/platform.table';
-import { programSessions } from '../program-operations';
+import { programSessions } from '../sessions';
 import { admit, demoIds, planDocument } from '../test-support/clinical-fixtures';
 import { call, createTestApp, LOG_MARKER, login, type Session, type TestApp } from '../test-support/test-app';
 

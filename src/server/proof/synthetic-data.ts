@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
+import { attendance } from '../attendance';
+import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import { hashPassword } from '../platform/auth/secrets';
 import type { Database } from '../platform/db/database';
 import { organizations, programs, siteMemberships, sites, users } from '../platform/db/platform.table';
-import { attendance, enrolments, programSessions, tracks } from '../program-operations';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
+import { programSessions } from '../sessions';
+import { tracks } from '../tracks';
 import { generateNotesAndResults, type NotesContext } from './synthetic-notes';
 
 /**

@@ -1,10 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { attendance } from '../attendance';
+import { enrolments } from '../enrolment';
 import { episodes, levelOfCareChanges } from '../episodes';
 import { groupNotes, notes } from '../notes';
 import { patients } from '../patients';
 import type { Database } from '../platform/db/database';
 import { organizations, programs, sites, users } from '../platform/db/platform.table';
-import { attendance, enrolments, programSessions, tracks } from '../program-operations';
+import { programSessions } from '../sessions';
+import { tracks } from '../tracks';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { HourBandSchema as Band } from '../programs';
-import { Session } from '../sessions';
-
-const Day = z.iso.date({ message: 'Must be a date, YYYY-MM-DD.' });
-
-export const ATTENDANCE_STATUSES = ['present', 'late', 'left_early', 'excused', 'unexcused'] as const;
+import { ATTENDANCE_STATUSES } from '../attendance';
+import { HourBandSchema as Band, CalendarDay as Day } from '../programs';
 
 const NextTopicSession = z.object({
   sessionId: z.string(),
@@ -37,48 +33,6 @@ export const MemberTopics = z
     ),
   })
   .openapi('MemberTopics');
-
-export const AttendanceRowInput = z.strictObject({
-  patientId: z.uuid(),
-  status: z.enum(ATTENDANCE_STATUSES),
-  /** Minutes attended; computed from arrivedAt/leftAt when absent; 0 for absences. */
-  minutes: z.number().int().min(0).optional(),
-  arrivedAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  leftAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  absenceReason: z.string().trim().max(200).nullable().optional(),
-});
-
-export const SaveAttendance = z
-  .strictObject({ rows: z.array(AttendanceRowInput).max(60) })
-  .openapi('SaveAttendance');
-
-export const Roster = z
-  .object({
-    session: Session,
-    members: z.array(
-      z.object({
-        patientId: z.string(),
-        givenName: z.string(),
-        familyName: z.string(),
-        enrolled: z.boolean(),
-        attendance: z
-          .object({
-            status: z.enum(ATTENDANCE_STATUSES),
-            minutes: z.number(),
-            arrivedAt: z.string().nullable(),
-            leftAt: z.string().nullable(),
-            absenceReason: z.string().nullable(),
-          })
-          .nullable(),
-      }),
-    ),
-    attendees: z.number(),
-    /** Fewer than 3 members attended (domain.md §3 minimum group size); only once attendance is recorded. */
-    belowMinimumGroupSize: z.boolean(),
-    /** The roster's version (also the ETag): a save sends it back as If-Match. */
-    version: z.number(),
-  })
-  .openapi('SessionRoster');
 
 export const WeekQuery = z.strictObject({ week: Day });
 
@@ -183,26 +137,3 @@ export const PortalSessions = z
     ),
   })
   .openapi('PortalSessions');
-
-export const CsvImport = z
-  .strictObject({ csv: z.string().min(1).max(200_000) })
-  .openapi('AttendanceCsvImport');
-
-export const CsvImportResult = z
-  .object({
-    /** Roster members found in the file, minutes summed over rejoins (capped at session length + 60). */
-    matched: z.array(
-      z.object({
-        patientId: z.string(),
-        givenName: z.string(),
-        familyName: z.string(),
-        name: z.string(),
-        email: z.string().nullable(),
-        minutes: z.number(),
-      }),
-    ),
-    /** Participants matched to no member: shown for a manual match. */
-    unmatched: z.array(z.object({ name: z.string(), email: z.string().nullable(), minutes: z.number() })),
-    problems: z.array(z.object({ line: z.number(), message: z.string() })),
-  })
-  .openapi('AttendanceCsvImportResult');

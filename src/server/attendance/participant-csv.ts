@@ -1,7 +1,31 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { Temporal } from 'temporal-polyfill';
 
 export type Participant = { name: string; email: string | null; minutes: number };
 export type CsvProblem = { line: number; message: string };
+
+/**
+ * The file's records with the line each starts on (a quoted field may hold commas and line breaks). Line
+ * breaks become \n first: csv-parse counts a \r\n inside a quoted field as two lines.
+ */
+function records(csv: string): { line: number; cells: string[] }[] {
+  const parsed = parse(csv.replace(/\r\n?/g, '\n'), {
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+  }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  let next = 1;
+  const out: { line: number; cells: string[] }[] = [];
+  for (const { record, info } of parsed) {
+    if (record.some((cell) => cell.trim() !== '')) out.push({ line: next, cells: record });
+    next = info.lines + 1;
+  }
+  return out;
+}
 
 /**
  * A video platform's participant export (name, email, join, leave; one row per join) as minutes per person:
@@ -12,10 +36,20 @@ export function participantMinutes(
   csv: string,
   timeZone: string,
 ): { participants: Participant[]; problems: CsvProblem[] } {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
+  let rows: { line: number; cells: string[] }[];
+  try {
+    rows = records(csv);
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = (e as CsvError & { lines?: number }).lines ?? 1;
+    return {
+      participants: [],
+      problems: [{ line, message: 'The file is not valid CSV (a quote is not closed).' }],
+    };
+  }
   const problems: CsvProblem[] = [];
-  if (lines.length === 0) return { participants: [], problems: [{ line: 1, message: 'The file is empty.' }] };
-  const header = splitCsvLine(lines[0]!).map((h) => h.trim().toLowerCase());
+  if (rows.length === 0) return { participants: [], problems: [{ line: 1, message: 'The file is empty.' }] };
+  const header = rows[0]!.cells.map((h) => h.trim().toLowerCase());
   const col = (...names: string[]) => header.findIndex((h) => names.some((n) => h.includes(n)));
   const nameCol = col('name');
   const emailCol = col('email');
@@ -25,25 +59,21 @@ export function participantMinutes(
     return { participants: [], problems: [{ line: 1, message: 'Needs name, join and leave columns.' }] };
   }
   const byKey = new Map<string, Participant>();
-  lines.slice(1).forEach((line, i) => {
-    const cells = splitCsvLine(line);
+  for (const { line, cells } of rows.slice(1)) {
     const name = (cells[nameCol] ?? '').trim();
     const email = emailCol >= 0 ? (cells[emailCol] ?? '').trim().toLowerCase() || null : null;
     const join = instantOf(cells[joinCol] ?? '', timeZone);
     const leave = instantOf(cells[leaveCol] ?? '', timeZone);
     if (!name || !join || !leave || Temporal.Instant.compare(leave, join) < 0) {
-      problems.push({
-        line: i + 2,
-        message: 'Needs a name and join and leave times, leave not before join.',
-      });
-      return;
+      problems.push({ line, message: 'Needs a name and join and leave times, leave not before join.' });
+      continue;
     }
     const minutes = Math.round(join.until(leave).total('minutes'));
     const key = email ?? `name:${name.toLowerCase()}`;
     const found = byKey.get(key);
     if (found) found.minutes += minutes;
     else byKey.set(key, { name, email, minutes });
-  });
+  }
   return { participants: [...byKey.values()], problems };
 }
 
@@ -55,27 +85,4 @@ function instantOf(text: string, timeZone: string): Temporal.Instant | null {
   } catch {
     return null;
   }
-}
-
-/** One CSV line's cells; double-quoted cells may hold commas and doubled quotes. */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
 }

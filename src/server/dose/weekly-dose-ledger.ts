@@ -12,9 +12,9 @@ import type { Tx } from '../platform/db/database';
 import type { ProgramConfig } from '../programs';
 import type { SessionRow } from '../sessions';
 import { listTracks } from '../tracks';
-import { programEnrolmentsInWeek, programWeek } from './program-operations.store';
+import { programEnrolmentsInWeek, programWeek } from './dose.store';
 
-/** Medicare IOP (from 2024): at least 9 hours a week, certified by a physician (domain.md §6). */
+/** Medicare IOP (from 2024): at least 9 hours a week, certified by a physician (42 CFR 424.24(d)). */
 export const MEDICARE_WEEKLY_MINIMUM_HOURS = 9;
 
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());

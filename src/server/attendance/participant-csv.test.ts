@@ -21,4 +21,30 @@ describe('participantMinutes', () => {
   it('refuses a file without join and leave columns', () => {
     expect(participantMinutes('name,email\nA,a@x.org', 'UTC').problems[0]!.line).toBe(1);
   });
+
+  it('reads quoted fields holding commas, doubled quotes and line breaks, and names the line a bad row starts on', () => {
+    const csv = [
+      'Name,Email,Join,Leave',
+      '"Bell, Sam ""Sammy""",sam@example.org,2032-03-01T18:00:00Z,2032-03-01T19:00:00Z',
+      '"Rivera,',
+      'Jordan",,2032-03-01T18:00:00Z,2032-03-01T18:30:00Z',
+      '',
+      '"Two',
+      'lines",,later,soon',
+    ].join('\r\n');
+    const { participants, problems } = participantMinutes(csv, 'UTC');
+    expect(participants).toEqual([
+      { name: 'Bell, Sam "Sammy"', email: 'sam@example.org', minutes: 60 },
+      { name: 'Rivera,\nJordan', email: null, minutes: 30 },
+    ]);
+    expect(problems).toEqual([{ line: 6, message: expect.any(String) }]);
+  });
+
+  it('answers a quote left open as a problem on its line, not a crash', () => {
+    const csv = 'Name,Join,Leave\n"Ana,2032-03-01T18:00:00Z,2032-03-01T19:00:00Z\n';
+    expect(participantMinutes(csv, 'UTC')).toEqual({
+      participants: [],
+      problems: [{ line: expect.any(Number), message: expect.any(String) }],
+    });
+  });
 });

@@ -1,41 +1,11 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { attendance } from '../attendance';
 import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
-import { programSessions, takeRosterVersion } from '../sessions';
+import { programSessions } from '../sessions';
 import { tracks } from '../tracks';
-import { attendance } from './program-operations.table';
-
-export type AttendanceRow = typeof attendance.$inferSelect;
-
-export async function listAttendance(tx: Tx, sessionId: string) {
-  return tx
-    .select({ row: attendance, givenName: patients.givenName, familyName: patients.familyName })
-    .from(attendance)
-    .innerJoin(patients, eq(patients.id, attendance.patientId))
-    .where(eq(attendance.sessionId, sessionId))
-    .orderBy(asc(patients.familyName));
-}
-
-/** Replaces the session's roster with `rows` in one statement pair. */
-/**
- * Replaces the roster only if it is still at `version`; returns the new version, or undefined when someone
- * saved since. The conditional update also locks the session row, so a second save at once waits, then finds
- * the version moved on (409) instead of colliding on the (session, patient) unique index.
- */
-export async function replaceAttendance(
-  tx: Tx,
-  sessionId: string,
-  version: number,
-  rows: (typeof attendance.$inferInsert)[],
-): Promise<number | undefined> {
-  const bumped = await takeRosterVersion(tx, sessionId, version);
-  if (bumped === undefined) return undefined;
-  await tx.delete(attendance).where(eq(attendance.sessionId, sessionId));
-  if (rows.length > 0) await tx.insert(attendance).values(rows);
-  return bumped;
-}
 
 /** Every enrolment of the program overlapping the week, with the episode's admission day. */
 export async function programEnrolmentsInWeek(
