@@ -7,5 +7,6 @@ export * from './notes/notes.table';
 export * from './patients/patients.table';
 export * from './platform/db/platform.table';
 export * from './program-operations/program-operations.table';
+export * from './psychotherapy-notes/psychotherapy-notes.table';
 export * from './referrals/referrals.table';
 export * from './treatment-plans/treatment-plans.table';
