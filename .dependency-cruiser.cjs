@@ -1,7 +1,7 @@
 /**
- * The folder boundaries (ARCHITECTURE.md). Run by hand for now: `npx depcruise src --config .dependency-cruiser.cjs`.
- * It is not yet part of `npm run lint` or `npm test`: the folder cycles it reports (platform/http ⇄
- * access/audit/auth, assessments ⇄ episodes) are still to be broken.
+ * The folder boundaries (ARCHITECTURE.md "Boundaries"). Enforced by `npm run lint` and by `npm test`
+ * (lint/boundaries.test.ts, which also proves each rule fires on the wrong-way imports the code once had).
+ * By hand: `npx depcruise src --config .dependency-cruiser.cjs`.
  */
 const tooling = '^src/server/(test-support|proof|seed)/';
 module.exports = {
@@ -15,14 +15,16 @@ module.exports = {
     },
     {
       name: 'platform-imports-no-feature',
-      comment: 'platform/ is the hallway (db, auth, access, audit, http, jobs): features plug into it from src/server/app.ts.',
+      comment:
+        'platform/ is the hallway (db, auth, access, audit, http, jobs): features plug into it from src/server/app.ts.',
       severity: 'error',
       from: { path: '^src/server/platform/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/server/', pathNot: '^src/server/platform/' },
     },
     {
       name: 'feature-through-index',
-      comment: "A feature uses another only through that feature's index.ts; its stores, tables and routes are private.",
+      comment:
+        "A feature uses another only through that feature's index.ts; its stores, tables and routes are private.",
       severity: 'error',
       from: { path: '^src/server/([^/]+)/', pathNot: [tooling, '^src/server/platform/', '\\.test\\.ts$'] },
       to: {
@@ -32,7 +34,8 @@ module.exports = {
     },
     {
       name: 'web-imports-no-server',
-      comment: 'The web app talks to the server only over HTTP (types come from the generated OpenAPI client).',
+      comment:
+        'The web app talks to the server only over HTTP (types come from the generated OpenAPI client).',
       severity: 'error',
       from: { path: '^src/web/' },
       to: { path: '^src/server/' },
@@ -54,9 +57,20 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['(^|/)node_modules/', '\\.d\\.ts$', '\\.test\\.tsx?$', '^src/server/(test-support|proof)/', 'fixtures\\.ts$'] },
+    exclude: {
+      path: [
+        '(^|/)node_modules/',
+        '\\.d\\.ts$',
+        '\\.test\\.tsx?$',
+        '^src/server/(test-support|proof)/',
+        'fixtures\\.ts$',
+      ],
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -60,7 +60,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     {
       test: {
         name: 'domain',
-        include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'],
+        include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'lint/**/*.test.ts'],
         env: { TZ: 'UTC' },
       },
     },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:mixed`: the mixed clinic workload over HTTP on loopback (issue 7, parts 2, 3 and 5).
+ * `npm run bench:mixed`: the mixed clinic workload over HTTP on loopback (BENCHMARKS.md).
  *
  * Staff signed in at several sites run census, chart, week calendar, roster read and save, dose ledger,
  * at-risk list, note draft and note sign at the same time (one autocannon instance per route, all started

@@ -1,4 +1,4 @@
-// The census's "In treatment" view (issue 4 part 7): the program director admits a North patient to the adult IOP
+// The census's "In treatment" view: the program director admits a North patient to the adult IOP
 // at 2.1 through the API, then filters the episode census by program, level and clinician in the browser, and by
 // status. Drives the real server on a fresh data folder.
 import { type APIRequestContext, request } from 'playwright-core';

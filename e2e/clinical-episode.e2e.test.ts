@@ -1,4 +1,4 @@
-// The clinical-episode walkthrough (issue 4): a clinician takes a new referral, screens it (a rule-out, then a
+// The clinical-episode walkthrough: a clinician takes a new referral, screens it (a rule-out, then a
 // screen that proceeds), assesses with ASAM (recommending 2.1), admits to IOP, signs a treatment plan with the
 // patient, steps down to outpatient and discharges with an aftercare plan; the patient then sees that plan in
 // the portal. Drives the real server on a fresh data folder.

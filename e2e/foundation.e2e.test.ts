@@ -1,4 +1,4 @@
-// The foundation walkthrough (issue 3): staff sign in with MFA, find and open a patient, get signed out after
+// The foundation walkthrough: staff sign in with MFA, find and open a patient, get signed out after
 // idling; a patient sees only their own portal; a nurse breaks the glass for a patient of another site; an
 // admin verifies the audit chain. Drives the real server on a fresh data folder.
 import { type Page, request } from 'playwright-core';

@@ -1,4 +1,4 @@
-// The group note walkthrough (issue 6): a clinician documents a 4-member group from the session's attendance,
+// The group note walkthrough: a clinician documents a 4-member group from the session's attendance,
 // is blocked by two identical member parts (the dialog names both members and their cards are marked), fixes
 // one, signs; each member's chart then shows only their own copy (shared part + their part), never another
 // member's name. The steps the clinician took are counted for BENCHMARKS.md ("Group note effort").

@@ -1,4 +1,4 @@
-// The measurement-based care walkthrough (issue 6, parts 6–9): Jordan Rivera, admitted three weeks ago with a
+// The measurement-based care walkthrough: Jordan Rivera, admitted three weeks ago with a
 // PHQ-9 of 16 at intake, answers the PHQ-9 that is now due in the portal on a phone-sized screen, with item 9
 // ("thoughts that you would be better off dead …") = "Several days", and sees the 988 crisis line at once. The
 // primary clinician (Casey, North) signs in, finds the urgent task in "My urgent tasks" and the banner on

@@ -1,4 +1,4 @@
-// "Add a session" on the week calendar (issue 5 part 2): the program director adds a make-up individual session
+// "Add a session" on the week calendar: the program director adds a make-up individual session
 // for today and sees it on today's column, then tries a second one for the same facilitator at an overlapping
 // time and is told which session is in the way. Drives the real server on a fresh data folder.
 import type { Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// The program-operations walkthrough (issue 5): the program director sets up an evening virtual track with its
+// The program-operations walkthrough: the program director sets up an evening virtual track with its
 // recurring week, enrols 4 patients (one from the track page's form three times, Jordan Rivera from the chart),
 // records the week's attendance from the rosters with Jordan missing one session, sees Jordan at risk with a
 // make-up session offered, and Jordan sees the upcoming sessions and this week's hours in the portal.

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
+import { createApp, FEATURE_JOBS } from './app';
 import { anchorAuditChain, checkpointAuditHead, sealAuditLog } from './platform/audit/audit';
 import { openAuditAnchor } from './platform/audit/audit-anchor';
 import { auditRoleProblems } from './platform/audit/audit-role';
@@ -7,6 +7,7 @@ import { serverClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
 import { openDatabase } from './platform/db/database';
+import { startJobs } from './platform/jobs/jobs';
 import { createLogger } from './platform/logging';
 import { seedDemoDocumentation } from './seed/demo-documentation';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemo } from './seed/demo-seed';
@@ -41,6 +42,9 @@ async function main() {
   // Demo notes at Riverbend South (once); kept out of the test template, whose North data tests count on.
   if (config.seedDemo) await seedDemoDocumentation(db, now());
   const app = createApp({ db, config, logger, now });
+  const jobs = config.jobs
+    ? await startJobs({ db, now, logger }, FEATURE_JOBS, { pollSeconds: config.jobsPollSeconds })
+    : undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.publicUrl ?? `http://localhost:${info.port}`;
     const store =
@@ -64,7 +68,10 @@ async function main() {
     if (closing) return;
     closing = true;
     server.close(() => {
-      db.close().finally(() => process.exit(0));
+      // A job's transaction finishes before the store closes; queued jobs wait in the database.
+      (jobs ? jobs.stop().catch(() => undefined) : Promise.resolve())
+        .then(() => db.close())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

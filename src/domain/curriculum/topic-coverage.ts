@@ -40,12 +40,12 @@ export type TopicCoverage<C extends TopicCandidate> = {
   next: C | null;
 };
 
-/** Present, late and left early count as having had the topic; an absence is a miss (domain.md §3). */
+/** Present, late and left early count as having had the topic; an absence is a miss. */
 const ATTENDED: ReadonlySet<TopicAttendance> = new Set(['present', 'late', 'left_early']);
 const ABSENT: ReadonlySet<TopicAttendance> = new Set(['excused', 'unexcused']);
 
 /**
- * Rolling admission (domain.md §3): members join a running group at any point of its curriculum, so each
+ * Rolling admission (SAMHSA TIP 47): members join a running group at any point of its curriculum, so each
  * member's topics are tracked one by one.
  *
  * - `covered`: the member attended a session with the topic (any track; topics match by title).

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 
-/** Issue 6: a note signed more than 72 hours after its session ended is a late entry (configurable). */
+/** A note signed more than 72 hours after its session ended is a late entry (configurable). */
 export const LATE_ENTRY_HOURS = 72;
 
 /** The moment after which signing makes the note a late entry. */

@@ -1,5 +1,5 @@
 /**
- * A clinical note's life (domain.md §5): a draft is edited by its author; signing it (with a password or an
+ * A clinical note's life (CMS, Medicare Program Integrity Manual, ch. 3, on signatures and amendments): a draft is edited by its author; signing it (with a password or an
  * authenticator code) either locks it or, when the author works under a supervisor, waits for that
  * supervisor's co-signature, which locks it. A locked note never changes again: corrections are addenda that
  * keep the original. "Signed" is the signing event, not a resting state: a signed note is either awaiting

@@ -1,6 +1,6 @@
 import { type PsychotherapyCodeSuggestion, psychotherapyCodeForMinutes } from './psychotherapy-code';
 
-/** Issue 6 §1: the kinds of clinical note. Psychotherapy (counseling) notes are not among them: stored apart. */
+/** The kinds of clinical note. Psychotherapy (counseling) notes are not among them: stored apart. */
 export const NOTE_TYPES = [
   'group_therapy',
   'individual_therapy',
@@ -14,7 +14,7 @@ export const NOTE_TYPES = [
 export type NoteType = (typeof NOTE_TYPES)[number];
 
 /**
- * Who writes which note (domain.md §3): counselors and therapists the counseling notes, nurses nursing
+ * Who writes which note (staff roles as in SAMHSA TIP 47): counselors and therapists the counseling notes, nurses nursing
  * notes, prescribers medication management; the program director (a licensed clinician) may write any
  * counseling note. Roles are the permission table's names.
  */

@@ -1,6 +1,9 @@
 import { noteTokens } from './note-text';
 
-/** domain.md §5 and issue 6: member parts this similar after normalizing read as one note copied. */
+/**
+ * Member parts this similar after normalizing read as one note copied (payers deny cloned documentation: CMS,
+ * Medicare Program Integrity Manual, ch. 3; our threshold).
+ */
 export const NEARLY_IDENTICAL_AT = 0.9;
 
 /** Stands in for a member's own name, so "Jordan engaged well" and "Amara engaged well" compare as equal. */

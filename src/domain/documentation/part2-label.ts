@@ -1,5 +1,5 @@
 /**
- * 42 CFR Part 2 (domain.md §8): records of a substance use disorder program carry this label wherever they
+ * 42 CFR Part 2 (§ 2.32, notice to accompany disclosure): records of a substance use disorder program carry this label wherever they
  * are shown or disclosed; FHIR marks the same data with the security label 42CFRPart2.
  */
 export const PART2_SECURITY_LABEL = '42CFRPart2';

@@ -16,7 +16,8 @@ export const PSYCHOTHERAPY_CODES: Readonly<Record<PsychotherapyCode, { descripti
 };
 
 /**
- * Time bands for individual psychotherapy (domain.md §5): a code is reached once its time is more than half
+ * Time bands for individual psychotherapy (CPT time rule, as in CMS's psychotherapy code guidance: 90832
+ * 16–37 min, 90834 38–52, 90837 53+): a code is reached once its time is more than half
  * passed, so 16 min is the least that can be billed and each band starts past the midpoint between codes.
  * Listed longest first; the first band the minutes reach wins.
  */

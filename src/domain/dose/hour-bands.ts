@@ -15,7 +15,7 @@ export type HourBandTable = Record<ProgramKind, Record<Population, HourBand>>;
 export type HourBandOverrides = { [K in ProgramKind]?: { [P in Population]?: HourBand } };
 
 /**
- * ASAM 3rd edition weekly hours (domain.md §1): level 1 outpatient < 9 h adults, < 6 h adolescents;
+ * ASAM 3rd edition weekly hours (The ASAM Criteria, 3rd ed., 2013): level 1 outpatient < 9 h adults, < 6 h adolescents;
  * level 2.1 IOP 9–19 h adults, 6–19 h adolescents; level 2.5 PHP 20 h or more.
  */
 export const DEFAULT_HOUR_BANDS: HourBandTable = {

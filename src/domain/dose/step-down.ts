@@ -4,7 +4,7 @@ import { bandFor, type HourBandOverrides, type Population } from './hour-bands';
 /** Weeks `fromWeek`..`toWeek` (inclusive, week 1 = week of admission) at `hours` a week. */
 export type TargetStep = { fromWeek: number; toWeek: number; hours: number };
 
-/** ASAM 3rd edition level codes the weekly hours fall into (domain.md §1). */
+/** ASAM 3rd edition level codes the weekly hours fall into (The ASAM Criteria, 3rd ed., 2013). */
 export type DoseLevel = '1' | '2.1' | '2.5';
 
 /**

@@ -51,7 +51,7 @@ export type WeeklyDose = {
   medicareMinimumMet?: boolean;
 };
 
-/** H0015 per diem: at least 3 hours that day, on at least 3 days of the week (domain.md §6). */
+/** H0015 per diem: at least 3 hours that day, on at least 3 days of the week (HCPCS Level II descriptor, CMS HCPCS file). */
 export const QUALIFYING_DAY_MINUTES = 180;
 export const QUALIFYING_DAYS_PER_WEEK = 3;
 

@@ -13,7 +13,7 @@ function totalRange(instrument: InstrumentDefinition): { min: number; max: numbe
 }
 
 describe('instrument catalog', () => {
-  it('lists the ten instruments of domain.md §2 and §4', () => {
+  it('lists the ten public-domain instruments OpenIOP scores', () => {
     expect(listInstruments().map((i) => i.id)).toEqual([
       'phq-9',
       'gad-7',

@@ -16,7 +16,7 @@ export type InstrumentId =
   | 'ciwa-ar'
   | 'cows';
 
-/** What a flag asks of the clinic; the server turns each into an urgent task (issue 6, item 8). */
+/** What a flag asks of the clinic; the server turns each into an urgent task. */
 export type RiskFlag = 'suicide-risk-review' | 'suicide-risk-high' | 'withdrawal-threshold';
 
 export type AnswerOption = { readonly value: number; readonly label: string };

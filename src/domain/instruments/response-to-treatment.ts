@@ -21,7 +21,7 @@ export type TreatmentResponse = {
 };
 
 /**
- * Change since baseline on a PHQ-9 or GAD-7 total (measurement-based care, issue 6 item 9). Response is a
+ * Change since baseline on a PHQ-9 or GAD-7 total (measurement-based care; response and remission as in Kroenke et al. 2001). Response is a
  * drop of ≥ 50%; for the PHQ-9 a drop of ≥ 5 points is reported apart as clinically significant improvement
  * and a score < 5 as remission. Integer arithmetic, so 10 → 5 is exactly a 50% drop.
  *

@@ -10,7 +10,7 @@ const BY_URGENCY: readonly [RiskFlag, UrgentTaskType][] = [
 ];
 
 /**
- * The urgent task a scored result raises for the patient's primary clinician (issue 6 item 8), or null.
+ * The urgent task a scored result raises for the patient's primary clinician, or null.
  * PHQ-9 item 9 above 0 and any C-SSRS ideation below high risk ask for a same-day review; C-SSRS high risk
  * asks for immediate action; CIWA-Ar or COWS above the program's threshold asks for a withdrawal review.
  */

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 
-/** One line of a program's measurement schedule (issue 6 item 7): given at intake, then every N days. */
+/** One line of a program's measurement schedule: given at intake, then every N days. */
 export type InstrumentScheduleRule = {
   /** Due on the day of admission (or as soon as possible after it). */
   atIntake: boolean;

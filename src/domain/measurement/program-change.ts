@@ -11,7 +11,7 @@ export type AverageChange = {
 };
 
 /**
- * A program's average change per instrument (director's view, issue 6 item 9): only patients with a first
+ * A program's average change per instrument (the program director's view): only patients with a first
  * and a later score count, so a patient seen once neither helps nor hurts the average.
  */
 export function averageChange(pairs: readonly ScorePair[]): AverageChange {

@@ -28,7 +28,8 @@ export interface RuleOutThresholds {
   cowsAtLeast: number;
 }
 
-// domain.md section 2: CIWA-Ar > 15 is severe (no IOP without withdrawal management); COWS 13–24 is moderate.
+// CIWA-Ar above 15 is severe withdrawal (Sullivan et al. 1989, Br J Addict 84:1353): no IOP without withdrawal
+// management; COWS 13–24 is moderate (Wesson & Ling 2003, J Psychoactive Drugs 35:253).
 export const DEFAULT_RULE_OUT_THRESHOLDS: RuleOutThresholds = { ciwaArAbove: 15, cowsAtLeast: 13 };
 
 export type RuleOutCode =
@@ -117,7 +118,8 @@ function screenFieldErrors(screen: IntakeScreen, thresholds: RuleOutThresholds):
 }
 
 /**
- * IOP rule-outs before the ASAM assessment (domain.md section 2): no need for medically managed withdrawal,
+ * IOP rule-outs before the ASAM assessment (SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive
+ * Outpatient Treatment, 2006): no need for medically managed withdrawal,
  * no risk of withdrawal complications, no need for acute psychiatric or medical hospitalization, and a home
  * that does not work against recovery. Every reason that applies is listed, each with where to refer.
  */

@@ -54,7 +54,7 @@ const row = (
 ): PlacementRow => [zeroToOne, zeroToOne, two, three, four];
 
 /**
- * OpenIOP's starting defaults (our own heuristic, not the ASAM text; see domain.md section 2). Every program
+ * OpenIOP's starting defaults (our own heuristic, not the ASAM text). Every program
  * can review and replace the table. No public ASAM algorithm exists; Minnesota Rule 9530.6622 is a public
  * example of the same idea.
  */
@@ -294,7 +294,8 @@ function isPlacementDifferenceReason(value: unknown): value is PlacementDifferen
 }
 
 /**
- * The clinician may place the patient elsewhere than recommended, but must say why (domain.md section 2).
+ * The clinician may place the patient elsewhere than recommended, but must say why (The ASAM Criteria, 3rd ed., 2013: the placement and any
+ * difference from the recommendation are documented with the reason).
  * A reason given when the levels match is not needed and is dropped.
  */
 export function placementDifference(

@@ -1,6 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { EPISODE_STATUSES } from '../../domain/episodes/episode-status';
 import { PlainDateString } from '../patients';
+import { UuidParam } from '../platform/http/common.schema';
+
+/** The address of one episode: /api/patients/{patientId}/episodes/{episodeId}. */
+export const EpisodeParams = z.object({
+  patientId: UuidParam('patientId'),
+  episodeId: UuidParam('episodeId'),
+});
 
 const Edition = z.union([z.literal(3), z.literal(4)], { error: 'The ASAM edition is 3 or 4.' });
 const Level = z.string().trim().min(1, 'Give a level of care.').max(10);

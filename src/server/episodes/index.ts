@@ -1,4 +1,12 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
-export { EpisodeParams } from './episodes.routes';
-export { findEpisode, insertLevelChange, updateEpisode } from './episodes.store';
+export { applyPlannedLevelChangesJob } from './apply-planned-level-changes';
+export {
+  changeLevelOfCare,
+  type LevelChange,
+  type LevelChangeAudit,
+  levelChangeDirection,
+} from './change-level-of-care';
+export { closeEpisode } from './close-episode';
+export { EpisodeParams } from './episodes.schema';
+export { type EpisodeRow, findEpisode, insertLevelChange, updateEpisode } from './episodes.store';
 export { episodes, levelOfCareChanges } from './episodes.table';

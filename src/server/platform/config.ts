@@ -65,6 +65,15 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(72),
+  /** Background jobs (README: "Background jobs"): `off` for a server that only answers requests. */
+  OPENIOP_JOBS: z.enum(['on', 'off']).default('on'),
+  /** Seconds between the job runner's passes (due cron occurrences, then ready jobs). */
+  OPENIOP_JOBS_POLL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 60)
+    .default(30),
   /**
    * For tests and demonstrations only: the server's clock starts at this instant (ISO 8601 with a zone, e.g.
    * 2026-12-02T00:30:00Z) and runs on from there, so a walkthrough can be pinned on either side of a site's
@@ -101,6 +110,8 @@ export type Config = {
   noteLateEntryHours: number;
   /** Where the server's clock starts (tests only); undefined: the machine's clock. */
   clockStart: Date | undefined;
+  jobs: boolean;
+  jobsPollSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -138,5 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDir: path.resolve(e.OPENIOP_WEB_DIR),
     noteLateEntryHours: e.NOTE_LATE_ENTRY_HOURS,
     clockStart: e.OPENIOP_CLOCK_START ? new Date(e.OPENIOP_CLOCK_START) : undefined,
+    jobs: e.OPENIOP_JOBS === 'on',
+    jobsPollSeconds: e.OPENIOP_JOBS_POLL_SECONDS,
   };
 }

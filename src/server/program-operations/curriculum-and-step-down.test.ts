@@ -4,7 +4,7 @@ import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
 import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
 import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
-import { tracks } from './program-operations.table';
+import { tracks } from '../tracks';
 
 // Curriculum and rolling admission, step-down into the level history, seats on every day of an enrolment,
 // Idempotency-Key on creates and Medicare's 9 h. The clock stands on Wednesday 2031-04-09, 12:00 in Chicago

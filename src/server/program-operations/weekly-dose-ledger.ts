@@ -9,13 +9,10 @@ import {
 } from '../../domain/dose/weekly-dose';
 import { programWeekBounds, programWeekOf, weekNumberSince } from '../../domain/schedule/program-week';
 import type { Tx } from '../platform/db/database';
-import type { ProgramConfig } from './program-config';
-import {
-  listTracks,
-  programEnrolmentsInWeek,
-  programWeek,
-  type SessionRow,
-} from './program-operations.store';
+import type { ProgramConfig } from '../programs';
+import type { SessionRow } from '../sessions';
+import { listTracks } from '../tracks';
+import { programEnrolmentsInWeek, programWeek } from './program-operations.store';
 
 /** Medicare IOP (from 2024): at least 9 hours a week, certified by a physician (domain.md §6). */
 export const MEDICARE_WEEKLY_MINIMUM_HOURS = 9;
@@ -57,7 +54,7 @@ export async function weeklyDoseLedger(
   const now = toInstant(nowDate);
 
   const enrolRows = await programEnrolmentsInWeek(tx, program.programId, weekStart, weekEnd, patientId);
-  const trackRows = await listTracks(tx, program.programId, weekStart);
+  const trackRows = await listTracks(tx, program.programId);
   const { sessions, attendance } = await programWeek(
     tx,
     program.programId,
@@ -66,7 +63,7 @@ export async function weeklyDoseLedger(
     patientId,
   );
 
-  const trackById = new Map(trackRows.map((r) => [r.track.id, r.track]));
+  const trackById = new Map(trackRows.map((t) => [t.id, t]));
   const attendanceByKey = new Map(attendance.map((a) => [`${a.sessionId}:${a.patientId}`, a]));
   const within = (date: string, from: string, to: string | null) =>
     date >= from && (to === null || date <= to);

@@ -16,7 +16,7 @@ import {
 } from './openapi-fuzz';
 
 /**
- * Fuzzing (issue 7, part 8): requests generated from the app's own OpenAPI document for every route, sent
+ * Fuzzing: requests generated from the app's own OpenAPI document for every route, sent
  * in-process with a signed-in session (staff of every role, a patient) and without one (none, expired,
  * signed out, forged cookie, missing or wrong CSRF token). Pass: no 5xx; no stack trace or SQL in any
  * body; every refusal in the error shape; no refused request changes data (a trigger-fed change counter,

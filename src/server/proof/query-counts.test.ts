@@ -3,7 +3,7 @@ import { call, createTestApp, login, type Session, type TestApp } from '../test-
 import { type GeneratedData, generateSyntheticData, SCALES, SYNTHETIC_END } from './synthetic-data';
 
 /**
- * Query counts (issue 7, part 4): the main screens — chart, census, dose ledger, roster and week calendar —
+ * Query counts: the main screens — chart, census, dose ledger, roster and week calendar —
  * issue the same number of SQL statements on a small network (1 site, 8 patients, 2 weeks) and a larger one
  * (60 patients a site, 8 weeks, a patient with 60 extra attendances). A count that grows with the rows is
  * an N+1. The data comes from the benchmark generator (synthetic-data.ts), so the two agree on "realistic".

@@ -14,7 +14,7 @@ import {
 import { generateSyntheticData, SCALES } from './synthetic-data';
 
 /**
- * Races (issue 7, part 7), in-process on both stores. 1,000 writers save one versioned record at once, each
+ * Races, in-process on both stores. 1,000 writers save one versioned record at once, each
  * with the version it read (a spread of 100 versions): every save is applied once or answered 409, the
  * record's final version counts exactly the applied saves, and the last applied value is the one stored.
  * Concurrent replays of a create with one Idempotency-Key leave exactly one row.

@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
 import { generateNotesAndResults, type NotesContext } from './synthetic-notes';
 
 /**
- * A deterministic, seeded generator of a synthetic clinic network (issue 7, part 1): an organization, its
+ * A deterministic, seeded generator of a synthetic clinic network: an organization, its
  * sites each with an adult IOP program, tracks meeting Monday/Wednesday/Friday for 3 hours, a year (or less)
  * of sessions, patients with an episode and an enrolment window, and their attendance. Staff sign in with
  * the demo password and authenticator secret. The same seed gives the same rows (ids aside).

@@ -11,7 +11,7 @@ import { instrumentResults, instrumentSchedules, urgentTasks } from '../measurem
 import { groupNotes, notes } from '../notes';
 
 /**
- * Clinical notes and instrument results for the synthetic network (issue 7, part 1), shaped like the rows the
+ * Clinical notes and instrument results for the synthetic network, shaped like the rows the
  * app writes: a note is created as a draft (version 1), maybe saved again, then signed by its author with a
  * password or authenticator code (one more version); the generated staff are licensed and unsupervised, so a
  * signed note locks. Notes signed more than 72 hours after the service are late entries (the domain's rule);

@@ -37,7 +37,7 @@ const SIGNED_PARTS: Record<string, Record<string, unknown>> = {
 };
 
 /**
- * Demo clinical documentation at Riverbend South (issue 6): a small afternoon group whose session a week ago has
+ * Demo clinical documentation at Riverbend South: a small afternoon group whose session a week ago has
  * a signed, locked group note, whose session yesterday has a draft for the director to finish, and two signed
  * single-patient notes. South only, so the North walkthroughs see the data they expect. Runs once: nothing
  * happens when the organization already has a group note.

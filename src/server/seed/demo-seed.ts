@@ -119,7 +119,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<boolean>
         },
       ])
       .returning();
-    // Measurement-based care defaults (issue 6): PHQ-9 and GAD-7 at intake and every 2 weeks, BAM monthly.
+    // Measurement-based care defaults: PHQ-9 and GAD-7 at intake and every 2 weeks, BAM monthly.
     await tx.insert(instrumentSchedules).values(
       demoPrograms.flatMap((program) =>
         [

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { lastSuccessfulCallAt } from './api-client';
-import { fetchMe, meQueryKey } from './session';
-import { useSignOut } from './use-sign-out';
+import { lastSuccessfulCallAt } from '../shared/api-client';
+import { fetchMe, meQueryKey } from '../shared/session';
+import { useSignOut } from '../shared/use-sign-out';
 
 const ACTIVITY_EVENTS = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 const TICK_MS = 250;

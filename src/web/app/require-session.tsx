@@ -1,12 +1,12 @@
 import { Alert, Button, Center, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { ApiError } from './api-client';
-import { CurrentSiteProvider } from './current-site';
+import { ApiError } from '../shared/api-client';
+import { CurrentSiteProvider } from '../shared/current-site';
+import { type LoginLocationState, type Me, signInStepPath, useMe } from '../shared/session';
+import { homePathFor } from '../shared/staff-navigation';
 import { FullPageLoader } from './full-page-loader';
 import { IdleTimeout } from './idle-timeout';
-import { type LoginLocationState, type Me, signInStepPath, useMe } from './session';
-import { homePathFor } from './staff-navigation';
 
 /**
  * Renders its children only for a fully signed-in user of the given kind; everyone else is sent where
@@ -43,20 +43,6 @@ export function RequireSession({ kind, children }: { kind: Me['kind']; children:
       {children}
     </CurrentSiteProvider>
   );
-}
-
-/** A staff screen some roles do not have (the census for admins, the audit log for everyone else). */
-export function RequireRole({
-  allowed,
-  children,
-}: {
-  allowed: (role: string) => boolean;
-  children: ReactNode;
-}) {
-  const me = useMe();
-  if (!me.data) return null;
-  if (!allowed(me.data.user.role)) return <Navigate to={homePathFor(me.data)} replace />;
-  return children;
 }
 
 /** `/`: wherever this user starts. */

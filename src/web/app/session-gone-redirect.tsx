@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { onSessionGone } from './api-client';
-import type { LoginLocationState } from './session';
+import { onSessionGone } from '../shared/api-client';
+import type { LoginLocationState } from '../shared/session';
 
 // Pages that work without a session handle their own 401s.
 const SIGNED_OUT_PATHS = ['/login', '/portal/invite/'];

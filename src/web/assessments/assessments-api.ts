@@ -1,60 +1,35 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { answer, client, idempotent, type Schema } from '../shared/api/client';
+import { assessmentKeys } from './assessments-keys';
 
-type DimensionMap<T> = Record<'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6', T>;
+export type Assessment = Schema<'AsamAssessment'>;
+export type NewAssessment = Schema<'CreateAssessment'>;
+export type HourRange = NonNullable<Assessment['placedLevelHours']>;
 
-export interface NewAssessment {
-  edition: 3 | 4;
-  assessedOn: string;
-  episodeId?: string | null;
-  ratings: DimensionMap<number>;
-  notes: Partial<DimensionMap<string>>;
-  placedLevel: string;
-  /** Required when the placed level differs from the recommendation. */
-  reason: string | null;
-  reasonNote: string | null;
-}
-
-export interface HourRange {
-  atLeast: number | null;
-  below: number | null;
-  label: string;
-}
-
-export interface Assessment {
-  id: string;
-  patientId: string;
-  episodeId: string | null;
-  edition: 3 | 4;
-  population: 'adult' | 'adolescent';
-  assessedOn: string;
-  ratings: Record<string, number>;
-  /** Absent for a role that may not read the dimension narratives (billing). */
-  notes?: Record<string, string>;
-  recommendedLevel: string;
-  drivenBy: string[];
-  placedLevel: string;
-  placedLevelHours: HourRange | null;
-  placementReason: string | null;
-  placementNote?: string | null;
-  assessedBy: string;
-  createdAt: string;
-}
-
-const assessmentsPath = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/assessments`;
-
-export const assessmentsQueryKey = (patientId: string) => ['assessments', patientId] as const;
+const onePatient = (patientId: string) => ({ params: { path: { patientId } } });
 
 export function useAssessments(patientId: string) {
   return useQuery({
-    queryKey: assessmentsQueryKey(patientId),
+    queryKey: assessmentKeys.patient(patientId),
     queryFn: ({ signal }) =>
-      api.get<{ items: Assessment[]; page: number; pageSize: number }>(assessmentsPath(patientId), {
-        signal,
-      }),
+      answer(client.GET('/api/patients/{patientId}/assessments', { ...onePatient(patientId), signal })),
   });
 }
 
-export function createAssessment(patientId: string, assessment: NewAssessment) {
-  return api.create<Assessment>(assessmentsPath(patientId), assessment);
+/** Saves an assessment; the patient's assessment history (and the admission form's latest) is read again. */
+export function useCreateAssessment(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewAssessment) =>
+      answer(
+        client.POST('/api/patients/{patientId}/assessments', {
+          ...onePatient(patientId),
+          body,
+          ...idempotent(),
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: assessmentKeys.patient(patientId) });
+    },
+  });
 }

@@ -2,16 +2,12 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
-import { api, setCsrfToken } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
-import type { LoginLocationState, SignInStep } from '../app/session';
-import { SignInLayout } from '../app/sign-in-layout';
-import { useContinueSignIn } from '../app/use-continue-sign-in';
-
-interface LoginAnswer {
-  next: SignInStep;
-  csrfToken: string;
-}
+import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
+import { setCsrfToken } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
+import type { LoginLocationState } from '../shared/session';
+import { SignInLayout } from '../shared/sign-in-layout';
+import { useContinueSignIn } from '../shared/use-continue-sign-in';
 
 const INPUTS = ['email', 'password'] as const;
 
@@ -32,10 +28,11 @@ export function LoginPage() {
 
   const login = useMutation({
     mutationFn: () =>
-      api.post<LoginAnswer>(
-        '/api/auth/login',
-        { email: email.trim(), password },
-        { keepOnUnauthorized: true },
+      answer(
+        client.POST('/api/auth/login', {
+          body: { email: email.trim(), password },
+          ...keepSessionOnUnauthorized,
+        }),
       ),
     onSuccess: async (answer) => {
       setCsrfToken(answer.csrfToken);

@@ -15,16 +15,11 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../app/api-client';
-import { fieldError } from '../app/form-errors';
-import { SignInLayout } from '../app/sign-in-layout';
-import { useContinueSignIn } from '../app/use-continue-sign-in';
-
-interface EnrolmentStart {
-  secret: string;
-  otpauthUri: string;
-  qrDataUrl: string;
-}
+import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
+import { ApiError } from '../shared/api-client';
+import { fieldError } from '../shared/form-errors';
+import { SignInLayout } from '../shared/sign-in-layout';
+import { useContinueSignIn } from '../shared/use-continue-sign-in';
 
 /** Base32 secrets are easier to type from a screen in groups of four. */
 function groupedSecret(secret: string): string {
@@ -51,18 +46,15 @@ function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: string[]) => voi
   // A query rather than an effect, so the secret is created once even if the screen renders twice.
   const enrolment = useQuery({
     queryKey: ['mfa-enrolment'],
-    queryFn: () =>
-      api.post<EnrolmentStart>('/api/auth/mfa/enrol/start', undefined, { keepOnUnauthorized: true }),
+    queryFn: () => answer(client.POST('/api/auth/mfa/enrol/start', keepSessionOnUnauthorized)),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
 
   const confirm = useMutation({
     mutationFn: (value: string) =>
-      api.post<{ recoveryCodes: string[] }>(
-        '/api/auth/mfa/enrol/confirm',
-        { code: value },
-        { keepOnUnauthorized: true },
+      answer(
+        client.POST('/api/auth/mfa/enrol/confirm', { body: { code: value }, ...keepSessionOnUnauthorized }),
       ),
     onSuccess: (answer) => onConfirmed(answer.recoveryCodes),
   });

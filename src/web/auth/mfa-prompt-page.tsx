@@ -2,11 +2,11 @@ import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../app/api-client';
-import { fieldError } from '../app/form-errors';
-import type { SignInStep } from '../app/session';
-import { SignInLayout } from '../app/sign-in-layout';
-import { useContinueSignIn } from '../app/use-continue-sign-in';
+import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
+import { ApiError } from '../shared/api-client';
+import { fieldError } from '../shared/form-errors';
+import { SignInLayout } from '../shared/sign-in-layout';
+import { useContinueSignIn } from '../shared/use-continue-sign-in';
 
 type CodeKind = 'authenticator' | 'recovery';
 
@@ -23,7 +23,7 @@ export function MfaPromptPage() {
 
   const verify = useMutation({
     mutationFn: (value: string) =>
-      api.post<{ next: SignInStep }>('/api/auth/mfa/verify', { code: value }, { keepOnUnauthorized: true }),
+      answer(client.POST('/api/auth/mfa/verify', { body: { code: value }, ...keepSessionOnUnauthorized })),
     onSuccess: (answer) => continueSignIn(answer.next),
   });
 

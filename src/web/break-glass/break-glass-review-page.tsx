@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { fieldError, formError } from '../app/form-errors';
+import { fieldError, formError } from '../shared/form-errors';
 import {
   type GrantForReview,
   type GrantStatus,

@@ -1,5 +1,5 @@
 import { DataList, List, Stack, Text, Title } from '@mantine/core';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { type AftercarePlan, RECOVERY_SUPPORTS } from './discharges-api';
 
 const supportLabel = (value: string) => RECOVERY_SUPPORTS.find((s) => s.value === value)?.label ?? value;

@@ -14,19 +14,19 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EPISODE_STATUSES } from '../../domain/episodes/episode-status';
 import { EDITION_3_LEVEL_CODES, EDITION_4_LEVEL_CODES } from '../../domain/placement/levels-of-care';
-import { fieldError } from '../app/form-errors';
-import type { Site } from '../app/session';
-import { roleLabel } from '../app/staff-navigation';
-import { useUrlParams } from '../app/use-url-params';
-import { levelName } from '../assessments/level-name';
-import { formatDateOfBirth } from '../patients/date-of-birth';
-import { PatientStatusBadge, statusLabel } from '../patients/patient-status-badge';
+import { usePrograms } from '../referrals/referrals-api';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { fieldError } from '../shared/form-errors';
+import { levelName } from '../shared/level-name';
+import type { Site } from '../shared/session';
+import { roleLabel } from '../shared/staff-navigation';
+import { StatusBadge, statusLabel } from '../shared/status-badge';
+import { useUrlParams } from '../shared/use-url-params';
 import {
   EPISODE_CENSUS_PAGE_SIZE,
   type EpisodeCensusFilter,
   type EpisodeCensusRow,
   useEpisodeCensus,
-  usePrograms,
   useSiteStaff,
 } from './episodes-api';
 
@@ -240,7 +240,7 @@ export function EpisodeCensus({ site }: { site: Site }) {
                 <Table.Td>{row.programName}</Table.Td>
                 <Table.Td title={levelName(3, row.level)}>{row.level}</Table.Td>
                 <Table.Td>
-                  <PatientStatusBadge status={row.status} />
+                  <StatusBadge status={row.status} />
                 </Table.Td>
                 <Table.Td>{row.admittedOn ? formatDateOfBirth(row.admittedOn) : '—'}</Table.Td>
                 <Table.Td>

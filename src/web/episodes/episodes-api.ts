@@ -1,144 +1,57 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, ifMatch, type Page, withQuery } from '../app/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EpisodeStatus } from '../../domain/episodes/episode-status';
+import type { AsamEdition } from '../../domain/placement/levels-of-care';
+import { answer, client, idempotent, ifMatch, type Schema } from '../shared/api/client';
+import type { paths } from '../shared/api/openapi';
+import { episodeKeys } from './episodes-keys';
 
-export interface LevelChange {
-  id: string;
-  fromLevel: string | null;
-  toLevel: string;
-  direction: 'admission' | 'step-up' | 'step-down' | 'lateral';
-  effectiveOn: string;
-  reason: string;
-  assessmentId: string | null;
-  changedBy: string;
-  createdAt: string;
-}
-
-export interface Diagnosis {
-  id: string;
-  code: string;
-  description: string;
-  kind: string;
-  primary: boolean;
-  createdAt: string;
-}
-
-export interface Episode {
-  id: string;
-  patientId: string;
-  siteId: string;
-  programId: string;
-  programName: string;
-  status: string;
-  /** The statuses this episode may move to next (discharged only through the discharge route). */
-  allowedMoves: string[];
-  edition: 3 | 4;
-  level: string;
-  admittedOn: string | null;
-  dischargedOn: string | null;
-  referralId: string | null;
-  primaryClinicianId: string | null;
-  careTeam: string[];
-  version: number;
-  createdAt: string;
-  /** Oldest first: the admission level, then every step up or down. */
-  levelHistory: LevelChange[];
-  /** Absent for a role that may not read diagnoses (front desk): the server leaves them out. */
-  diagnoses?: Diagnosis[];
-}
-
-export interface ProgramOption {
-  id: string;
-  name: string;
-  kind: string;
-  /** Intake rule-out thresholds: CIWA-Ar above, COWS at or above. */
-  ciwaArAbove: number;
-  cowsAtLeast: number;
-  /** Default days from plan creation to its review. */
-  planReviewDays: number;
-}
-
-export interface StaffMember {
-  id: string;
-  displayName: string;
-  role: string;
-  /** As shown on a roster (LPC, LCSW, MD). */
-  credentials: string | null;
-  /** May facilitate group therapy. */
-  licensed: boolean;
-}
-
-export interface NewEpisode {
-  programId: string;
-  edition: 3 | 4;
-  level: string;
-  status?: 'referred' | 'screening' | 'admitted';
-  admittedOn?: string;
-  referralId?: string | null;
-  assessmentId?: string | null;
-  primaryClinicianId?: string | null;
-  careTeam?: string[];
-}
-
-const episodesPath = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/episodes`;
-const episodePath = (episode: Episode) =>
-  `${episodesPath(episode.patientId)}/${encodeURIComponent(episode.id)}`;
+/** The schema says `number`; the server stores only ASAM editions 3 and 4 (isAsamEdition), so say so here. */
+export type Episode = Omit<Schema<'Episode'>, 'edition'> & { edition: AsamEdition };
+export type LevelChange = Schema<'LevelOfCareChange'>;
+export type Diagnosis = Schema<'Diagnosis'>;
+export type NewEpisode = Schema<'CreateEpisode'>;
+export type StaffMember = Schema<'StaffList'>['items'][number];
+/** One row of the site's episode census: the episode with its patient, program and primary clinician. */
+export type EpisodeCensusRow = Schema<'EpisodeCensusPage'>['items'][number];
 
 /** The open episode (not discharged), if any: one per patient per program, and the chart shows the first. */
 export function openEpisode(episodes: Episode[] | undefined): Episode | undefined {
   return episodes?.find((episode) => episode.status !== 'discharged');
 }
 
-export const episodesQueryKey = (patientId: string) => ['episodes', patientId] as const;
+/** The patient's episodes key, as programs/ invalidates it after a target step (see episodes-keys.ts). */
+export const episodesQueryKey = episodeKeys.patient;
+
+const onePatient = (patientId: string) => ({ params: { path: { patientId } } });
+const oneEpisode = (episode: Pick<Episode, 'id' | 'patientId'>) => ({
+  params: { path: { patientId: episode.patientId, episodeId: episode.id } },
+});
 
 /** The patient's episodes, newest first. */
 export function useEpisodes(patientId: string) {
   return useQuery({
-    queryKey: episodesQueryKey(patientId),
-    queryFn: ({ signal }) => api.get<{ items: Episode[] }>(episodesPath(patientId), { signal }),
-  });
-}
-
-export function usePrograms(siteId: string | undefined) {
-  return useQuery({
-    queryKey: ['programs', siteId],
-    queryFn: ({ signal }) =>
-      api.get<{ items: ProgramOption[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/programs`, {
-        signal,
-      }),
-    enabled: Boolean(siteId),
-    staleTime: 5 * 60_000,
+    queryKey: episodeKeys.patient(patientId),
+    queryFn: async ({ signal }) =>
+      (await answer(
+        client.GET('/api/patients/{patientId}/episodes', { ...onePatient(patientId), signal }),
+      )) as {
+        items: Episode[];
+      },
   });
 }
 
 /** The site's active staff, for the primary clinician, care team and responsible-staff pickers. */
 export function useSiteStaff(siteId: string | undefined) {
   return useQuery({
-    queryKey: ['staff', siteId],
+    queryKey: episodeKeys.siteStaff(siteId),
     queryFn: ({ signal }) =>
-      api.get<{ items: StaffMember[] }>(`/api/sites/${encodeURIComponent(siteId ?? '')}/staff`, { signal }),
+      answer(client.GET('/api/sites/{siteId}/staff', { params: { path: { siteId: siteId ?? '' } }, signal })),
     enabled: Boolean(siteId),
     staleTime: 5 * 60_000,
   });
 }
 
-/** One row of the site's episode census: the episode with its patient, program and primary clinician. */
-export interface EpisodeCensusRow {
-  episodeId: string;
-  patientId: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  mrn: string;
-  programId: string;
-  programName: string;
-  status: string;
-  level: string;
-  admittedOn: string | null;
-  primaryClinicianId: string | null;
-  primaryClinicianName: string | null;
-}
-
-/** Empty filters are left out so the server applies its defaults (status `open`: everything but discharged). */
+/** The census filters as the page holds them: an empty one means "any" (status: open, everything but discharged). */
 export interface EpisodeCensusFilter {
   programId: string;
   level: string;
@@ -146,19 +59,26 @@ export interface EpisodeCensusFilter {
   clinicianId: string;
 }
 
+type CensusQuery = paths['/api/sites/{siteId}/episodes']['get']['parameters']['query'];
+
+/** Empty filters are left out so the server applies its defaults. */
+function censusQuery(filter: EpisodeCensusFilter, page: number): CensusQuery {
+  const query: Record<string, string | number> = { page, pageSize: EPISODE_CENSUS_PAGE_SIZE };
+  for (const [name, value] of Object.entries(filter)) if (value) query[name] = value;
+  return query as CensusQuery;
+}
+
 export const EPISODE_CENSUS_PAGE_SIZE = 25;
 
 export function useEpisodeCensus(siteId: string | undefined, filter: EpisodeCensusFilter, page: number) {
   return useQuery({
-    queryKey: ['episode-census', siteId, filter, page],
+    queryKey: episodeKeys.censusPage(siteId, filter, page),
     queryFn: ({ signal }) =>
-      api.get<Page<EpisodeCensusRow>>(
-        withQuery(`/api/sites/${encodeURIComponent(siteId ?? '')}/episodes`, {
-          ...filter,
-          page,
-          pageSize: EPISODE_CENSUS_PAGE_SIZE,
+      answer(
+        client.GET('/api/sites/{siteId}/episodes', {
+          params: { path: { siteId: siteId ?? '' }, query: censusQuery(filter, page) },
+          signal,
         }),
-        { signal },
       ),
     enabled: Boolean(siteId),
     // Keep the old page on screen while the next one loads, so the table does not jump.
@@ -166,31 +86,68 @@ export function useEpisodeCensus(siteId: string | undefined, filter: EpisodeCens
   });
 }
 
-export function admit(patientId: string, episode: NewEpisode) {
-  return api.create<Episode>(episodesPath(patientId), episode);
+/** Every change to an episode refreshes the patient's episodes and the episode census (its rows and filters). */
+function useEpisodeMutation<Input, Output>(patientId: string, mutationFn: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: episodeKeys.patient(patientId) }),
+        queryClient.invalidateQueries({ queryKey: episodeKeys.census }),
+      ]);
+    },
+  });
 }
 
-export function changeStatus(episode: Episode, status: string) {
-  return api.post<Episode>(`${episodePath(episode)}/status`, { status }, ifMatch(episode.version));
-}
+/** Admission makes the episode: a retry of the same admission reuses its Idempotency-Key. */
+export const useAdmit = (patientId: string) =>
+  useEpisodeMutation(patientId, (body: NewEpisode) =>
+    answer(
+      client.POST('/api/patients/{patientId}/episodes', { ...onePatient(patientId), body, ...idempotent() }),
+    ),
+  );
 
-export function changeLevel(
-  episode: Episode,
-  change: { toLevel: string; effectiveOn: string; reason: string; assessmentId: string | null },
-) {
-  return api.post<Episode>(`${episodePath(episode)}/level-changes`, change, ifMatch(episode.version));
-}
+/** Status, level and care team need the episode's version: a change on a stale screen answers 409. */
+export const useChangeStatus = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (status: EpisodeStatus) =>
+    answer(
+      client.POST('/api/patients/{patientId}/episodes/{episodeId}/status', {
+        ...oneEpisode(episode),
+        body: { status },
+        ...ifMatch(episode.version),
+      }),
+    ),
+  );
 
-export function addDiagnosis(
-  episode: Episode,
-  diagnosis: { code: string; description: string; kind: string; primary: boolean },
-) {
-  return api.post<Diagnosis>(`${episodePath(episode)}/diagnoses`, diagnosis);
-}
+export const useChangeLevel = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (body: Schema<'ChangeLevelOfCare'>) =>
+    answer(
+      client.POST('/api/patients/{patientId}/episodes/{episodeId}/level-changes', {
+        ...oneEpisode(episode),
+        body,
+        ...ifMatch(episode.version),
+      }),
+    ),
+  );
 
-export function updateCareTeam(
-  episode: Episode,
-  change: { primaryClinicianId?: string | null; careTeam?: string[] },
-) {
-  return api.patch<Episode>(episodePath(episode), change, ifMatch(episode.version));
-}
+export const useAddDiagnosis = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (body: Schema<'AddDiagnosis'>) =>
+    answer(
+      client.POST('/api/patients/{patientId}/episodes/{episodeId}/diagnoses', {
+        ...oneEpisode(episode),
+        body,
+      }),
+    ),
+  );
+
+export const useUpdateCareTeam = (episode: Episode) =>
+  useEpisodeMutation(episode.patientId, (body: Schema<'UpdateEpisode'>) =>
+    answer(
+      client.PATCH('/api/patients/{patientId}/episodes/{episodeId}', {
+        ...oneEpisode(episode),
+        body,
+        ...ifMatch(episode.version),
+      }),
+    ),
+  );

@@ -21,8 +21,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../app/api-client';
-import { useMe } from '../app/session';
+import { ApiError, api } from '../shared/api-client';
+import { useMe } from '../shared/session';
 import { MODALITIES } from '../treatment-plans/treatment-plans-api';
 import {
   blockingError,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, ifMatch, type Page, withQuery } from '../app/api-client';
+import { ApiError, api, ifMatch, type Page, withQuery } from '../shared/api-client';
 
 // Mirrors src/server/notes/notes.schema.ts (the API is the contract; these types only name what screens read).
 

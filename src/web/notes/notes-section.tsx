@@ -21,10 +21,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { mayAuthorNoteType, noteCodeSuggestion } from '../../domain/documentation/note-types';
-import { ApiError } from '../app/api-client';
-import { useMe } from '../app/session';
-import { useUrlParams } from '../app/use-url-params';
 import { useEpisodes } from '../episodes/episodes-api';
+import { ApiError } from '../shared/api-client';
+import { useMe } from '../shared/session';
+import { useUrlParams } from '../shared/use-url-params';
 import { MODALITIES } from '../treatment-plans/treatment-plans-api';
 import { GroupSharedView, NOTE_FIELDS, NoteBodyView } from './note-body';
 import { formatInstant, NOTE_TYPE_LABELS, RISK_LEVELS, STATUS_LABELS } from './note-labels';

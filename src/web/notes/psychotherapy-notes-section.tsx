@@ -12,8 +12,8 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../app/api-client';
 import { useEpisodes } from '../episodes/episodes-api';
+import { ApiError } from '../shared/api-client';
 import { formatInstant } from './note-labels';
 import { createPsychotherapyNote, psychotherapyNotesKey, usePsychotherapyNotes } from './notes-api';
 

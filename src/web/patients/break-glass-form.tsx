@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../app/form-errors';
+import { fieldError, formError } from '../shared/form-errors';
 import { requestBreakGlass } from './patients-api';
 
 /** Emergency access to a patient outside the user's sites: a reason is required, and it is audited. */

@@ -14,17 +14,18 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useCurrentSite } from '../app/current-site';
-import { fieldError } from '../app/form-errors';
-import type { Site } from '../app/session';
-import { useMe } from '../app/session';
-import { canCreateReferral } from '../app/staff-navigation';
 import { EpisodeCensus } from '../episodes/episode-census';
 import { ageOnDay } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
+import { useCurrentSite } from '../shared/current-site';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { fieldError } from '../shared/form-errors';
+import { useCan } from '../shared/permissions';
+import type { Site } from '../shared/session';
+import { useMe } from '../shared/session';
+import { REFERRAL_PERMISSIONS } from '../shared/staff-navigation';
+import { StatusBadge } from '../shared/status-badge';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
-import { formatDateOfBirth } from './date-of-birth';
-import { PatientStatusBadge } from './patient-status-badge';
 import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
 
 const TREATMENT_VIEW = 'treatment';
@@ -34,7 +35,7 @@ export function CensusPage() {
   const { site } = useCurrentSite();
   const [params, setParams] = useSearchParams();
   const me = useMe();
-  const mayRefer = canCreateReferral(me.data?.user.role ?? '');
+  const mayRefer = useCan(...REFERRAL_PERMISSIONS);
   const view = params.get('view') === TREATMENT_VIEW ? TREATMENT_VIEW : 'all';
   // Each view keeps its own search or filters; switching starts the other one afresh.
   const openView = (value: string | null) => {
@@ -181,7 +182,7 @@ function PatientCensus({ site }: { site: Site }) {
                 <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
                 <Table.Td>{ageOnDay(patient.dateOfBirth, today) ?? '—'}</Table.Td>
                 <Table.Td>
-                  <PatientStatusBadge status={patient.status} />
+                  <StatusBadge status={patient.status} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,7 +1,7 @@
 import { DataList, Text } from '@mantine/core';
 import { clinicToday } from '../shared/clinic-calendar';
-import { dateOfBirthWithAge } from './date-of-birth';
-import { statusLabel } from './patient-status-badge';
+import { dateOfBirthWithAge } from '../shared/date-of-birth';
+import { statusLabel } from '../shared/status-badge';
 import { LIVING_SITUATIONS, type Patient } from './patients-api';
 
 function addressOf(patient: Patient): string | null {

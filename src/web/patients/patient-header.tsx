@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { clinicToday } from '../shared/clinic-calendar';
-import { dateOfBirthWithAge } from './date-of-birth';
-import { PatientStatusBadge } from './patient-status-badge';
+import { dateOfBirthWithAge } from '../shared/date-of-birth';
+import { StatusBadge } from '../shared/status-badge';
 import type { Patient } from './patients-api';
 
 function Fact({ label, children }: { label: string; children: string }) {
@@ -32,7 +32,7 @@ export function PatientHeader({ patient }: { patient: Patient }) {
               </Text>
             )}
             {patient.pronouns && <Text c="dimmed">({patient.pronouns})</Text>}
-            <PatientStatusBadge status={patient.status} />
+            <StatusBadge status={patient.status} />
           </Group>
           {/* 42 CFR Part 2 records need consent before most disclosures; staff must see that at a glance. */}
           <Badge

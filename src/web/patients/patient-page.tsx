@@ -2,27 +2,26 @@ import { Alert, Anchor, Loader, Paper, Stack, Tabs, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Temporal } from 'temporal-polyfill';
-import { isAdolescent } from '../../domain/episodes/age-rules';
-import { ApiError } from '../app/api-client';
-import { useMe } from '../app/session';
-import { AsamAssessmentSection } from '../assessments/asam-assessment-section';
 import { DischargeSection } from '../discharges/discharge-section';
-import { CurrentEpisodeSummary, EpisodeSection } from '../episodes/episode-section';
+import { CurrentEpisodeSummary } from '../episodes/current-episode-summary';
+import { EpisodeSection } from '../episodes/episode-section';
 import { MeasurementSection } from '../measurement/measurement-section';
 import { UrgentTaskBanner } from '../measurement/urgent-task-banner';
 import { NotesSection } from '../notes/notes-section';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
-import { PORTAL_INVITERS, PortalInvitationCard } from '../portal/portal-invitation-card';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
-import { clinicToday } from '../shared/clinic-calendar';
+import { ApiError } from '../shared/api-client';
 import { ClinicZone } from '../shared/clinic-zone';
+import { useMe } from '../shared/session';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
+import { AssessmentTab } from './assessment-tab';
 import { BreakGlassForm } from './break-glass-form';
 import { PatientDemographics } from './patient-demographics';
 import { PatientHeader } from './patient-header';
-import { patientQueryKey, usePatient } from './patients-api';
+import { usePatient } from './patients-api';
+import { patientKeys } from './patients-keys';
+import { PORTAL_INVITERS, PortalInvitationCard } from './portal-invitation-card';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
@@ -69,7 +68,7 @@ export function PatientPage() {
 
   const granted = (expiresAt: string) => {
     setEmergencyUntil(expiresAt);
-    void queryClient.invalidateQueries({ queryKey: patientQueryKey(patientId) });
+    void queryClient.invalidateQueries({ queryKey: patientKeys.detail(patientId) });
   };
 
   return (
@@ -116,17 +115,7 @@ export function PatientPage() {
               <IntakeScreeningSection patientId={patientId} />
             </Tabs.Panel>
             <Tabs.Panel value="assessment" pt="md">
-              <AsamAssessmentSection
-                patientId={patientId}
-                population={
-                  isAdolescent(
-                    Temporal.PlainDate.from(patient.data.dateOfBirth),
-                    clinicToday(patient.data.siteTimeZone),
-                  )
-                    ? 'adolescent'
-                    : 'adult'
-                }
-              />
+              <AssessmentTab patient={patient.data} />
             </Tabs.Panel>
             <Tabs.Panel value="episode" pt="md">
               <EpisodeSection patientId={patientId} onDischarge={() => openTab('discharge')} />

@@ -1,73 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../app/api-client';
+import { answer, client, idempotent, type Schema } from '../shared/api/client';
+import { patientKeys } from './patients-keys';
 
-export interface PatientSummary {
-  id: string;
-  mrn: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  status: string;
-}
-
-export interface Patient extends PatientSummary {
-  organizationId: string;
-  siteId: string;
-  siteName: string;
-  siteTimeZone: string;
-  pronouns: string | null;
-  sexAtBirth: string | null;
-  genderIdentity: string | null;
-  language: string | null;
-  phone: string | null;
-  email: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  livingSituation: string | null;
-  emergencyContact: { name: string; relationship: string; phone: string } | null;
-  guardianContact: { name: string; relationship: string; phone: string | null; email: string | null } | null;
-  version: number;
-  createdAt: string;
-}
-
-export const CENSUS_PAGE_SIZE = 25;
-
-export function useCensus(siteId: string | undefined, q: string, page: number) {
-  return useQuery({
-    queryKey: ['census', siteId, q, page],
-    queryFn: ({ signal }) =>
-      api.get<Page<PatientSummary>>(
-        withQuery(`/api/sites/${encodeURIComponent(siteId ?? '')}/patients`, {
-          q,
-          page,
-          pageSize: CENSUS_PAGE_SIZE,
-        }),
-        { signal },
-      ),
-    enabled: Boolean(siteId),
-    // Keep the old page on screen while the next one loads, so the table does not jump.
-    placeholderData: (previous) => previous,
-  });
-}
-
-export const patientQueryKey = (patientId: string) => ['patient', patientId] as const;
-
-export function usePatient(patientId: string) {
-  return useQuery({
-    queryKey: patientQueryKey(patientId),
-    queryFn: ({ signal }) => api.get<Patient>(`/api/patients/${encodeURIComponent(patientId)}`, { signal }),
-  });
-}
-
-export function requestBreakGlass(patientId: string, reason: string) {
-  return api.post<{ expiresAt: string }>(`/api/patients/${encodeURIComponent(patientId)}/break-glass`, {
-    reason,
-  });
-}
+export type PatientSummary = Schema<'CensusRow'>;
+export type Patient = Schema<'Patient'>;
+export type NewPatient = Schema<'CreatePatient'>;
 
 export const LIVING_SITUATIONS = [
   { value: 'home', label: 'Own home' },
@@ -76,58 +13,66 @@ export const LIVING_SITUATIONS = [
   { value: 'alone', label: 'Alone' },
   { value: 'unhoused', label: 'Unhoused' },
   { value: 'other', label: 'Other' },
-] as const;
+] as const satisfies readonly { value: NonNullable<NewPatient['livingSituation']>; label: string }[];
 
-export interface EmergencyContact {
-  name: string;
-  relationship: string;
-  phone: string;
+export const CENSUS_PAGE_SIZE = 25;
+
+export function useCensus(siteId: string | undefined, q: string, page: number) {
+  return useQuery({
+    queryKey: patientKeys.censusPage(siteId, q, page),
+    queryFn: ({ signal }) =>
+      answer(
+        client.GET('/api/sites/{siteId}/patients', {
+          // An empty search is left out, so the server lists everyone.
+          params: {
+            path: { siteId: siteId ?? '' },
+            query: { ...(q ? { q } : {}), page, pageSize: CENSUS_PAGE_SIZE },
+          },
+          signal,
+        }),
+      ),
+    enabled: Boolean(siteId),
+    // Keep the old page on screen while the next one loads, so the table does not jump.
+    placeholderData: (previous) => previous,
+  });
 }
 
-export interface GuardianContact {
-  name: string;
-  relationship: string;
-  phone: string | null;
-  email: string | null;
+export function usePatient(patientId: string) {
+  return useQuery({
+    queryKey: patientKeys.detail(patientId),
+    queryFn: ({ signal }) =>
+      answer(client.GET('/api/patients/{patientId}', { params: { path: { patientId } }, signal })),
+  });
 }
 
-export interface NewPatient {
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  pronouns: string | null;
-  dateOfBirth: string;
-  sexAtBirth: string | null;
-  genderIdentity: string | null;
-  language: string | null;
-  phone: string | null;
-  email: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  livingSituation: string;
-  emergencyContact: EmergencyContact | null;
-  guardianContact: GuardianContact | null;
-  /** Set after the user has seen the possible duplicate and says this is someone else. */
-  confirmNotDuplicate?: boolean;
+export function requestBreakGlass(patientId: string, reason: string) {
+  return answer(
+    client.POST('/api/patients/{patientId}/break-glass', {
+      params: { path: { patientId } },
+      body: { reason },
+    }),
+  );
 }
 
-export function createPatient(siteId: string, patient: NewPatient) {
-  return api.create<Patient>(`/api/sites/${encodeURIComponent(siteId)}/patients`, patient);
+/** Registers the patient; a retry of the same registration reuses its Idempotency-Key. */
+export function createPatient(siteId: string, body: NewPatient) {
+  return answer(
+    client.POST('/api/sites/{siteId}/patients', { params: { path: { siteId } }, body, ...idempotent() }),
+  );
 }
 
 export function inviteToPortal(patientId: string) {
-  return api.post<{ inviteUrl: string; expiresAt: string }>(
-    `/api/patients/${encodeURIComponent(patientId)}/portal-invitations`,
+  return answer(
+    client.POST('/api/patients/{patientId}/portal-invitations', { params: { path: { patientId } } }),
   );
 }
 
 /** Revokes every unused portal link of the patient (a new invitation also replaces the earlier one). */
 export function revokePortalInvitations(patientId: string) {
-  return api.post<{ revoked: number }>(
-    `/api/patients/${encodeURIComponent(patientId)}/portal-invitations/revoke`,
-    {},
+  return answer(
+    client.POST('/api/patients/{patientId}/portal-invitations/revoke', {
+      params: { path: { patientId } },
+      body: {},
+    }),
   );
 }

@@ -2,10 +2,10 @@ import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@m
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError, setCsrfToken } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
-import { SignInLayout } from '../app/sign-in-layout';
-import { useContinueSignIn } from '../app/use-continue-sign-in';
+import { ApiError, setCsrfToken } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
+import { SignInLayout } from '../shared/sign-in-layout';
+import { useContinueSignIn } from '../shared/use-continue-sign-in';
 import { acceptInvitation, useInvitation } from './portal-api';
 
 const MIN_PASSWORD_LENGTH = 12;

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError } from '../app/form-errors';
-import { formatDateOfBirth } from '../patients/date-of-birth';
-import { PlanDocumentView } from '../treatment-plans/treatment-plan-section';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { fieldError } from '../shared/form-errors';
+import { PlanDocumentView } from '../treatment-plans/plan-document-view';
 import { myPlanQueryKey, signMyPlan, useMyTreatmentPlan } from '../treatment-plans/treatment-plans-api';
 
 /** The patient's current treatment plan; once the clinician has signed, the patient signs it here. */

@@ -1,43 +1,38 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api-client';
-import type { SignInStep } from '../app/session';
-import type { Patient } from '../patients/patients-api';
+import { answer, client, keepSessionOnUnauthorized, type Schema } from '../shared/api/client';
+import { portalKeys } from './portal-keys';
 
-export interface Program {
-  name: string;
-  helpLine: string | null;
-}
-
-export interface PortalMe {
-  patient: Patient;
-  program: Program | null;
-}
+export type PortalMe = Schema<'PortalMe'>;
+export type Program = NonNullable<PortalMe['program']>;
 
 export function usePortalMe() {
   return useQuery({
-    queryKey: ['portal-me'],
-    queryFn: ({ signal }) => api.get<PortalMe>('/api/portal/me', { signal }),
+    queryKey: portalKeys.me,
+    queryFn: ({ signal }) => answer(client.GET('/api/portal/me', { signal })),
   });
 }
 
-export interface Invitation {
-  givenName: string;
-  expiresAt: string;
-}
-
-const invitationPath = (token: string) => `/api/portal/invitations/${encodeURIComponent(token)}`;
-
+/** An invitation link, checked before the invited person chooses a password (no session yet: a 401 is an answer). */
 export function useInvitation(token: string) {
   return useQuery({
-    queryKey: ['invitation', token],
-    queryFn: ({ signal }) => api.get<Invitation>(invitationPath(token), { signal, keepOnUnauthorized: true }),
+    queryKey: portalKeys.invitation(token),
+    queryFn: ({ signal }) =>
+      answer(
+        client.GET('/api/portal/invitations/{token}', {
+          params: { path: { token } },
+          signal,
+          ...keepSessionOnUnauthorized,
+        }),
+      ),
   });
 }
 
 export function acceptInvitation(token: string, email: string, password: string) {
-  return api.post<{ next: SignInStep; csrfToken: string }>(
-    `${invitationPath(token)}/accept`,
-    { email, password },
-    { keepOnUnauthorized: true },
+  return answer(
+    client.POST('/api/portal/invitations/{token}/accept', {
+      params: { path: { token } },
+      body: { email, password },
+      ...keepSessionOnUnauthorized,
+    }),
   );
 }

@@ -2,8 +2,8 @@ import { Alert, Button, Container, Group, Loader, Paper, Stack, Text, Title } fr
 import { AftercarePlanView } from '../discharges/aftercare-plan-view';
 import { useMyAftercarePlan } from '../discharges/discharges-api';
 import { MyQuestionnaires } from '../measurement/my-questionnaires';
-import { formatDateOfBirth } from '../patients/date-of-birth';
 import { PatientDemographics } from '../patients/patient-demographics';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { MySessions } from './my-sessions';
 import { MyTreatmentPlan } from './my-treatment-plan';
 import { type Program, usePortalMe } from './portal-api';

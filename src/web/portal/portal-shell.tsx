@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useMe } from '../app/session';
-import { useSignOut } from '../app/use-sign-out';
+import { useMe } from '../shared/session';
+import { useSignOut } from '../shared/use-sign-out';
 
 /** The patient's frame: their name and sign-out, and nothing of the staff navigation. */
 export function PortalShell({ children }: { children: ReactNode }) {

@@ -11,12 +11,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
-import { ApiError } from '../app/api-client';
-import { fieldError, formError } from '../app/form-errors';
 import { useSiteStaff } from '../episodes/episodes-api';
+import { ApiError } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
 import { SESSION_TYPES, sessionTypeOf, timeIn } from './program-labels';
 import {
   createSession,
@@ -28,6 +28,7 @@ import {
   useCurriculum,
   useTracks,
 } from './programs-api';
+import { programKeys } from './programs-keys';
 
 const SESSION_FIELDS = [
   'date',
@@ -75,7 +76,7 @@ export function AddSessionModal({
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title="Add a session" size="lg">
-      {/* Mounted only while open, so each opening starts from a fresh form and a fresh Idempotency-Key. */}
+      {/* Mounted only while open, so each opening starts from a fresh form. */}
       {opened && (
         <AddSessionForm
           siteId={siteId}
@@ -117,23 +118,18 @@ function AddSessionForm({
   const [telehealthUrl, setTelehealthUrl] = useState('');
   const curriculum = useCurriculum(siteId, trackId || undefined);
   const curriculumTopics = trackId ? (curriculum.data?.topics ?? []) : [];
-  // One key per distinct request: a retry of the same submit replays, a changed form is a new request.
-  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
-
   const save = useMutation({
+    // createSession sends the action's one Idempotency-Key: a retry of the same submit replays, a changed
+    // form is a new request.
     mutationFn: async (body: NewSession): Promise<ProgramSession> => {
-      const text = JSON.stringify(body);
-      if (lastAttempt.current?.body !== text) {
-        lastAttempt.current = { body: text, key: crypto.randomUUID() };
-      }
       try {
-        return await createSession(siteId, program.programId, body, lastAttempt.current.key);
+        return await createSession(siteId, program.programId, body);
       } catch (error) {
         throw await withConflict(error, siteId, program.programId, body.date);
       }
     },
     onSuccess: (session) => {
-      void queryClient.invalidateQueries({ queryKey: ['sessions', program.programId] });
+      void queryClient.invalidateQueries({ queryKey: programKeys.sessions(program.programId) });
       onAdded(session);
     },
   });

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { topicKey } from '../../domain/curriculum/topic-key';
-import { ApiError } from '../app/api-client';
-import { curriculumKey, saveCurriculum, type Track, useCurriculum } from './programs-api';
+import { ApiError } from '../shared/api-client';
+import { type Track, useCurriculum } from './programs-api';
+import { useSaveCurriculum } from './programs-mutations';
 
 /** The lines of a curriculum box: one topic per line, blank lines left out. */
 export function curriculumLines(text: string): string[] {
@@ -18,7 +18,6 @@ export function curriculumLines(text: string): string[] {
  * sessions that already cover a topic still name it; a line taken out archives its topic.
  */
 export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: Track[] }) {
-  const queryClient = useQueryClient();
   const [trackId, setTrackId] = useState(tracks[0]?.id ?? '');
   const curriculum = useCurriculum(siteId, trackId || undefined);
   const [text, setText] = useState('');
@@ -28,27 +27,19 @@ export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: T
   }, [curriculum.data]);
   const trackName = tracks.find((t) => t.id === trackId)?.name ?? '';
 
-  const save = useMutation({
-    mutationFn: () => {
-      const current = curriculum.data!;
-      const idOf = new Map(current.topics.map((t) => [topicKey(t.title), t.id]));
-      return saveCurriculum(
-        siteId,
-        trackId,
-        current.version,
-        curriculumLines(text).map((title) => ({ id: idOf.get(topicKey(title)), title })),
-      );
-    },
-    onSuccess: (result) => {
-      queryClient.setQueryData(curriculumKey(trackId), result);
-      setSaved(true);
-    },
-    onError: () => void queryClient.invalidateQueries({ queryKey: curriculumKey(trackId) }),
-  });
+  const save = useSaveCurriculum(siteId, trackId, { onSuccess: () => setSaved(true) });
+  const saveText = () => {
+    const current = curriculum.data!;
+    const idOf = new Map(current.topics.map((t) => [topicKey(t.title), t.id]));
+    save.mutate({
+      version: current.version,
+      topics: curriculumLines(text).map((title) => ({ id: idOf.get(topicKey(title)), title })),
+    });
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    save.mutate();
+    saveText();
   };
   const problem =
     save.error instanceof ApiError && save.error.fields.length > 0

@@ -1,8 +1,8 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Temporal } from 'temporal-polyfill';
 import { openEpisode, useEpisodes } from '../episodes/episodes-api';
-import { formatDateOfBirth } from '../patients/date-of-birth';
 import { useClinicToday } from '../shared/clinic-zone';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { EnrolEpisode } from './enrol-form';
 import { MemberTopics } from './member-topics';
 import { hours } from './program-labels';

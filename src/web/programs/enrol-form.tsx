@@ -10,38 +10,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../app/form-errors';
 import { useEpisodeCensus } from '../episodes/episodes-api';
 import { clinicTodayIso } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
-import { enrol, type ProgramSettings, type Track, tracksKey, useTracks } from './programs-api';
+import { fieldError, formError } from '../shared/form-errors';
+import { type ProgramSettings, type Track, useTracks } from './programs-api';
+import { useEnrol as useEnrolMutation } from './programs-mutations';
 
 const ENROL_FIELDS = ['episodeId', 'trackId', 'startsOn'] as const;
 
-function useEnrol(programId: string, onDone: () => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      patientId,
-      ...input
-    }: {
-      patientId: string;
-      trackId: string;
-      episodeId: string;
-      startsOn: string;
-      medicareCoverage?: boolean;
-    }) => enrol(patientId, input),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: tracksKey(programId) });
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
-      void queryClient.invalidateQueries({ queryKey: ['patient-dose'] });
-      void queryClient.invalidateQueries({ queryKey: ['at-risk', programId] });
-      onDone();
-    },
-  });
-}
+const useEnrol = (programId: string, onDone: () => void) =>
+  useEnrolMutation(programId, { onSuccess: onDone });
 
 /** The track page's way in: any open episode of the program joins a track from a day (rolling admission). */
 export function EnrolFromTrack({

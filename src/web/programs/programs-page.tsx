@@ -19,11 +19,12 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useCurrentSite } from '../app/current-site';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { useSiteStaff } from '../episodes/episodes-api';
 import { clinicDayInDays } from '../shared/clinic-calendar';
+import { useCurrentSite } from '../shared/current-site';
+import { fieldError, formError } from '../shared/form-errors';
+import { may } from '../shared/permissions';
+import { useMe } from '../shared/session';
 import { AtRiskList } from './at-risk-list';
 import { CurriculumEditor, curriculumLines } from './curriculum-editor';
 import { EnrolFromTrack } from './enrol-form';
@@ -34,14 +35,14 @@ import {
   fetchCurriculum,
   type ProgramSettings,
   saveCurriculum,
-  saveProgramSettings,
   type Track,
   type TrackKind,
   type TrackModality,
-  tracksKey,
   useProgramSettings,
   useTracks,
 } from './programs-api';
+import { programKeys } from './programs-keys';
+import { useSaveProgramSettings } from './programs-mutations';
 
 /** Program and track setup for the current site; the at-risk list for the program director. */
 export function ProgramsPage() {
@@ -60,7 +61,7 @@ export function ProgramsPage() {
   }
   const items = programs.data.items;
   const program = items.find((p) => p.programId === params.get('program')) ?? items[0];
-  const isDirector = me.data?.user.role === 'program_director';
+  const isDirector = may(me.data, 'program.setup');
 
   return (
     <Stack>
@@ -179,29 +180,21 @@ function ProgramTracks({
 
 /** The week the dose is counted in, the zone its sessions run in and the weekly hour band. */
 function ProgramSettingsForm({ siteId, program }: { siteId: string; program: ProgramSettings }) {
-  const queryClient = useQueryClient();
   const [weekStartsOn, setWeekStartsOn] = useState(String(program.weekStartsOn));
   const [timeZone, setTimeZone] = useState(program.timeZone);
   const [atLeast, setAtLeast] = useState<number | string>(program.band.atLeastHours);
   const [lessThan, setLessThan] = useState<number | string>(program.band.lessThanHours ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      saveProgramSettings(siteId, program.programId, program.version, {
-        weekStartsOn: Number(weekStartsOn),
-        timeZone,
-        band: {
-          atLeastHours: Number(atLeast),
-          lessThanHours: lessThan === '' ? null : Number(lessThan),
-        },
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['program-settings', siteId] });
-      void queryClient.invalidateQueries({ queryKey: ['at-risk', program.programId] });
-    },
-  });
+  const save = useSaveProgramSettings(siteId, program);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate({
+      weekStartsOn: Number(weekStartsOn),
+      timeZone,
+      band: {
+        atLeastHours: Number(atLeast),
+        lessThanHours: lessThan === '' ? null : Number(lessThan),
+      },
+    });
   };
   const general = formError(save.error, [
     'weekStartsOn',
@@ -357,8 +350,8 @@ function AddTrackForm({ siteId, program }: { siteId: string; program: ProgramSet
       setCurriculum('');
     },
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: tracksKey(program.programId) });
-      void queryClient.invalidateQueries({ queryKey: ['sessions', program.programId] });
+      void queryClient.invalidateQueries({ queryKey: programKeys.tracks(program.programId) });
+      void queryClient.invalidateQueries({ queryKey: programKeys.sessions(program.programId) });
     },
   });
   const submit = (event: FormEvent) => {

@@ -17,22 +17,22 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../app/api-client';
-import { useCurrentSite } from '../app/current-site';
-import { fieldError, formError } from '../app/form-errors';
-import { useMe } from '../app/session';
 import { openGroupNoteOfSession } from '../notes/notes-api';
+import { ApiError } from '../shared/api-client';
+import { useCurrentSite } from '../shared/current-site';
+import { fieldError, formError } from '../shared/form-errors';
+import { useCan } from '../shared/permissions';
 import { sessionTypeOf } from './program-labels';
 import {
   type AttendanceStatus,
   type Roster,
   type RosterRow,
-  rosterKey,
-  saveRoster,
   useProgramSettings,
   useRoster,
   useTracks,
 } from './programs-api';
+import { programKeys } from './programs-keys';
+import { useSaveRoster } from './programs-mutations';
 import { CancelSessionForm, CsvImportPanel } from './session-tools';
 
 export const ATTENDANCE_STATUSES: { value: AttendanceStatus; label: string }[] = [
@@ -103,9 +103,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   const [saved, setSaved] = useState(false);
   // Someone else saved this roster after it was opened: their save is shown, and this one's changes are gone.
   const [conflict, setConflict] = useState(false);
-  const me = useMe();
-  // schedule.write: directors and clinicians (the server refuses anyone else).
-  const mayCancel = ['clinician', 'program_director'].includes(me.data?.user.role ?? '');
+  const mayCancel = useCan('schedule.write');
   const update = (patientId: string, change: Partial<Line>) => {
     setSaved(false);
     setConflict(false);
@@ -119,41 +117,34 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
     });
   };
 
-  const save = useMutation({
-    mutationFn: () =>
-      saveRoster(
-        siteId,
-        session.id,
-        roster.version,
-        roster.members.map((member) => {
-          const line = lines[member.patientId]!;
-          return {
-            patientId: member.patientId,
-            status: line.status,
-            minutes: Number(line.minutes) || 0,
-            absenceReason: ABSENT.has(line.status) ? line.absenceReason.trim() || null : null,
-          };
-        }),
-      ),
-    onSuccess: (answer) => {
-      queryClient.setQueryData(rosterKey(session.id), answer);
-      void queryClient.invalidateQueries({ queryKey: ['at-risk'] });
-      void queryClient.invalidateQueries({ queryKey: ['episode-dose'] });
+  const save = useSaveRoster(siteId, session.id, {
+    onSuccess: () => {
       setSaved(true);
       setConflict(false);
     },
     onError: async (error) => {
       if (!(error instanceof ApiError && error.code === 'version_conflict')) return;
       // Reload the roster as it is now and start the form from it, so the next save cannot overwrite it.
-      await queryClient.invalidateQueries({ queryKey: rosterKey(session.id) });
-      const latest = queryClient.getQueryData<Roster>(rosterKey(session.id));
+      await queryClient.invalidateQueries({ queryKey: programKeys.roster(session.id) });
+      const latest = queryClient.getQueryData<Roster>(programKeys.roster(session.id));
       if (latest) setLines(initialLines(latest));
       setConflict(true);
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate({
+      version: roster.version,
+      rows: roster.members.map((member) => {
+        const line = lines[member.patientId]!;
+        return {
+          patientId: member.patientId,
+          status: line.status,
+          minutes: Number(line.minutes) || 0,
+          absenceReason: ABSENT.has(line.status) ? line.absenceReason.trim() || null : null,
+        };
+      }),
+    });
   };
   const shown = save.data ?? roster;
   const type = sessionTypeOf(session.sessionType);
@@ -295,12 +286,12 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
 /** Opens the session's group note, drafting it from the saved attendance the first time (issue 6 §2). */
 function DocumentGroupButton({ siteId, sessionId }: { siteId: string; sessionId: string }) {
   const navigate = useNavigate();
-  const me = useMe();
+  const mayDocument = useCan('group_note.write');
   const open = useMutation({
     mutationFn: () => openGroupNoteOfSession(siteId, sessionId),
     onSuccess: (note) => navigate(`/sites/${siteId}/group-notes/${note.id}`),
   });
-  if (!['clinician', 'program_director'].includes(me.data?.user.role ?? '')) return null;
+  if (!mayDocument) return null;
   return (
     <Group>
       <Button variant="light" onClick={() => open.mutate()} loading={open.isPending}>

@@ -11,35 +11,25 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../app/form-errors';
+import { fieldError, formError } from '../shared/form-errors';
 import {
+  type CancelReason,
   type CsvImportResult,
-  cancelSession,
   importParticipantCsv,
   type RosterRow,
-  rosterKey,
 } from './programs-api';
-
-type CancelReason = 'holiday' | 'weather' | 'other';
+import { useCancelSession } from './programs-mutations';
 
 /** Cancels the session with a reason; every enrolled patient sees the notice in the portal. */
 export function CancelSessionForm({ siteId, sessionId }: { siteId: string; sessionId: string }) {
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState<CancelReason>('holiday');
   const [note, setNote] = useState('');
-  const cancel = useMutation({
-    mutationFn: () => cancelSession(siteId, sessionId, { reason, note: note.trim() || undefined }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: rosterKey(sessionId) });
-      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-      void queryClient.invalidateQueries({ queryKey: ['at-risk'] });
-    },
-  });
+  const cancel = useCancelSession(siteId, sessionId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    cancel.mutate();
+    cancel.mutate({ reason, note: note.trim() || undefined });
   };
   const general = formError(cancel.error, ['reason', 'note']);
   return (

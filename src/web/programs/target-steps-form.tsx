@@ -1,30 +1,22 @@
 import { ActionIcon, Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../app/api-client';
-import { episodesQueryKey } from '../episodes/episodes-api';
-import { type Enrolment, saveTargetSteps, type TargetStep } from './programs-api';
+import { ApiError } from '../shared/api-client';
+import type { Enrolment, TargetStep } from './programs-api';
+import { useSaveTargetSteps } from './programs-mutations';
 
 /**
  * The member's weekly hour targets by week of the episode (weeks 1–4: 9 h, weeks 5–6: 6 h). Saving a step
  * below the IOP floor moves the episode to outpatient in its level history.
  */
 export function TargetStepsForm({ patientId, enrolment }: { patientId: string; enrolment: Enrolment }) {
-  const queryClient = useQueryClient();
   const [steps, setSteps] = useState<TargetStep[]>(enrolment.targetSteps);
   const [message, setMessage] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => saveTargetSteps(patientId, enrolment, steps),
+  const save = useSaveTargetSteps(patientId, enrolment, {
     onSuccess: (result) => {
       const moves = result.levelChanges.map((c) => `level ${c.toLevel} from ${c.effectiveOn}`).join(', ');
       setMessage(
         `Weekly targets saved. Level of care now ${result.episodeLevel}${moves ? `; history: ${moves}` : ''}.`,
       );
-    },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: ['enrolments', patientId] });
-      void queryClient.invalidateQueries({ queryKey: episodesQueryKey(patientId) });
-      void queryClient.invalidateQueries({ queryKey: ['patient-dose', patientId] });
     },
   });
   const update = (i: number, change: Partial<TargetStep>) =>
@@ -38,7 +30,7 @@ export function TargetStepsForm({ patientId, enrolment }: { patientId: string; e
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);
-    save.mutate();
+    save.mutate(steps);
   };
   const fieldOf = (i: number, name: string) =>
     save.error instanceof ApiError

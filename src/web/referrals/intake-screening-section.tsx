@@ -12,22 +12,20 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { getInstrument } from '../../domain/instruments';
 import { type CssrsRisk, type RuleOutResult, ruleOutForIop } from '../../domain/placement/intake-rule-outs';
-import { fieldError, formError } from '../app/form-errors';
-import { usePrograms } from '../episodes/episodes-api';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
+import { fieldError, formError } from '../shared/form-errors';
 import { type Answers, askedAnswers, bandLabel, InstrumentItems, liveScore } from './instrument-items';
 import {
-  createScreening,
   type IntakeScreening,
   REFERRAL_SOURCES,
   type Referral,
   type RuleOut,
-  referralsQueryKey,
   type ScreeningFlags,
+  useCreateScreening,
+  usePrograms,
   useReferrals,
 } from './referrals-api';
 
@@ -193,7 +191,6 @@ export function RuleOutResultView({
 }
 
 function ScreeningForm({ referral, patientId }: { referral: Referral; patientId: string }) {
-  const queryClient = useQueryClient();
   const [withCiwa, setWithCiwa] = useState(false);
   const [withCows, setWithCows] = useState(false);
   const [ciwa, setCiwa] = useState<Answers>({});
@@ -235,17 +232,7 @@ function ScreeningForm({ referral, patientId }: { referral: Referral; patientId:
     }
   }
 
-  const save = useMutation({
-    mutationFn: () =>
-      createScreening(patientId, referral.id, {
-        edition: 3,
-        ciwaAr: withCiwa ? askedAnswers(CIWA_AR, ciwa) : null,
-        cows: withCows ? askedAnswers(COWS, cows) : null,
-        cssrs: askedAnswers(CSSRS, cssrs),
-        ...flags,
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: referralsQueryKey(patientId) }),
-  });
+  const save = useCreateScreening(patientId, referral.id);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -259,7 +246,13 @@ function ScreeningForm({ referral, patientId }: { referral: Referral; patientId:
       return;
     }
     setProblem(undefined);
-    save.mutate();
+    save.mutate({
+      edition: 3,
+      ciwaAr: withCiwa ? askedAnswers(CIWA_AR, ciwa) : null,
+      cows: withCows ? askedAnswers(COWS, cows) : null,
+      cssrs: askedAnswers(CSSRS, cssrs),
+      ...flags,
+    });
   };
 
   const itemError = (prefix: string) => (itemId: string) => fieldError(save.error, `${prefix}.${itemId}`);

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { answer, client, idempotent, type Schema } from '../shared/api/client';
+import { referralKeys } from './referrals-keys';
 
 export const REFERRAL_SOURCES = [
   { value: 'self', label: 'Self' },
@@ -12,112 +13,67 @@ export const REFERRAL_SOURCES = [
   { value: 'employer', label: 'Employer' },
   { value: 'primary_care', label: 'Primary care' },
   { value: 'other', label: 'Other' },
-] as const;
+] as const satisfies readonly { value: Schema<'CreateReferral'>['source']; label: string }[];
 
-export interface PresentingSubstance {
-  substance: string;
-  lastUseOn: string | null;
-  route?: string | null;
-}
+export type Referral = Schema<'Referral'>;
+export type NewReferral = Schema<'CreateReferral'>;
+export type IntakeScreening = Schema<'IntakeScreening'>;
+export type NewScreening = Schema<'CreateScreening'>;
+export type RuleOut = IntakeScreening['ruleOut'];
+export type ScreeningFlags = Required<
+  Pick<
+    NewScreening,
+    | 'withdrawalComplicationRisk'
+    | 'medicallyUnstable'
+    | 'acutePsychiatricSymptoms'
+    | 'recoveryEnvironmentUnsafe'
+  >
+>;
+export type ProgramOption = Schema<'ProgramList'>['items'][number];
 
-export interface MedicalFlags {
-  withdrawalComplicationRisk: boolean;
-  medicallyUnstable: boolean;
-  pregnant: boolean;
-  note?: string | null;
-}
-
-export interface PsychiatricFlags {
-  acutePsychiatricSymptoms: boolean;
-  coOccurringDisorder: boolean;
-  note?: string | null;
-}
-
-export interface NewReferral {
-  programId: string;
-  source: string;
-  referrerName: string | null;
-  referredOn: string;
-  substances: PresentingSubstance[];
-  medicalFlags: MedicalFlags;
-  psychiatricFlags: PsychiatricFlags;
-  recoveryEnvironmentUnsafe: boolean;
-  note: string | null;
-}
-
-export interface RuleOutReason {
-  code: string;
-  message: string;
-  referTo: { level: string; label: string };
-}
-
-export interface RuleOut {
-  outcome: 'proceed-to-assessment' | 'refer-higher-level';
-  reasons: RuleOutReason[];
-}
-
-export interface ScreeningFlags {
-  withdrawalComplicationRisk: boolean;
-  medicallyUnstable: boolean;
-  acutePsychiatricSymptoms: boolean;
-  recoveryEnvironmentUnsafe: boolean;
-}
-
-type Answers = Record<string, number>;
-
-export interface NewScreening extends ScreeningFlags {
-  edition: 3 | 4;
-  ciwaAr: Answers | null;
-  cows: Answers | null;
-  cssrs: Answers | null;
-}
-
-export interface IntakeScreening {
-  id: string;
-  referralId: string;
-  edition: number;
-  ciwaAr: { answers: Answers; total: number; band: string } | null;
-  cows: { answers: Answers; total: number; band: string } | null;
-  cssrs: { answers: Answers; risk: string } | null;
-  flags: Record<string, boolean>;
-  thresholds: { ciwaArAbove: number; cowsAtLeast: number };
-  ruleOut: RuleOut;
-  screenedBy: string;
-  screenedAt: string;
-}
-
-export interface Referral extends Omit<NewReferral, 'medicalFlags' | 'psychiatricFlags'> {
-  id: string;
-  patientId: string;
-  siteId: string;
-  programName: string;
-  medicalFlags: Required<MedicalFlags>;
-  psychiatricFlags: Required<PsychiatricFlags>;
-  createdBy: string;
-  createdAt: string;
-  /** Newest first. */
-  screenings: IntakeScreening[];
-}
-
-const referralsPath = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/referrals`;
-
-export const referralsQueryKey = (patientId: string) => ['referrals', patientId] as const;
+const onePatient = (patientId: string) => ({ params: { path: { patientId } } });
 
 /** The patient's referrals, newest first, each with its screenings (newest first). */
 export function useReferrals(patientId: string) {
   return useQuery({
-    queryKey: referralsQueryKey(patientId),
-    queryFn: ({ signal }) => api.get<{ items: Referral[] }>(referralsPath(patientId), { signal }),
+    queryKey: referralKeys.patient(patientId),
+    queryFn: ({ signal }) =>
+      answer(client.GET('/api/patients/{patientId}/referrals', { ...onePatient(patientId), signal })),
   });
 }
 
-export function createReferral(patientId: string, referral: NewReferral) {
-  return api.create<Referral>(referralsPath(patientId), referral);
+/** The site's programs: where a referral goes, and a filter of the episode census. */
+export function usePrograms(siteId: string | undefined) {
+  return useQuery({
+    queryKey: referralKeys.sitePrograms(siteId),
+    queryFn: ({ signal }) =>
+      answer(
+        client.GET('/api/sites/{siteId}/programs', { params: { path: { siteId: siteId ?? '' } }, signal }),
+      ),
+    enabled: Boolean(siteId),
+    staleTime: 5 * 60_000,
+  });
 }
 
-export function createScreening(patientId: string, referralId: string, screening: NewScreening) {
-  return api.create<IntakeScreening>(
-    `${referralsPath(patientId)}/${encodeURIComponent(referralId)}/screenings`,
-    screening,
+/** Records the referral; a retry of the same referral reuses its Idempotency-Key. */
+export function createReferral(patientId: string, body: NewReferral) {
+  return answer(
+    client.POST('/api/patients/{patientId}/referrals', { ...onePatient(patientId), body, ...idempotent() }),
   );
+}
+
+/** Records an intake screen of the referral; the referral's screens (newest first) are read again. */
+export function useCreateScreening(patientId: string, referralId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewScreening) =>
+      answer(
+        client.POST('/api/patients/{patientId}/referrals/{referralId}/screenings', {
+          params: { path: { patientId, referralId } },
+          body,
+          ...idempotent(),
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referralKeys.patient(patientId) }),
+  });
 }

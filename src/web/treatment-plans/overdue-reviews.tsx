@@ -1,6 +1,6 @@
 import { Anchor, List, Paper, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { useOverdueReviews } from './treatment-plans-api';
 
 /** Mirrors the server's `plan.overdue` permission. */

@@ -1,6 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, ifMatch } from '../app/api-client';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Episode } from '../episodes/episodes-api';
+import { absentAsNull } from '../shared/api/absent-as-null';
+import { answer, client, ifMatch, type Schema } from '../shared/api/client';
+import { planKeys } from './treatment-plans-keys';
+
+export type TreatmentPlan = Schema<'TreatmentPlan'>;
+export type PlanDocument = Schema<'TreatmentPlanDocument'>;
+export type Problem = PlanDocument['problems'][number];
+export type Goal = Problem['goals'][number];
+export type Objective = Goal['objectives'][number];
+export type Intervention = Objective['interventions'][number];
+export type PlanHistoryEntry = Schema<'TreatmentPlanHistory'>['items'][number];
+export type PlanChange = Schema<'SaveTreatmentPlan'>;
+export type OverdueReview = Schema<'OverduePlanReviews'>['items'][number];
 
 export const MODALITIES = [
   { value: 'cbt', label: 'Cognitive behavioral therapy (CBT)' },
@@ -15,7 +27,7 @@ export const MODALITIES = [
   { value: 'mat', label: 'Medication for addiction treatment (MAT)' },
   { value: 'psychoeducation', label: 'Psychoeducation' },
   { value: 'yoga_exercise', label: 'Yoga / exercise' },
-] as const;
+] as const satisfies readonly { value: Intervention['modality']; label: string }[];
 
 export const OBJECTIVE_STATUSES = [
   { value: 'not_started', label: 'Not started' },
@@ -23,85 +35,25 @@ export const OBJECTIVE_STATUSES = [
   { value: 'met', label: 'Met' },
   { value: 'not_met', label: 'Not met' },
   { value: 'discontinued', label: 'Discontinued' },
-] as const;
+] as const satisfies readonly { value: Objective['status']; label: string }[];
 
-export interface Intervention {
-  modality: string;
-  frequency: string;
-  responsibleStaffId: string;
-  description?: string | null;
-}
-
-export interface Objective {
-  description: string;
-  targetDate: string;
-  status: string;
-  interventions: Intervention[];
-}
-
-export interface Goal {
-  statement: string;
-  objectives: Objective[];
-}
-
-export interface Problem {
-  statement: string;
-  goals: Goal[];
-}
-
-export interface PlanDocument {
-  problems: Problem[];
-}
-
-interface Signature {
-  name: string;
-  signedAt: string;
-}
-
-export interface TreatmentPlan {
-  id: string;
-  episodeId: string;
-  patientId: string;
-  revision: number;
-  version: number;
-  document: PlanDocument;
-  reviewDate: string;
-  status: 'draft' | 'clinician_signed' | 'patient_signed' | 'signed';
-  /** Signed by both: edits answer 409 plan_signed; change it through a new revision. */
-  readOnly: boolean;
-  clinicianSignature: (Signature & { userId: string }) | null;
-  patientSignature: (Signature & { via: 'staff' | 'portal' }) | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PlanHistoryEntry
-  extends Pick<
-    TreatmentPlan,
-    'revision' | 'document' | 'reviewDate' | 'status' | 'clinicianSignature' | 'patientSignature'
-  > {
-  current: boolean;
-  supersededAt: string | null;
-}
-
-const planPath = (episode: Pick<Episode, 'id' | 'patientId'>) =>
-  `/api/patients/${encodeURIComponent(episode.patientId)}/episodes/${encodeURIComponent(episode.id)}/treatment-plan`;
-
-export const planQueryKey = (episodeId: string) => ['treatment-plan', episodeId] as const;
-export const planHistoryQueryKey = (episodeId: string) => ['treatment-plan-history', episodeId] as const;
+const oneEpisode = (episode: Pick<Episode, 'id' | 'patientId'>) => ({
+  params: { path: { patientId: episode.patientId, episodeId: episode.id } },
+});
 
 /** The episode's plan, or null when none has been started (404). */
 export function useTreatmentPlan(episode: Episode | undefined) {
   return useQuery({
-    queryKey: planQueryKey(episode?.id ?? ''),
-    queryFn: async ({ signal }) => {
-      try {
-        return await api.get<TreatmentPlan>(planPath(episode as Episode), { signal });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryKey: planKeys.episode(episode?.id ?? ''),
+    queryFn: ({ signal }) =>
+      absentAsNull(
+        answer(
+          client.GET('/api/patients/{patientId}/episodes/{episodeId}/treatment-plan', {
+            ...oneEpisode(episode as Episode),
+            signal,
+          }),
+        ),
+      ),
     enabled: Boolean(episode),
   });
 }
@@ -109,88 +61,96 @@ export function useTreatmentPlan(episode: Episode | undefined) {
 /** Every revision, newest first (the current one first). */
 export function usePlanHistory(episode: Episode, enabled: boolean) {
   return useQuery({
-    queryKey: planHistoryQueryKey(episode.id),
+    queryKey: planKeys.history(episode.id),
     queryFn: ({ signal }) =>
-      api.get<{ items: PlanHistoryEntry[] }>(`${planPath(episode)}/history`, { signal }),
+      answer(
+        client.GET('/api/patients/{patientId}/episodes/{episodeId}/treatment-plan/history', {
+          ...oneEpisode(episode),
+          signal,
+        }),
+      ),
     enabled,
   });
 }
 
-export interface PlanChange {
-  document: PlanDocument;
-  reviewDate?: string;
+/** A saved or signed plan is the episode's plan now, one more line in its history, maybe no longer overdue. */
+function showSavedPlan(queryClient: QueryClient, episode: Episode, saved: TreatmentPlan) {
+  queryClient.setQueryData(planKeys.episode(episode.id), saved);
+  void queryClient.invalidateQueries({ queryKey: planKeys.history(episode.id) });
+  void queryClient.invalidateQueries({ queryKey: planKeys.overdueReviews });
 }
 
-export function createPlan(episode: Episode, change: PlanChange) {
-  return api.post<TreatmentPlan>(planPath(episode), change);
+export type PlanEditMode = 'create' | 'edit' | 'revise';
+
+/**
+ * Starts the plan, edits an unsigned one (a signature already given is withdrawn by the edit), or makes a
+ * new version of one signed by both (the signed revision goes to the history). Edits need the plan's version.
+ */
+export function useSavePlan(episode: Episode, plan: TreatmentPlan | null, mode: PlanEditMode) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlanChange) => {
+      const at = oneEpisode(episode);
+      if (!plan)
+        return answer(
+          client.POST('/api/patients/{patientId}/episodes/{episodeId}/treatment-plan', { ...at, body }),
+        );
+      const request = { ...at, body, ...ifMatch(plan.version) };
+      return mode === 'revise'
+        ? answer(
+            client.POST('/api/patients/{patientId}/episodes/{episodeId}/treatment-plan/revisions', request),
+          )
+        : answer(client.PUT('/api/patients/{patientId}/episodes/{episodeId}/treatment-plan', request));
+    },
+    onSuccess: (saved) => showSavedPlan(queryClient, episode, saved),
+  });
 }
 
-/** Edits an unsigned or half-signed plan; a signature already given is withdrawn by the edit. */
-export function updatePlan(episode: Episode, plan: TreatmentPlan, change: PlanChange) {
-  return api.put<TreatmentPlan>(planPath(episode), change, ifMatch(plan.version));
-}
-
-/** Changes a plan signed by both: the signed revision goes to the history and a new unsigned one starts. */
-export function reviseSignedPlan(episode: Episode, plan: TreatmentPlan, change: PlanChange) {
-  return api.post<TreatmentPlan>(`${planPath(episode)}/revisions`, change, ifMatch(plan.version));
-}
-
-export function signPlan(
-  episode: Episode,
-  plan: TreatmentPlan,
-  signer: 'clinician' | 'patient',
-  typedName: string,
-) {
-  return api.post<TreatmentPlan>(
-    `${planPath(episode)}/${signer}-signature`,
-    { typedName },
-    ifMatch(plan.version),
-  );
-}
-
-export interface OverdueReview {
-  planId: string;
-  episodeId: string;
-  patientId: string;
-  siteId: string;
-  givenName: string;
-  familyName: string;
-  mrn: string;
-  programName: string;
-  reviewDate: string;
+export function useSignPlan(episode: Episode, plan: TreatmentPlan, signer: 'clinician' | 'patient') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (typedName: string) => {
+      const request = { ...oneEpisode(episode), body: { typedName }, ...ifMatch(plan.version) };
+      return signer === 'clinician'
+        ? answer(
+            client.POST(
+              '/api/patients/{patientId}/episodes/{episodeId}/treatment-plan/clinician-signature',
+              request,
+            ),
+          )
+        : answer(
+            client.POST(
+              '/api/patients/{patientId}/episodes/{episodeId}/treatment-plan/patient-signature',
+              request,
+            ),
+          );
+    },
+    onSuccess: (saved) => showSavedPlan(queryClient, episode, saved),
+  });
 }
 
 /** Plans past their review date where the signed-in user is the primary clinician or on the care team. */
 export function useOverdueReviews(enabled: boolean) {
   return useQuery({
-    queryKey: ['overdue-reviews'],
-    queryFn: ({ signal }) =>
-      api.get<{ items: OverdueReview[] }>('/api/treatment-plans/overdue-reviews', { signal }),
+    queryKey: planKeys.overdueReviews,
+    queryFn: ({ signal }) => answer(client.GET('/api/treatment-plans/overdue-reviews', { signal })),
     enabled,
   });
 }
 
-export const myPlanQueryKey = ['portal-treatment-plan'] as const;
+/** The portal's own plan key, as portal/my-treatment-plan sets it after the patient signs. */
+export const myPlanQueryKey = planKeys.mine;
 
 /** The patient's own current plan, or null when there is none yet. */
 export function useMyTreatmentPlan() {
   return useQuery({
-    queryKey: myPlanQueryKey,
-    queryFn: async ({ signal }) => {
-      try {
-        return await api.get<TreatmentPlan>('/api/portal/treatment-plan', { signal });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryKey: planKeys.mine,
+    queryFn: ({ signal }) => absentAsNull(answer(client.GET('/api/portal/treatment-plan', { signal }))),
   });
 }
 
 export function signMyPlan(plan: TreatmentPlan, typedName: string) {
-  return api.post<TreatmentPlan>(
-    '/api/portal/treatment-plan/signature',
-    { typedName },
-    ifMatch(plan.version),
+  return answer(
+    client.POST('/api/portal/treatment-plan/signature', { body: { typedName }, ...ifMatch(plan.version) }),
   );
 }

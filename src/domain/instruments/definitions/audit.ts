@@ -57,7 +57,8 @@ function lastYear(number: number, text: string): InstrumentItem {
   return { id: `item${number}`, number, text, options: HOW_OFTEN_IN_LAST_YEAR };
 }
 
-/** AUDIT (WHO). Zones I–IV of the WHO manual: domain.md §4. */
+/** AUDIT (WHO). Zones I–IV of the WHO manual (Babor et al. 2001,
+ * WHO/MSD/MSB/01.6a): 0–7, 8–15, 16–19, 20–40. */
 export const AUDIT: InstrumentDefinition = {
   id: 'audit',
   name: 'Alcohol Use Disorders Identification Test',
@@ -65,7 +66,7 @@ export const AUDIT: InstrumentDefinition = {
   version: '1',
   source: SOURCE,
   terms: TERMS,
-  loincTotal: '75624-7', // domain.md: verify against LOINC before release.
+  loincTotal: '75624-7', // LOINC (loinc.org): confirm against the current release before a FHIR export.
   instructions:
     'These questions are about your use of alcoholic beverages during the past year. One drink is one standard drink.',
   administeredBy: 'patient',
@@ -116,7 +117,7 @@ export const AUDIT: InstrumentDefinition = {
 };
 
 /**
- * AUDIT-C (Bush et al. 1998): AUDIT items 1–3. Positive at ≥ 4 for men and ≥ 3 for women (domain.md §4).
+ * AUDIT-C (Bush et al. 1998): AUDIT items 1–3. Positive at ≥ 4 for men and ≥ 3 for women (Bradley et al. 2007, Alcohol Clin Exp Res 31:1208).
  * Sex not recorded as male or female → the lower cut-off, so an unknown sex never hides a positive screen
  * (our choice; the result carries the cut-off used).
  */
@@ -128,7 +129,7 @@ export const AUDIT_C: InstrumentDefinition = {
   source:
     'Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. Arch Intern Med 1998;158:1789–1795 (items from the WHO AUDIT).',
   terms: TERMS,
-  loincTotal: '75626-2', // domain.md: code of the US Core example.
+  loincTotal: '75626-2', // LOINC code used by the HL7 US Core example for AUDIT-C.
   instructions: 'These questions are about your use of alcoholic beverages during the past year.',
   administeredBy: 'patient',
   items: CONSUMPTION_ITEMS,

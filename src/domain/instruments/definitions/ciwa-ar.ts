@@ -14,9 +14,9 @@ function rated(number: number, text: string, anchors: Readonly<Record<number, st
 
 /**
  * CIWA-Ar (Sullivan et al. 1989): nine signs rated 0–7 and orientation 0–4, total 0–67. The published form
- * labels only some points; the others are valid in-between ratings. Bands (domain.md §2): below 10
+ * labels only some points; the others are valid in-between ratings. Bands (Sullivan et al. 1989, Br J Addict 84:1353): below 10
  * absent or minimal, 10–15 moderate, above 15 severe. Above the program's threshold (default: above 15, the
- * "no IOP without withdrawal management" line of domain.md §2) the score raises `withdrawal-threshold`.
+ * "no IOP without withdrawal management" line of the intake rule-outs, intake-rule-outs.ts) the score raises `withdrawal-threshold`.
  */
 export const CIWA_AR: InstrumentDefinition = {
   id: 'ciwa-ar',

@@ -11,9 +11,9 @@ function sign(number: number, text: string, options: readonly [number, string][]
 
 /**
  * COWS (Wesson & Ling 2003): eleven signs, each with its own published points (pulse 0/1/2/4, restlessness
- * 0/1/3/5, gooseflesh 0/3/5 …), total 0–48. Bands (domain.md §2): 5–12 mild, 13–24 moderate, 25–36
+ * 0/1/3/5, gooseflesh 0/3/5 …), total 0–48. Bands (Wesson & Ling 2003, J Psychoactive Drugs 35:253): 5–12 mild, 13–24 moderate, 25–36
  * moderately severe, above 36 severe; below 5 no active withdrawal. Above the program's threshold (default:
- * above 12, i.e. moderate or worse, issue 4) the score raises `withdrawal-threshold`.
+ * above 12, i.e. moderate or worse) the score raises `withdrawal-threshold`.
  */
 export const COWS: InstrumentDefinition = {
   id: 'cows',

@@ -16,7 +16,8 @@ const TEXTS = [
 
 /**
  * DAST-10 (Skinner 1982). Answers are stored as given (yes = 1, no = 0); item 3 is reverse scored, so "No,
- * I am not always able to stop" scores 1. Bands: domain.md §4.
+ * I am not always able to stop" scores 1. Bands: Skinner 1982 (Addict Behav 7:363) as used by
+ * NIDA's screening guide: 0 none, 1–2 low, 3–5 moderate, 6–8 substantial, 9–10 severe.
  */
 export const DAST_10: InstrumentDefinition = {
   id: 'dast-10',
@@ -28,7 +29,7 @@ export const DAST_10: InstrumentDefinition = {
   // reproduction for non-commercial use (clinical, research, training) with credit to the author.
   terms:
     '© 1982 Harvey A. Skinner, PhD, and the Centre for Addiction and Mental Health, Toronto. May be reproduced for non-commercial clinical, research and training use with credit to the author.',
-  loincTotal: '82667-7', // domain.md: verify against LOINC before release.
+  loincTotal: '82667-7', // LOINC (loinc.org): confirm against the current release before a FHIR export.
   instructions:
     'These questions refer to the past 12 months and to drug use other than alcoholic beverages: prescribed or over-the-counter drugs used in excess of the directions, and any non-medical use of drugs.',
   administeredBy: 'patient',

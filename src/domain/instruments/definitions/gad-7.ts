@@ -1,7 +1,8 @@
 import type { InstrumentDefinition } from '../instrument-definition';
 import { FREQUENCY_TWO_WEEKS, numberedItems } from './answer-scales';
 
-/** GAD-7 (Spitzer, Kroenke, Williams & Löwe 2006). Bands: domain.md §4. */
+/** GAD-7 (Spitzer, Kroenke, Williams & Löwe 2006). Bands as published (Arch Intern Med 166:1092):
+ * 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. */
 export const GAD_7: InstrumentDefinition = {
   id: 'gad-7',
   name: 'Generalized Anxiety Disorder-7',

@@ -11,7 +11,7 @@ const HOW_MUCH_BOTHERED: readonly AnswerOption[] = [
 
 /**
  * PCL-5 (Weathers et al. 2013, National Center for PTSD). Total 0–80; the National Center for PTSD gives
- * 31–33 as the range for a provisional PTSD cut-off, so programs pick one (default 33, domain.md §4). The
+ * 31–33 as the range for a provisional PTSD cut-off, so programs pick one (default 33; Bovin et al. 2016, Psychol Assess 28:1379). The
  * sub-scales are the DSM-5 symptom clusters B (1–5), C (6–7), D (8–14) and E (15–20) of the published scoring.
  */
 export const PCL_5: InstrumentDefinition = {

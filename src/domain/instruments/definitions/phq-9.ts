@@ -2,7 +2,8 @@ import type { InstrumentDefinition } from '../instrument-definition';
 import { FREQUENCY_TWO_WEEKS, numberedItems } from './answer-scales';
 
 /**
- * PHQ-9 (Kroenke, Spitzer & Williams 2001). Bands and item 9 rule: domain.md §4. Item 10 (how difficult the
+ * PHQ-9 (Kroenke, Spitzer & Williams 2001). Bands as published (J Gen Intern Med 16:606):
+ * 0–4, 5–9, 10–14, 15–19, 20–27; item 9 is the self-harm item. Item 10 (how difficult the
  * problems made things) is not scored and is left out.
  */
 export const PHQ_9: InstrumentDefinition = {
@@ -42,6 +43,6 @@ export const PHQ_9: InstrumentDefinition = {
       { id: 'severe', label: 'Severe', min: 20, max: 27 },
     ],
   },
-  // domain.md §4: any answer above "Not at all" on item 9 → same-day suicide risk review.
+  // Our safety rule (as in the PHQ-9 instructions, positive item 9 needs a clinician's follow-up): any answer above "Not at all" on item 9 → same-day suicide risk review.
   riskRules: [{ flag: 'suicide-risk-review', when: 'item-above', itemId: 'item9', above: 0 }],
 };

@@ -38,6 +38,18 @@ export type AuditEvent = {
   detail?: Record<string, unknown> | null;
 };
 
+/**
+ * Writes one audit row in the caller's transaction, bound to where the caller acts: a route's patient or site
+ * (route-wrappers build it), or a background job's own scope.
+ */
+export type AuditWrite = (
+  action: string,
+  entity: string,
+  entityId: string | null,
+  detail?: Record<string, unknown> | null,
+  outcome?: AuditOutcome,
+) => Promise<void>;
+
 const GENESIS = '0'.repeat(64);
 /** Orders the sealers of several server processes on one database (and the demo seed's first run). */
 const CHAIN_LOCK = 727002;

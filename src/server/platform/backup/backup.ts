@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { lockDataDir } from '../db/data-dir-lock';
 import { type Database, openDatabase } from '../db/database';
+import { JOB_QUEUE_SCHEMA } from '../db/job-queue-schema';
 
 const run = promisify(execFile);
 
@@ -101,6 +102,7 @@ export async function restorePostgres(
       );
     if (tables > 0) {
       await client.query('drop schema if exists drizzle cascade');
+      await client.query(`drop schema if exists ${JOB_QUEUE_SCHEMA} cascade`);
       await client.query('drop schema if exists public cascade');
       await client.query('create schema public');
     }

@@ -12,12 +12,15 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { installJobQueueSchema, jobQueueGrants } from './job-queue-schema';
 
 /** Queries are built with the query builder on each feature's own tables, so the driver needs no schema. */
 export type Schema = Record<string, never>;
 // biome-ignore lint/suspicious/noExplicitAny: the two drivers differ only in their result type.
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, any>;
 type Drizzle = PgDatabase<PgQueryResultHKT, Schema>;
+// biome-ignore lint/suspicious/noExplicitAny: raw SQL rows have whatever columns the statement selects.
+export type SqlRows = { rows: any[] };
 
 export const MIGRATIONS_DIR = path.resolve(fileURLToPath(new URL('../../../../drizzle', import.meta.url)));
 
@@ -33,6 +36,13 @@ export type Database = {
    * session, the access guard) where BEGIN and COMMIT would double the round trips. Never for audited work.
    */
   autocommit<T>(fn: (q: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs one raw SQL text (with `$1…` values, or several statements without values) outside the query
+   * builder: the job queue's own statements. On the embedded store it waits its turn in the same FIFO as
+   * `tx`, so it never lands inside another transaction; on PostgreSQL it takes a pool connection.
+   * Not counted by `queryCount` (it is background work).
+   */
+  runSql(text: string, values?: unknown[]): Promise<SqlRows>;
   /** Statements issued so far by requests, not background work (a measure for the query-count tests). */
   queryCount(): number;
   close(): Promise<void>;
@@ -197,6 +207,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       // Two servers starting together must not both run the migrations.
       await migrator.query('select pg_advisory_lock(727001)');
       await migratePg(drizzlePg(migrator), { migrationsFolder: MIGRATIONS_DIR });
+      await installJobQueueSchema(async (text) => flattenRows(await migrator.query(text)));
       if (appRole) await grantServerRole(migrator, appRole);
       await migrator.query('select pg_advisory_unlock(727001)');
     } finally {
@@ -209,6 +220,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       kind: 'postgresql',
       tx: (fn) => inTransaction(database, fn),
       autocommit: (fn) => fn(db as unknown as Tx),
+      // A text, not a query config: statements of the queue are not given prepared names.
+      runSql: async (text, values) => flattenRows(await pool.query(text, values)),
       queryCount: () => count,
       close: async () => {
         await runCloseHooks(database);
@@ -230,6 +243,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       relaxedDurability: false,
     });
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
+    await installJobQueueSchema((text) => runOnPglite(client, text));
   } catch (err) {
     lock?.release();
     throw err;
@@ -242,6 +256,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pglite: client,
     tx: (fn) => inTransaction(database, fn),
     autocommit: (fn) => serial(() => fn(db as unknown as Tx)),
+    runSql: (text, values) => serial(() => runOnPglite(client, text, values)),
     queryCount: () => count,
     close: async () => {
       await runCloseHooks(database);
@@ -250,6 +265,27 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
   };
   return database;
+}
+
+/** node-postgres answers a text of several statements with one result each: their rows, in order. */
+function flattenRows(result: pg.QueryResult | pg.QueryResult[]): SqlRows {
+  return Array.isArray(result) ? { rows: result.flatMap((r) => r.rows ?? []) } : { rows: result.rows };
+}
+
+/**
+ * PGlite's `query` runs one statement; a text of several (the queue's locked blocks, BEGIN … COMMIT) goes
+ * through `exec`. A statement that fails inside such a block would leave the one connection in an aborted
+ * transaction, so it is rolled back before the error is passed on (as pg-boss's own PGlite adapter does).
+ * Safe here: runSql holds the FIFO, so no transaction of `tx` is open on the connection.
+ */
+async function runOnPglite(client: PGlite, text: string, values?: unknown[]): Promise<SqlRows> {
+  try {
+    if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+    return { rows: (await client.exec(text)).flatMap((r) => r.rows ?? []) };
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  }
 }
 
 async function currentRole(pool: pg.Pool): Promise<string> {
@@ -262,7 +298,7 @@ async function currentRole(pool: pg.Pool): Promise<string> {
  * read and write the feature tables; on `audit_log` and `audit_seal` only SELECT and INSERT, so it can
  * neither remove a row nor (not being the owner) disable the append-only triggers; on `audit_pending` also
  * DELETE, which the sealer needs (a pending entry deleted by hand leaves its row outside the chain, which the
- * check names).
+ * check names). The job queue's schema: see `jobQueueGrants`.
  */
 async function grantServerRole(owner: pg.Client | pg.PoolClient, role: string) {
   const r = (await owner.query('select quote_ident($1) as r', [role])).rows[0].r as string;
@@ -270,7 +306,8 @@ async function grantServerRole(owner: pg.Client | pg.PoolClient, role: string) {
     grant select, insert, update, delete on all tables in schema public to ${r};
     grant usage, select on all sequences in schema public to ${r};
     revoke update, delete, truncate, references, trigger on audit_log, audit_seal from ${r};
-    revoke update, truncate, references, trigger on audit_pending from ${r};`);
+    revoke update, truncate, references, trigger on audit_pending from ${r};
+    ${jobQueueGrants(r)}`);
 }
 
 export async function ping(db: Database): Promise<void> {

@@ -1,7 +1,7 @@
 import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Permission } from '../access/permissions';
-import { type AuditEvent, type AuditOutcome, appendAudit } from '../audit/audit';
+import { type AuditEvent, type AuditWrite, appendAudit } from '../audit/audit';
 import type { Tx } from '../db/database';
 import { AppError } from '../errors';
 import type { App, AppEnv, Deps, PatientAccess, Principal } from './app-env';
@@ -35,14 +35,6 @@ export type RouteInput<R extends RouteConfig> = {
     : undefined;
 };
 
-type AuditWrite = (
-  action: string,
-  entity: string,
-  entityId: string | null,
-  detail?: Record<string, unknown> | null,
-  outcome?: AuditOutcome,
-) => Promise<void>;
-
 type Versioned<V> = V extends true ? { version: number } : { version?: never };
 
 export type BaseContext = {
@@ -74,6 +66,14 @@ export type SiteContext<V = false> = BaseContext &
 
 export type UserContext<V = false> = BaseContext & Versioned<V> & { audit: AuditWrite };
 
+export type PortalContext<V = false> = BaseContext &
+  Versioned<V> & {
+    /** The patient whose own portal account is signed in. */
+    self: { patientId: string };
+    /** One audit row on the patient, at the site their record belongs to (read from the record). */
+    auditAt: (siteId: string) => AuditWrite;
+  };
+
 type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean, Ctx = never> = {
   permission: Permission;
   route: R;
@@ -83,8 +83,13 @@ type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean, 
   versioned?: V;
   /** A create a retry could double: with an Idempotency-Key it runs once, and a retry gets the first answer. */
   idempotent?: boolean;
-  /** Send the answered record's `version` as its ETag (on by default for versioned routes). */
-  etag?: boolean;
+  /**
+   * Send the answered record's `version` as its ETag (on by default for versioned routes), or the version
+   * this function picks: from the answer when the record sits inside it (`(body) => body.enrolment.version`),
+   * or from the request's If-Match for an answer about another record than the one changed (a discharge
+   * answers the discharge; its ETag is the episode's next version: `(_, { version }) => version + 1`).
+   */
+  etag?: boolean | ((body: RouteBody<R, S>, request: { version: number | undefined }) => number);
   allowPendingMfa?: boolean;
   /**
    * When the handler fails: runs after the request's transaction rolled back, in a transaction of its own with
@@ -141,7 +146,12 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
   handler: Handler<R, S, Ctx>,
 ) {
   const status: SuccessStatus = options.status ?? 200;
-  const sendEtag = options.etag ?? options.versioned === true;
+  const etagOf =
+    typeof options.etag === 'function'
+      ? options.etag
+      : (options.etag ?? options.versioned === true)
+        ? (body: Record<string, unknown>) => body.version
+        : undefined;
   defineRoute(
     app,
     {
@@ -182,7 +192,9 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
         : await answer();
       if (result.body instanceof Response) return result.body;
       const body = result.body as Record<string, unknown>;
-      if (sendEtag && typeof body.version === 'number') c.header('ETag', etag(body.version));
+      // biome-ignore lint/suspicious/noExplicitAny: the answer is the route's body (checked by Handler's type).
+      const tagged = etagOf?.(body as any, { version });
+      if (typeof tagged === 'number') c.header('ETag', etag(tagged));
       return c.json(body, result.status);
     }) as never,
   );
@@ -233,6 +245,26 @@ export function defineUserRoute<
   V extends boolean = false,
 >(app: App, options: Options<R, S, V, UserContext<V>>, handler: Handler<R, S, UserContext<V>>) {
   register(app, options, (_c, base) => ({ ...base, audit: scopedAudit(base, {}) }), handler);
+}
+
+/** A patient-facing route under /api/portal/…: the caller is a patient's own portal account. */
+export function definePortalRoute<
+  R extends RouteConfig,
+  S extends SuccessStatus = 200,
+  V extends boolean = false,
+>(app: App, options: Options<R, S, V>, handler: Handler<R, S, PortalContext<V>>) {
+  register(
+    app,
+    options,
+    (_c, base) => {
+      const { patientId } = base.actor;
+      // The guard let a portal permission through: only a patient's own account holds one.
+      if (!patientId) throw AppError.forbidden();
+      const auditAt = (siteId: string) => scopedAudit(base, { patientId, siteId });
+      return { ...base, self: { patientId }, auditAt };
+    },
+    handler,
+  );
 }
 
 /** The record, or 404 naming what was missing ("The note was not found."). */

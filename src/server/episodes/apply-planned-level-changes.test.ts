@@ -1,0 +1,197 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEATURE_JOBS } from '../app';
+import { patients } from '../patients';
+import { auditLog, sites } from '../platform/db/platform.table';
+import { type JobRunner, startJobs } from '../platform/jobs/jobs';
+import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { applyPlannedLevelChanges } from './apply-planned-level-changes';
+
+// A weekly-target plan steps an IOP episode down to outpatient on Monday 2031-04-14 (week 7 of an admission
+// on Monday 3 March). The job moves the episode on that day at the North site (America/Chicago, UTC−5 in
+// April) — not on UTC's: at 23:59 on Sunday in Chicago UTC is already on Monday. The clock starts on
+// Wednesday 2031-04-09, 12:00 in Chicago, and is moved forward by hand.
+let t: TestApp;
+let clinician: Session;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+let organizationId: string;
+let jobs: JobRunner;
+let track: string;
+
+/** Moves the clock and signs in again (days pass: the old session timed out). */
+async function moveClockTo(iso: string) {
+  t.clock.advance((Date.parse(iso) - t.clock.now().getTime()) / 1000);
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await moveClockTo('2031-04-09T17:00:00Z');
+  const director = await login(t.app, 'director@demo.openiop.org');
+  ids = await demoIds(t);
+  organizationId = (await t.db.tx((tx) => tx.select().from(sites).where(eq(sites.id, ids.north))))[0]!
+    .organizationId;
+  const created = await call(t.app, 'POST', `/api/sites/${ids.north}/programs/${ids.northAdultIop}/tracks`, {
+    session: director,
+    body: { name: 'Planned step-down', timeOfDay: 'evening', modality: 'virtual', capacity: 12 },
+  });
+  expect(created.status, created.text).toBe(201);
+  track = created.body.id;
+  jobs = await startJobs({ db: t.db, now: t.clock.now, logger: t.deps.logger }, FEATURE_JOBS);
+});
+afterAll(async () => {
+  await jobs?.stop();
+  await t?.close();
+});
+
+/**
+ * A patient admitted at 2.1 with a plan: 9 h a week in weeks 1–6, 6 h (outpatient) in 7–8, so the step-down
+ * is planned for the Monday of week 7.
+ */
+async function plannedStepDown(mrn: string, admittedOn: string, startsOn: string, stepOn: string) {
+  const [patient] = await t.db.tx((tx) =>
+    tx
+      .insert(patients)
+      .values({
+        organizationId,
+        siteId: ids.north,
+        mrn,
+        givenName: `${mrn}Given`,
+        familyName: `${mrn}Family`,
+        dateOfBirth: '1984-04-04',
+      })
+      .returning(),
+  );
+  const patientId = patient!.id;
+  const episodeId = (await admit(t, clinician, patientId, ids.northAdultIop, { admittedOn })).body
+    .id as string;
+  const enrolled = await call(t.app, 'POST', `/api/patients/${patientId}/enrolments`, {
+    session: clinician,
+    body: { episodeId, trackId: track, startsOn },
+  });
+  expect(enrolled.status, enrolled.text).toBe(201);
+  const planned = await call(
+    t.app,
+    'PUT',
+    `/api/patients/${patientId}/enrolments/${enrolled.body.id}/target-steps`,
+    {
+      session: clinician,
+      headers: ifMatch(1),
+      body: {
+        targetSteps: [
+          { fromWeek: 1, toWeek: 6, hours: 9 },
+          { fromWeek: 7, toWeek: 8, hours: 6 },
+        ],
+      },
+    },
+  );
+  expect(planned.status, planned.text).toBe(200);
+  expect(planned.body.levelChanges).toEqual([{ fromLevel: '2.1', toLevel: '1', effectiveOn: stepOn }]);
+  return { patientId, episodeId };
+}
+
+async function episodeOf(patientId: string, episodeId: string) {
+  const res = await call(t.app, 'GET', `/api/patients/${patientId}/episodes/${episodeId}`, {
+    session: clinician,
+  });
+  expect(res.status, res.text).toBe(200);
+  return res.body as { level: string; version: number };
+}
+
+async function inCensus(episodeId: string, level: string) {
+  const res = await call(t.app, 'GET', `/api/sites/${ids.north}/episodes?level=${level}&pageSize=100`, {
+    session: clinician,
+  });
+  expect(res.status, res.text).toBe(200);
+  return (res.body.items as { episodeId: string }[]).some((e) => e.episodeId === episodeId);
+}
+
+const systemLevelChanges = (episodeId: string) =>
+  t.db.tx((tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'episode.level_change'),
+          eq(auditLog.entityId, episodeId),
+          eq(auditLog.actorRole, 'system'),
+        ),
+      ),
+  );
+
+describe('planned level-of-care changes', () => {
+  it("take effect on the site's day, not UTC's, with an audit row; running again changes nothing", async () => {
+    const { patientId, episodeId } = await plannedStepDown(
+      'PLANNED1',
+      '2031-03-03',
+      '2031-04-07',
+      '2031-04-14',
+    );
+    expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 }); // at start: nothing due yet
+    expect((await episodeOf(patientId, episodeId)).level).toBe('2.1');
+
+    // Sunday 23:59 in Chicago, already Monday 04:59 in UTC.
+    await moveClockTo('2031-04-14T04:59:00Z');
+    expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
+    const before = await episodeOf(patientId, episodeId);
+    expect(before.level).toBe('2.1');
+    expect(await inCensus(episodeId, '2.1')).toBe(true);
+    expect(await systemLevelChanges(episodeId)).toEqual([]);
+
+    // Monday 00:00:30 in Chicago: the hour's occurrence runs the job.
+    await moveClockTo('2031-04-14T05:00:30Z');
+    expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
+    const after = await episodeOf(patientId, episodeId);
+    expect(after).toMatchObject({ level: '1', version: before.version + 1 });
+    expect(await inCensus(episodeId, '1')).toBe(true);
+    expect(await inCensus(episodeId, '2.1')).toBe(false);
+    const audit = await systemLevelChanges(episodeId);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorId: null,
+      actorEmail: 'system',
+      patientId,
+      siteId: ids.north,
+      detail: { from: '2.1', to: '1', reason: 'Weekly hour target step', source: 'planned' },
+    });
+
+    // The next hour's run, and a direct one, find nothing to do.
+    await moveClockTo('2031-04-14T06:00:30Z');
+    expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
+    expect(await applyPlannedLevelChanges(t.deps)).toEqual({ applied: 0, skipped: 0 });
+    expect(await episodeOf(patientId, episodeId)).toMatchObject({ level: '1', version: after.version });
+    expect(await systemLevelChanges(episodeId)).toHaveLength(1);
+  });
+
+  it('leave an episode whose level was changed by hand in the meantime', async () => {
+    await moveClockTo('2031-04-16T17:00:00Z'); // Wednesday; admitted a week later, the step-down is next Monday
+    const { patientId, episodeId } = await plannedStepDown(
+      'PLANNED2',
+      '2031-03-10',
+      '2031-04-14',
+      '2031-04-21',
+    );
+    const current = await episodeOf(patientId, episodeId);
+    const byHand = await call(
+      t.app,
+      'POST',
+      `/api/patients/${patientId}/episodes/${episodeId}/level-changes`,
+      {
+        session: clinician,
+        headers: ifMatch(current.version),
+        body: { toLevel: '2.5', effectiveOn: '2031-04-16', reason: 'More structure needed' },
+      },
+    );
+    expect(byHand.status, byHand.text).toBe(201);
+    await moveClockTo('2031-04-21T06:00:00Z');
+    expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
+    expect(await episodeOf(patientId, episodeId)).toMatchObject({
+      level: '2.5',
+      version: current.version + 1,
+    });
+    expect(await inCensus(episodeId, '2.5')).toBe(true);
+    expect(await systemLevelChanges(episodeId)).toEqual([]);
+  });
+});

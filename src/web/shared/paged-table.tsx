@@ -1,0 +1,84 @@
+import { Group, Pagination, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** Every list endpoint answers one page at a time in this shape (the server's paging, STYLE.md). */
+export interface PageOf<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * A page of a list endpoint as a table: header, one row per item, the empty line when the page has none,
+ * and the pager under it once there is more than one page. The page number lives with the caller (often in
+ * the address: use-url-params), so Back returns to it.
+ */
+export function PagedTable<T>({
+  label,
+  pagerLabel,
+  columns,
+  page,
+  row,
+  empty,
+  onPage,
+  busy = false,
+  minWidth,
+  striped = true,
+}: {
+  /** The table's accessible name; the pager is named after it ("… pages") unless `pagerLabel` says. */
+  label: string;
+  pagerLabel?: string;
+  columns: ReactNode[];
+  page: PageOf<T> | undefined;
+  /** One `<Table.Tr>` for an item (with its key). */
+  row: (item: T) => ReactNode;
+  empty: ReactNode;
+  onPage: (page: number) => void;
+  busy?: boolean;
+  minWidth?: number;
+  striped?: boolean;
+}) {
+  const pageCount = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+  const table = (
+    <Table striped={striped} aria-label={label} aria-busy={busy} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          {columns.map((column, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for the table's life
+            <Table.Th key={index}>{column}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {page?.items.map(row)}
+        {page && page.items.length === 0 && (
+          <Table.Tr>
+            <Table.Td colSpan={columns.length}>
+              <Text c="dimmed" ta="center" py="md">
+                {empty}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </Table.Tbody>
+    </Table>
+  );
+  return (
+    <>
+      {minWidth ? <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer> : table}
+      {pageCount > 1 && page && (
+        <Group justify="flex-end">
+          <Pagination
+            total={pageCount}
+            value={Math.min(page.page, pageCount)}
+            onChange={onPage}
+            aria-label={pagerLabel ?? `${label} pages`}
+            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+          />
+        </Group>
+      )}
+    </>
+  );
+}
