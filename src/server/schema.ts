@@ -10,6 +10,7 @@ export * from './notes/notes.table';
 export * from './patients/patients.table';
 export * from './platform/db/platform.table';
 export * from './programs/programs.table';
+export * from './psychotherapy-notes/psychotherapy-notes.table';
 export * from './referrals/referrals.table';
 export * from './sessions/sessions.table';
 export * from './tracks/tracks.table';

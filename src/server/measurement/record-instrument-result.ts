@@ -73,3 +73,26 @@ export async function recordInstrumentResult(
     : null;
   return { result, task, taskType, instrument: getInstrument(input.instrumentId) };
 }
+
+/** What recording a result writes, for the audit log: the result, and the urgent task it raised. */
+export function resultAuditEvents(recorded: Awaited<ReturnType<typeof recordInstrumentResult>>) {
+  const { result, task } = recorded;
+  return [
+    {
+      action: 'instrument_result.create',
+      entity: 'instrument_result',
+      entityId: result.id,
+      detail: { instrumentId: result.instrumentId, via: result.enteredVia },
+    },
+    ...(task
+      ? [
+          {
+            action: 'urgent_task.create',
+            entity: 'urgent_task',
+            entityId: task.id,
+            detail: { type: task.type, assignedTo: task.assignedTo },
+          },
+        ]
+      : []),
+  ];
+}

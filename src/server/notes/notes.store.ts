@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attendance } from '../attendance';
 import { curriculumTopics } from '../curriculum';
@@ -9,12 +9,11 @@ import type { Tx } from '../platform/db/database';
 import { programs, users } from '../platform/db/platform.table';
 import { programSessions } from '../sessions';
 import { treatmentPlans } from '../treatment-plans';
-import { groupNotes, noteAddenda, notes, psychotherapyNotes } from './notes.table';
+import { groupNotes, noteAddenda, notes } from './notes.table';
 
 export type NoteRow = typeof notes.$inferSelect;
 export type GroupNoteRow = typeof groupNotes.$inferSelect;
 export type AddendumRow = typeof noteAddenda.$inferSelect;
-export type PsychotherapyNoteRow = typeof psychotherapyNotes.$inferSelect;
 export type Author = { name: string; credential: string | null };
 
 const author = alias(users, 'note_author');
@@ -234,37 +233,4 @@ async function groupQueue(tx: Tx, where: ReturnType<typeof and>, siteIds: string
     .where(and(where, inArray(groupNotes.siteId, siteIds)))
     .orderBy(asc(groupNotes.serviceAt))
     .limit(200);
-}
-
-// ---- Psychotherapy notes
-
-export async function insertPsychotherapyNote(tx: Tx, values: typeof psychotherapyNotes.$inferInsert) {
-  const [row] = await tx.insert(psychotherapyNotes).values(values).returning();
-  return row!;
-}
-
-/** Only notes the reader wrote or was granted: nobody else learns they exist. */
-const readableBy = (userId: string) =>
-  or(
-    eq(psychotherapyNotes.authorId, userId),
-    sql`${psychotherapyNotes.grantedUserIds} @> ${JSON.stringify([userId])}::jsonb`,
-  );
-
-export async function listPsychotherapyNotes(tx: Tx, patientId: string, userId: string) {
-  return tx
-    .select()
-    .from(psychotherapyNotes)
-    .where(and(eq(psychotherapyNotes.patientId, patientId), readableBy(userId)))
-    .orderBy(desc(psychotherapyNotes.createdAt))
-    .limit(200);
-}
-
-export async function findPsychotherapyNote(tx: Tx, patientId: string, id: string, userId: string) {
-  const [row] = await tx
-    .select()
-    .from(psychotherapyNotes)
-    .where(
-      and(eq(psychotherapyNotes.id, id), eq(psychotherapyNotes.patientId, patientId), readableBy(userId)),
-    );
-  return row;
 }

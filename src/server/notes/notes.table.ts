@@ -104,25 +104,3 @@ export const noteAddenda = pgTable(
   },
   (t) => [index('note_addenda_note_idx').on(t.noteId, t.signedAt)],
 );
-
-/**
- * Psychotherapy (counseling) notes, kept apart from the chart (HIPAA 164.501, 42 CFR 2.31(b)): readable only by
- * their author and the users the author grants; never in the chart, the portal or an export.
- */
-export const psychotherapyNotes = pgTable(
-  'psychotherapy_notes',
-  {
-    ...patientRecordColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
-    sessionId: uuid('session_id').references(() => programSessions.id),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
-    text: text('text').notNull(),
-    grantedUserIds: jsonb('granted_user_ids').$type<string[]>().notNull().default([]),
-    createdAt: instant('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('psychotherapy_notes_patient_idx').on(t.patientId, t.authorId)],
-);

@@ -1,0 +1,28 @@
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { episodes } from '../episodes';
+import { patientRecordColumns } from '../patients';
+import { instant } from '../platform/db/columns';
+import { users } from '../platform/db/platform.table';
+import { programSessions } from '../program-operations';
+
+/**
+ * Psychotherapy (counseling) notes, kept apart from the chart (HIPAA 164.501, 42 CFR 2.31(b)): readable only by
+ * their author and the users the author grants; never in the chart, the portal or an export.
+ */
+export const psychotherapyNotes = pgTable(
+  'psychotherapy_notes',
+  {
+    ...patientRecordColumns(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    sessionId: uuid('session_id').references(() => programSessions.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    grantedUserIds: jsonb('granted_user_ids').$type<string[]>().notNull().default([]),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('psychotherapy_notes_patient_idx').on(t.patientId, t.authorId)],
+);
