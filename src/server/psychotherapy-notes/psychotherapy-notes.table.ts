@@ -3,7 +3,7 @@ import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
 import { instant } from '../platform/db/columns';
 import { users } from '../platform/db/platform.table';
-import { programSessions } from '../program-operations';
+import { programSessions } from '../sessions';
 
 /**
  * Psychotherapy (counseling) notes, kept apart from the chart (HIPAA 164.501, 42 CFR 2.31(b)): readable only by
