@@ -5,7 +5,6 @@ import {
   Button,
   Group,
   Loader,
-  Pagination,
   Paper,
   Stack,
   Table,
@@ -16,6 +15,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../shared/api-client';
+import { PagedTable } from '../shared/paged-table';
+import { QueryState } from '../shared/query-state';
 import { useMe } from '../shared/session';
 import { useUrlParams } from '../shared/use-url-params';
 import { GroupSharedView, NoteBodyView } from './note-body';
@@ -70,27 +71,23 @@ export function NotesSection({ patientId }: { patientId: string }) {
             </Button>
           )}
         </Group>
-        {notes.isPending && <Loader aria-label="Loading notes" />}
-        {notes.isError && (
-          <Alert color="red" role="alert">
-            {notes.error.message}
-          </Alert>
-        )}
-        {notes.data && notes.data.items.length === 0 && <Text size="sm">No notes yet.</Text>}
-        {notes.data && notes.data.items.length > 0 && (
-          <Table aria-label="Notes" verticalSpacing="xs" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Note</Table.Th>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Author</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Code</Table.Th>
-                <Table.Th>Label</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {notes.data.items.map((note) => (
+        <QueryState
+          query={notes}
+          loading="Loading notes"
+          isEmpty={(list) => list.total === 0}
+          empty={<Text size="sm">No notes yet.</Text>}
+        >
+          {(list) => (
+            <PagedTable
+              label="Notes"
+              pagerLabel="Notes pages"
+              striped={false}
+              tableProps={{ verticalSpacing: 'xs', highlightOnHover: true, fz: undefined }}
+              columns={['Note', 'Service', 'Author', 'Status', 'Code', 'Label']}
+              page={list}
+              empty="No notes on this page."
+              onPage={setPage}
+              row={(note) => (
                 <Table.Tr key={note.id} aria-selected={note.id === selected}>
                   <Table.Td>
                     <Anchor component="button" type="button" onClick={() => open(note.id)}>
@@ -118,18 +115,10 @@ export function NotesSection({ patientId }: { patientId: string }) {
                     )}
                   </Table.Td>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        {notes.data && notes.data.total > notes.data.pageSize && (
-          <Pagination
-            mt="sm"
-            total={Math.ceil(notes.data.total / notes.data.pageSize)}
-            value={page}
-            onChange={setPage}
-          />
-        )}
+              )}
+            />
+          )}
+        </QueryState>
       </Paper>
     </Stack>
   );
