@@ -14,10 +14,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCurrentSite } from '../shared/current-site';
-import { fieldError, formError } from '../shared/form-errors';
+import { applyServerErrors } from '../shared/form-errors';
 import { may } from '../shared/permissions';
 import { useMe } from '../shared/session';
 import { AddTrackForm } from './add-track-form';
@@ -164,28 +165,33 @@ function ProgramTracks({
 
 /** The week the dose is counted in, the zone its sessions run in and the weekly hour band. */
 function ProgramSettingsForm({ siteId, program }: { siteId: string; program: ProgramSettings }) {
-  const [weekStartsOn, setWeekStartsOn] = useState(String(program.weekStartsOn));
-  const [timeZone, setTimeZone] = useState(program.timeZone);
-  const [atLeast, setAtLeast] = useState<number | string>(program.band.atLeastHours);
-  const [lessThan, setLessThan] = useState<number | string>(program.band.lessThanHours ?? '');
-  const save = useSaveProgramSettings(siteId, program);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({
-      weekStartsOn: Number(weekStartsOn),
-      timeZone,
+  const form = useForm({
+    initialValues: {
+      weekStartsOn: String(program.weekStartsOn),
+      timeZone: program.timeZone,
       band: {
-        atLeastHours: Number(atLeast),
-        lessThanHours: lessThan === '' ? null : Number(lessThan),
+        atLeastHours: program.band.atLeastHours as number | string,
+        lessThanHours: (program.band.lessThanHours ?? '') as number | string,
       },
-    });
-  };
-  const general = formError(save.error, [
-    'weekStartsOn',
-    'timeZone',
-    'band.atLeastHours',
-    'band.lessThanHours',
-  ]);
+    },
+  });
+  // The server's field paths (band.atLeastHours …) are the form's own, so a 422 lands under its input.
+  const [general, setGeneral] = useState<string>();
+  const save = useSaveProgramSettings(siteId, program);
+  const submit = form.onSubmit(({ weekStartsOn, timeZone, band }) => {
+    setGeneral(undefined);
+    save.mutate(
+      {
+        weekStartsOn: Number(weekStartsOn),
+        timeZone,
+        band: {
+          atLeastHours: Number(band.atLeastHours),
+          lessThanHours: band.lessThanHours === '' ? null : Number(band.lessThanHours),
+        },
+      },
+      { onError: (error) => setGeneral(applyServerErrors(form, error)) },
+    );
+  });
   return (
     <form onSubmit={submit} noValidate aria-labelledby="program-week-heading">
       <Stack>
@@ -196,33 +202,25 @@ function ProgramSettingsForm({ siteId, program }: { siteId: string; program: Pro
           <NativeSelect
             label="Week starts on"
             data={WEEKDAYS.map((day, i) => ({ value: String(i + 1), label: day.long }))}
-            value={weekStartsOn}
-            onChange={(e) => setWeekStartsOn(e.currentTarget.value)}
-            error={fieldError(save.error, 'weekStartsOn')}
+            {...form.getInputProps('weekStartsOn')}
           />
           <TextInput
             label="Time zone"
             description="IANA name, e.g. America/Chicago"
-            value={timeZone}
-            onChange={(e) => setTimeZone(e.currentTarget.value)}
-            error={fieldError(save.error, 'timeZone')}
+            {...form.getInputProps('timeZone')}
           />
           <NumberInput
             label="Weekly hours at least"
             min={0}
             max={80}
-            value={atLeast}
-            onChange={setAtLeast}
-            error={fieldError(save.error, 'band.atLeastHours')}
+            {...form.getInputProps('band.atLeastHours')}
           />
           <NumberInput
             label="Weekly hours under"
             description="Empty: no ceiling"
             min={1}
             max={80}
-            value={lessThan}
-            onChange={setLessThan}
-            error={fieldError(save.error, 'band.lessThanHours')}
+            {...form.getInputProps('band.lessThanHours')}
           />
         </SimpleGrid>
         {general && (
