@@ -19,7 +19,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../shared/api-client';
+import { ApiError } from '../shared/api-client';
 import { useMe } from '../shared/session';
 import { MODALITIES } from '../treatment-plans/treatment-plans-api';
 import {
@@ -35,6 +35,7 @@ import { BlockedList, MemberCard } from './group-note-member-card';
 import { formatInstant, STATUS_LABELS } from './note-labels';
 import {
   cosignGroupNote,
+  fetchGroupNote,
   type GroupNote,
   type SignProof,
   saveGroupNote,
@@ -104,7 +105,7 @@ function GroupNoteForm({ note }: { note: GroupNote }) {
   const conflict = save.error instanceof ApiError && save.error.code === 'version_conflict';
   // Someone saved in between: read their version number, then save what is on this screen over it.
   const saveOverTheirs = async () => {
-    const latest = await api.get<GroupNote>(`/api/sites/${current.siteId}/group-notes/${current.id}`);
+    const latest = await fetchGroupNote(current.siteId, current.id);
     save.mutate(latest.version);
   };
 

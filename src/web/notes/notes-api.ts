@@ -52,16 +52,16 @@ export function useNoteQueue() {
 
 const group = (siteId: string, groupNoteId: string) => ({ params: { path: { siteId, groupNoteId } } });
 
+export function fetchGroupNote(siteId: string, groupNoteId: string, signal?: AbortSignal) {
+  return answer(
+    client.GET('/api/sites/{siteId}/group-notes/{groupNoteId}', { ...group(siteId, groupNoteId), signal }),
+  ).then(asGroupNote);
+}
+
 export function useGroupNote(siteId: string, groupNoteId: string) {
   return useQuery({
     queryKey: noteKeys.group(groupNoteId),
-    queryFn: ({ signal }) =>
-      answer(
-        client.GET('/api/sites/{siteId}/group-notes/{groupNoteId}', {
-          ...group(siteId, groupNoteId),
-          signal,
-        }),
-      ).then(asGroupNote),
+    queryFn: ({ signal }) => fetchGroupNote(siteId, groupNoteId, signal),
   });
 }
 
