@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   NumberInput,
-  Pagination,
   Paper,
   Stack,
   Table,
@@ -19,7 +18,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../shared/api-client';
 import { useCurrentSite } from '../shared/current-site';
+import { PagedTable } from '../shared/paged-table';
 import { may } from '../shared/permissions';
+import { QueryState } from '../shared/query-state';
 import { useMe } from '../shared/session';
 import { useUrlParams } from '../shared/use-url-params';
 import {
@@ -78,34 +79,28 @@ export function MeasurementPage() {
 function DueList({ siteId }: { siteId: string | undefined }) {
   const [page, setPage] = useState(1);
   const due = useDueList(siteId, page);
-  if (due.isPending) return <Loader aria-label="Loading due list" />;
-  if (due.isError)
-    return (
-      <Alert color="red" role="alert">
-        {due.error.message}
-      </Alert>
-    );
-  if (due.data.items.length === 0)
-    return <Text>Nothing is due today. Every scheduled questionnaire is up to date.</Text>;
   return (
-    <Stack>
-      <Text size="sm" c="dimmed">
-        {due.data.total} questionnaire{due.data.total === 1 ? '' : 's'} due; overdue first. Open the chart's
-        Measures tab to enter answers, or the patient can answer in the portal.
-      </Text>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped aria-label="Due questionnaires">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Patient</Table.Th>
-              <Table.Th>Program</Table.Th>
-              <Table.Th>Instrument</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Last given</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {due.data.items.map((item) => (
+    <QueryState
+      query={due}
+      loading="Loading due list"
+      isEmpty={(list) => list.total === 0}
+      empty="Nothing is due today. Every scheduled questionnaire is up to date."
+    >
+      {(list) => (
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {list.total} questionnaire{list.total === 1 ? '' : 's'} due; overdue first. Open the chart's
+            Measures tab to enter answers, or the patient can answer in the portal.
+          </Text>
+          <PagedTable
+            label="Due questionnaires"
+            minWidth={640}
+            busy={due.isFetching}
+            columns={['Patient', 'Program', 'Instrument', 'Due', 'Last given']}
+            page={list}
+            empty="Nothing is due on this page."
+            onPage={setPage}
+            row={(item) => (
               <Table.Tr key={`${item.episodeId}-${item.instrumentId}`}>
                 <Table.Td>
                   <Anchor component={Link} to={`/patients/${item.patientId}?tab=measures`}>
@@ -125,14 +120,11 @@ function DueList({ siteId }: { siteId: string | undefined }) {
                 </Table.Td>
                 <Table.Td>{item.lastGivenOn ?? 'never'}</Table.Td>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {due.data.total > due.data.pageSize && (
-        <Pagination value={page} onChange={setPage} total={Math.ceil(due.data.total / due.data.pageSize)} />
+            )}
+          />
+        </Stack>
       )}
-    </Stack>
+    </QueryState>
   );
 }
 

@@ -1,12 +1,10 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useCan } from '../shared/permissions';
 import { TASK_LABELS, useAcknowledgeTask, usePatientOpenTasks } from './measurement-api';
 
-/** Mirrors the server's `measurement.read` and `task.acknowledge`: clinical staff. */
-export const MEASUREMENT_ROLES = ['program_director', 'clinician', 'nurse', 'prescriber'];
-
-/** Shown at the top of the chart while any urgent task of the patient is open (issue 6 item 8). */
-export function UrgentTaskBanner({ patientId, role }: { patientId: string; role: string }) {
-  const allowed = MEASUREMENT_ROLES.includes(role);
+/** Shown at the top of the chart while any urgent task of the patient is open, to whoever may act on it. */
+export function UrgentTaskBanner({ patientId }: { patientId: string }) {
+  const allowed = useCan('measurement.read', 'task.acknowledge');
   const tasks = usePatientOpenTasks(patientId, allowed);
   const acknowledge = useAcknowledgeTask();
   if (!allowed || !tasks.data || tasks.data.items.length === 0) return null;

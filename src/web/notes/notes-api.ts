@@ -1,188 +1,91 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, ifMatch, type Page, withQuery } from '../shared/api-client';
+import { answer, client, idempotent, ifMatch, type Schema } from '../shared/api/client';
+import { ApiError } from '../shared/api-client';
+import { noteKeys } from './notes-keys';
 
-// Mirrors src/server/notes/notes.schema.ts (the API is the contract; these types only name what screens read).
+// Chart notes, group notes and psychotherapy notes. Types are the server's schemas (src/server/notes/*.schema.ts)
+// through the generated contract. Note bodies stay open records here: each note type's form (note-body.tsx)
+// builds its own, and the server validates it against the type's schema (a 422 names the field).
 
-export type NoteType =
-  | 'group_therapy'
-  | 'individual_therapy'
-  | 'family_session'
-  | 'intake_biopsychosocial'
-  | 'nursing'
-  | 'medical_psychiatric'
-  | 'case_management'
-  | 'discharge_summary';
-export type NoteStatus = 'draft' | 'awaiting_cosignature' | 'locked';
-export type NoteAction = 'edit' | 'sign' | 'cosign' | 'addendum';
-
-export interface Signature {
-  userId: string;
-  name: string;
-  credential: string | null;
-  signedAt: string;
-  method: 'password' | 'totp';
-}
-
-export interface Part2Label {
-  applies: boolean;
-  securityLabel: string | null;
-  notice: string | null;
-}
-
-export interface CodeSuggestion {
-  code: string;
-  description: string;
-}
-
-interface Lifecycle {
-  status: NoteStatus;
-  allowedActions: NoteAction[];
-  author: { userId: string; name: string; credential: string | null };
-  supervisorId: string | null;
-  signature: Signature | null;
-  cosignature: Signature | null;
-  lateEntry: boolean;
-  serviceAt: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Addendum {
-  id: string;
-  text: string;
-  signature: Signature;
-}
-
-export interface Note extends Lifecycle {
-  id: string;
-  patientId: string;
-  episodeId: string;
-  sessionId: string | null;
-  groupNoteId: string | null;
-  noteType: NoteType;
+export type Note = Omit<Schema<'Note'>, 'body' | 'groupShared'> & {
   body: Record<string, unknown>;
   groupShared: Record<string, unknown> | null;
-  minutes: number | null;
-  attendanceStatus: string | null;
-  codeSuggestion: CodeSuggestion | null;
-  part2: Part2Label;
-  addenda: Addendum[];
-}
-
-export interface PlanObjective {
-  id: string;
-  description: string;
-  status: string;
-}
-
-export interface ObjectiveProgress {
-  objectiveId: string;
-  progress: string;
-  comment?: string | null;
-  description?: string;
-}
-
-export interface GroupMember {
-  noteId: string;
-  patientId: string;
-  episodeId: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  attendanceStatus: string | null;
-  minutes: number | null;
-  codeSuggestion: CodeSuggestion | null;
+};
+export type NoteType = Note['noteType'];
+export type NoteStatus = Note['status'];
+export type NoteAction = Note['allowedActions'][number];
+export type Signature = NonNullable<Note['signature']>;
+export type Part2Label = Schema<'Part2Label'>;
+export type CodeSuggestion = NonNullable<Note['codeSuggestion']>;
+export type Addendum = Schema<'NoteAddendum'>;
+type GroupNoteSchema = Schema<'GroupNote'>;
+export type GroupMember = Omit<GroupNoteSchema['members'][number], 'part'> & {
   part: Record<string, unknown>;
-  objectives: PlanObjective[];
-}
-
-export interface GroupNote extends Lifecycle {
-  id: string;
-  siteId: string;
-  programId: string;
-  sessionId: string;
-  session: { localDate: string; startsAt: string; endsAt: string; minutes: number };
+};
+export type PlanObjective = GroupMember['objectives'][number];
+export type ObjectiveProgress = NonNullable<GroupNoteSchema['members'][number]['part']['objectives']>[number];
+export type GroupNote = Omit<GroupNoteSchema, 'shared' | 'members'> & {
   shared: Record<string, unknown>;
   members: GroupMember[];
-  part2: Part2Label;
-}
-
-export interface QueueItem {
-  kind: 'note' | 'group_note';
-  id: string;
-  noteType: NoteType;
-  patientId: string | null;
-  siteId: string;
-  givenName: string | null;
-  familyName: string | null;
-  members: number | null;
-  serviceAt: string;
-  lateAfter: string;
-  status: NoteStatus;
-}
-
-export interface NoteQueue {
-  unsigned: QueueItem[];
-  overdue: QueueItem[];
-  awaitingMyCosignature: QueueItem[];
-  lateEntryHours: number;
-}
-
-export interface PsychotherapyNote {
-  id: string;
-  patientId: string;
-  episodeId: string;
-  sessionId: string | null;
-  authorId: string;
-  text: string;
-  grantedUserIds: string[];
-  createdAt: string;
-}
+};
+export type NoteQueue = Schema<'NoteQueue'>;
+export type QueueItem = NoteQueue['unsigned'][number];
+export type PsychotherapyNote = Schema<'PsychotherapyNote'>;
 
 /** Re-authentication for a signature: the password or a 6-digit authenticator code. */
 export type SignProof = { password: string } | { totpCode: string };
 
-const enc = encodeURIComponent;
-const notesPath = (patientId: string) => `/api/patients/${enc(patientId)}/notes`;
-const groupPath = (siteId: string, groupNoteId: string) =>
-  `/api/sites/${enc(siteId)}/group-notes/${enc(groupNoteId)}`;
+// The open records above, as the contract's request types (the server checks each note type's body).
+const asNote = (note: Schema<'Note'>) => note as Note;
+const asGroupNote = (note: GroupNoteSchema) => note as GroupNote;
 
 // ---- Queue
 
-export const noteQueueKey = ['note-queue'] as const;
-
 export function useNoteQueue() {
   return useQuery({
-    queryKey: noteQueueKey,
-    queryFn: ({ signal }) => api.get<NoteQueue>('/api/notes/queue', { signal }),
+    queryKey: noteKeys.queue,
+    queryFn: ({ signal }) => answer(client.GET('/api/notes/queue', { signal })),
   });
 }
 
 // ---- Group notes
 
-export const groupNoteKey = (groupNoteId: string) => ['group-note', groupNoteId] as const;
+const group = (siteId: string, groupNoteId: string) => ({ params: { path: { siteId, groupNoteId } } });
+
+export function fetchGroupNote(siteId: string, groupNoteId: string, signal?: AbortSignal) {
+  return answer(
+    client.GET('/api/sites/{siteId}/group-notes/{groupNoteId}', { ...group(siteId, groupNoteId), signal }),
+  ).then(asGroupNote);
+}
 
 export function useGroupNote(siteId: string, groupNoteId: string) {
   return useQuery({
-    queryKey: groupNoteKey(groupNoteId),
-    queryFn: ({ signal }) => api.get<GroupNote>(groupPath(siteId, groupNoteId), { signal }),
+    queryKey: noteKeys.group(groupNoteId),
+    queryFn: ({ signal }) => fetchGroupNote(siteId, groupNoteId, signal),
   });
 }
 
 /** The session's group note: the existing one, or a new draft from its attendance. */
 export async function openGroupNoteOfSession(siteId: string, sessionId: string): Promise<GroupNote> {
-  const path = `/api/sites/${enc(siteId)}/sessions/${enc(sessionId)}/group-note`;
+  const params = { path: { siteId, sessionId } };
+  const existing = () =>
+    answer(client.GET('/api/sites/{siteId}/sessions/{sessionId}/group-note', { params })).then(asGroupNote);
   try {
-    return await api.get<GroupNote>(path);
+    return await existing();
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) throw error;
   }
   try {
-    return await api.create<GroupNote>(path, {});
+    return await answer(
+      client.POST('/api/sites/{siteId}/sessions/{sessionId}/group-note', {
+        params,
+        body: {},
+        ...idempotent(),
+      }),
+    ).then(asGroupNote);
   } catch (error) {
     // Someone drafted it between the two calls: open theirs.
-    if (error instanceof ApiError && error.code === 'group_note_exists') return api.get<GroupNote>(path);
+    if (error instanceof ApiError && error.code === 'group_note_exists') return existing();
     throw error;
   }
 }
@@ -198,33 +101,64 @@ export function saveGroupNote(
   version: number,
   changes: GroupNoteChanges,
 ) {
-  return api.put<GroupNote>(groupPath(siteId, groupNoteId), changes, ifMatch(version));
+  return answer(
+    client.PUT('/api/sites/{siteId}/group-notes/{groupNoteId}', {
+      ...group(siteId, groupNoteId),
+      body: changes as Schema<'UpdateGroupNote'>,
+      ...ifMatch(version),
+    }),
+  ).then(asGroupNote);
 }
 
 export function signGroupNote(siteId: string, groupNoteId: string, version: number, proof: SignProof) {
-  return api.post<GroupNote>(`${groupPath(siteId, groupNoteId)}/sign`, proof, ifMatch(version));
+  return answer(
+    client.POST('/api/sites/{siteId}/group-notes/{groupNoteId}/sign', {
+      ...group(siteId, groupNoteId),
+      body: proof,
+      ...ifMatch(version),
+    }),
+  ).then(asGroupNote);
 }
 
 export function cosignGroupNote(siteId: string, groupNoteId: string, version: number, proof: SignProof) {
-  return api.post<GroupNote>(`${groupPath(siteId, groupNoteId)}/cosign`, proof, ifMatch(version));
+  return answer(
+    client.POST('/api/sites/{siteId}/group-notes/{groupNoteId}/cosign', {
+      ...group(siteId, groupNoteId),
+      body: proof,
+      ...ifMatch(version),
+    }),
+  ).then(asGroupNote);
 }
 
 // ---- Chart notes
 
-export const patientNotesKey = (patientId: string) => ['notes', patientId] as const;
+const chartNote = (patientId: string, noteId: string) => ({ params: { path: { patientId, noteId } } });
 
 export function usePatientNotes(patientId: string, page: number) {
   return useQuery({
-    queryKey: [...patientNotesKey(patientId), page],
-    queryFn: ({ signal }) =>
-      api.get<Page<Note>>(withQuery(notesPath(patientId), { page, pageSize: 25 }), { signal }),
+    queryKey: noteKeys.patientPage(patientId, page),
+    queryFn: async ({ signal }) => {
+      const list = await answer(
+        client.GET('/api/patients/{patientId}/notes', {
+          params: { path: { patientId }, query: { page, pageSize: 25 } },
+          signal,
+        }),
+      );
+      return { ...list, items: list.items.map(asNote) };
+    },
   });
 }
 
 export function useNote(patientId: string, noteId: string | null) {
   return useQuery({
-    queryKey: [...patientNotesKey(patientId), 'one', noteId],
-    queryFn: ({ signal }) => api.get<Note>(`${notesPath(patientId)}/${enc(noteId ?? '')}`, { signal }),
+    queryKey: noteKeys.one(patientId, noteId),
+    queryFn: ({ signal }) =>
+      answer(
+        client.GET('/api/patients/{patientId}/notes/{noteId}', {
+          ...chartNote(patientId, noteId ?? ''),
+          signal,
+        }),
+      ).then(asNote),
     enabled: Boolean(noteId),
   });
 }
@@ -237,7 +171,13 @@ export interface NewNote {
 }
 
 export function createNote(patientId: string, note: NewNote) {
-  return api.create<Note>(notesPath(patientId), note);
+  return answer(
+    client.POST('/api/patients/{patientId}/notes', {
+      params: { path: { patientId } },
+      body: note as Schema<'CreateNote'>,
+      ...idempotent(),
+    }),
+  ).then(asNote);
 }
 
 export function saveNote(
@@ -246,34 +186,66 @@ export function saveNote(
   version: number,
   change: { body: Record<string, unknown>; minutes: number | null },
 ) {
-  return api.put<Note>(`${notesPath(patientId)}/${enc(noteId)}`, change, ifMatch(version));
+  return answer(
+    client.PUT('/api/patients/{patientId}/notes/{noteId}', {
+      ...chartNote(patientId, noteId),
+      body: change,
+      ...ifMatch(version),
+    }),
+  ).then(asNote);
 }
 
 export function signNote(patientId: string, noteId: string, version: number, proof: SignProof) {
-  return api.post<Note>(`${notesPath(patientId)}/${enc(noteId)}/sign`, proof, ifMatch(version));
+  return answer(
+    client.POST('/api/patients/{patientId}/notes/{noteId}/sign', {
+      ...chartNote(patientId, noteId),
+      body: proof,
+      ...ifMatch(version),
+    }),
+  ).then(asNote);
 }
 
 export function cosignNote(patientId: string, noteId: string, version: number, proof: SignProof) {
-  return api.post<Note>(`${notesPath(patientId)}/${enc(noteId)}/cosign`, proof, ifMatch(version));
+  return answer(
+    client.POST('/api/patients/{patientId}/notes/{noteId}/cosign', {
+      ...chartNote(patientId, noteId),
+      body: proof,
+      ...ifMatch(version),
+    }),
+  ).then(asNote);
 }
 
 export function addAddendum(patientId: string, noteId: string, text: string, proof: SignProof) {
-  return api.create<Note>(`${notesPath(patientId)}/${enc(noteId)}/addenda`, { text, ...proof });
+  return answer(
+    client.POST('/api/patients/{patientId}/notes/{noteId}/addenda', {
+      ...chartNote(patientId, noteId),
+      body: { text, ...proof },
+      ...idempotent(),
+    }),
+  ).then(asNote);
 }
 
 // ---- Psychotherapy notes (kept apart: only their author, or whom the author granted, reads them)
 
-const psychotherapyPath = (patientId: string) => `/api/patients/${enc(patientId)}/psychotherapy-notes`;
-export const psychotherapyNotesKey = (patientId: string) => ['psychotherapy-notes', patientId] as const;
-
 export function usePsychotherapyNotes(patientId: string) {
   return useQuery({
-    queryKey: psychotherapyNotesKey(patientId),
+    queryKey: noteKeys.psychotherapy(patientId),
     queryFn: ({ signal }) =>
-      api.get<{ items: PsychotherapyNote[] }>(psychotherapyPath(patientId), { signal }),
+      answer(
+        client.GET('/api/patients/{patientId}/psychotherapy-notes', {
+          params: { path: { patientId } },
+          signal,
+        }),
+      ),
   });
 }
 
 export function createPsychotherapyNote(patientId: string, episodeId: string, text: string) {
-  return api.create<PsychotherapyNote>(psychotherapyPath(patientId), { episodeId, text, grantedUserIds: [] });
+  return answer(
+    client.POST('/api/patients/{patientId}/psychotherapy-notes', {
+      params: { path: { patientId } },
+      body: { episodeId, text, grantedUserIds: [] },
+      ...idempotent(),
+    }),
+  );
 }

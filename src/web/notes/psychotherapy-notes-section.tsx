@@ -15,7 +15,8 @@ import { type FormEvent, useState } from 'react';
 import { useEpisodes } from '../episodes/episodes-api';
 import { ApiError } from '../shared/api-client';
 import { formatInstant } from './note-labels';
-import { createPsychotherapyNote, psychotherapyNotesKey, usePsychotherapyNotes } from './notes-api';
+import { createPsychotherapyNote, usePsychotherapyNotes } from './notes-api';
+import { noteKeys } from './notes-keys';
 
 /**
  * Psychotherapy (process) notes, issue 6 §5: kept apart from the chart. The server lists only the notes the
@@ -33,7 +34,7 @@ export function PsychotherapyNotesSection({ patientId }: { patientId: string }) 
     mutationFn: () => createPsychotherapyNote(patientId, chosen, text.trim()),
     onSuccess: () => {
       setText('');
-      void queryClient.invalidateQueries({ queryKey: psychotherapyNotesKey(patientId) });
+      void queryClient.invalidateQueries({ queryKey: noteKeys.psychotherapy(patientId) });
     },
   });
   const submit = (event: FormEvent) => {

@@ -87,7 +87,7 @@ export function PatientPage() {
             </Alert>
           )}
           <PatientHeader patient={patient.data} />
-          <UrgentTaskBanner patientId={patientId} role={role} />
+          <UrgentTaskBanner patientId={patientId} />
           <Tabs value={tab} onChange={openTab} keepMounted={false}>
             <Tabs.List aria-label="Patient chart">
               {tabs.map((item) => (

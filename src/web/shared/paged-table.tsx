@@ -1,4 +1,4 @@
-import { Group, Pagination, Table, Text } from '@mantine/core';
+import { Group, Pagination, Table, type TableProps, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** Every list endpoint answers one page at a time in this shape (the server's paging, STYLE.md). */
@@ -25,6 +25,7 @@ export function PagedTable<T>({
   busy = false,
   minWidth,
   striped = true,
+  tableProps,
 }: {
   /** The table's accessible name; the pager is named after it ("… pages") unless `pagerLabel` says. */
   label: string;
@@ -38,10 +39,12 @@ export function PagedTable<T>({
   busy?: boolean;
   minWidth?: number;
   striped?: boolean;
+  /** Anything else Mantine's Table takes (verticalSpacing, highlightOnHover …). */
+  tableProps?: Omit<TableProps, 'striped' | 'children'>;
 }) {
   const pageCount = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const table = (
-    <Table striped={striped} aria-label={label} aria-busy={busy} fz="sm">
+    <Table striped={striped} aria-label={label} aria-busy={busy} fz="sm" {...tableProps}>
       <Table.Thead>
         <Table.Tr>
           {columns.map((column, index) => (
