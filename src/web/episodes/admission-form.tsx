@@ -14,9 +14,9 @@ import {
 import { useForm } from '@mantine/form';
 import { type AsamEdition, isAsamEdition, LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
 import { type Assessment, useAssessments } from '../assessments/assessments-api';
-import { formatDateOfBirth } from '../patients/date-of-birth';
 import { type Referral, useReferrals } from '../referrals/referrals-api';
 import { useClinicToday } from '../shared/clinic-zone';
+import { formatDay } from '../shared/date-time';
 import { fieldError, formError } from '../shared/form-errors';
 import { useMe } from '../shared/session';
 import { defaultPrimaryClinician, isClinicalStaff } from './episode-values';
@@ -101,8 +101,8 @@ function AdmissionFields({
           </Title>
           {latest ? (
             <Text size="sm">
-              Latest ASAM assessment ({formatDateOfBirth(latest.assessedOn)}): recommended{' '}
-              {latest.recommendedLevel}, placed {latest.placedLevel}
+              Latest ASAM assessment ({formatDay(latest.assessedOn)}): recommended {latest.recommendedLevel},
+              placed {latest.placedLevel}
               {latest.placedLevelHours ? ` (${latest.placedLevelHours.label})` : ''}.
             </Text>
           ) : (

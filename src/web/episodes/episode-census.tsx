@@ -15,8 +15,8 @@ import { Link, useNavigate } from 'react-router';
 import { EPISODE_STATUSES } from '../../domain/episodes/episode-status';
 import { EDITION_3_LEVEL_CODES, EDITION_4_LEVEL_CODES } from '../../domain/placement/levels-of-care';
 import { levelName } from '../assessments/level-name';
-import { formatDateOfBirth } from '../patients/date-of-birth';
 import { usePrograms } from '../referrals/referrals-api';
+import { formatDay } from '../shared/date-time';
 import { fieldError } from '../shared/form-errors';
 import type { Site } from '../shared/session';
 import { roleLabel } from '../shared/staff-navigation';
@@ -242,7 +242,7 @@ export function EpisodeCensus({ site }: { site: Site }) {
                 <Table.Td>
                   <StatusBadge status={row.status} />
                 </Table.Td>
-                <Table.Td>{row.admittedOn ? formatDateOfBirth(row.admittedOn) : '—'}</Table.Td>
+                <Table.Td>{row.admittedOn ? formatDay(row.admittedOn) : '—'}</Table.Td>
                 <Table.Td>
                   {row.primaryClinicianName ?? (
                     <Text component="span" c="dimmed" size="sm">

@@ -18,13 +18,13 @@ import { EpisodeCensus } from '../episodes/episode-census';
 import { ageOnDay } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
 import { useCurrentSite } from '../shared/current-site';
+import { formatDateOfBirth } from '../shared/date-of-birth';
 import { fieldError } from '../shared/form-errors';
 import type { Site } from '../shared/session';
 import { useMe } from '../shared/session';
 import { canCreateReferral } from '../shared/staff-navigation';
 import { StatusBadge } from '../shared/status-badge';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
-import { formatDateOfBirth } from './date-of-birth';
 import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
 
 const TREATMENT_VIEW = 'treatment';

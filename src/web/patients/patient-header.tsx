@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { clinicToday } from '../shared/clinic-calendar';
+import { dateOfBirthWithAge } from '../shared/date-of-birth';
 import { StatusBadge } from '../shared/status-badge';
-import { dateOfBirthWithAge } from './date-of-birth';
 import type { Patient } from './patients-api';
 
 function Fact({ label, children }: { label: string; children: string }) {

@@ -6,15 +6,6 @@ export type PatientSummary = Schema<'CensusRow'>;
 export type Patient = Schema<'Patient'>;
 export type NewPatient = Schema<'CreatePatient'>;
 
-export const LIVING_SITUATIONS = [
-  { value: 'home', label: 'Own home' },
-  { value: 'with_family', label: 'With family' },
-  { value: 'sober_living', label: 'Sober living' },
-  { value: 'alone', label: 'Alone' },
-  { value: 'unhoused', label: 'Unhoused' },
-  { value: 'other', label: 'Other' },
-] as const satisfies readonly { value: NonNullable<NewPatient['livingSituation']>; label: string }[];
-
 export const CENSUS_PAGE_SIZE = 25;
 
 export function useCensus(siteId: string | undefined, q: string, page: number) {
@@ -58,21 +49,5 @@ export function requestBreakGlass(patientId: string, reason: string) {
 export function createPatient(siteId: string, body: NewPatient) {
   return answer(
     client.POST('/api/sites/{siteId}/patients', { params: { path: { siteId } }, body, ...idempotent() }),
-  );
-}
-
-export function inviteToPortal(patientId: string) {
-  return answer(
-    client.POST('/api/patients/{patientId}/portal-invitations', { params: { path: { patientId } } }),
-  );
-}
-
-/** Revokes every unused portal link of the patient (a new invitation also replaces the earlier one). */
-export function revokePortalInvitations(patientId: string) {
-  return answer(
-    client.POST('/api/patients/{patientId}/portal-invitations/revoke', {
-      params: { path: { patientId } },
-      body: {},
-    }),
   );
 }

@@ -1,6 +1,6 @@
 import { Anchor, List, Paper, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDateOfBirth } from '../patients/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { useOverdueReviews } from './treatment-plans-api';
 
 /** Mirrors the server's `plan.overdue` permission. */
@@ -26,7 +26,7 @@ export function OverdueReviews({ role }: { role: string }) {
             <Anchor component={Link} to={`/patients/${item.patientId}?tab=plan`}>
               {item.familyName}, {item.givenName}
             </Anchor>{' '}
-            ({item.mrn}, {item.programName}): review was due {formatDateOfBirth(item.reviewDate)}
+            ({item.mrn}, {item.programName}): review was due {formatDay(item.reviewDate)}
           </List.Item>
         ))}
       </List>

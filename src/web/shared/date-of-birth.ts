@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import { ageOnDay } from '../shared/clinic-calendar';
+import { ageOnDay } from './clinic-calendar';
 
 const dateOfBirthFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
