@@ -1,7 +1,7 @@
 /**
- * The folder boundaries (ARCHITECTURE.md). Run by hand for now: `npx depcruise src --config .dependency-cruiser.cjs`.
- * It is not yet part of `npm run lint` or `npm test`: the folder cycles it reports (platform/http ⇄
- * access/audit/auth, assessments ⇄ episodes) are still to be broken.
+ * The folder boundaries (ARCHITECTURE.md "Boundaries"). Enforced by `npm run lint` and by `npm test`
+ * (lint/boundaries.test.ts, which also proves each rule fires on the wrong-way imports the code once had).
+ * By hand: `npx depcruise src --config .dependency-cruiser.cjs`.
  */
 const tooling = '^src/server/(test-support|proof|seed)/';
 module.exports = {

@@ -22,13 +22,10 @@ import { loadConfig } from '../src/server/platform/config';
 import { type Database, openDatabase } from '../src/server/platform/db/database';
 import { organizations, programs, sites, users } from '../src/server/platform/db/platform.table';
 import { createLogger } from '../src/server/platform/logging';
-import {
-  attendance,
-  enrolments,
-  programSessions,
-} from '../src/server/program-operations/program-operations.table';
+import { attendance, enrolments } from '../src/server/program-operations';
 import { weeklyDoseLedger } from '../src/server/program-operations/weekly-dose-ledger';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../src/server/seed/demo-seed';
+import { programSessions } from '../src/server/sessions';
 import { tracks } from '../src/server/tracks';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);

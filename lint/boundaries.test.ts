@@ -142,4 +142,9 @@ describe('the folder boundaries fail on each wrong-way import the code base had'
     );
     expect(found).toEqual([]);
   });
+
+  it('holds on this repository’s own src/', async () => {
+    const found = await violations(repoRoot);
+    expect(found.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
+  });
 });

@@ -1,11 +1,14 @@
 import { registerAssessmentRoutes } from './assessments/assessments.routes';
 import { registerAuditRoutes } from './audit-log/audit-log.routes';
 import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
+import { registerCurriculumRoutes } from './curriculum/curriculum.routes';
 import { registerDischargeRoutes } from './discharges/discharges.routes';
+import { membersOnByTrack } from './enrolment';
+import { registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment/enrolment.routes';
 import { applyPlannedLevelChangesJob, findEpisode } from './episodes';
 import { registerEpisodeRoutes } from './episodes/episodes.routes';
+import { registerGroupNoteRoutes } from './group-notes/group-notes.routes';
 import { registerMeasurementRoutes } from './measurement/measurement.routes';
-import { registerGroupNoteRoutes } from './notes/group-notes.routes';
 import { registerNoteRoutes } from './notes/notes.routes';
 import { registerPsychotherapyNoteRoutes } from './notes/psychotherapy-notes.routes';
 import { registerPatientRoutes } from './patients/patients.routes';
@@ -13,11 +16,11 @@ import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import type { JobDefinition } from './platform/jobs/jobs';
 import { registerPortalRoutes } from './portal/portal.routes';
-import { membersOnByTrack } from './program-operations';
 import { registerProgramOperationRoutes } from './program-operations/program-operations.routes';
 import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
 import { registerProgramRoutes } from './programs/programs.routes';
 import { registerReferralRoutes } from './referrals/referrals.routes';
+import { registerSessionRoutes } from './sessions/sessions.routes';
 import { registerAuthRoutes } from './sign-in/sign-in.routes';
 import { registerSiteRoutes } from './sites/sites.routes';
 import { registerTrackRoutes } from './tracks/tracks.routes';
@@ -35,7 +38,11 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerProgramRoutes,
   registerProgramSettingsRoutes,
   (app) => registerTrackRoutes(app, { membersOn: membersOnByTrack }),
+  registerSessionRoutes,
+  registerEnrolmentRoutes,
   registerProgramOperationRoutes,
+  registerCurriculumRoutes,
+  registerTargetStepRoutes,
   registerReferralRoutes,
   (app) =>
     registerAssessmentRoutes(app, {

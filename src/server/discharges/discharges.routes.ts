@@ -19,7 +19,7 @@ export function registerDischargeRoutes(app: App) {
       status: 201,
       versioned: true,
       // The answer is the discharge; its ETag is the episode's version after the change.
-      etag: ({ version }) => (version ?? 0) + 1,
+      etag: (_, { version }) => (version ?? 0) + 1,
       route: createRoute({
         method: 'post',
         path: '/api/patients/{patientId}/episodes/{episodeId}/discharge',

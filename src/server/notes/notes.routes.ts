@@ -97,47 +97,43 @@ export function registerNoteRoutes(app: App) {
     (ctx, { param, json }) => saveDraftNote(ctx, param.noteId, json),
   );
 
-  definePatientRoute(
-    app,
+  const signing = [
     {
+      step: 'sign',
       permission: 'note.write',
-      versioned: true,
-      afterRollback: refusedSignature,
-      route: createRoute({
-        method: 'post',
-        path: `${notePath}/sign`,
-        tags,
-        summary:
-          'The author signs the draft with their password or a current authenticator code (exactly one); needs If-Match. Every required field of the type must be filled (422 naming body.* fields). Records user, credential and time; an author with a supervisor → awaiting_cosignature, else locked. Signed more than NOTE_LATE_ENTRY_HOURS (72) after the service → lateEntry. Someone else’s note → 403 not_author.',
-        request: { params: NoteParams, body: jsonBody(SignRequest) },
-        responses: { 200: jsonResponse(Note, 'Signed'), ...conflictResponses, ...errorResponses },
-      }),
+      summary:
+        'The author signs the draft with their password or a current authenticator code (exactly one); needs If-Match. Every required field of the type must be filled (422 naming body.* fields). Records user, credential and time; an author with a supervisor → awaiting_cosignature, else locked. Signed more than NOTE_LATE_ENTRY_HOURS (72) after the service → lateEntry. Someone else’s note → 403 not_author.',
+      answered: 'Signed',
+      run: signNote,
     },
-    (ctx, { param, json }) => signNote(ctx, param.noteId, json),
-  );
-
-  definePatientRoute(
-    app,
     {
+      step: 'cosign',
       permission: 'note.cosign',
-      versioned: true,
-      afterRollback: refusedSignature,
-      route: createRoute({
-        method: 'post',
-        path: `${notePath}/cosign`,
-        tags,
-        summary:
-          "The author's supervisor co-signs a note awaiting co-signature (password or authenticator code); the note locks. Needs If-Match. Anyone but that supervisor → 403 not_supervisor.",
-        request: { params: NoteParams, body: jsonBody(SignRequest) },
-        responses: {
-          200: jsonResponse(Note, 'Co-signed and locked'),
-          ...conflictResponses,
-          ...errorResponses,
-        },
-      }),
+      summary:
+        "The author's supervisor co-signs a note awaiting co-signature (password or authenticator code); the note locks. Needs If-Match. Anyone but that supervisor → 403 not_supervisor.",
+      answered: 'Co-signed and locked',
+      run: cosignNote,
     },
-    (ctx, { param, json }) => cosignNote(ctx, param.noteId, json),
-  );
+  ] as const;
+  for (const s of signing) {
+    definePatientRoute(
+      app,
+      {
+        permission: s.permission,
+        versioned: true,
+        afterRollback: refusedSignature,
+        route: createRoute({
+          method: 'post',
+          path: `${notePath}/${s.step}`,
+          tags,
+          summary: s.summary,
+          request: { params: NoteParams, body: jsonBody(SignRequest) },
+          responses: { 200: jsonResponse(Note, s.answered), ...conflictResponses, ...errorResponses },
+        }),
+      },
+      (ctx, { param, json }) => s.run(ctx, param.noteId, json),
+    );
+  }
 
   definePatientRoute(
     app,

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { NOTE_ACTIONS, NOTE_STATUSES } from '../../domain/documentation/note-lifecycle';
 import { NOTE_TYPES } from '../../domain/documentation/note-types';
-import { GroupMemberPart, GroupSharedPart, NOTE_BODIES, text } from './note-bodies.schema';
+import { GroupSharedPart, NOTE_BODIES, text } from './note-bodies.schema';
 
 /** What a draft accepts: any subset of the type's fields (each field still valid if present). */
 const draftOf = <T extends z.ZodObject>(s: T) => s.partial();
@@ -68,7 +68,7 @@ const Signature = z.object({
   method: z.enum(['password', 'totp']),
 });
 
-const Part2 = z
+export const Part2 = z
   .object({
     applies: z.boolean(),
     securityLabel: z.string().nullable().describe('42CFRPart2 when the note is a Part 2 record.'),
@@ -76,13 +76,13 @@ const Part2 = z
   })
   .openapi('Part2Label');
 
-const CodeSuggestion = z.object({ code: z.string(), description: z.string() }).nullable();
+export const CodeSuggestion = z.object({ code: z.string(), description: z.string() }).nullable();
 
 export const Addendum = z
   .object({ id: z.string(), text: z.string(), signature: Signature })
   .openapi('NoteAddendum');
 
-const lifecycle = {
+export const noteLifecycle = {
   status: z.enum(NOTE_STATUSES),
   /** What may be done next: draft → edit, sign; awaiting_cosignature → cosign; locked → addendum. */
   allowedActions: z.array(z.enum(NOTE_ACTIONS)),
@@ -122,7 +122,7 @@ export const Note = z
     codeSuggestion: CodeSuggestion,
     part2: Part2,
     addenda: z.array(Addendum),
-    ...lifecycle,
+    ...noteLifecycle,
   })
   .openapi('Note');
 
@@ -172,65 +172,6 @@ export const NoteExport = z
       .describe('What the export leaves out by rule: psychotherapy notes and unsigned drafts.'),
   })
   .openapi('NoteExport');
-
-// ---- Group notes (staff view: every member)
-
-export const UpdateGroupNoteRequest = z
-  .strictObject({
-    shared: GroupSharedPart.partial().optional(),
-    /** Only the members listed change; each must be a member present at the session. */
-    members: z
-      .array(z.strictObject({ patientId: z.uuid('Must be a UUID.'), part: GroupMemberPart.partial() }))
-      .max(30)
-      .optional(),
-  })
-  .openapi('UpdateGroupNote', {
-    example: {
-      shared: { topic: 'Relapse prevention: high-risk situations' },
-      members: [
-        {
-          patientId: '5b1c8a2e-8f3e-4c55-9a57-0d3c8f0b9e11',
-          part: { participation: 'Named two work triggers.', risk: { level: 'none' } },
-        },
-      ],
-    },
-  });
-
-export const GroupNote = z
-  .object({
-    id: z.string(),
-    siteId: z.string(),
-    programId: z.string(),
-    sessionId: z.string(),
-    session: z.object({
-      localDate: z.string(),
-      startsAt: z.string(),
-      endsAt: z.string(),
-      minutes: z.number(),
-    }),
-    shared: GroupSharedPart.partial().describe('The shared part so far (GroupSharedPart once complete).'),
-    members: z.array(
-      z.object({
-        noteId: z.string(),
-        patientId: z.string(),
-        episodeId: z.string(),
-        givenName: z.string(),
-        familyName: z.string(),
-        preferredName: z.string().nullable(),
-        attendanceStatus: z.string().nullable(),
-        minutes: z.number().nullable(),
-        codeSuggestion: CodeSuggestion,
-        part: GroupMemberPart.partial().describe(
-          "This member's part so far (GroupMemberPart once complete).",
-        ),
-        /** The member's treatment-plan objectives to pick from (empty when the episode has no plan). */
-        objectives: z.array(z.object({ id: z.string(), description: z.string(), status: z.string() })),
-      }),
-    ),
-    part2: Part2,
-    ...lifecycle,
-  })
-  .openapi('GroupNote');
 
 // ---- Queue
 

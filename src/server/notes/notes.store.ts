@@ -4,7 +4,7 @@ import { episodes } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, users } from '../platform/db/platform.table';
-import { attendance, curriculumTopics, enrolments, programSessions } from '../program-operations';
+import { attendance, curriculumTopics, programSessions } from '../program-operations';
 import { treatmentPlans } from '../treatment-plans';
 import { groupNotes, noteAddenda, notes, psychotherapyNotes } from './notes.table';
 
@@ -15,7 +15,8 @@ export type PsychotherapyNoteRow = typeof psychotherapyNotes.$inferSelect;
 export type Author = { name: string; credential: string | null };
 
 const author = alias(users, 'note_author');
-const authorColumns = { name: author.displayName, credential: author.credentials };
+export const noteAuthor = author;
+export const authorColumns = { name: author.displayName, credential: author.credentials };
 
 /** The signer's account: what re-authentication checks and what the signature records. */
 export async function findSigner(tx: Tx, userId: string) {
@@ -64,51 +65,9 @@ export async function attendanceOf(tx: Tx, sessionId: string, patientId: string)
   return row;
 }
 
-/**
- * Members present at a session (present, late or left early) with their minutes and the episode of their
- * enrolment in the session's program that day, in roster order.
- */
-export async function presentMembers(tx: Tx, session: typeof programSessions.$inferSelect) {
-  return tx
-    .select({
-      patientId: attendance.patientId,
-      status: attendance.status,
-      minutes: attendance.minutes,
-      episodeId: enrolments.episodeId,
-    })
-    .from(attendance)
-    .innerJoin(patients, eq(patients.id, attendance.patientId))
-    .innerJoin(
-      enrolments,
-      and(
-        eq(enrolments.patientId, attendance.patientId),
-        eq(enrolments.programId, session.programId),
-        sql`${enrolments.startsOn} <= ${session.localDate}`,
-        sql`(${enrolments.endsOn} is null or ${enrolments.endsOn} >= ${session.localDate})`,
-      ),
-    )
-    .where(
-      and(
-        eq(attendance.sessionId, session.id),
-        inArray(attendance.status, ['present', 'late', 'left_early']),
-      ),
-    )
-    .orderBy(asc(patients.familyName), asc(patients.givenName), asc(patients.id));
-}
-
-export async function insertNotes(tx: Tx, values: (typeof notes.$inferInsert)[]) {
-  if (values.length === 0) return [];
-  return tx.insert(notes).values(values).returning();
-}
-
 export async function insertNote(tx: Tx, values: typeof notes.$inferInsert) {
   const [row] = await tx.insert(notes).values(values).returning();
   return row!;
-}
-
-export async function insertGroupNote(tx: Tx, values: typeof groupNotes.$inferInsert) {
-  const [row] = await tx.insert(groupNotes).values(values).onConflictDoNothing().returning();
-  return row;
 }
 
 export async function findNote(tx: Tx, patientId: string, noteId: string) {
@@ -182,47 +141,6 @@ export async function insertAddendum(tx: Tx, values: typeof noteAddenda.$inferIn
   return row!;
 }
 
-// ---- Group notes
-
-export async function findGroupNote(tx: Tx, siteId: string, id: string) {
-  const [row] = await tx
-    .select({
-      group: groupNotes,
-      author: authorColumns,
-      session: programSessions,
-      programKind: programs.kind,
-    })
-    .from(groupNotes)
-    .innerJoin(author, eq(author.id, groupNotes.authorId))
-    .innerJoin(programSessions, eq(programSessions.id, groupNotes.sessionId))
-    .innerJoin(programs, eq(programs.id, groupNotes.programId))
-    .where(and(eq(groupNotes.id, id), eq(groupNotes.siteId, siteId)));
-  return row;
-}
-
-export async function findGroupNoteOfSession(tx: Tx, siteId: string, sessionId: string) {
-  const [row] = await tx
-    .select({ id: groupNotes.id })
-    .from(groupNotes)
-    .where(and(eq(groupNotes.sessionId, sessionId), eq(groupNotes.siteId, siteId)));
-  return row;
-}
-
-/** The member copies of a group note with each member's names, in roster order. */
-export async function groupMembers(tx: Tx, groupNoteId: string) {
-  return tx
-    .select({
-      note: notes,
-      givenName: patients.givenName,
-      familyName: patients.familyName,
-      preferredName: patients.preferredName,
-    })
-    .from(notes)
-    .innerJoin(patients, eq(patients.id, notes.patientId))
-    .where(eq(notes.groupNoteId, groupNoteId))
-    .orderBy(asc(patients.familyName), asc(patients.givenName), asc(patients.id));
-}
-
 /** Everyone in the group of a member's copy: the name-leak check of an addendum needs the others' names. */
 export async function groupMemberNames(tx: Tx, groupNoteId: string) {
   return tx
@@ -243,41 +161,6 @@ export async function plansOfEpisodes(tx: Tx, episodeIds: string[]) {
     .select({ episodeId: treatmentPlans.episodeId, document: treatmentPlans.document })
     .from(treatmentPlans)
     .where(inArray(treatmentPlans.episodeId, episodeIds));
-}
-
-export async function updateGroupNote(
-  tx: Tx,
-  id: string,
-  version: number,
-  changes: Partial<typeof groupNotes.$inferInsert>,
-  now: Date,
-) {
-  const [row] = await tx
-    .update(groupNotes)
-    .set({ ...changes, version: sql`${groupNotes.version} + 1`, updatedAt: now })
-    .where(and(eq(groupNotes.id, id), eq(groupNotes.version, version)))
-    .returning();
-  return row;
-}
-
-export async function setMemberPart(tx: Tx, noteId: string, body: Record<string, unknown>, now: Date) {
-  await tx
-    .update(notes)
-    .set({ body, version: sql`${notes.version} + 1`, updatedAt: now })
-    .where(eq(notes.id, noteId));
-}
-
-/** Signing or co-signing a group note applies the same lifecycle to every member's copy. */
-export async function setMembersLifecycle(
-  tx: Tx,
-  groupNoteId: string,
-  changes: Partial<typeof notes.$inferInsert>,
-  now: Date,
-) {
-  await tx
-    .update(notes)
-    .set({ ...changes, version: sql`${notes.version} + 1`, updatedAt: now })
-    .where(eq(notes.groupNoteId, groupNoteId));
 }
 
 // ---- Queue

@@ -1,13 +1,9 @@
 import type { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { appendAudit } from '../platform/audit/audit';
 import { recordLoginFailure } from '../platform/auth/auth.store';
 import { checkAuthenticatorCode } from '../platform/auth/second-factor';
 import { verifyPassword } from '../platform/auth/secrets';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
-import type { AppEnv } from '../platform/http/app-env';
-import { auditActor } from '../platform/http/audit-actor';
 import type { PatientContext } from '../platform/http/route-wrappers';
 import type { SignRequest } from './notes.schema';
 import { findSigner } from './notes.store';
@@ -145,45 +141,4 @@ export async function auditRefusedSignature(
     { code: error.code },
     'denied',
   );
-}
-
-/**
- * Runs a signing request and, when the password or code was wrong, records the refusal in the audit log after
- * the request's own transaction has rolled back (a failed signature must leave a trace, like a failed sign-in).
- */
-export async function auditingRefusedSignature<T>(
-  c: Context<AppEnv>,
-  target: { entity: string; entityId: string; siteId: string | null; patientId: string | null },
-  run: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'reauthentication_failed') {
-      const { db, now, config } = c.var.deps;
-      const at = now();
-      await db.tx(async (tx) => {
-        await recordLoginFailure(
-          tx,
-          c.var.principal!.userId,
-          config.loginMaxFailures,
-          new Date(at.getTime() + config.loginLockSeconds * 1000),
-        );
-        await appendAudit(
-          tx,
-          auditActor(c),
-          [
-            {
-              action: `${target.entity}.signature_refused`,
-              ...target,
-              outcome: 'denied',
-              detail: { code: e.code },
-            },
-          ],
-          at,
-        );
-      });
-    }
-    throw e;
-  }
 }

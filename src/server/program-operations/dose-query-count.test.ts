@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
 import { demoIds } from '../test-support/clinical-fixtures';
 import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
-import { attendance, enrolments } from './program-operations.table';
+import { attendance } from './program-operations.table';
 
 /** The at-risk ledger loads the week in bulk: its statement count must not grow with the members. */
 let t: TestApp;

@@ -1,10 +1,6 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
-
+export { curriculumTopics } from '../curriculum';
+export { enrolments } from '../enrolment';
+export { programSessions } from '../sessions';
 export { tracks } from '../tracks';
-export { membersOnByTrack } from './program-operations.store';
-export {
-  attendance,
-  curriculumTopics,
-  enrolments,
-  programSessions,
-} from './program-operations.table';
+export { attendance } from './program-operations.table';

@@ -10,8 +10,9 @@ import {
 import { programWeekBounds, programWeekOf, weekNumberSince } from '../../domain/schedule/program-week';
 import type { Tx } from '../platform/db/database';
 import type { ProgramConfig } from '../programs';
+import type { SessionRow } from '../sessions';
 import { listTracks } from '../tracks';
-import { programEnrolmentsInWeek, programWeek, type SessionRow } from './program-operations.store';
+import { programEnrolmentsInWeek, programWeek } from './program-operations.store';
 
 /** Medicare IOP (from 2024): at least 9 hours a week, certified by a physician (domain.md §6). */
 export const MEDICARE_WEEKLY_MINIMUM_HOURS = 9;

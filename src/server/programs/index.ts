@@ -1,4 +1,4 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
 export { loadProgram, type ProgramConfig, programConfig, programToday } from './program-config';
-export { HourBandSchema } from './program-settings.schema';
+export { CalendarDay, HourBandSchema } from './program-settings.schema';
 export { findProgram, listSitePrograms } from './programs.store';

@@ -33,3 +33,6 @@ export const SaveProgramSettings = z
       .optional(),
   })
   .openapi('SaveProgramSettings');
+
+/** A calendar day as requests name it. */
+export const CalendarDay = z.iso.date({ message: 'Must be a date, YYYY-MM-DD.' });

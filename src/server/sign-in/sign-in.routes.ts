@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { permissionsOf } from '../platform/access/permissions';
 import { appendAudit } from '../platform/audit/audit';
 import { FailedSignInLimit, isLocalAddress } from '../platform/auth/address-limit';
 import {
@@ -383,6 +384,7 @@ export function registerAuthRoutes(app: App) {
             expiresAt: p.expiresAt.toISOString(),
           },
           next: nextStepFor({ role: p.role, mfaEnabled: p.mfaEnabled }, p.mfaVerified),
+          permissions: permissionsOf(p.role),
         },
         200,
       );

@@ -51,6 +51,8 @@ export const MeResponse = z
     patientId: z.string().nullable(),
     session: z.object({ idleTimeoutSeconds: z.number(), idleExpiresAt: z.string(), expiresAt: z.string() }),
     next: NextStep,
+    /** The role's permissions from the one permission table (platform/access/permissions.ts); scope aside. */
+    permissions: z.array(z.string()),
   })
   .openapi('Me');
 

@@ -20,18 +20,10 @@ import { ProgramsPage } from '../programs/programs-page';
 import { SchedulePage } from '../programs/schedule-page';
 import { SessionRosterPage } from '../programs/session-roster-page';
 import { ApiError } from '../shared/api-client';
-import {
-  canCreateReferral,
-  canReviewBreakGlass,
-  canSeeAuditLog,
-  canSeeCensus,
-  canSeeMeasures,
-  canSeeOperations,
-  hasNoteQueue,
-  hasUrgentTasks,
-} from '../shared/staff-navigation';
+import { RequirePermission } from '../shared/permissions';
+import { REFERRAL_PERMISSIONS } from '../shared/staff-navigation';
 import { NotFoundPage } from './not-found-page';
-import { HomeRedirect, RequireRole, RequireSession } from './require-session';
+import { HomeRedirect, RequireSession } from './require-session';
 import { SessionGoneRedirect } from './session-gone-redirect';
 import { StaffShell } from './staff-shell';
 
@@ -82,90 +74,90 @@ export function App() {
               <Route
                 path="/patients"
                 element={
-                  <RequireRole allowed={canSeeCensus}>
+                  <RequirePermission permission="patient.census">
                     <CensusPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/patients/new"
                 element={
-                  <RequireRole allowed={canCreateReferral}>
+                  <RequirePermission permission={REFERRAL_PERMISSIONS}>
                     <NewReferralPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route path="/patients/:patientId" element={<PatientPage />} />
               <Route
                 path="/programs"
                 element={
-                  <RequireRole allowed={canSeeOperations}>
+                  <RequirePermission permission="operations.read">
                     <ProgramsPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/schedule"
                 element={
-                  <RequireRole allowed={canSeeOperations}>
+                  <RequirePermission permission="operations.read">
                     <SchedulePage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/schedule/sessions/:sessionId"
                 element={
-                  <RequireRole allowed={canSeeOperations}>
+                  <RequirePermission permission="operations.read">
                     <SessionRosterPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/measures"
                 element={
-                  <RequireRole allowed={canSeeMeasures}>
+                  <RequirePermission permission="measurement.schedule.read">
                     <MeasurementPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/tasks"
                 element={
-                  <RequireRole allowed={hasUrgentTasks}>
+                  <RequirePermission permission="task.mine">
                     <UrgentTasksPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/notes"
                 element={
-                  <RequireRole allowed={hasNoteQueue}>
+                  <RequirePermission permission="note.queue">
                     <NoteQueuePage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/sites/:siteId/group-notes/:groupNoteId"
                 element={
-                  <RequireRole allowed={hasNoteQueue}>
+                  <RequirePermission permission="note.queue">
                     <GroupNotePage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/audit"
                 element={
-                  <RequireRole allowed={canSeeAuditLog}>
+                  <RequirePermission permission="audit.read">
                     <AuditLogPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
               <Route
                 path="/break-glass"
                 element={
-                  <RequireRole allowed={canReviewBreakGlass}>
+                  <RequirePermission permission="break_glass.review">
                     <BreakGlassReviewPage />
-                  </RequireRole>
+                  </RequirePermission>
                 }
               />
             </Route>

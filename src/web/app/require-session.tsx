@@ -45,20 +45,6 @@ export function RequireSession({ kind, children }: { kind: Me['kind']; children:
   );
 }
 
-/** A staff screen some roles do not have (the census for admins, the audit log for everyone else). */
-export function RequireRole({
-  allowed,
-  children,
-}: {
-  allowed: (role: string) => boolean;
-  children: ReactNode;
-}) {
-  const me = useMe();
-  if (!me.data) return null;
-  if (!allowed(me.data.user.role)) return <Navigate to={homePathFor(me.data)} replace />;
-  return children;
-}
-
 /** `/`: wherever this user starts. */
 export function HomeRedirect() {
   const me = useMe();

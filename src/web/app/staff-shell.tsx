@@ -3,8 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMyUrgentTasks } from '../measurement/measurement-api';
 import { useCurrentSite } from '../shared/current-site';
+import { may } from '../shared/permissions';
 import { useMe } from '../shared/session';
-import { canSeeCensus, hasUrgentTasks, roleLabel, staffNavigation } from '../shared/staff-navigation';
+import { roleLabel, staffNavigation } from '../shared/staff-navigation';
 import { useSignOut } from '../shared/use-sign-out';
 
 export function StaffShell() {
@@ -13,11 +14,11 @@ export function StaffShell() {
   const signOut = useSignOut();
   const { site, sites, chooseSite } = useCurrentSite();
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
-  const urgentTasks = useMyUrgentTasks(hasUrgentTasks(me.data?.user.role ?? ''));
+  const urgentTasks = useMyUrgentTasks(may(me.data, 'task.mine'));
   const openUrgent = urgentTasks.data?.total ?? 0;
   if (!me.data) return null;
   const { user } = me.data;
-  const navigation = staffNavigation.filter((item) => item.allowed(user.role));
+  const navigation = staffNavigation.filter((item) => may(me.data, item.permission));
 
   return (
     <AppShell
@@ -41,7 +42,7 @@ export function StaffShell() {
           </Group>
           <Group gap="md" wrap="nowrap">
             {/* The site only scopes the census; the audit log is organisation-wide. */}
-            {canSeeCensus(user.role) && sites.length > 0 && (
+            {may(me.data, 'patient.census') && sites.length > 0 && (
               <Group gap={6} wrap="nowrap">
                 <Text component="label" htmlFor="site-switcher" size="sm" fw={500}>
                   Site

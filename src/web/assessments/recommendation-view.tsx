@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { type AsamEdition, findLevel, type Population } from '../../domain/placement/levels-of-care';
 import { DIMENSIONS, type Recommendation } from '../../domain/placement/recommend-level';
-import { levelName } from './level-name';
+import { levelName } from '../shared/level-name';
 
 const dimensionLabel = (id: string) => DIMENSIONS.find((d) => d.id === id)?.label ?? id;
 

@@ -1,19 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../shared/api-client';
+import { answer, client, type Schema, withoutEmpty } from '../shared/api/client';
+import { auditKeys } from './audit-keys';
 
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actorEmail: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  patientId: string | null;
-  outcome: string;
-  sourceAddress: string | null;
-}
+export type AuditEntry = Schema<'AuditRow'>;
+export type ChainVerification = Schema<'AuditVerification'>;
 
 export interface AuditFilters {
   action: string;
@@ -26,23 +16,20 @@ export interface AuditFilters {
 export const AUDIT_FILTER_NAMES = ['action', 'patientId', 'actorEmail', 'from', 'to'] as const;
 export const AUDIT_PAGE_SIZE = 50;
 
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBroken: null | { seq: number; id: string; reason: string };
-}
-
 export function useAuditLog(filters: AuditFilters, page: number) {
   return useQuery({
-    queryKey: ['audit', filters, page],
+    queryKey: auditKeys.log(filters, page),
     queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>(withQuery('/api/audit', { ...filters, page, pageSize: AUDIT_PAGE_SIZE }), {
-        signal,
-      }),
+      answer(
+        client.GET('/api/audit', {
+          params: { query: withoutEmpty({ ...filters, page, pageSize: AUDIT_PAGE_SIZE }) },
+          signal,
+        }),
+      ),
     placeholderData: (previous) => previous,
   });
 }
 
 export function verifyAuditChain() {
-  return api.get<ChainVerification>('/api/audit/verify');
+  return answer(client.GET('/api/audit/verify'));
 }

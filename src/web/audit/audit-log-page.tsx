@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Group,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -12,10 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { fieldError, formError } from '../shared/form-errors';
+import { PagedTable } from '../shared/paged-table';
 import { roleLabel } from '../shared/staff-navigation';
 import {
   AUDIT_FILTER_NAMES,
@@ -42,15 +42,14 @@ export function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const applied = filtersFrom(params);
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const [draft, setDraft] = useState<AuditFilters>(applied);
-  const [rangeError, setRangeError] = useState<string>();
+  const form = useForm<AuditFilters>({
+    initialValues: applied,
+    validate: {
+      to: (to, { from }) => (from && to && from > to ? 'The end date is before the start date' : null),
+    },
+  });
   const log = useAuditLog(applied, page);
   const chainCheck = useMutation({ mutationFn: verifyAuditChain });
-
-  const setFilter = (name: keyof AuditFilters) => (event: ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value;
-    setDraft((current) => ({ ...current, [name]: value }));
-  };
 
   const toParams = (filters: AuditFilters, nextPage: number) => {
     const next = new URLSearchParams();
@@ -62,28 +61,20 @@ export function AuditLogPage() {
     return next;
   };
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    if (draft.from && draft.to && draft.from > draft.to) {
-      setRangeError('The end date is before the start date');
-      return;
-    }
-    setRangeError(undefined);
-    setParams(toParams(draft, 1));
-  };
+  const apply = form.onSubmit((filters) => setParams(toParams(filters, 1)));
 
   // A patient id in the table is a shortcut: show everything that touched that patient.
   const filterByPatient = (patientId: string) => {
     const next = { ...applied, patientId };
-    setDraft(next);
-    setRangeError(undefined);
+    form.setValues(next);
+    form.clearErrors();
     setParams(toParams(next, 1));
   };
 
   const clear = () => {
     const empty: AuditFilters = { action: '', patientId: '', actorEmail: '', from: '', to: '' };
-    setDraft(empty);
-    setRangeError(undefined);
+    form.setValues(empty);
+    form.clearErrors();
     setParams(toParams(empty, 1));
   };
 
@@ -122,37 +113,32 @@ export function AuditLogPage() {
           <TextInput
             label="Action"
             placeholder="e.g. patient.read"
-            value={draft.action}
-            onChange={setFilter('action')}
-            error={fieldError(log.error, 'action')}
+            {...form.getInputProps('action')}
+            error={form.errors.action ?? fieldError(log.error, 'action')}
           />
           <TextInput
             label="Patient id"
-            value={draft.patientId}
-            onChange={setFilter('patientId')}
-            error={fieldError(log.error, 'patientId')}
+            {...form.getInputProps('patientId')}
+            error={form.errors.patientId ?? fieldError(log.error, 'patientId')}
             spellCheck={false}
           />
           <TextInput
             label="Actor email"
             type="email"
-            value={draft.actorEmail}
-            onChange={setFilter('actorEmail')}
-            error={fieldError(log.error, 'actorEmail')}
+            {...form.getInputProps('actorEmail')}
+            error={form.errors.actorEmail ?? fieldError(log.error, 'actorEmail')}
           />
           <TextInput
             label="From date"
             type="date"
-            value={draft.from}
-            onChange={setFilter('from')}
-            error={fieldError(log.error, 'from')}
+            {...form.getInputProps('from')}
+            error={form.errors.from ?? fieldError(log.error, 'from')}
           />
           <TextInput
             label="To date"
             type="date"
-            value={draft.to}
-            onChange={setFilter('to')}
-            error={rangeError ?? fieldError(log.error, 'to')}
+            {...form.getInputProps('to')}
+            error={form.errors.to ?? fieldError(log.error, 'to')}
           />
         </SimpleGrid>
         <Group mt="md">
@@ -176,86 +162,56 @@ export function AuditLogPage() {
             : `${total} ${total === 1 ? 'entry' : 'entries'}`}
       </Text>
 
-      <Table.ScrollContainer minWidth={1000}>
-        <Table striped aria-label="Audit entries" aria-busy={log.isFetching} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Time</Table.Th>
-              <Table.Th>Actor</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Action</Table.Th>
-              <Table.Th>Entity</Table.Th>
-              <Table.Th>Patient id</Table.Th>
-              <Table.Th>Outcome</Table.Th>
-              <Table.Th>Source address</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {log.data?.items.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeFormat.format(new Date(entry.at))}</Table.Td>
-                <Table.Td>{entry.actorEmail ?? '—'}</Table.Td>
-                <Table.Td>{entry.actorRole ? roleLabel(entry.actorRole) : '—'}</Table.Td>
-                <Table.Td ff="monospace">{entry.action}</Table.Td>
-                <Table.Td>
-                  {entry.entity}
-                  {entry.entityId && (
-                    <Text component="span" ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
-                      {' '}
-                      {entry.entityId.slice(0, 8)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {entry.patientId ? (
-                    <Anchor
-                      component="button"
-                      type="button"
-                      ff="monospace"
-                      fz="xs"
-                      title={entry.patientId}
-                      aria-label={`Show only patient ${entry.patientId}`}
-                      onClick={() => filterByPatient(entry.patientId ?? '')}
-                    >
-                      {entry.patientId.slice(0, 8)}…
-                    </Anchor>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Outcome outcome={entry.outcome} />
-                </Table.Td>
-                <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
-                  {entry.sourceAddress ?? '—'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {log.data && log.data.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>
-                  <Text c="dimmed" ta="center" py="md">
-                    No audit entries match these filters.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-
-      {pageCount > 1 && (
-        <Group justify="flex-end">
-          <Pagination
-            total={pageCount}
-            value={Math.min(page, pageCount)}
-            onChange={(next) => setParams(toParams(applied, next))}
-            aria-label="Audit log pages"
-            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          />
-        </Group>
-      )}
+      <PagedTable
+        label="Audit entries"
+        pagerLabel="Audit log pages"
+        minWidth={1000}
+        busy={log.isFetching}
+        columns={['Time', 'Actor', 'Role', 'Action', 'Entity', 'Patient id', 'Outcome', 'Source address']}
+        page={log.data && { ...log.data, page: Math.min(page, pageCount) }}
+        empty="No audit entries match these filters."
+        onPage={(next) => setParams(toParams(applied, next))}
+        row={(entry) => (
+          <Table.Tr key={entry.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeFormat.format(new Date(entry.at))}</Table.Td>
+            <Table.Td>{entry.actorEmail ?? '—'}</Table.Td>
+            <Table.Td>{entry.actorRole ? roleLabel(entry.actorRole) : '—'}</Table.Td>
+            <Table.Td ff="monospace">{entry.action}</Table.Td>
+            <Table.Td>
+              {entry.entity}
+              {entry.entityId && (
+                <Text component="span" ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
+                  {' '}
+                  {entry.entityId.slice(0, 8)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {entry.patientId ? (
+                <Anchor
+                  component="button"
+                  type="button"
+                  ff="monospace"
+                  fz="xs"
+                  title={entry.patientId}
+                  aria-label={`Show only patient ${entry.patientId}`}
+                  onClick={() => filterByPatient(entry.patientId ?? '')}
+                >
+                  {entry.patientId.slice(0, 8)}…
+                </Anchor>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Outcome outcome={entry.outcome} />
+            </Table.Td>
+            <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
+              {entry.sourceAddress ?? '—'}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -1,51 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../shared/api-client';
+import { answer, client, type Schema } from '../shared/api/client';
+import { breakGlassKeys } from './break-glass-keys';
 
+export type GrantForReview = Schema<'BreakGlassGrantForReview'>;
+export type ReviewOutcome = Schema<'BreakGlassReviewRequest'>['outcome'];
 export type GrantStatus = 'unreviewed' | 'reviewed' | 'all';
-export type ReviewOutcome = 'reviewed' | 'follow_up';
-
-export interface GrantForReview {
-  id: string;
-  reason: string;
-  grantedAt: string;
-  expiresAt: string;
-  live: boolean;
-  user: { id: string; email: string; displayName: string };
-  patient: { id: string; mrn: string | null };
-  site: { id: string; name: string };
-  review: null | {
-    outcome: ReviewOutcome;
-    note: string | null;
-    reviewedAt: string;
-    reviewedBy: string | null;
-  };
-  accesses: {
-    id: string;
-    at: string;
-    action: string;
-    entity: string;
-    entityId: string | null;
-    outcome: string;
-  }[];
-}
-
-export const breakGlassKeys = { queue: (status: GrantStatus) => ['break-glass', 'grants', status] as const };
 
 export function useGrantQueue(status: GrantStatus) {
   return useQuery({
     queryKey: breakGlassKeys.queue(status),
     queryFn: ({ signal }) =>
-      api.get<Page<GrantForReview>>(withQuery('/api/break-glass/grants', { status, pageSize: 50 }), {
-        signal,
-      }),
+      answer(client.GET('/api/break-glass/grants', { params: { query: { status, pageSize: 50 } }, signal })),
   });
 }
 
+/** A director's review of one grant; every queue (unreviewed, reviewed, all) changes with it. */
 export function useReviewGrant(grantId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { outcome: ReviewOutcome; note?: string }) =>
-      api.post<GrantForReview>(`/api/break-glass/grants/${grantId}/review`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['break-glass', 'grants'] }),
+    mutationFn: (body: Schema<'BreakGlassReviewRequest'>) =>
+      answer(
+        client.POST('/api/break-glass/grants/{grantId}/review', { params: { path: { grantId } }, body }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: breakGlassKeys.grants }),
   });
 }

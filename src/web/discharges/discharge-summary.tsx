@@ -1,7 +1,7 @@
 import { DataList, Paper, Stack, Title } from '@mantine/core';
-import { levelName } from '../assessments/level-name';
 import type { Episode } from '../episodes/episodes-api';
 import { formatDay } from '../shared/date-time';
+import { levelName } from '../shared/level-name';
 import { AftercarePlanView } from './aftercare-plan-view';
 import type { Discharge } from './discharges-api';
 

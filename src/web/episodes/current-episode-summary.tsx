@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { levelName } from '../assessments/level-name';
 import { formatDay } from '../shared/date-time';
+import { levelName } from '../shared/level-name';
 import { StatusBadge } from '../shared/status-badge';
 import { openEpisode, useEpisodes } from './episodes-api';
 

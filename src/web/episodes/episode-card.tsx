@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type EpisodeStatus, isEpisodeStatus } from '../../domain/episodes/episode-status';
-import { levelName } from '../assessments/level-name';
 import { ApiError } from '../shared/api-client';
 import { formatDay } from '../shared/date-time';
+import { levelName } from '../shared/level-name';
 import { StatusBadge } from '../shared/status-badge';
 import { CareTeamPanel } from './care-team-panel';
 import { DiagnosesPanel } from './diagnoses-panel';

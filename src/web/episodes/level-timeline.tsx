@@ -1,6 +1,6 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
-import { levelName } from '../assessments/level-name';
 import { formatDay } from '../shared/date-time';
+import { levelName } from '../shared/level-name';
 import { levelChangeTitle } from './episode-values';
 import type { Episode } from './episodes-api';
 

@@ -1,104 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../shared/api-client';
+import { answer, client, idempotent, type Schema } from '../shared/api/client';
+import { measurementKeys } from './measurement-keys';
 
-export interface ScheduleItem {
-  instrumentId: string;
-  atIntake: boolean;
-  everyDays: number | null;
-}
+// Measurement-based care: instrument schedules, the due list, results with trends, urgent tasks from risk
+// answers, the portal's questionnaires. Types are the server's schemas through the generated contract.
 
-export interface InstrumentSchedules {
-  instruments: { id: string; shortName: string; name: string; administeredBy: string }[];
-  programs: { programId: string; programName: string; items: ScheduleItem[] }[];
-}
-
-export interface DueItem {
-  patientId: string;
-  patientName: string;
-  mrn: string;
-  episodeId: string;
-  programName: string;
-  instrumentId: string;
-  instrumentName: string;
-  state: 'due' | 'overdue';
-  dueOn: string;
-  lastGivenOn: string | null;
-}
-
-export interface InstrumentResult {
-  id: string;
-  episodeId: string;
-  instrumentId: string;
-  instrumentName: string;
-  answers: Record<string, number>;
-  total: number | null;
-  subscales: Record<string, number> | null;
-  bandId: string;
-  bandLabel: string;
-  riskFlags: string[];
-  administeredOn: string;
-  enteredVia: 'staff' | 'portal';
-  enteredByName?: string;
-  urgentTask?: { id: string; type: string; status: string } | null;
-}
-
-export interface InstrumentTrend {
-  instrumentId: string;
-  instrumentName: string;
-  baseline: number | null;
-  latest: number | null;
-  changeSinceIntake: number | null;
-  response: {
-    response: boolean;
-    percentChange: number | null;
-    clinicallySignificantImprovement?: boolean;
-    remission?: boolean;
-  } | null;
-}
-
-export interface UrgentTask {
-  id: string;
-  type: 'suicide_risk_high' | 'suicide_risk_review' | 'withdrawal_threshold';
-  status: 'open' | 'acknowledged';
-  patientId: string;
-  patientName: string;
-  mrn: string;
-  instrumentName: string;
-  total: number | null;
-  bandLabel: string;
-  administeredOn: string;
-  enteredVia: string;
-  createdAt: string;
-}
-
-export interface ProgramOutcome {
-  programId: string;
-  programName: string;
-  instrumentId: string;
-  instrumentName: string;
-  patients: number;
-  averageChange: number | null;
-  responders: number;
-}
-
-export interface PortalQuestion {
-  id: string;
-  number: number;
-  part?: string;
-  text: string;
-  options: { value: number; label: string }[];
-  askedWhen?: { itemId: string; atLeast: number };
-}
-
-export interface PortalInstrument {
-  instrumentId: string;
-  name: string;
-  shortName: string;
-  instructions: string;
-  state: 'due' | 'overdue';
-  dueOn: string;
-  items: PortalQuestion[];
-}
+export type InstrumentSchedules = Schema<'InstrumentSchedules'>;
+/** A line of a program's schedule as saved (the instrument by the id the server's instrument list gives). */
+export type ScheduleItem = Schema<'ReplaceInstrumentSchedule'>['items'][number];
+export type InstrumentId = ScheduleItem['instrumentId'];
+export type DueItem = Schema<'MeasurementDueList'>['items'][number];
+export type InstrumentResult = Schema<'InstrumentResult'>;
+export type InstrumentTrend = Schema<'PatientInstrumentResults'>['trends'][number];
+export type UrgentTask = Schema<'UrgentTask'>;
+export type ProgramOutcome = Schema<'MeasurementOutcomes'>['items'][number];
+export type PortalInstrument = Schema<'PortalDueInstruments'>['items'][number];
+export type PortalQuestion = PortalInstrument['items'][number];
+type Answers = Schema<'CreateInstrumentResult'>['answers'];
 
 export const TASK_LABELS: Record<UrgentTask['type'], string> = {
   suicide_risk_high: 'Suicide risk: high — act now',
@@ -106,17 +24,17 @@ export const TASK_LABELS: Record<UrgentTask['type'], string> = {
   withdrawal_threshold: 'Withdrawal above program threshold',
 };
 
-const patientPath = (patientId: string, rest: string) =>
-  `/api/patients/${encodeURIComponent(patientId)}${rest}`;
-
 export function useInstrumentSchedules(siteId: string | undefined) {
   return useQuery({
-    queryKey: ['instrument-schedules', siteId],
+    queryKey: measurementKeys.schedules(siteId),
     enabled: Boolean(siteId),
     queryFn: ({ signal }) =>
-      api.get<InstrumentSchedules>(`/api/sites/${encodeURIComponent(siteId!)}/instrument-schedules`, {
-        signal,
-      }),
+      answer(
+        client.GET('/api/sites/{siteId}/instrument-schedules', {
+          params: { path: { siteId: siteId ?? '' } },
+          signal,
+        }),
+      ),
   });
 }
 
@@ -124,84 +42,102 @@ export function useSaveSchedule(siteId: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ programId, items }: { programId: string; items: ScheduleItem[] }) =>
-      api.put(
-        `/api/sites/${encodeURIComponent(siteId!)}/programs/${encodeURIComponent(programId)}/instrument-schedule`,
-        { items },
+      answer(
+        client.PUT('/api/sites/{siteId}/programs/{programId}/instrument-schedule', {
+          params: { path: { siteId: siteId ?? '', programId } },
+          body: { items },
+        }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['instrument-schedules', siteId] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.schedules(siteId) });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.due });
+    },
   });
 }
 
 export function useDueList(siteId: string | undefined, page: number) {
   return useQuery({
-    queryKey: ['measurement-due', siteId, page],
+    queryKey: measurementKeys.duePage(siteId, page),
     enabled: Boolean(siteId),
     queryFn: ({ signal }) =>
-      api.get<{ items: DueItem[]; total: number; page: number; pageSize: number }>(
-        withQuery(`/api/sites/${encodeURIComponent(siteId!)}/measurement-due`, { page, pageSize: 50 }),
-        { signal },
+      answer(
+        client.GET('/api/sites/{siteId}/measurement-due', {
+          params: { path: { siteId: siteId ?? '' }, query: { page, pageSize: 50 } },
+          signal,
+        }),
       ),
   });
 }
 
 export function useProgramOutcomes(siteId: string | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: ['measurement-outcomes', siteId],
+    queryKey: measurementKeys.outcomes(siteId),
     enabled: Boolean(siteId) && enabled,
     queryFn: ({ signal }) =>
-      api.get<{ items: ProgramOutcome[] }>(`/api/sites/${encodeURIComponent(siteId!)}/measurement-outcomes`, {
-        signal,
-      }),
+      answer(
+        client.GET('/api/sites/{siteId}/measurement-outcomes', {
+          params: { path: { siteId: siteId ?? '' } },
+          signal,
+        }),
+      ),
   });
 }
-
-export const resultsQueryKey = (patientId: string) => ['instrument-results', patientId];
-export const patientTasksQueryKey = (patientId: string) => ['urgent-tasks', patientId];
 
 export function usePatientResults(patientId: string) {
   return useQuery({
-    queryKey: resultsQueryKey(patientId),
+    queryKey: measurementKeys.results(patientId),
     queryFn: ({ signal }) =>
-      api.get<{ episodeId: string | null; items: InstrumentResult[]; trends: InstrumentTrend[] }>(
-        patientPath(patientId, '/instrument-results'),
-        { signal },
+      answer(
+        client.GET('/api/patients/{patientId}/instrument-results', {
+          params: { path: { patientId } },
+          signal,
+        }),
       ),
   });
 }
 
+/** A result entered by staff: a retry of the same answers reuses its Idempotency-Key, so it is stored once. */
 export function useEnterResult(patientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { instrumentId: string; answers: Record<string, number | null>; key: string }) =>
-      api.post<InstrumentResult>(
-        patientPath(patientId, '/instrument-results'),
-        { instrumentId: input.instrumentId, answers: input.answers },
-        { headers: { 'Idempotency-Key': input.key } },
+    mutationFn: (input: { instrumentId: string; answers: Answers }) =>
+      answer(
+        client.POST('/api/patients/{patientId}/instrument-results', {
+          params: { path: { patientId } },
+          body: input,
+          ...idempotent(),
+        }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: resultsQueryKey(patientId) });
-      void queryClient.invalidateQueries({ queryKey: patientTasksQueryKey(patientId) });
-      void queryClient.invalidateQueries({ queryKey: ['my-urgent-tasks'] });
-      void queryClient.invalidateQueries({ queryKey: ['measurement-due'] });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.results(patientId) });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.patientTasks(patientId) });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.myTasks });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.due });
+      void queryClient.invalidateQueries({ queryKey: ['measurement', 'outcomes'] });
     },
   });
 }
 
 export function usePatientOpenTasks(patientId: string, enabled: boolean) {
   return useQuery({
-    queryKey: patientTasksQueryKey(patientId),
+    queryKey: measurementKeys.patientTasks(patientId),
     enabled,
     queryFn: ({ signal }) =>
-      api.get<{ items: UrgentTask[] }>(patientPath(patientId, '/urgent-tasks?status=open'), { signal }),
+      answer(
+        client.GET('/api/patients/{patientId}/urgent-tasks', {
+          params: { path: { patientId }, query: { status: 'open' } },
+          signal,
+        }),
+      ),
   });
 }
 
 export function useMyUrgentTasks(enabled = true) {
   return useQuery({
-    queryKey: ['my-urgent-tasks'],
+    queryKey: measurementKeys.myTasks,
     enabled,
     queryFn: ({ signal }) =>
-      api.get<{ items: UrgentTask[]; total: number }>('/api/my/urgent-tasks?pageSize=100', { signal }),
+      answer(client.GET('/api/my/urgent-tasks', { params: { query: { pageSize: 100 } }, signal })),
   });
 }
 
@@ -209,33 +145,32 @@ export function useAcknowledgeTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ task, note }: { task: Pick<UrgentTask, 'id' | 'patientId'>; note?: string }) =>
-      api.post<UrgentTask>(
-        patientPath(task.patientId, `/urgent-tasks/${encodeURIComponent(task.id)}/acknowledge`),
-        note ? { note } : {},
+      answer(
+        client.POST('/api/patients/{patientId}/urgent-tasks/{taskId}/acknowledge', {
+          params: { path: { patientId: task.patientId, taskId: task.id } },
+          body: note ? { note } : {},
+        }),
       ),
     onSuccess: (task) => {
-      void queryClient.invalidateQueries({ queryKey: patientTasksQueryKey(task.patientId) });
-      void queryClient.invalidateQueries({ queryKey: ['my-urgent-tasks'] });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.patientTasks(task.patientId) });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.myTasks });
     },
   });
 }
 
 export function usePortalInstruments() {
   return useQuery({
-    queryKey: ['portal-instruments'],
-    queryFn: ({ signal }) => api.get<{ items: PortalInstrument[] }>('/api/portal/instruments', { signal }),
+    queryKey: measurementKeys.portalInstruments,
+    queryFn: ({ signal }) => answer(client.GET('/api/portal/instruments', { signal })),
   });
 }
 
+/** A questionnaire the patient answered in the portal (same Idempotency-Key for a retry of the same answers). */
 export function useSubmitPortalInstrument() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { instrumentId: string; answers: Record<string, number | null>; key: string }) =>
-      api.post<{ id: string; instrumentName: string; showCrisisLine: boolean; careTeamNotified: boolean }>(
-        '/api/portal/instrument-results',
-        { instrumentId: input.instrumentId, answers: input.answers },
-        { headers: { 'Idempotency-Key': input.key } },
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal-instruments'] }),
+    mutationFn: (input: Schema<'PortalInstrumentResult'>) =>
+      answer(client.POST('/api/portal/instrument-results', { body: input, ...idempotent() })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: measurementKeys.portalInstruments }),
   });
 }

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../shared/api-client';
 import { useCurrentSite } from '../shared/current-site';
+import { may } from '../shared/permissions';
 import { useMe } from '../shared/session';
 import { useUrlParams } from '../shared/use-url-params';
 import {
@@ -29,18 +30,16 @@ import {
   useProgramOutcomes,
   useSaveSchedule,
 } from './measurement-api';
-import { MEASUREMENT_ROLES } from './urgent-task-banner';
 
 /** Measures: what is due at the site, each program's schedule, and (directors) the programs' average change. */
 export function MeasurementPage() {
   const me = useMe();
-  const role = me.data?.user.role ?? '';
   const { site } = useCurrentSite();
   const [params, editParams] = useUrlParams();
   const tabs = [
-    ...(MEASUREMENT_ROLES.includes(role) ? [{ value: 'due', label: 'Due and overdue' }] : []),
+    ...(may(me.data, 'measurement.due') ? [{ value: 'due', label: 'Due and overdue' }] : []),
     { value: 'schedules', label: 'Schedules' },
-    ...(role === 'program_director' ? [{ value: 'outcomes', label: 'Program outcomes' }] : []),
+    ...(may(me.data, 'measurement.outcomes') ? [{ value: 'outcomes', label: 'Program outcomes' }] : []),
   ];
   const asked = params.get('tab');
   const tab = tabs.some((t) => t.value === asked) ? asked! : tabs[0]!.value;
@@ -66,7 +65,7 @@ export function MeasurementPage() {
           <DueList siteId={site?.id} />
         </Tabs.Panel>
         <Tabs.Panel value="schedules" pt="md">
-          <Schedules siteId={site?.id} editable={role === 'program_director'} />
+          <Schedules siteId={site?.id} editable={may(me.data, 'measurement.schedule.write')} />
         </Tabs.Panel>
         <Tabs.Panel value="outcomes" pt="md">
           <Outcomes siteId={site?.id} />
@@ -191,7 +190,8 @@ function ProgramSchedule({
   const items: ScheduleItem[] = instruments
     .filter((i) => draft[i.id]?.on)
     .map((i) => ({
-      instrumentId: i.id,
+      // The server's read lists instrument ids as plain strings; they are the ids its save accepts.
+      instrumentId: i.id as ScheduleItem['instrumentId'],
       atIntake: draft[i.id]!.atIntake,
       everyDays: draft[i.id]!.everyDays === '' ? null : Number(draft[i.id]!.everyDays),
     }));

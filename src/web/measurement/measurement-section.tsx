@@ -175,7 +175,6 @@ function EntryForm({
 }) {
   const instrument = getInstrument(instrumentId);
   const enter = useEnterResult(patientId);
-  const [key] = useState(() => crypto.randomUUID());
   return (
     <Stack mt="md">
       <Title order={3} size="h5">
@@ -188,7 +187,7 @@ function EntryForm({
         submitting={enter.isPending}
         error={enter.error}
         submitLabel={`Save ${instrument.shortName}`}
-        onSubmit={(answers) => enter.mutate({ instrumentId, answers, key }, { onSuccess: onSaved })}
+        onSubmit={(answers) => enter.mutate({ instrumentId, answers }, { onSuccess: onSaved })}
       />
     </Stack>
   );

@@ -81,7 +81,6 @@ function PortalForm({
   onDone: (answer: Submitted) => void;
 }) {
   const submit = useSubmitPortalInstrument();
-  const [key] = useState(() => crypto.randomUUID());
   return (
     <Stack>
       <Title order={3} size="h4">
@@ -96,7 +95,7 @@ function PortalForm({
         submitLabel="Send my answers"
         onSubmit={(answers) =>
           submit.mutate(
-            { instrumentId: instrument.instrumentId, answers, key },
+            { instrumentId: instrument.instrumentId, answers },
             {
               onSuccess: (answer) =>
                 onDone({

@@ -9,9 +9,9 @@ import { useCurrentSite } from '../shared/current-site';
 import { formatDateOfBirth } from '../shared/date-of-birth';
 import { fieldError } from '../shared/form-errors';
 import { PagedTable } from '../shared/paged-table';
+import { useCan } from '../shared/permissions';
 import type { Site } from '../shared/session';
-import { useMe } from '../shared/session';
-import { canCreateReferral } from '../shared/staff-navigation';
+import { REFERRAL_PERMISSIONS } from '../shared/staff-navigation';
 import { StatusBadge } from '../shared/status-badge';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
 import { type PatientSummary, useCensus } from './patients-api';
@@ -22,8 +22,7 @@ const TREATMENT_VIEW = 'treatment';
 export function CensusPage() {
   const { site } = useCurrentSite();
   const [params, setParams] = useSearchParams();
-  const me = useMe();
-  const mayRefer = canCreateReferral(me.data?.user.role ?? '');
+  const mayRefer = useCan(...REFERRAL_PERMISSIONS);
   const view = params.get('view') === TREATMENT_VIEW ? TREATMENT_VIEW : 'all';
   // Each view keeps its own search or filters; switching starts the other one afresh.
   const openView = (value: string | null) => {
@@ -49,7 +48,7 @@ export function CensusPage() {
           </Button>
         )}
       </Group>
-      <OverdueReviews role={me.data?.user.role ?? ''} />
+      <OverdueReviews />
       <Tabs value={view} onChange={openView} keepMounted={false}>
         <Tabs.List aria-label="Census view">
           <Tabs.Tab value="all">All patients</Tabs.Tab>

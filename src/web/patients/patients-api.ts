@@ -51,3 +51,20 @@ export function createPatient(siteId: string, body: NewPatient) {
     client.POST('/api/sites/{siteId}/patients', { params: { path: { siteId } }, body, ...idempotent() }),
   );
 }
+
+/** A staff member invites the patient to the portal (the chart's portal card). */
+export function inviteToPortal(patientId: string) {
+  return answer(
+    client.POST('/api/patients/{patientId}/portal-invitations', { params: { path: { patientId } } }),
+  );
+}
+
+/** Revokes every unused portal link of the patient (a new invitation also replaces the earlier one). */
+export function revokePortalInvitations(patientId: string) {
+  return answer(
+    client.POST('/api/patients/{patientId}/portal-invitations/revoke', {
+      params: { path: { patientId } },
+      body: {},
+    }),
+  );
+}

@@ -36,20 +36,3 @@ export function acceptInvitation(token: string, email: string, password: string)
     }),
   );
 }
-
-/** A staff member invites the patient to the portal (the chart's portal card). */
-export function inviteToPortal(patientId: string) {
-  return answer(
-    client.POST('/api/patients/{patientId}/portal-invitations', { params: { path: { patientId } } }),
-  );
-}
-
-/** Revokes every unused portal link of the patient (a new invitation also replaces the earlier one). */
-export function revokePortalInvitations(patientId: string) {
-  return answer(
-    client.POST('/api/patients/{patientId}/portal-invitations/revoke', {
-      params: { path: { patientId } },
-      body: {},
-    }),
-  );
-}

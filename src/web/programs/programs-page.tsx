@@ -23,6 +23,7 @@ import { useSiteStaff } from '../episodes/episodes-api';
 import { clinicDayInDays } from '../shared/clinic-calendar';
 import { useCurrentSite } from '../shared/current-site';
 import { fieldError, formError } from '../shared/form-errors';
+import { may } from '../shared/permissions';
 import { useMe } from '../shared/session';
 import { AtRiskList } from './at-risk-list';
 import { CurriculumEditor, curriculumLines } from './curriculum-editor';
@@ -60,7 +61,7 @@ export function ProgramsPage() {
   }
   const items = programs.data.items;
   const program = items.find((p) => p.programId === params.get('program')) ?? items[0];
-  const isDirector = me.data?.user.role === 'program_director';
+  const isDirector = may(me.data, 'program.setup');
 
   return (
     <Stack>

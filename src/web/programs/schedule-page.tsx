@@ -19,7 +19,7 @@ import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
 import { programWeekOf } from '../../domain/schedule/program-week';
 import { clinicToday } from '../shared/clinic-calendar';
 import { useCurrentSite } from '../shared/current-site';
-import { useMe } from '../shared/session';
+import { useCan } from '../shared/permissions';
 import { useUrlParams } from '../shared/use-url-params';
 import { AddSessionModal } from './add-session-form';
 import { SESSION_TYPES, sessionTypeOf, timeIn, WEEKDAYS } from './program-labels';
@@ -32,7 +32,6 @@ import {
 } from './programs-api';
 
 /** Mirrors the server's `schedule.write` permission (permissions.ts): who may add a session. */
-const SCHEDULE_WRITERS = new Set(['program_director', 'clinician']);
 
 const dayHeading = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -107,8 +106,7 @@ function WeekCalendar({
   const tracks = useTracks(siteId, program.programId);
   const trackName = (id: string | null) => tracks.data?.items.find((t) => t.id === id)?.name ?? null;
   const days = Array.from({ length: 7 }, (_, i) => start.add({ days: i }));
-  const me = useMe();
-  const mayAddSession = SCHEDULE_WRITERS.has(me.data?.user.role ?? '');
+  const mayAddSession = useCan('schedule.write');
   const [adding, setAdding] = useState(false);
   const showsToday =
     Temporal.PlainDate.compare(today, start) >= 0 && Temporal.PlainDate.compare(today, end) <= 0;

@@ -21,7 +21,7 @@ import { openGroupNoteOfSession } from '../notes/notes-api';
 import { ApiError } from '../shared/api-client';
 import { useCurrentSite } from '../shared/current-site';
 import { fieldError, formError } from '../shared/form-errors';
-import { useMe } from '../shared/session';
+import { useCan } from '../shared/permissions';
 import { sessionTypeOf } from './program-labels';
 import {
   type AttendanceStatus,
@@ -103,9 +103,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   const [saved, setSaved] = useState(false);
   // Someone else saved this roster after it was opened: their save is shown, and this one's changes are gone.
   const [conflict, setConflict] = useState(false);
-  const me = useMe();
-  // schedule.write: directors and clinicians (the server refuses anyone else).
-  const mayCancel = ['clinician', 'program_director'].includes(me.data?.user.role ?? '');
+  const mayCancel = useCan('schedule.write');
   const update = (patientId: string, change: Partial<Line>) => {
     setSaved(false);
     setConflict(false);
@@ -288,12 +286,12 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
 /** Opens the session's group note, drafting it from the saved attendance the first time (issue 6 §2). */
 function DocumentGroupButton({ siteId, sessionId }: { siteId: string; sessionId: string }) {
   const navigate = useNavigate();
-  const me = useMe();
+  const mayDocument = useCan('group_note.write');
   const open = useMutation({
     mutationFn: () => openGroupNoteOfSession(siteId, sessionId),
     onSuccess: (note) => navigate(`/sites/${siteId}/group-notes/${note.id}`),
   });
-  if (!['clinician', 'program_director'].includes(me.data?.user.role ?? '')) return null;
+  if (!mayDocument) return null;
   return (
     <Group>
       <Button variant="light" onClick={() => open.mutate()} loading={open.isPending}>

@@ -307,3 +307,12 @@ export type Permission = keyof typeof PERMISSIONS;
 export function roleMay(role: string, permission: Permission): boolean {
   return (PERMISSIONS[permission].roles as readonly string[]).includes(role);
 }
+
+/**
+ * Every permission of `role`, in the table's order: GET /api/auth/me answers it so the web app shows what
+ * this table allows (menus, buttons) without a copy of it. Scope still applies: a permission here is the
+ * role's, and the guard decides each site and patient on each request.
+ */
+export function permissionsOf(role: string): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => roleMay(role, permission));
+}

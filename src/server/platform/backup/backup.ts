@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { lockDataDir } from '../db/data-dir-lock';
 import { type Database, openDatabase } from '../db/database';
-import { JOB_QUEUE_SCHEMA } from '../jobs/job-queue-schema';
+import { JOB_QUEUE_SCHEMA } from '../db/job-queue-schema';
 
 const run = promisify(execFile);
 

@@ -11,8 +11,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { installJobQueueSchema, jobQueueGrants } from '../jobs/job-queue-schema';
 import { lockDataDir } from './data-dir-lock';
+import { installJobQueueSchema, jobQueueGrants } from './job-queue-schema';
 
 /** Queries are built with the query builder on each feature's own tables, so the driver needs no schema. */
 export type Schema = Record<string, never>;

@@ -84,10 +84,12 @@ type Options<R extends RouteConfig, S extends SuccessStatus, V extends boolean, 
   /** A create a retry could double: with an Idempotency-Key it runs once, and a retry gets the first answer. */
   idempotent?: boolean;
   /**
-   * Send the answered record's `version` as its ETag (on by default for versioned routes), or the version a
-   * function names (an answer about another record than the one changed: a discharge names the episode's).
+   * Send the answered record's `version` as its ETag (on by default for versioned routes), or the version
+   * this function picks: from the answer when the record sits inside it (`(body) => body.enrolment.version`),
+   * or from the request's If-Match for an answer about another record than the one changed (a discharge
+   * answers the discharge; its ETag is the episode's next version: `(_, { version }) => version + 1`).
    */
-  etag?: boolean | ((answer: { version?: number }) => number);
+  etag?: boolean | ((body: RouteBody<R, S>, request: { version: number | undefined }) => number);
   allowPendingMfa?: boolean;
   /**
    * When the handler fails: runs after the request's transaction rolled back, in a transaction of its own with
@@ -144,7 +146,12 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
   handler: Handler<R, S, Ctx>,
 ) {
   const status: SuccessStatus = options.status ?? 200;
-  const sendEtag = options.etag ?? options.versioned === true;
+  const etagOf =
+    typeof options.etag === 'function'
+      ? options.etag
+      : (options.etag ?? options.versioned === true)
+        ? (body: Record<string, unknown>) => body.version
+        : undefined;
   defineRoute(
     app,
     {
@@ -185,8 +192,9 @@ function register<R extends RouteConfig, S extends SuccessStatus, V extends bool
         : await answer();
       if (result.body instanceof Response) return result.body;
       const body = result.body as Record<string, unknown>;
-      if (typeof options.etag === 'function') c.header('ETag', etag(options.etag({ version })));
-      else if (sendEtag && typeof body.version === 'number') c.header('ETag', etag(body.version));
+      // biome-ignore lint/suspicious/noExplicitAny: the answer is the route's body (checked by Handler's type).
+      const tagged = etagOf?.(body as any, { version });
+      if (typeof tagged === 'number') c.header('ETag', etag(tagged));
       return c.json(body, result.status);
     }) as never,
   );

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, storeKind, testClock } from '../../test-support/test-app';
 import { type Database, openDatabase } from '../db/database';
 import { createLogger } from '../logging';
-import { type JobDefinition, type JobRunner, occurrenceJobId, startJobs } from './jobs';
+import { type JobDefinition, type JobRunner, occurrenceJobId, startJobs, UnknownJobError } from './jobs';
 
 /**
  * Background jobs on both stores: a job runs once, a failing one is retried, a queued one survives a
@@ -97,6 +98,23 @@ describe('a job', () => {
     expect(seen).toEqual([{ data: { n: 1 }, hasDb: true, id }]);
     expect((await jobState(store.db, 'test.records', id!))?.state).toBe('completed');
     expect(await jobs.runDueNow()).toEqual({ ran: 0, failed: 0 });
+    await jobs.stop();
+  });
+
+  it("runs as background work: its statements are not counted as a request's", async () => {
+    const jobs = await runner(store.db, [
+      {
+        name: 'test.background',
+        run: async (ctx) => {
+          await ctx.db.tx((tx) => tx.execute(sql`select 1`));
+        },
+      },
+    ]);
+    await jobs.send('test.background');
+    const before = store.db.queryCount();
+    expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
+    expect(store.db.queryCount()).toBe(before);
+    await expect(jobs.send('test.not-defined')).rejects.toBeInstanceOf(UnknownJobError);
     await jobs.stop();
   });
 

@@ -106,3 +106,12 @@ export const ifMatch = (version: number) => ({ headers: { 'If-Match': `"${versio
 
 /** A schema of the API by its OpenAPI name: `Schema<'Patient'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+/** A query without its empty values (an unset filter), so the server applies its defaults. */
+export function withoutEmpty<T extends Record<string, string | number | boolean | null | undefined>>(
+  query: T,
+): { [K in keyof T]?: Exclude<T[K], null | ''> } {
+  return Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  ) as { [K in keyof T]?: Exclude<T[K], null | ''> };
+}

@@ -11201,6 +11201,7 @@ export interface components {
             };
             /** @enum {string} */
             next: "mfa" | "enrol-mfa" | "done";
+            permissions: string[];
         };
         ChangePasswordRequest: {
             currentPassword: string;

@@ -1,6 +1,6 @@
 import { getConstructionPlans, getMigrationPlans } from 'pg-boss';
 import pgBossPackage from 'pg-boss/package.json' with { type: 'json' };
-import type { SqlRows } from '../db/database';
+import type { SqlRows } from './database';
 
 /** The schema pg-boss keeps its queues, jobs and schedules in (its own; dropped whole on a forced restore). */
 export const JOB_QUEUE_SCHEMA = 'pgboss';

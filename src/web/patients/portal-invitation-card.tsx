@@ -1,10 +1,7 @@
 import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../shared/api-client';
-import { inviteToPortal, revokePortalInvitations } from './portal-api';
-
-/** Roles that may invite a patient to the portal (the server's portal.invite permission). */
-export const PORTAL_INVITERS = ['program_director', 'clinician', 'intake_coordinator', 'front_desk'];
+import { inviteToPortal, revokePortalInvitations } from './patients-api';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

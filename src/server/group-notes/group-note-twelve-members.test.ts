@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupSessionWithAttendance } from '../notes/notes-fixtures';
 import { ifMatch } from '../test-support/clinical-fixtures';
 import {
   call,
@@ -8,7 +9,6 @@ import {
   type Session,
   type TestApp,
 } from '../test-support/test-app';
-import { groupSessionWithAttendance } from './notes-fixtures';
 
 /**
  * Issue 6's target: a group of 12 documented and signed with few steps. Through the API it is three requests

@@ -1,0 +1,48 @@
+import { boolean, date, index, integer, jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { episodes } from '../episodes';
+import { patients } from '../patients';
+import { instant } from '../platform/db/columns';
+import { programs, users } from '../platform/db/platform.table';
+import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { tracks } from '../tracks';
+
+/**
+ * An episode's membership of a track from a day; a transfer ends one row and starts another, so history
+ * stays. `targetSteps` are the weekly hour targets by program week (weeks 1–4: 9 h, 5–6: 6 h).
+ */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...organizationAndSiteColumns(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    trackId: uuid('track_id')
+      .notNull()
+      .references(() => tracks.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    targetSteps: jsonb('target_steps')
+      .$type<{ fromWeek: number; toWeek: number; hours: number }[]>()
+      .notNull(),
+    /** Medicare IOP coverage: the week needs at least 9 h whatever the target (42 CFR 424.24(d), from 2024). */
+    medicareCoverage: boolean('medicare_coverage').notNull().default(false),
+    /** Target-step changes take If-Match with this version. */
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('enrolments_track_idx').on(t.trackId, t.endsOn),
+    index('enrolments_patient_idx').on(t.patientId),
+  ],
+);
