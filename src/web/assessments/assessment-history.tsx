@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { DIMENSIONS, PLACEMENT_DIFFERENCE_REASONS } from '../../domain/placement/recommend-level';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import type { Assessment } from './assessments-api';
 
 /** Every assessment of the patient, newest first: ratings, recommendation, placement and why it differs. */
@@ -25,7 +25,7 @@ export function AssessmentHistory({ items }: { items: Assessment[] }) {
         <Table.Tbody>
           {items.map((assessment) => (
             <Table.Tr key={assessment.id}>
-              <Table.Td>{formatDateOfBirth(assessment.assessedOn)}</Table.Td>
+              <Table.Td>{formatDay(assessment.assessedOn)}</Table.Td>
               <Table.Td>{assessment.edition}</Table.Td>
               {DIMENSIONS.map((d) => (
                 <Table.Td key={d.id}>{assessment.ratings[d.id]}</Table.Td>

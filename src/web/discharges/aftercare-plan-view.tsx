@@ -1,5 +1,5 @@
 import { DataList, List, Stack, Text, Title } from '@mantine/core';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { type AftercarePlan, RECOVERY_SUPPORTS } from './discharges-api';
 
 const supportLabel = (value: string) => RECOVERY_SUPPORTS.find((s) => s.value === value)?.label ?? value;
@@ -50,7 +50,7 @@ export function AftercarePlanView({ plan, headingLevel = 3 }: { plan: AftercareP
           <List size="sm">
             {appointments.map((appointment) => (
               <List.Item key={`${appointment.on}-${appointment.time}-${appointment.with}`}>
-                {formatDateOfBirth(appointment.on)}
+                {formatDay(appointment.on)}
                 {appointment.time ? ` at ${appointment.time}` : ''} with {appointment.with}
                 {appointment.purpose ? ` (${appointment.purpose})` : ''}
               </List.Item>
@@ -80,9 +80,7 @@ export function AftercarePlanView({ plan, headingLevel = 3 }: { plan: AftercareP
             <Row label="Prescriber" value={medicationContinuity.prescriber} />
             <Row
               label="Supply until"
-              value={
-                medicationContinuity.supplyUntil ? formatDateOfBirth(medicationContinuity.supplyUntil) : null
-              }
+              value={medicationContinuity.supplyUntil ? formatDay(medicationContinuity.supplyUntil) : null}
             />
             <Row label="Note" value={medicationContinuity.note} />
           </DataList>

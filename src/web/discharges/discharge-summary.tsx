@@ -1,6 +1,6 @@
 import { DataList, Paper, Stack, Title } from '@mantine/core';
 import type { Episode } from '../episodes/episodes-api';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { levelName } from '../shared/level-name';
 import { AftercarePlanView } from './aftercare-plan-view';
 import type { Discharge } from './discharges-api';
@@ -11,7 +11,7 @@ export function DischargeSummary({ discharge, episode }: { discharge: Discharge;
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="discharge-heading">
       <Stack>
         <Title order={2} size="h4" id="discharge-heading">
-          Discharged {formatDateOfBirth(discharge.dischargedOn)}
+          Discharged {formatDay(discharge.dischargedOn)}
         </Title>
         <DataList withDivider labelWidth="200px">
           <DataList.Item>

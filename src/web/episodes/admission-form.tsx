@@ -16,7 +16,7 @@ import { type AsamEdition, isAsamEdition, LEVELS_OF_CARE } from '../../domain/pl
 import { type Assessment, useAssessments } from '../assessments/assessments-api';
 import { type Referral, useReferrals } from '../referrals/referrals-api';
 import { useClinicToday } from '../shared/clinic-zone';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { fieldError, formError } from '../shared/form-errors';
 import { useMe } from '../shared/session';
 import { defaultPrimaryClinician, isClinicalStaff } from './episode-values';
@@ -101,8 +101,8 @@ function AdmissionFields({
           </Title>
           {latest ? (
             <Text size="sm">
-              Latest ASAM assessment ({formatDateOfBirth(latest.assessedOn)}): recommended{' '}
-              {latest.recommendedLevel}, placed {latest.placedLevel}
+              Latest ASAM assessment ({formatDay(latest.assessedOn)}): recommended {latest.recommendedLevel},
+              placed {latest.placedLevel}
               {latest.placedLevelHours ? ` (${latest.placedLevelHours.label})` : ''}.
             </Text>
           ) : (

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { levelName } from '../shared/level-name';
 import { StatusBadge } from '../shared/status-badge';
 import { openEpisode, useEpisodes } from './episodes-api';
@@ -23,7 +23,7 @@ export function CurrentEpisodeSummary({ patientId, onOpen }: { patientId: string
               <Text size="sm">level {levelName(episode.edition, episode.level)}</Text>
               {episode.admittedOn && (
                 <Text size="sm" c="dimmed">
-                  admitted {formatDateOfBirth(episode.admittedOn)}
+                  admitted {formatDay(episode.admittedOn)}
                 </Text>
               )}
             </Group>

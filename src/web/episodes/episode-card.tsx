@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type EpisodeStatus, isEpisodeStatus } from '../../domain/episodes/episode-status';
 import { ApiError } from '../shared/api-client';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { levelName } from '../shared/level-name';
 import { StatusBadge } from '../shared/status-badge';
 import { CareTeamPanel } from './care-team-panel';
@@ -42,7 +42,7 @@ export function EpisodeCard({ episode, onDischarge }: { episode: Episode; onDisc
           </Group>
           <Text size="sm" c="dimmed">
             ASAM edition {episode.edition}
-            {episode.admittedOn && ` · admitted ${formatDateOfBirth(episode.admittedOn)}`}
+            {episode.admittedOn && ` · admitted ${formatDay(episode.admittedOn)}`}
           </Text>
           <Group gap="xs" role="group" aria-label="Change status">
             {moves.map((to) =>

@@ -1,29 +1,18 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  Pagination,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EPISODE_STATUSES } from '../../domain/episodes/episode-status';
 import { EDITION_3_LEVEL_CODES, EDITION_4_LEVEL_CODES } from '../../domain/placement/levels-of-care';
 import { usePrograms } from '../referrals/referrals-api';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { fieldError } from '../shared/form-errors';
 import { levelName } from '../shared/level-name';
+import { PagedTable } from '../shared/paged-table';
 import type { Site } from '../shared/session';
 import { roleLabel } from '../shared/staff-navigation';
 import { StatusBadge, statusLabel } from '../shared/status-badge';
 import { useUrlParams } from '../shared/use-url-params';
 import {
-  EPISODE_CENSUS_PAGE_SIZE,
   type EpisodeCensusFilter,
   type EpisodeCensusRow,
   useEpisodeCensus,
@@ -127,7 +116,6 @@ export function EpisodeCensus({ site }: { site: Site }) {
   };
 
   const total = census.data?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / (census.data?.pageSize ?? EPISODE_CENSUS_PAGE_SIZE)));
   const filterError = (
     ['programId', 'level', 'status', 'clinicianId'] as const satisfies readonly (keyof EpisodeCensusFilter)[]
   ).some((key) => fieldError(census.error, key));
@@ -198,84 +186,51 @@ export function EpisodeCensus({ site }: { site: Site }) {
           </Button>
         )}
       </Group>
-      <Table.ScrollContainer minWidth={820}>
-        <Table highlightOnHover aria-label={`Episodes at ${site.name}`} aria-busy={census.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>MRN</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Program</Table.Th>
-              <Table.Th>Level</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Admitted on</Table.Th>
-              <Table.Th>Primary clinician</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {census.data?.items.map((row) => (
-              <Table.Tr
-                key={row.episodeId}
-                tabIndex={0}
-                onClick={() => openPatient(row)}
-                onKeyDown={(event) => openOnEnter(event, row)}
-                style={{ cursor: 'pointer' }}
-              >
-                <Table.Td ff="monospace">{row.mrn}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/patients/${row.patientId}?tab=episode`}
-                    tabIndex={-1}
-                    fw={500}
-                  >
-                    {row.familyName}, {row.givenName}
-                  </Anchor>
-                  {row.preferredName && (
-                    <Text component="span" c="dimmed" size="sm">
-                      {' '}
-                      (prefers {row.preferredName})
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{row.programName}</Table.Td>
-                <Table.Td title={levelName(3, row.level)}>{row.level}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={row.status} />
-                </Table.Td>
-                <Table.Td>{row.admittedOn ? formatDateOfBirth(row.admittedOn) : '—'}</Table.Td>
-                <Table.Td>
-                  {row.primaryClinicianName ?? (
-                    <Text component="span" c="dimmed" size="sm">
-                      None assigned
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {census.data && census.data.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {filtered ? 'No episodes match these filters.' : 'No open episodes at this site.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {pageCount > 1 && (
-        <Group justify="flex-end">
-          <Pagination
-            total={pageCount}
-            value={Math.min(page, pageCount)}
-            onChange={goToPage}
-            aria-label="Episode census pages"
-            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          />
-        </Group>
-      )}
+      <PagedTable
+        label={`Episodes at ${site.name}`}
+        pagerLabel="Episode census pages"
+        minWidth={820}
+        busy={census.isFetching}
+        columns={['MRN', 'Name', 'Program', 'Level', 'Status', 'Admitted on', 'Primary clinician']}
+        page={census.data}
+        onPage={goToPage}
+        empty={filtered ? 'No episodes match these filters.' : 'No open episodes at this site.'}
+        row={(row) => (
+          <Table.Tr
+            key={row.episodeId}
+            tabIndex={0}
+            onClick={() => openPatient(row)}
+            onKeyDown={(event) => openOnEnter(event, row)}
+            style={{ cursor: 'pointer' }}
+          >
+            <Table.Td ff="monospace">{row.mrn}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/patients/${row.patientId}?tab=episode`} tabIndex={-1} fw={500}>
+                {row.familyName}, {row.givenName}
+              </Anchor>
+              {row.preferredName && (
+                <Text component="span" c="dimmed" size="sm">
+                  {' '}
+                  (prefers {row.preferredName})
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{row.programName}</Table.Td>
+            <Table.Td title={levelName(3, row.level)}>{row.level}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={row.status} />
+            </Table.Td>
+            <Table.Td>{row.admittedOn ? formatDay(row.admittedOn) : '—'}</Table.Td>
+            <Table.Td>
+              {row.primaryClinicianName ?? (
+                <Text component="span" c="dimmed" size="sm">
+                  None assigned
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, List, Loader, Paper, Stack, Title } from '@mantine/core';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { statusLabel } from '../shared/status-badge';
 import { AdmissionForm } from './admission-form';
 import { EpisodeCard } from './episode-card';
@@ -34,8 +34,8 @@ export function EpisodeSection({ patientId, onDischarge }: { patientId: string; 
             {past.map((episode) => (
               <List.Item key={episode.id}>
                 {episode.programName}: {statusLabel(episode.status)}
-                {episode.admittedOn && `, admitted ${formatDateOfBirth(episode.admittedOn)}`}
-                {episode.dischargedOn && `, discharged ${formatDateOfBirth(episode.dischargedOn)}`}
+                {episode.admittedOn && `, admitted ${formatDay(episode.admittedOn)}`}
+                {episode.dischargedOn && `, discharged ${formatDay(episode.dischargedOn)}`}
               </List.Item>
             ))}
           </List>

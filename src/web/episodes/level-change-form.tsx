@@ -13,7 +13,7 @@ import { useForm } from '@mantine/form';
 import { LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
 import { useAssessments } from '../assessments/assessments-api';
 import { useClinicToday } from '../shared/clinic-zone';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { fieldError, formError } from '../shared/form-errors';
 import { directionHint, type LevelChangeValues, levelChangeProblems, toLevelChange } from './episode-values';
 import { type Episode, useChangeLevel } from './episodes-api';
@@ -68,7 +68,7 @@ export function LevelChangeForm({ episode }: { episode: Episode }) {
                 { value: '', label: 'None' },
                 ...(assessments.data?.items ?? []).map((a) => ({
                   value: a.id,
-                  label: `${formatDateOfBirth(a.assessedOn)}: recommended ${a.recommendedLevel}`,
+                  label: `${formatDay(a.assessedOn)}: recommended ${a.recommendedLevel}`,
                 })),
               ]}
               {...form.getInputProps('assessmentId')}

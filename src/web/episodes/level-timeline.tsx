@@ -1,5 +1,5 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { levelName } from '../shared/level-name';
 import { levelChangeTitle } from './episode-values';
 import type { Episode } from './episodes-api';
@@ -16,7 +16,7 @@ export function LevelTimeline({ episode }: { episode: Episode }) {
         {history.map((change) => (
           <Timeline.Item key={change.id} title={levelChangeTitle(change)}>
             <Text size="sm" c="dimmed">
-              {formatDateOfBirth(change.effectiveOn)} · {levelName(episode.edition, change.toLevel)}
+              {formatDay(change.effectiveOn)} · {levelName(episode.edition, change.toLevel)}
             </Text>
             <Text size="sm">{change.reason}</Text>
           </Timeline.Item>

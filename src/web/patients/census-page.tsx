@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -20,13 +8,13 @@ import { useClinicToday } from '../shared/clinic-zone';
 import { useCurrentSite } from '../shared/current-site';
 import { formatDateOfBirth } from '../shared/date-of-birth';
 import { fieldError } from '../shared/form-errors';
+import { PagedTable } from '../shared/paged-table';
 import { useCan } from '../shared/permissions';
 import type { Site } from '../shared/session';
-import { useMe } from '../shared/session';
 import { REFERRAL_PERMISSIONS } from '../shared/staff-navigation';
 import { StatusBadge } from '../shared/status-badge';
 import { OverdueReviews } from '../treatment-plans/overdue-reviews';
-import { CENSUS_PAGE_SIZE, type PatientSummary, useCensus } from './patients-api';
+import { type PatientSummary, useCensus } from './patients-api';
 
 const TREATMENT_VIEW = 'treatment';
 
@@ -34,7 +22,6 @@ const TREATMENT_VIEW = 'treatment';
 export function CensusPage() {
   const { site } = useCurrentSite();
   const [params, setParams] = useSearchParams();
-  const me = useMe();
   const mayRefer = useCan(...REFERRAL_PERMISSIONS);
   const view = params.get('view') === TREATMENT_VIEW ? TREATMENT_VIEW : 'all';
   // Each view keeps its own search or filters; switching starts the other one afresh.
@@ -61,7 +48,7 @@ export function CensusPage() {
           </Button>
         )}
       </Group>
-      <OverdueReviews role={me.data?.user.role ?? ''} />
+      <OverdueReviews />
       <Tabs value={view} onChange={openView} keepMounted={false}>
         <Tabs.List aria-label="Census view">
           <Tabs.Tab value="all">All patients</Tabs.Tab>
@@ -119,7 +106,6 @@ function PatientCensus({ site }: { site: Site }) {
   };
 
   const total = census.data?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / (census.data?.pageSize ?? CENSUS_PAGE_SIZE)));
   const today = useClinicToday();
 
   return (
@@ -147,69 +133,43 @@ function PatientCensus({ site }: { site: Site }) {
               ? 'Searching…'
               : `${total} ${total === 1 ? 'patient' : 'patients'}${q ? ` matching “${q}”` : ''}`}
       </Text>
-      <Table.ScrollContainer minWidth={640}>
-        <Table highlightOnHover aria-label={`Patients at ${site.name}`} aria-busy={census.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>MRN</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Date of birth</Table.Th>
-              <Table.Th>Age</Table.Th>
-              <Table.Th>Status</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {census.data?.items.map((patient) => (
-              <Table.Tr
-                key={patient.id}
-                tabIndex={0}
-                onClick={() => openPatient(patient)}
-                onKeyDown={(event) => openOnEnter(event, patient)}
-                style={{ cursor: 'pointer' }}
-              >
-                <Table.Td ff="monospace">{patient.mrn}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/patients/${patient.id}`} tabIndex={-1} fw={500}>
-                    {patient.familyName}, {patient.givenName}
-                  </Anchor>
-                  {patient.preferredName && (
-                    <Text component="span" c="dimmed" size="sm">
-                      {' '}
-                      (prefers {patient.preferredName})
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
-                <Table.Td>{ageOnDay(patient.dateOfBirth, today) ?? '—'}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={patient.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {census.data && census.data.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {q ? `No patients match “${q}”.` : 'No patients at this site yet.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {pageCount > 1 && (
-        <Group justify="flex-end">
-          <Pagination
-            total={pageCount}
-            value={Math.min(page, pageCount)}
-            onChange={goToPage}
-            aria-label="Census pages"
-            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          />
-        </Group>
-      )}
+      <PagedTable
+        label={`Patients at ${site.name}`}
+        pagerLabel="Census pages"
+        minWidth={640}
+        busy={census.isFetching}
+        columns={['MRN', 'Name', 'Date of birth', 'Age', 'Status']}
+        page={census.data}
+        onPage={goToPage}
+        empty={q ? `No patients match “${q}”.` : 'No patients at this site yet.'}
+        row={(patient) => (
+          <Table.Tr
+            key={patient.id}
+            tabIndex={0}
+            onClick={() => openPatient(patient)}
+            onKeyDown={(event) => openOnEnter(event, patient)}
+            style={{ cursor: 'pointer' }}
+          >
+            <Table.Td ff="monospace">{patient.mrn}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/patients/${patient.id}`} tabIndex={-1} fw={500}>
+                {patient.familyName}, {patient.givenName}
+              </Anchor>
+              {patient.preferredName && (
+                <Text component="span" c="dimmed" size="sm">
+                  {' '}
+                  (prefers {patient.preferredName})
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDateOfBirth(patient.dateOfBirth)}</Table.Td>
+            <Table.Td>{ageOnDay(patient.dateOfBirth, today) ?? '—'}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={patient.status} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

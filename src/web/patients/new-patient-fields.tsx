@@ -1,7 +1,7 @@
 import { Fieldset, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { LIVING_SITUATIONS } from '../shared/patient-demographics';
 import type { NewReferralValues } from './new-referral-values';
-import { LIVING_SITUATIONS } from './patients-api';
 
 export interface NewReferralFieldsProps {
   form: UseFormReturnType<NewReferralValues>;

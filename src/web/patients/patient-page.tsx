@@ -13,39 +13,34 @@ import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
 import { ApiError } from '../shared/api-client';
 import { ClinicZone } from '../shared/clinic-zone';
+import { PatientDemographics } from '../shared/patient-demographics';
+import { may } from '../shared/permissions';
 import { useMe } from '../shared/session';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
 import { AssessmentTab } from './assessment-tab';
 import { BreakGlassForm } from './break-glass-form';
-import { PatientDemographics } from './patient-demographics';
 import { PatientHeader } from './patient-header';
 import { usePatient } from './patients-api';
 import { patientKeys } from './patients-keys';
-import { PORTAL_INVITERS, PortalInvitationCard } from './portal-invitation-card';
+import { PortalInvitationCard } from './portal-invitation-card';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 const CLINICAL = ['program_director', 'clinician', 'nurse', 'prescriber'];
-const ALL_STAFF = [...CLINICAL, 'intake_coordinator', 'billing', 'front_desk'];
 
-// Who sees each tab mirrors the server's read permissions (referral.read, assessment.read …); the server decides.
+// Each tab shows with the server's read permission for what it reads (me.permissions); the server decides.
 const TABS = [
-  { value: 'overview', label: 'Overview', roles: ALL_STAFF },
-  { value: 'intake', label: 'Intake', roles: [...CLINICAL, 'intake_coordinator'] },
-  { value: 'assessment', label: 'ASAM assessment', roles: [...CLINICAL, 'intake_coordinator', 'billing'] },
-  { value: 'episode', label: 'Episode', roles: ALL_STAFF },
-  { value: 'dose', label: 'Dose', roles: ALL_STAFF },
-  { value: 'plan', label: 'Treatment plan', roles: [...CLINICAL, 'billing'] },
-  { value: 'measures', label: 'Measures', roles: CLINICAL },
-  { value: 'notes', label: 'Notes', roles: CLINICAL },
+  { value: 'overview', label: 'Overview', permission: 'patient.read' },
+  { value: 'intake', label: 'Intake', permission: 'referral.read' },
+  { value: 'assessment', label: 'ASAM assessment', permission: 'assessment.read' },
+  { value: 'episode', label: 'Episode', permission: 'episode.read' },
+  { value: 'dose', label: 'Dose', permission: 'dose.read' },
+  { value: 'plan', label: 'Treatment plan', permission: 'plan.read' },
+  { value: 'measures', label: 'Measures', permission: 'measurement.read' },
+  { value: 'notes', label: 'Notes', permission: 'note.read' },
   // Psychotherapy notes are kept apart from the chart: the tab lists only the signed-in author's own.
-  {
-    value: 'psychotherapy',
-    label: 'Psychotherapy notes',
-    roles: ['program_director', 'clinician', 'prescriber'],
-  },
-  // discharge.read: not the front desk, whose work is demographics, the schedule and check-in.
-  { value: 'discharge', label: 'Discharge', roles: [...CLINICAL, 'intake_coordinator', 'billing'] },
+  { value: 'psychotherapy', label: 'Psychotherapy notes', permission: 'psychotherapy_note.read' },
+  { value: 'discharge', label: 'Discharge', permission: 'discharge.read' },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
 const isTab = (value: string | null): value is TabValue => TABS.some((tab) => tab.value === value);
@@ -58,7 +53,7 @@ export function PatientPage() {
   const [params, setParams] = useSearchParams();
   const me = useMe();
   const role = me.data?.user.role ?? '';
-  const tabs = TABS.filter((item) => (item.roles as readonly string[]).includes(role));
+  const tabs = TABS.filter((item) => may(me.data, item.permission));
   const requestedTab = params.get('tab');
   const tab: TabValue =
     isTab(requestedTab) && tabs.some((item) => item.value === requestedTab) ? requestedTab : 'overview';
@@ -104,7 +99,7 @@ export function PatientPage() {
                 <PatientDemographics patient={patient.data} />
               </Paper>
               <CurrentEpisodeSummary patientId={patientId} onOpen={() => openTab('episode')} />
-              {PORTAL_INVITERS.includes(role) && (
+              {may(me.data, 'portal.invite') && (
                 <PortalInvitationCard
                   patientId={patientId}
                   givenName={patient.data.preferredName ?? patient.data.givenName}

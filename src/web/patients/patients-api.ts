@@ -6,15 +6,6 @@ export type PatientSummary = Schema<'CensusRow'>;
 export type Patient = Schema<'Patient'>;
 export type NewPatient = Schema<'CreatePatient'>;
 
-export const LIVING_SITUATIONS = [
-  { value: 'home', label: 'Own home' },
-  { value: 'with_family', label: 'With family' },
-  { value: 'sober_living', label: 'Sober living' },
-  { value: 'alone', label: 'Alone' },
-  { value: 'unhoused', label: 'Unhoused' },
-  { value: 'other', label: 'Other' },
-] as const satisfies readonly { value: NonNullable<NewPatient['livingSituation']>; label: string }[];
-
 export const CENSUS_PAGE_SIZE = 25;
 
 export function useCensus(siteId: string | undefined, q: string, page: number) {
@@ -61,6 +52,7 @@ export function createPatient(siteId: string, body: NewPatient) {
   );
 }
 
+/** A staff member invites the patient to the portal (the chart's portal card). */
 export function inviteToPortal(patientId: string) {
   return answer(
     client.POST('/api/patients/{patientId}/portal-invitations', { params: { path: { patientId } } }),

@@ -3,9 +3,6 @@ import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../shared/api-client';
 import { inviteToPortal, revokePortalInvitations } from './patients-api';
 
-/** Roles that may invite a patient to the portal (the server's portal.invite permission). */
-export const PORTAL_INVITERS = ['program_director', 'clinician', 'intake_coordinator', 'front_desk'];
-
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Staff create a one-time portal link and hand it to the patient (it is shown once and lasts 7 days). */

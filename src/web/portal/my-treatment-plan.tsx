@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { fieldError } from '../shared/form-errors';
 import { PlanDocumentView } from '../treatment-plans/plan-document-view';
 import { myPlanQueryKey, signMyPlan, useMyTreatmentPlan } from '../treatment-plans/treatment-plans-api';
@@ -34,7 +34,7 @@ export function MyTreatmentPlan() {
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          Version {current.revision} · next review by {formatDateOfBirth(current.reviewDate)}
+          Version {current.revision} · next review by {formatDay(current.reviewDate)}
         </Text>
         <PlanDocumentView document={current.document} />
         {current.patientSignature && (

@@ -2,8 +2,8 @@ import { Alert, Button, Container, Group, Loader, Paper, Stack, Text, Title } fr
 import { AftercarePlanView } from '../discharges/aftercare-plan-view';
 import { useMyAftercarePlan } from '../discharges/discharges-api';
 import { MyQuestionnaires } from '../measurement/my-questionnaires';
-import { PatientDemographics } from '../patients/patient-demographics';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
+import { PatientDemographics } from '../shared/patient-demographics';
 import { MySessions } from './my-sessions';
 import { MyTreatmentPlan } from './my-treatment-plan';
 import { type Program, usePortalMe } from './portal-api';
@@ -57,7 +57,7 @@ function MyAftercarePlan() {
         My aftercare plan
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        From your discharge{programName ? ` from ${programName}` : ''} on {formatDateOfBirth(dischargedOn)}
+        From your discharge{programName ? ` from ${programName}` : ''} on {formatDay(dischargedOn)}
       </Text>
       <AftercarePlanView plan={plan} headingLevel={2} />
     </Paper>

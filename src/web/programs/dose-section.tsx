@@ -2,7 +2,7 @@ import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@
 import { Temporal } from 'temporal-polyfill';
 import { openEpisode, useEpisodes } from '../episodes/episodes-api';
 import { useClinicToday } from '../shared/clinic-zone';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { EnrolEpisode } from './enrol-form';
 import { MemberTopics } from './member-topics';
 import { hours } from './program-labels';
@@ -71,7 +71,7 @@ export function DoseSection({ patientId, mayEnrol }: { patientId: string; mayEnr
         {current && (
           <Stack gap="sm">
             <Text>
-              Enrolled in <b>{current.trackName}</b> from {formatDateOfBirth(current.startsOn)}.
+              Enrolled in <b>{current.trackName}</b> from {formatDay(current.startsOn)}.
               {current.medicareCoverage && ' Medicare IOP coverage: at least 9 h a week.'}
             </Text>
             {mayEnrol && <TargetStepsForm key={current.id} patientId={patientId} enrolment={current} />}

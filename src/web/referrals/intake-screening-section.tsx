@@ -15,7 +15,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { getInstrument } from '../../domain/instruments';
 import { type CssrsRisk, type RuleOutResult, ruleOutForIop } from '../../domain/placement/intake-rule-outs';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { fieldError, formError } from '../shared/form-errors';
 import { type Answers, askedAnswers, bandLabel, InstrumentItems, liveScore } from './instrument-items';
 import {
@@ -89,15 +89,13 @@ function ReferralSummary({ referral }: { referral: Referral }) {
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>Referred on</DataList.ItemLabel>
-          <DataList.ItemValue>{formatDateOfBirth(referral.referredOn)}</DataList.ItemValue>
+          <DataList.ItemValue>{formatDay(referral.referredOn)}</DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>Presenting substances</DataList.ItemLabel>
           <DataList.ItemValue>
             {referral.substances
-              .map((s) =>
-                s.lastUseOn ? `${s.substance} (last use ${formatDateOfBirth(s.lastUseOn)})` : s.substance,
-              )
+              .map((s) => (s.lastUseOn ? `${s.substance} (last use ${formatDay(s.lastUseOn)})` : s.substance))
               .join(', ')}
           </DataList.ItemValue>
         </DataList.Item>

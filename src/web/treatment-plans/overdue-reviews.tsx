@@ -1,15 +1,12 @@
 import { Anchor, List, Paper, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
+import { useCan } from '../shared/permissions';
 import { useOverdueReviews } from './treatment-plans-api';
 
-/** Mirrors the server's `plan.overdue` permission. */
-export const canSeeOverdueReviews = (role: string): boolean =>
-  ['program_director', 'clinician', 'nurse', 'prescriber'].includes(role);
-
 /** The signed-in clinician's plans past their review date; nothing is shown when none are overdue. */
-export function OverdueReviews({ role }: { role: string }) {
-  const overdue = useOverdueReviews(canSeeOverdueReviews(role));
+export function OverdueReviews() {
+  const overdue = useOverdueReviews(useCan('plan.overdue'));
   const items = overdue.data?.items ?? [];
   if (items.length === 0) return null;
   return (
@@ -26,7 +23,7 @@ export function OverdueReviews({ role }: { role: string }) {
             <Anchor component={Link} to={`/patients/${item.patientId}?tab=plan`}>
               {item.familyName}, {item.givenName}
             </Anchor>{' '}
-            ({item.mrn}, {item.programName}): review was due {formatDateOfBirth(item.reviewDate)}
+            ({item.mrn}, {item.programName}): review was due {formatDay(item.reviewDate)}
           </List.Item>
         ))}
       </List>

@@ -1,5 +1,5 @@
 import { List, Stack, Text } from '@mantine/core';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { modalityLabel, objectiveStatusLabel } from './treatment-plan-values';
 import type { PlanDocument } from './treatment-plans-api';
 
@@ -35,7 +35,7 @@ export function PlanDocumentView({
                       return (
                         <List.Item key={on}>
                           Objective {on}: {objective.description} — by{' '}
-                          {objective.targetDate ? formatDateOfBirth(objective.targetDate) : '—'} (
+                          {objective.targetDate ? formatDay(objective.targetDate) : '—'} (
                           {objectiveStatusLabel(objective.status)})
                           <List size="sm" withPadding>
                             {objective.interventions.map((intervention, i) => {

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type Episode, useSiteStaff } from '../episodes/episodes-api';
-import { formatDateOfBirth } from '../shared/date-of-birth';
+import { formatDay } from '../shared/date-time';
 import { PlanDocumentView } from './plan-document-view';
 import { ClinicianSignatureLine, PatientSignatureLine } from './signature-lines';
 import type { TreatmentPlan } from './treatment-plans-api';
@@ -36,7 +36,7 @@ export function SignedPlan({
           )}
         </Group>
         <Text size="sm">
-          Review by {formatDateOfBirth(plan.reviewDate)}
+          Review by {formatDay(plan.reviewDate)}
           {episode.status === 'discharged' ? ' · the episode is discharged, so the plan is closed' : ''}
         </Text>
         <PlanDocumentView document={plan.document} staffName={staffName} />

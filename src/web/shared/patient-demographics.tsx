@@ -1,8 +1,23 @@
 import { DataList, Text } from '@mantine/core';
-import { clinicToday } from '../shared/clinic-calendar';
-import { dateOfBirthWithAge } from '../shared/date-of-birth';
-import { statusLabel } from '../shared/status-badge';
-import { LIVING_SITUATIONS, type Patient } from './patients-api';
+import type { Schema } from './api/client';
+import { clinicToday } from './clinic-calendar';
+import { dateOfBirthWithAge } from './date-of-birth';
+import { statusLabel } from './status-badge';
+
+type Patient = Schema<'Patient'>;
+
+/** The living situations a patient record names (the API's enum), with their labels. */
+export const LIVING_SITUATIONS = [
+  { value: 'home', label: 'Own home' },
+  { value: 'with_family', label: 'With family' },
+  { value: 'sober_living', label: 'Sober living' },
+  { value: 'alone', label: 'Alone' },
+  { value: 'unhoused', label: 'Unhoused' },
+  { value: 'other', label: 'Other' },
+] as const satisfies readonly {
+  value: NonNullable<Schema<'CreatePatient'>['livingSituation']>;
+  label: string;
+}[];
 
 function addressOf(patient: Patient): string | null {
   const cityLine = [patient.city, [patient.state, patient.postalCode].filter(Boolean).join(' ')]
