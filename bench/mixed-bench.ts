@@ -39,7 +39,7 @@ import {
   SYNTHETIC_END,
   seededRandom,
 } from '../src/server/proof/synthetic-data';
-import { noteBody } from '../src/server/proof/synthetic-notes';
+import { noteBody } from '../src/server/proof/synthetic-note-bodies';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/server/seed/demo-seed';
 import { startServer } from '../src/server/test-support/server-process';
 

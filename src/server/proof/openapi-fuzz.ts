@@ -7,172 +7,18 @@ import fc from 'fast-check';
  * whole (malformed JSON, wrong content type). The fuzz test decides which session each request carries.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: OpenAPI schema objects are walked field by field.
-export type JsonSchema = Record<string, any>;
-export type OpenApiDocument = {
-  paths: Record<string, Record<string, JsonSchema>>;
-  components?: { schemas?: Record<string, JsonSchema> };
-};
+import { hostileString, hostileValue } from './hostile-values';
+import type { FuzzRequest, IdPools, JsonSchema, Operation } from './openapi-operations';
 
-export type Operation = {
-  key: string;
-  method: string;
-  path: string;
-  permission: string;
-  pathParams: string[];
-  query: { name: string; schema: JsonSchema }[];
-  body: JsonSchema | undefined;
-};
-
-export type FuzzRequest = {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-  /** What was broken, for the failure report. */
-  mutation: string;
-};
-
-/** Real ids by kind ('siteId' → the demo sites' ids …), so many requests get past the 404s. */
-export type IdPools = Record<string, string[]>;
-
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-
-export function operationsOf(doc: OpenApiDocument): Operation[] {
-  const resolve = (s: JsonSchema | undefined) => (s ? resolveRefs(doc, s) : undefined);
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => {
-      const op = item[m]!;
-      const params = (op.parameters ?? []) as JsonSchema[];
-      return {
-        key: `${m.toUpperCase()} ${path}`,
-        method: m.toUpperCase(),
-        path,
-        permission: op['x-permission'] as string,
-        pathParams: params.filter((p) => p.in === 'path').map((p) => p.name as string),
-        query: params
-          .filter((p) => p.in === 'query')
-          .map((p) => ({ name: p.name as string, schema: resolve(p.schema) ?? {} })),
-        body: resolve(op.requestBody?.content?.['application/json']?.schema),
-      };
-    }),
-  );
-}
-
-function resolveRefs(doc: OpenApiDocument, schema: JsonSchema, depth = 0): JsonSchema {
-  if (depth > 12) return {};
-  if (typeof schema.$ref === 'string') {
-    const name = schema.$ref.replace('#/components/schemas/', '');
-    return resolveRefs(doc, doc.components?.schemas?.[name] ?? {}, depth + 1);
-  }
-  const out: JsonSchema = { ...schema };
-  if (schema.properties)
-    out.properties = Object.fromEntries(
-      Object.entries(schema.properties as Record<string, JsonSchema>).map(([k, v]) => [
-        k,
-        resolveRefs(doc, v, depth + 1),
-      ]),
-    );
-  if (schema.items) out.items = resolveRefs(doc, schema.items, depth + 1);
-  for (const key of ['anyOf', 'oneOf', 'allOf'])
-    if (Array.isArray(schema[key]))
-      out[key] = (schema[key] as JsonSchema[]).map((s) => resolveRefs(doc, s, depth + 1));
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Hostile values
-
-const HUGE = 'x'.repeat(200_000);
-const nasty = [
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\ud800',
-  '\udfff lone surrogate',
-  '👩‍👩‍👧‍👦🏳️‍🌈',
-  'ﷺ',
-  '\u202eevil',
-  'Ω≈ç√∫˜µ≤≥÷',
-  'ǅ ǈ ǋ',
-  'ß'.repeat(300),
-  "Robert'); DROP TABLE patients;--",
-  "' OR '1'='1",
-  '%00',
-  '%',
-  '../../etc/passwd',
-  '<script>alert(1)</script>',
-  '{{7*7}}',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, sent as plain text.
-  '${jndi:ldap://x}',
-  '\\',
-  '"',
-  'null',
-  'true',
-  '-1',
-  '1e309',
-  'NaN',
-  '0x10',
-  '9'.repeat(40),
-  '2023-02-30',
-  '2024-13-01',
-  '0000-00-00',
-  '9999-12-31',
-  '-271821-04-20',
-  '2024-02-29T25:61:00Z',
-  '2024-03-10T02:30:00-06:00',
-  '1990-01-01 00:00',
-  '01/02/1990',
-  '24:00',
-  '23:60',
-  '00000000-0000-0000-0000-000000000000',
-  'ffffffff-ffff-ffff-ffff-ffffffffffff',
-  '00000000-0000-4000-8000-00000000000g',
-  'e7a3f2c0-0000-4000-8000-000000000000x',
-  HUGE,
-  'é'.repeat(5000),
-  '\n\r\t',
-];
-
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...nasty) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
-  { weight: 1, arbitrary: fc.uuid() },
-);
-
-/** Any JSON value that is probably the wrong type for the field it lands in. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: hostileString },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom<unknown>(
-      null,
-      true,
-      false,
-      0,
-      -1,
-      1.5,
-      2 ** 31,
-      -(2 ** 53),
-      Number.MAX_SAFE_INTEGER,
-      1e300,
-      [],
-      {},
-      [null],
-      { $gt: '' },
-      { __proto__: { admin: true } },
-      { constructor: { prototype: {} } },
-    ),
-  },
-  { weight: 1, arbitrary: fc.double() },
-  { weight: 1, arbitrary: fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 }) },
-  { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) },
-);
-
-// ---------------------------------------------------------------------------------------------------------
-// Values that follow the schema (so the request gets past validation and into the handler)
+export { hostileString, hostileValue } from './hostile-values';
+export {
+  type FuzzRequest,
+  type IdPools,
+  type JsonSchema,
+  type OpenApiDocument,
+  type Operation,
+  operationsOf,
+} from './openapi-operations';
 
 const plainDate = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })

@@ -1,211 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import { attendance } from '../attendance';
 import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
-import { hashPassword } from '../platform/auth/secrets';
 import type { Database } from '../platform/db/database';
-import { organizations, programs, siteMemberships, sites, users } from '../platform/db/platform.table';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
 import { programSessions } from '../sessions';
 import { tracks } from '../tracks';
+import { bulkInsert } from './bulk-insert';
+import { insertNetwork } from './synthetic-network';
+import {
+  CREDENTIALS,
+  FAMILY,
+  type GeneratedData,
+  GIVEN,
+  type Scale,
+  SYNTHETIC_END,
+  type SyntheticContext,
+  seededRandom,
+  statusFor,
+  syntheticExtensions,
+} from './synthetic-scale';
+
+export { bulkInsert } from './bulk-insert';
+export * from './synthetic-scale';
+
 import { generateNotesAndResults, type NotesContext } from './synthetic-notes';
-
-/**
- * A deterministic, seeded generator of a synthetic clinic network: an organization, its
- * sites each with an adult IOP program, tracks meeting Monday/Wednesday/Friday for 3 hours, a year (or less)
- * of sessions, patients with an episode and an enrolment window, and their attendance. Staff sign in with
- * the demo password and authenticator secret. The same seed gives the same rows (ids aside).
- *
- * Rows go in with multi-row INSERTs in batches, on either store; `large` is 100 sites, 10,000 patients,
- * about 1,000,000 attendance rows, about 300,000 clinical notes and 420,000 instrument results, plus one
- * patient with 1,000 attendances and 300 notes ("chart at depth"). Notes and results: synthetic-notes.ts.
- */
-export type Scale = {
-  sites: number;
-  patientsPerSite: number;
-  tracksPerSite: number;
-  /** Weeks of sessions, ending the week before `SYNTHETIC_END`. */
-  weeks: number;
-  /** Weeks each patient attends (a window placed at random inside the year). */
-  enrolledWeeks: number;
-  /** Attendances of the one deep patient at the first site (0 = none). */
-  depthAttendances: number;
-  /** Notes of the deep patient (group notes of the depth sessions, the usual notes, filler if need be). */
-  depthNotes: number;
-};
-
-export const SCALES = {
-  tiny: {
-    sites: 1,
-    patientsPerSite: 8,
-    tracksPerSite: 1,
-    weeks: 2,
-    enrolledWeeks: 2,
-    depthAttendances: 0,
-    depthNotes: 0,
-  },
-  medium: {
-    sites: 2,
-    patientsPerSite: 60,
-    tracksPerSite: 2,
-    weeks: 8,
-    enrolledWeeks: 6,
-    depthAttendances: 60,
-    depthNotes: 30,
-  },
-  small: {
-    sites: 5,
-    patientsPerSite: 100,
-    tracksPerSite: 4,
-    weeks: 12,
-    enrolledWeeks: 8,
-    depthAttendances: 1000,
-    depthNotes: 300,
-  },
-  large: {
-    sites: 100,
-    patientsPerSite: 100,
-    tracksPerSite: 4,
-    weeks: 52,
-    enrolledWeeks: 34,
-    depthAttendances: 1000,
-    depthNotes: 300,
-  },
-} satisfies Record<string, Scale>;
-export type ScaleName = keyof typeof SCALES;
-
-/** The synthetic year ends on this Monday: fixed, so runs on different days produce the same data. */
-export const SYNTHETIC_END = Temporal.PlainDate.from('2026-11-23');
-const CREDENTIALS = { clinician: 'LPC', nurse: 'RN', prescriber: 'MD' } as const;
-const TIME_ZONES = ['America/Chicago', 'America/New_York', 'America/Denver', 'America/Los_Angeles'];
-const GIVEN = [
-  'Avery',
-  'Jordan',
-  'Sam',
-  'Riley',
-  'Morgan',
-  'Casey',
-  'Jamie',
-  'Taylor',
-  'Drew',
-  'Quinn',
-  'Alex',
-  'Rowan',
-];
-const FAMILY = [
-  'Nguyen',
-  'Garcia',
-  'Smith',
-  'Okafor',
-  'Kowalski',
-  'Haddad',
-  'Johansson',
-  'Mensah',
-  'Ivanova',
-  'Tanaka',
-];
-
-/** mulberry32: a small seeded PRNG, enough for reproducible synthetic data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export type GeneratedSite = { id: string; programId: string; trackIds: string[]; clinicianEmail: string };
-export type GeneratedData = {
-  organizationId: string;
-  label: string;
-  sites: GeneratedSite[];
-  /** Member of every generated site. */
-  directorEmail: string;
-  deepPatientId: string | undefined;
-  /** A patient of the first site with a full enrolment window, for charts and ledgers. */
-  typicalPatientId: string;
-  /** A session of the first site's first track with members, for rosters. */
-  busySessionId: string;
-  busySessionSiteId: string;
-  counts: Record<string, number>;
-  ms: number;
-};
-
-/**
- * A feature with its own rows (notes, instrument results) adds a function here; it gets the generated
- * patients, episodes and sessions and returns how many rows it wrote per table.
- */
-export type SyntheticContext = {
-  organizationId: string;
-  random: () => number;
-  patients: { id: string; siteId: string; episodeId: string; sessionIds: string[] }[];
-  staffIds: string[];
-  insert: <T extends Record<string, unknown>>(table: PgTable, rows: T[]) => Promise<void>;
-};
-export const syntheticExtensions: ((ctx: SyntheticContext) => Promise<Record<string, number>>)[] = [];
-
-const STATUSES: [string, number, number][] = [
-  // status, share, minutes of a 180-minute group
-  ['present', 0.75, 180],
-  ['late', 0.08, 150],
-  ['left_early', 0.05, 120],
-  ['excused', 0.05, 0],
-  ['unexcused', 0.07, 0],
-];
-
-function statusFor(r: number): (typeof STATUSES)[number] {
-  let left = r;
-  for (const s of STATUSES) {
-    left -= s[1];
-    if (left < 0) return s;
-  }
-  return STATUSES[0]!;
-}
-
-/**
- * Bulk load: each batch is one INSERT … SELECT from json_populate_recordset with the rows as one JSON parameter
- * (fast on both stores; COPY is not available through PGlite). Ids are made here, so the caller knows them
- * without RETURNING. `counts` (by table name) adds up the rows written.
- */
-export async function bulkInsert<T extends Record<string, unknown>>(
-  db: Database,
-  table: PgTable,
-  rows: T[],
-  options: { batchRows?: number; counts?: Record<string, number> } = {},
-) {
-  const batchRows = options.batchRows ?? 5000;
-  const name = getTableName(table);
-  if (options.counts) options.counts[name] = (options.counts[name] ?? 0) + rows.length;
-  const columns = getTableColumns(table);
-  const withIds = rows.map((r) => ('id' in columns && r.id === undefined ? { id: randomUUID(), ...r } : r));
-  const keys = Object.keys(columns).filter((k) => withIds.some((r) => r[k] !== undefined));
-  const names = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
-  for (let i = 0; i < withIds.length; i += batchRows) {
-    const batch = withIds
-      .slice(i, i + batchRows)
-      .map((r) =>
-        Object.fromEntries(
-          keys.map((k) => [
-            columns[k]!.name,
-            r[k] instanceof Date ? (r[k] as Date).toISOString() : (r[k] ?? null),
-          ]),
-        ),
-      );
-    await db.tx((tx) =>
-      tx.execute(
-        sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_populate_recordset(null::${table}, ${JSON.stringify(batch)}::json)`,
-      ),
-    );
-  }
-  return withIds as (T & { id: string })[];
-}
 
 export async function generateSyntheticData(
   db: Database,
@@ -222,61 +42,18 @@ export async function generateSyntheticData(
   const insertRows = <T extends Record<string, unknown>>(table: PgTable, rows: T[]) =>
     bulkInsert(db, table, rows, { batchRows, counts });
 
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const [org] = await insertRows(organizations, [
-    { name: `Synthetic network ${label}`, mrnPrefix: label.toUpperCase(), nextMrn: 1_000_000 },
-  ]);
-  const organizationId = org!.id;
-  const siteRows = await insertRows(
-    sites,
-    Array.from({ length: scale.sites }, (_, s) => ({
-      organizationId,
-      name: `${label} site ${String(s + 1).padStart(3, '0')}`,
-      timeZone: TIME_ZONES[s % TIME_ZONES.length]!,
-    })),
-  );
-  const siteZones = siteRows.map((_, s) => TIME_ZONES[s % TIME_ZONES.length]!);
-  const programRows = await insertRows(
-    programs,
-    siteRows.map((site, s) => ({
-      organizationId,
-      siteId: site.id,
-      name: `Adult IOP — ${label} ${s + 1}`,
-      kind: 'iop_adult',
-    })),
-  );
-  const directorEmail = `director@${label}.synthetic.openiop.org`;
-  const staffRows = await insertRows(
-    users,
-    [
-      {
-        email: directorEmail,
-        displayName: 'Synthetic Director, LCSW',
-        role: 'program_director',
-        credentials: 'LCSW',
-        licensed: true,
-      },
-      // Licensed and unsupervised: their notes lock when they sign.
-      ...(['clinician', 'nurse', 'prescriber'] as const).flatMap((role) =>
-        siteRows.map((_, s) => ({
-          email: `${role}${s + 1}@${label}.synthetic.openiop.org`,
-          displayName: `Synthetic ${role[0]!.toUpperCase()}${role.slice(1)} ${s + 1}, ${CREDENTIALS[role]}`,
-          role,
-          credentials: CREDENTIALS[role],
-          licensed: true,
-        })),
-      ),
-    ].map((u) => ({ ...u, organizationId, passwordHash, mfaSecret: DEMO_TOTP_SECRET, mfaEnabled: true })),
-  );
-  const director = staffRows[0]!;
-  const byRole = (k: number) => staffRows.slice(1 + k * siteRows.length, 1 + (k + 1) * siteRows.length);
-  const [clinicians, nurses, prescribers] = [byRole(0), byRole(1), byRole(2)];
-  await insertRows(siteMemberships, [
-    ...siteRows.map((site) => ({ userId: director.id, siteId: site.id })),
-    ...[clinicians, nurses, prescribers].flatMap((staff) =>
-      siteRows.map((site, s) => ({ userId: staff[s]!.id, siteId: site.id })),
-    ),
-  ]);
+  const {
+    organizationId,
+    siteRows,
+    siteZones,
+    programRows,
+    directorEmail,
+    director,
+    clinicians,
+    nurses,
+    prescribers,
+    staffRows,
+  } = await insertNetwork(insertRows, scale, label);
 
   // Tracks (plus a depth track at the first site) and their sessions.
   const trackSpecs = siteRows.flatMap((site, s) =>
