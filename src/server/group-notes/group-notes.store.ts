@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { attendance } from '../attendance';
+import { enrolments } from '../enrolment';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
-import { attendance, enrolments, type programSessions } from '../program-operations';
+import type { programSessions } from '../sessions';
 
 /**
  * Members present at a session (present, late or left early) with their minutes and the episode of their

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs } from '../platform/db/platform.table';
-import { programSessions } from '../program-operations';
+import { programSessions } from '../sessions';
 import { noteAuthor as author, authorColumns } from './notes.store';
 import { groupNotes, notes } from './notes.table';
 
