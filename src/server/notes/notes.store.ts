@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attendance } from '../attendance';
 import { curriculumTopics } from '../curriculum';
-import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
