@@ -58,7 +58,7 @@ const EnvSchema = z.object({
   OPENIOP_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   OPENIOP_PUBLIC_URL: z.string().optional(),
   OPENIOP_WEB_DIR: z.string().default('./dist/web'),
-  /** A note signed more than this many hours after its session ended is a late entry (issue 6). */
+  /** A note signed more than this many hours after its session ended is a late entry (CMS, Medicare Program Integrity Manual, ch. 3, on late entries). */
   NOTE_LATE_ENTRY_HOURS: z.coerce
     .number()
     .int()

@@ -62,7 +62,7 @@ export const PERMISSIONS = {
     roles: ['program_director', 'clinician', 'intake_coordinator', 'front_desk'],
     scope: 'patient',
   },
-  // Clinical episode (issue 4). Intake coordinators take referrals and screen; clinical staff assess, admit,
+  // Clinical episode. Intake coordinators take referrals and screen; clinical staff assess, admit,
   // plan and discharge; billing and front desk read what their work needs; the administrator sees no chart.
   'referral.read': {
     roles: [...CLINICAL, 'intake_coordinator'],
@@ -138,7 +138,7 @@ export const PERMISSIONS = {
     roles: CLINICAL,
     scope: 'patient',
   },
-  // Program operations (issue 5). Directors set programs and tracks up; directors and clinicians schedule;
+  // Program operations. Directors set programs and tracks up; directors and clinicians schedule;
   // clinical staff take attendance and enrol; everyone who reads charts sees the calendar, rosters and dose.
   'program.setup': {
     roles: ['program_director'],
@@ -168,7 +168,7 @@ export const PERMISSIONS = {
     roles: CHART_READERS,
     scope: 'patient',
   },
-  // Measurement-based care (issue 6). Directors set which instruments each program gives when; clinical staff
+  // Measurement-based care. Directors set which instruments each program gives when; clinical staff
   // see what is due, enter answers, see trends and acknowledge urgent tasks; the patient answers in the portal.
   'measurement.schedule.read': {
     roles: CHART_READERS,
@@ -203,7 +203,7 @@ export const PERMISSIONS = {
     roles: CLINICAL,
     scope: 'none',
   },
-  // Clinical documentation (issue 6). Clinical staff read chart notes; each writes the note types of their
+  // Clinical documentation. Clinical staff read chart notes; each writes the note types of their
   // discipline (NOTE_TYPE_AUTHORS, checked by the handler); supervisors co-sign; billing sees only signed notes'
   // codes and minutes. Group notes show every member's part, so only group writers open them. Psychotherapy
   // notes are readable only by their author and the users the author grants (checked by the handler).

@@ -19,7 +19,7 @@ import {
 } from './backup';
 
 /**
- * The restore drill (issue 7, part 11): back up the demo data (plus a little use of it), restore into an
+ * The restore drill (README, "Backup and restore"): back up the demo data (plus a little use of it), restore into an
  * empty store, compare every table row by row, and verify the audit chain on the restored copy.
  */
 let t: TestApp;

@@ -10,7 +10,7 @@ import { JOB_QUEUE_SCHEMA } from '../db/job-queue-schema';
 const run = promisify(execFile);
 
 /**
- * Backup and restore of either store (issue 7, part 11). PostgreSQL: pg_dump's custom format, restored with
+ * Backup and restore of either store (README, "Backup and restore"). PostgreSQL: pg_dump's custom format, restored with
  * pg_restore in one transaction. Embedded: PGlite's own data-folder dump (a gzipped tar). A restore never
  * overwrites data by accident: a target that already holds tables is refused unless `force` is given.
  */
