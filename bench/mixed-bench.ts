@@ -159,12 +159,17 @@ const sitesInPlay = await Promise.all(
 );
 const director = await signIn(data.directorEmail);
 // Each roster save sends the session's whole roster (as the roster screen does).
+// A save needs If-Match with the roster's version (428 without it, 409 when another save came first): each
+// session's latest ETag is kept from the roster read and every answered save.
 const rosterRows = new Map<string, { patientId: string; status: string; minutes: number }[]>();
+const rosterEtags = new Map<string, string>();
+const rosterSaving = new Set<string>();
 for (const site of sitesInPlay)
   for (const sessionId of site.sessionIds) {
     const res = await fetch(`${base}/api/sites/${site.id}/sessions/${sessionId}/attendance`, {
       headers: { cookie: site.staff.cookie },
     });
+    rosterEtags.set(sessionId, res.headers.get('etag') ?? '');
     const roster = (await res.json()) as { members: { patientId: string }[] };
     rosterRows.set(
       sessionId,
@@ -216,7 +221,14 @@ let counter = 0;
 const any = <T>(xs: T[]): T => xs[counter++ % xs.length]!;
 type Workload = {
   name: string;
-  request: () => { method: string; path: string; headers: Record<string, string>; body?: string };
+  request: () => {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: string;
+  };
+  /** Sees every answer's status and headers (a versioned save keeps the record's next ETag). */
+  onDone?: (path: string, status: number, headers: Record<string, string | string[] | undefined>) => void;
 };
 const workloads: Workload[] = [
   {
@@ -266,14 +278,27 @@ const workloads: Workload[] = [
   {
     name: 'roster save',
     request: () => {
+      // Two saves of one roster at once: the second is refused with 409 (no edit lost), as two staff saving
+      // one session would be. Like staff, the load saves a roster nobody else is saving at that moment.
       const s = any(sitesInPlay);
-      const sessionId = any(s.sessionIds);
+      const sessionId = s.sessionIds.find((id) => !rosterSaving.has(id)) ?? any(s.sessionIds);
+      rosterSaving.add(sessionId);
       return {
         method: 'PUT',
         path: `/api/sites/${s.id}/sessions/${sessionId}/attendance`,
-        headers: { cookie: s.staff.cookie, 'x-csrf-token': s.staff.csrf, 'content-type': 'application/json' },
+        headers: {
+          cookie: s.staff.cookie,
+          'x-csrf-token': s.staff.csrf,
+          'content-type': 'application/json',
+          'if-match': rosterEtags.get(sessionId) ?? '',
+        },
         body: JSON.stringify({ rows: rosterRows.get(sessionId) ?? [] }),
       };
+    },
+    onDone: (path, status, headers) => {
+      const sessionId = path.split('/')[5] ?? '';
+      rosterSaving.delete(sessionId);
+      if (status < 300 && typeof headers.etag === 'string') rosterEtags.set(sessionId, headers.etag);
     },
   },
   {
@@ -381,6 +406,7 @@ async function openLoad(rate: number, duration: number): Promise<RouteResult[]> 
           res.resume();
           res.on('end', () => {
             const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
+            workloads[i]!.onDone?.(r.path, res.statusCode ?? 0, res.headers);
             if (ok) latencies[i]!.push(performance.now() - t0);
             else failures[i]!++;
             resolve();
@@ -433,7 +459,19 @@ async function closedLoop(): Promise<RouteResult[]> {
               url: base,
               connections,
               duration: seconds,
-              requests: [{ setupRequest: (req) => ({ ...req, ...w.request() }) as autocannon.Request }],
+              requests: [
+                {
+                  // The connection's context remembers which path it sent, for onDone.
+                  setupRequest: (req, context) => {
+                    const next = w.request();
+                    (context as { path?: string }).path = next.path;
+                    return { ...req, ...next } as autocannon.Request;
+                  },
+                  onResponse: (status, _body, context, headers) => {
+                    w.onDone?.(String((context as { path?: string }).path), status, headers ?? {});
+                  },
+                },
+              ],
             },
             (err, result) => (err ? reject(err) : resolve(result)),
           );
