@@ -33,6 +33,13 @@ module.exports = {
       },
     },
     {
+      name: 'composition-root-through-index',
+      comment: "src/server/app.ts mounts each feature through the feature's index.ts, like any other caller.",
+      severity: 'error',
+      from: { path: '^src/server/app\\.ts$' },
+      to: { path: '^src/server/[^/]+/', pathNot: ['^src/server/platform/', '^src/server/[^/]+/index\\.ts$'] },
+    },
+    {
       name: 'web-imports-no-server',
       comment:
         'The web app talks to the server only over HTTP (types come from the generated OpenAPI client).',

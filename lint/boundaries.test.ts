@@ -111,6 +111,14 @@ describe('the folder boundaries fail on each wrong-way import the code base had'
       },
     },
     {
+      was: 'the composition root importing a feature’s routes file instead of its index.ts',
+      rule: 'composition-root-through-index',
+      files: {
+        'src/server/app.ts': uses('./patients/patients.routes'),
+        'src/server/patients/patients.routes.ts': leaf,
+      },
+    },
+    {
       was: 'a domain rule reaching into the server (never allowed: domain is pure)',
       rule: 'domain-is-pure',
       files: {
@@ -137,7 +145,8 @@ describe('the folder boundaries fail on each wrong-way import the code base had'
         'src/server/episodes/index.ts': "export { x } from './episodes.store';\n",
         'src/server/episodes/episodes.store.ts': leaf,
         'src/server/discharges/discharges.routes.ts': uses('../episodes'),
-        'src/server/app.ts': uses('./discharges/discharges.routes'),
+        'src/server/discharges/index.ts': "export { y as x } from './discharges.routes';\n",
+        'src/server/app.ts': uses('./discharges'),
       }),
     );
     expect(found).toEqual([]);

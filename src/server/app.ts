@@ -1,35 +1,28 @@
-import { registerAssessmentRoutes } from './assessments/assessments.routes';
-import { registerAttendanceRoutes } from './attendance/attendance.routes';
-import { registerAuditRoutes } from './audit-log/audit-log.routes';
-import { registerBreakGlassReviewRoutes } from './break-glass/break-glass-review.routes';
-import { registerCurriculumRoutes } from './curriculum/curriculum.routes';
-import { registerDischargeRoutes } from './discharges/discharges.routes';
-import {
-  registerDoseRoutes,
-  registerMemberTopicRoutes,
-  registerPortalSessionRoutes,
-} from './dose/dose.routes';
-import { membersOnByTrack } from './enrolment';
-import { registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment/enrolment.routes';
-import { applyPlannedLevelChangesJob, findEpisode } from './episodes';
-import { registerEpisodeRoutes } from './episodes/episodes.routes';
-import { registerGroupNoteRoutes } from './group-notes/group-notes.routes';
-import { registerMeasurementRoutes } from './measurement/measurement.routes';
-import { registerNoteRoutes } from './notes/notes.routes';
-import { registerPatientRoutes } from './patients/patients.routes';
+import { registerAssessmentRoutes } from './assessments';
+import { registerAttendanceRoutes } from './attendance';
+import { registerAuditRoutes } from './audit-log';
+import { registerBreakGlassReviewRoutes } from './break-glass';
+import { registerCurriculumRoutes } from './curriculum';
+import { registerDischargeRoutes } from './discharges';
+import { registerDoseRoutes, registerMemberTopicRoutes, registerPortalSessionRoutes } from './dose';
+import { membersOnByTrack, registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment';
+import { applyPlannedLevelChangesJob, findEpisode, registerEpisodeRoutes } from './episodes';
+import { registerGroupNoteRoutes } from './group-notes';
+import { registerMeasurementRoutes } from './measurement';
+import { registerNoteRoutes } from './notes';
+import { registerPatientRoutes } from './patients';
 import type { App, Deps } from './platform/http/app-env';
 import { createHttpApp, type MountRoutes } from './platform/http/create-app';
 import type { JobDefinition } from './platform/jobs/jobs';
-import { registerPortalRoutes } from './portal/portal.routes';
-import { registerProgramSettingsRoutes } from './programs/program-settings.routes';
-import { registerProgramRoutes } from './programs/programs.routes';
-import { registerPsychotherapyNoteRoutes } from './psychotherapy-notes/psychotherapy-notes.routes';
-import { registerReferralRoutes } from './referrals/referrals.routes';
-import { registerSessionRoutes } from './sessions/sessions.routes';
-import { registerAuthRoutes } from './sign-in/sign-in.routes';
-import { registerSiteRoutes } from './sites/sites.routes';
-import { registerTrackRoutes } from './tracks/tracks.routes';
-import { registerTreatmentPlanRoutes } from './treatment-plans/treatment-plans.routes';
+import { registerPortalRoutes } from './portal';
+import { registerProgramRoutes, registerProgramSettingsRoutes } from './programs';
+import { registerPsychotherapyNoteRoutes } from './psychotherapy-notes';
+import { registerReferralRoutes } from './referrals';
+import { registerSessionRoutes } from './sessions';
+import { registerAuthRoutes } from './sign-in';
+import { registerSiteRoutes } from './sites';
+import { registerTrackRoutes } from './tracks';
+import { registerTreatmentPlanRoutes } from './treatment-plans';
 
 /**
  * The composition root: the one place that knows every feature. Platform code (src/server/platform) imports

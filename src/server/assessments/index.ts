@@ -1,2 +1,4 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
+
+export { registerAssessmentRoutes } from './assessments.routes';
 export { getAssessment } from './assessments.store';

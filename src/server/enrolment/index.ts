@@ -1,4 +1,6 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
+
+export { registerEnrolmentRoutes, registerTargetStepRoutes } from './enrolment.routes';
 export {
   enrolledInProgramOn,
   listEnrolmentsOfPatient,

@@ -7,6 +7,7 @@ export {
   levelChangeDirection,
 } from './change-level-of-care';
 export { closeEpisode } from './close-episode';
+export { registerEpisodeRoutes } from './episodes.routes';
 export { EpisodeParams } from './episodes.schema';
 export { type EpisodeRow, findEpisode, insertLevelChange, updateEpisode } from './episodes.store';
 export { episodes, levelOfCareChanges } from './episodes.table';

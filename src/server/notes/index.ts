@@ -20,6 +20,7 @@ export {
   planObjectives,
   transition,
 } from './note-rules';
+export { registerNoteRoutes } from './notes.routes';
 export { CodeSuggestion, noteLifecycle, Part2, SignRequest } from './notes.schema';
 export { findSessionForNote, plansOfEpisodes } from './notes.store';
 export { groupNotes, notes } from './notes.table';

@@ -1,2 +1,3 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
 export { siteDayStart, siteToday } from './site-today';
+export { registerSiteRoutes } from './sites.routes';

@@ -1,0 +1,2 @@
+/** The public face of this feature: what other features may use. Everything else in the folder is private. */
+export { registerAuditRoutes } from './audit-log.routes';
