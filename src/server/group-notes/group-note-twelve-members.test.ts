@@ -11,7 +11,7 @@ import {
 } from '../test-support/test-app';
 
 /**
- * Issue 6's target: a group of 12 documented and signed with few steps. Through the API it is three requests
+ * The target: a group of 12 documented and signed with few steps. Through the API it is three requests
  * whatever the size (draft from attendance, one save of every part, sign), and reading the note costs the same
  * statements at 4 members as at 12.
  */

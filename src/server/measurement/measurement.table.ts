@@ -6,7 +6,7 @@ import { instant } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
 import { organizationAndSiteColumns } from '../platform/db/scope-columns';
 
-/** Which instrument a program gives when (issue 6 item 7): at intake and/or every N days. */
+/** Which instrument a program gives when: at intake and/or every N days. */
 export const instrumentSchedules = pgTable(
   'instrument_schedules',
   {
@@ -55,7 +55,7 @@ export const instrumentResults = pgTable(
   ],
 );
 
-/** An urgent task raised by a risk answer, for the patient's primary clinician (issue 6 item 8). */
+/** An urgent task raised by a risk answer, for the patient's primary clinician. */
 export const urgentTasks = pgTable(
   'urgent_tasks',
   {

@@ -9,7 +9,7 @@ type Episode = NonNullable<Awaited<ReturnType<typeof findEpisodeInTreatment>>>;
 
 /**
  * Scores one administration and stores it with every item answer; when an answer raises a risk flag, the
- * urgent task for the primary clinician is created in the same transaction (issue 6 item 8). CIWA-Ar and
+ * urgent task for the primary clinician is created in the same transaction. CIWA-Ar and
  * COWS escalate at the program's own intake thresholds.
  *
  * @throws AppError 422 naming `instrumentId` or `answers.<item>` when the answers cannot be scored.

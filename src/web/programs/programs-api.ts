@@ -3,7 +3,7 @@ import { answer, client, idempotent, ifMatch, type Schema } from '../shared/api/
 import { patientProgramKeys, portalSessionKeys, programKeys } from './programs-keys';
 
 // Program operations: programs with their hour band, tracks with a recurring schedule, sessions, enrolments,
-// attendance and the weekly dose. Types are the server's schemas (src/server/program-operations/*.schema.ts)
+// attendance and the weekly dose. Types are the server's schemas, from shared/api/openapi.d.ts (npm run api:types)
 // through the generated contract; the mutations that change them live in programs-mutations.ts.
 
 export type ProgramSettings = Schema<'ProgramSettings'>;

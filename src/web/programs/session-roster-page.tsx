@@ -218,7 +218,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
       )}
       {shown.belowMinimumGroupSize && (
         <Alert color="orange" title="Fewer than 3 attended" role="status">
-          A group needs at least 3 members present (domain.md §3); this session may not bill as group therapy.
+          A group needs at least 3 members present; this session may not bill as group therapy.
         </Alert>
       )}
       <Paper withBorder p="md" radius="md">
@@ -283,7 +283,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   );
 }
 
-/** Opens the session's group note, drafting it from the saved attendance the first time (issue 6 §2). */
+/** Opens the session's group note, drafting it from the saved attendance the first time. */
 function DocumentGroupButton({ siteId, sessionId }: { siteId: string; sessionId: string }) {
   const navigate = useNavigate();
   const mayDocument = useCan('group_note.write');

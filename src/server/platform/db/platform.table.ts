@@ -44,7 +44,7 @@ export const programs = pgTable('programs', {
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   helpLine: text('help_line'),
-  /** Intake rule-outs (domain.md section 2): CIWA-Ar above this, or COWS at or above that, refer out. */
+  /** Intake rule-outs (Sullivan et al. 1989 for CIWA-Ar; Wesson & Ling 2003 for COWS): CIWA-Ar above this, or COWS at or above that, refer out. */
   ciwaArAbove: integer('ciwa_ar_above').notNull().default(15),
   cowsAtLeast: integer('cows_at_least').notNull().default(13),
   /** Days from a treatment plan's creation to its default review date. */
@@ -79,7 +79,7 @@ export const users = pgTable(
     /** Staff credentials as shown on a roster (LPC, LCSW, MD); `licensed` may facilitate group therapy. */
     credentials: text('credentials'),
     licensed: boolean('licensed').notNull().default(false),
-    /** The supervisor who co-signs this staff member's clinical notes (issue 6); null = notes lock when signed. */
+    /** The supervisor who co-signs this staff member's clinical notes; null = notes lock when signed. */
     supervisorUserId: uuid('supervisor_user_id'),
     createdAt: createdAt(),
   },
