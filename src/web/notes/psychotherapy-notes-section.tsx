@@ -19,8 +19,8 @@ import { createPsychotherapyNote, usePsychotherapyNotes } from './notes-api';
 import { noteKeys } from './notes-keys';
 
 /**
- * Psychotherapy (process) notes, kept apart (HIPAA 45 CFR 164.501, 164.508(a)(2)) from the chart. The server lists only the notes the
- * signed-in user wrote or was granted; they never appear in the Notes tab, the portal or an export.
+ * Psychotherapy (process) notes, kept apart from the chart (HIPAA, 45 CFR 164.501 and 164.508(a)(2)). The
+ * server lists only the notes the signed-in user wrote or was granted; they never appear in the Notes tab, the portal or an export.
  */
 export function PsychotherapyNotesSection({ patientId }: { patientId: string }) {
   const notes = usePsychotherapyNotes(patientId);

@@ -4,7 +4,8 @@ import { ApiError } from '../shared/api-client';
 import type { SignProof } from './notes-api';
 
 /**
- * A signature re-authenticates (as electronic signatures do under 21 CFR 11.200, each signing identifies the signer again): the signer types their authenticator code, or their password.
+ * A signature re-authenticates (as electronic signatures do under 21 CFR 11.200, each signing identifies the
+ * signer again): the signer types their authenticator code, or their password.
  * `blocked` is what the server refused beyond the credential (similar parts, a named member …), shown above.
  */
 export function SignDialog({

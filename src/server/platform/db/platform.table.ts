@@ -44,7 +44,10 @@ export const programs = pgTable('programs', {
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   helpLine: text('help_line'),
-  /** Intake rule-outs (Sullivan et al. 1989 for CIWA-Ar; Wesson & Ling 2003 for COWS): CIWA-Ar above this, or COWS at or above that, refer out. */
+  /**
+   * Intake rule-outs (Sullivan et al. 1989 for CIWA-Ar; Wesson & Ling 2003 for COWS): CIWA-Ar above this, or
+   * COWS at or above that, refer out.
+   */
   ciwaArAbove: integer('ciwa_ar_above').notNull().default(15),
   cowsAtLeast: integer('cows_at_least').notNull().default(13),
   /** Days from a treatment plan's creation to its default review date. */
