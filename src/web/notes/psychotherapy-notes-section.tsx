@@ -20,7 +20,8 @@ import { noteKeys } from './notes-keys';
 
 /**
  * Psychotherapy (process) notes, kept apart from the chart (HIPAA, 45 CFR 164.501 and 164.508(a)(2)). The
- * server lists only the notes the signed-in user wrote or was granted; they never appear in the Notes tab, the portal or an export.
+ * server lists only the notes the signed-in user wrote or was granted; they never appear in the Notes tab,
+ * the portal or an export.
  */
 export function PsychotherapyNotesSection({ patientId }: { patientId: string }) {
   const notes = usePsychotherapyNotes(patientId);
