@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import { episodes, levelOfCareChanges } from '../episodes';
+import { episodes } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { tracks } from '../tracks';
@@ -139,17 +139,4 @@ export async function updateEnrolmentSteps(
     .where(and(eq(enrolments.id, id), eq(enrolments.version, version)))
     .returning();
   return row;
-}
-
-/** Level changes a target plan put in the history that have not taken effect yet (a new plan replaces them). */
-export async function deletePlannedLevelChanges(tx: Tx, episodeId: string, after: string, reason: string) {
-  await tx
-    .delete(levelOfCareChanges)
-    .where(
-      and(
-        eq(levelOfCareChanges.episodeId, episodeId),
-        eq(levelOfCareChanges.reason, reason),
-        sql`${levelOfCareChanges.effectiveOn} > ${after}`,
-      ),
-    );
 }

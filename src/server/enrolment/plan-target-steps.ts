@@ -1,19 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 import { type DoseLevel, plannedLevels, targetForWeek } from '../../domain/dose/step-down';
-import { stepDirection } from '../../domain/episodes/discharge';
 import { InputError } from '../../domain/input-error';
-import type { LevelCode } from '../../domain/placement/levels-of-care';
 import { programWeekOf } from '../../domain/schedule/program-week';
-import { changeLevelOfCare, type episodes, insertLevelChange } from '../episodes';
+import { changeLevelOfCare, type episodes, planLevelChanges } from '../episodes';
 import { AppError } from '../platform/errors';
 import { type PatientContext, readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { loadProgram, type ProgramConfig, programToday } from '../programs';
-import {
-  deletePlannedLevelChanges,
-  findEnrolment,
-  findEpisodeOfPatient,
-  updateEnrolmentSteps,
-} from './enrolment.store';
+import { findEnrolment, findEpisodeOfPatient, updateEnrolmentSteps } from './enrolment.store';
 
 export type TargetStep = { fromWeek: number; toWeek: number; hours: number };
 type StepContext = Pick<PatientContext, 'tx' | 'actor' | 'now' | 'audit'>;
@@ -62,49 +55,36 @@ export async function recordPlannedLevels(
     // Never before the admission (ISO dates compare as strings).
     return { level: levelCode(p.level, episode.edition), effectiveOn: [start, admitted].sort()[1]! };
   });
-  await deletePlannedLevelChanges(tx, episode.id, today, STEP_PLAN_REASON);
   const inEffect = dated.filter((d) => d.effectiveOn <= today).at(-1) ?? dated[0]!;
   const planned = dated.filter((d) => d.effectiveOn > today && d !== inEffect);
-  const written: { fromLevel: string | null; toLevel: string; effectiveOn: string }[] = [];
-  let level = episode.level;
-  // Later moves are planned rows of the history; the episodes feature applies each on its day.
-  const writePlanned = async (toLevel: string, effectiveOn: string) => {
-    await insertLevelChange(tx, {
-      organizationId: episode.organizationId,
-      siteId: episode.siteId,
-      episodeId: episode.id,
-      fromLevel: level,
-      toLevel,
-      direction: stepDirection(level as LevelCode, toLevel as LevelCode),
-      effectiveOn,
-      reason: STEP_PLAN_REASON,
-      changedBy: ctx.actor.userId,
-      createdAt: now,
-    });
-    written.push({ fromLevel: level, toLevel, effectiveOn });
-    level = toLevel;
-  };
-  if (inEffect.level !== episode.level) {
-    // The move in effect now changes the episode itself, through the episodes feature's one use case.
-    await changeLevelOfCare(tx, {
-      episode,
-      toLevel: inEffect.level,
-      effectiveOn: inEffect.effectiveOn,
-      reason: STEP_PLAN_REASON,
-      changedBy: ctx.actor.userId,
-      now,
-    });
-    written.push({ fromLevel: level, toLevel: inEffect.level, effectiveOn: inEffect.effectiveOn });
-    level = inEffect.level;
-    await ctx.audit('episode.level_change', 'episode', episode.id, {
-      from: episode.level,
-      to: inEffect.level,
-      reason: STEP_PLAN_REASON,
-    });
-  }
-  const episodeLevel = level;
-  for (const p of planned) if (p.level !== level) await writePlanned(p.level, p.effectiveOn);
-  return { episodeLevel, levelChanges: written };
+  // Later moves are planned rows of the history (they replace the old plan's); the episodes feature applies
+  // each on its day.
+  const later = await planLevelChanges(tx, {
+    episode,
+    fromLevel: inEffect.level,
+    after: today,
+    reason: STEP_PLAN_REASON,
+    planned: planned.map((p) => ({ toLevel: p.level, effectiveOn: p.effectiveOn })),
+    changedBy: ctx.actor.userId,
+    now,
+  });
+  if (inEffect.level === episode.level) return { episodeLevel: episode.level, levelChanges: later };
+  // The move in effect now changes the episode itself, through the episodes feature's one use case.
+  await changeLevelOfCare(tx, {
+    episode,
+    toLevel: inEffect.level,
+    effectiveOn: inEffect.effectiveOn,
+    reason: STEP_PLAN_REASON,
+    changedBy: ctx.actor.userId,
+    now,
+  });
+  await ctx.audit('episode.level_change', 'episode', episode.id, {
+    from: episode.level,
+    to: inEffect.level,
+    reason: STEP_PLAN_REASON,
+  });
+  const current = { fromLevel: episode.level, toLevel: inEffect.level, effectiveOn: inEffect.effectiveOn };
+  return { episodeLevel: inEffect.level, levelChanges: [current, ...later] };
 }
 
 /**

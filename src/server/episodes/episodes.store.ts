@@ -82,6 +82,19 @@ export async function updateEpisode(
   return row;
 }
 
+/** Level changes a target plan put in the history that have not taken effect yet (a new plan replaces them). */
+export async function deletePlannedLevelChanges(tx: Tx, episodeId: string, after: string, reason: string) {
+  await tx
+    .delete(levelOfCareChanges)
+    .where(
+      and(
+        eq(levelOfCareChanges.episodeId, episodeId),
+        eq(levelOfCareChanges.reason, reason),
+        sql`${levelOfCareChanges.effectiveOn} > ${after}`,
+      ),
+    );
+}
+
 export async function insertLevelChange(tx: Tx, values: typeof levelOfCareChanges.$inferInsert) {
   await tx.insert(levelOfCareChanges).values(values);
 }
