@@ -194,4 +194,48 @@ describe('planned level-of-care changes', () => {
     expect(await inCensus(episodeId, '2.5')).toBe(true);
     expect(await systemLevelChanges(episodeId)).toEqual([]);
   });
+
+  it("follow the program's own time zone, met within the quarter hour of its midnight", async () => {
+    // The program keeps its calendar in India (UTC+5:30) while its site is in Chicago: the plan dates its
+    // moves on India's days, and the job moves the episode at India's midnight — half past the UTC hour.
+    const settingsPath = `/api/sites/${ids.north}/programs/${ids.northAdultIop}/settings`;
+    await moveClockTo('2031-04-23T17:00:00Z'); // Wednesday
+    const director = await login(t.app, 'director@demo.openiop.org');
+    const settings = await call(t.app, 'GET', settingsPath, { session: director });
+    expect(settings.status, settings.text).toBe(200);
+    const save = (timeZone: string, version: number) =>
+      call(t.app, 'PUT', settingsPath, {
+        session: director,
+        headers: ifMatch(version),
+        body: { weekStartsOn: settings.body.weekStartsOn, timeZone },
+      });
+    const inIndia = await save('Asia/Kolkata', settings.body.version);
+    expect(inIndia.status, inIndia.text).toBe(200);
+    try {
+      const { patientId, episodeId } = await plannedStepDown(
+        'PLANNED3',
+        '2031-03-24',
+        '2031-04-21',
+        '2031-05-05',
+      );
+      // Sunday 23:59 in India (still Sunday afternoon in Chicago).
+      await moveClockTo('2031-05-04T18:29:00Z');
+      expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
+      expect((await episodeOf(patientId, episodeId)).level).toBe('2.1');
+      // Monday 00:00:30 in India: the quarter hour's occurrence moves it.
+      await moveClockTo('2031-05-04T18:30:30Z');
+      expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
+      expect((await episodeOf(patientId, episodeId)).level).toBe('1');
+      expect(await systemLevelChanges(episodeId)).toHaveLength(1);
+    } finally {
+      await moveClockTo('2031-05-05T17:00:00Z');
+      const back = await login(t.app, 'director@demo.openiop.org');
+      const now = await call(t.app, 'GET', settingsPath, { session: back });
+      await call(t.app, 'PUT', settingsPath, {
+        session: back,
+        headers: ifMatch(now.body.version),
+        body: { weekStartsOn: settings.body.weekStartsOn, timeZone: settings.body.timeZone },
+      });
+    }
+  });
 });

@@ -1,7 +1,7 @@
+import { Temporal } from 'temporal-polyfill';
 import { appendAudit } from '../platform/audit/audit';
 import type { JobContext, JobDefinition } from '../platform/jobs/jobs';
-import { siteToday } from '../sites';
-import { dueLevelChanges, moveEpisodeLevel, sitesWithOpenEpisodes } from './planned-level-changes.store';
+import { dueLevelChanges, moveEpisodeLevel, zonesWithOpenEpisodes } from './planned-level-changes.store';
 
 /** What one run did: episodes moved, and due changes left alone because the episode had moved on. */
 export type AppliedLevelChanges = { applied: number; skipped: number };
@@ -9,8 +9,8 @@ export type AppliedLevelChanges = { applied: number; skipped: number };
 /**
  * Planned level-of-care changes (a weekly-target step plan writes them into the level history with a
  * future `effective_on`) take effect on their day: each open episode whose latest history row effective
- * on or before the site's today names another level moves to it. The day is the site's (its zone), never
- * UTC's. Each episode moves in its own transaction with its audit row, by compare-and-set on its level and
+ * on or before its program's today names another level moves to it. The day is the program's (its zone, as
+ * the plan dated its moves), never UTC's. Each episode moves in its own transaction with its audit row, by compare-and-set on its level and
  * version, so a change made by hand meanwhile is never overwritten and a second run changes nothing.
  */
 export async function applyPlannedLevelChanges(ctx: Pick<JobContext, 'db' | 'now'>) {
@@ -18,9 +18,11 @@ export async function applyPlannedLevelChanges(ctx: Pick<JobContext, 'db' | 'now
   const now = ctx.now();
   const due = await db.tx(async (tx) => {
     const found = [];
-    for (const siteId of await sitesWithOpenEpisodes(tx)) {
-      const today = (await siteToday(tx, siteId, now)).toString();
-      found.push(...(await dueLevelChanges(tx, siteId, today)));
+    for (const zone of await zonesWithOpenEpisodes(tx)) {
+      const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
+        .toZonedDateTimeISO(zone)
+        .toPlainDate();
+      found.push(...(await dueLevelChanges(tx, zone, today.toString())));
     }
     return found;
   });
@@ -58,10 +60,13 @@ export async function applyPlannedLevelChanges(ctx: Pick<JobContext, 'db' | 'now
   return result;
 }
 
-/** Hourly, and at start (a server that was down at a site's midnight catches up). */
+/**
+ * Every quarter hour — zones are offset from UTC by whole, half and quarter hours (India +5:30, Nepal +5:45),
+ * so each midnight is met within the quarter — and at start (a server that was down at midnight catches up).
+ */
 export const applyPlannedLevelChangesJob: JobDefinition = {
   name: 'episodes.apply-planned-level-changes',
-  cron: '0 * * * *',
+  cron: '*/15 * * * *',
   runAtStart: true,
   run: async (ctx) => {
     const result = await applyPlannedLevelChanges(ctx);

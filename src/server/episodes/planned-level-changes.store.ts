@@ -16,26 +16,34 @@ export type DueLevelChange = {
   effectiveOn: string;
 };
 
-/** The sites with at least one open episode (each has its own calendar day). */
-export async function sitesWithOpenEpisodes(tx: Tx): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ siteId: episodes.siteId })
-    .from(episodes)
-    .where(ne(episodes.status, 'discharged'));
-  return rows.map((r) => r.siteId);
+/**
+ * The time zones the open episodes' programs keep their calendar in: the program's own setting, else its
+ * site's (the zone a weekly-target plan dated its moves in).
+ */
+export async function zonesWithOpenEpisodes(tx: Tx): Promise<string[]> {
+  const result = (await tx.execute(sql`
+    select distinct coalesce(ps.time_zone, s.time_zone) as "zone"
+    from episodes e
+    join sites s on s.id = e.site_id
+    left join program_settings ps on ps.program_id = e.program_id
+    where e.status <> 'discharged'
+    order by 1`)) as unknown as { rows: { zone: string }[] };
+  return result.rows.map((r) => r.zone);
 }
 
 /**
- * Open episodes of `siteId` whose latest history row effective on or before `today` (the history's order:
- * effective day, then when it was written) moves to a level the episode is not at: a planned change that
- * has come due. One statement whatever the number of episodes.
+ * Open episodes whose program keeps its calendar in `zone` and whose latest history row effective on or
+ * before `today` (the history's order: effective day, then when it was written) moves to a level the
+ * episode is not at: a planned change that has come due. One statement whatever the number of episodes.
  */
-export async function dueLevelChanges(tx: Tx, siteId: string, today: string): Promise<DueLevelChange[]> {
+export async function dueLevelChanges(tx: Tx, zone: string, today: string): Promise<DueLevelChange[]> {
   const result = (await tx.execute(sql`
     select e.id as "episodeId", e.patient_id as "patientId", e.organization_id as "organizationId",
       e.site_id as "siteId", e.level, e.version, h.from_level as "fromLevel", h.to_level as "toLevel",
       h.reason, h.effective_on::text as "effectiveOn"
     from episodes e
+    join sites s on s.id = e.site_id
+    left join program_settings ps on ps.program_id = e.program_id
     cross join lateral (
       select l.from_level, l.to_level, l.reason, l.effective_on
       from level_of_care_changes l
@@ -43,7 +51,7 @@ export async function dueLevelChanges(tx: Tx, siteId: string, today: string): Pr
       order by l.effective_on desc, l.created_at desc, l.id desc
       limit 1
     ) h
-    where e.site_id = ${siteId}::uuid and e.status <> 'discharged' and h.to_level <> e.level
+    where coalesce(ps.time_zone, s.time_zone) = ${zone} and e.status <> 'discharged' and h.to_level <> e.level
     order by e.id`)) as unknown as { rows: DueLevelChange[] };
   return result.rows;
 }
