@@ -26,8 +26,6 @@ import { PortalInvitationCard } from './portal-invitation-card';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
-const CLINICAL = ['program_director', 'clinician', 'nurse', 'prescriber'];
-
 // Each tab shows with the server's read permission for what it reads (me.permissions); the server decides.
 const TABS = [
   { value: 'overview', label: 'Overview', permission: 'patient.read' },
@@ -52,7 +50,6 @@ export function PatientPage() {
   const [emergencyUntil, setEmergencyUntil] = useState<string | null>(null);
   const [params, setParams] = useSearchParams();
   const me = useMe();
-  const role = me.data?.user.role ?? '';
   const tabs = TABS.filter((item) => may(me.data, item.permission));
   const requestedTab = params.get('tab');
   const tab: TabValue =
@@ -116,7 +113,7 @@ export function PatientPage() {
               <EpisodeSection patientId={patientId} onDischarge={() => openTab('discharge')} />
             </Tabs.Panel>
             <Tabs.Panel value="dose" pt="md">
-              <DoseSection patientId={patientId} mayEnrol={CLINICAL.includes(role)} />
+              <DoseSection patientId={patientId} mayEnrol={may(me.data, 'enrolment.write')} />
             </Tabs.Panel>
             <Tabs.Panel value="plan" pt="md">
               <TreatmentPlanSection patientId={patientId} />
