@@ -1,23 +1,24 @@
 import type { AnswerOption, InstrumentDefinition, InstrumentItem } from '../instrument-definition';
+import { item, rangeBands, scaleFromZero, scoredAnswers } from './answer-scales';
 
 const SOURCE =
   'Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: The Alcohol Use Disorders Identification Test, Guidelines for Use in Primary Care, 2nd ed. WHO 2001.';
 const TERMS = 'World Health Organization; may be used freely without permission (WHO AUDIT manual).';
 
-const HOW_OFTEN_IN_LAST_YEAR: readonly AnswerOption[] = [
-  { value: 0, label: 'Never' },
-  { value: 1, label: 'Less than monthly' },
-  { value: 2, label: 'Monthly' },
-  { value: 3, label: 'Weekly' },
-  { value: 4, label: 'Daily or almost daily' },
-];
+const HOW_OFTEN_IN_LAST_YEAR: readonly AnswerOption[] = scaleFromZero(
+  'Never',
+  'Less than monthly',
+  'Monthly',
+  'Weekly',
+  'Daily or almost daily',
+);
 
 /** Items 9 and 10 score 0, 2 or 4: there is no 1 or 3 on the published form. */
-const NO_NOT_IN_LAST_YEAR_YES: readonly AnswerOption[] = [
-  { value: 0, label: 'No' },
-  { value: 2, label: 'Yes, but not in the last year' },
-  { value: 4, label: 'Yes, during the last year' },
-];
+const NO_NOT_IN_LAST_YEAR_YES: readonly AnswerOption[] = scoredAnswers([
+  [0, 'No'],
+  [2, 'Yes, but not in the last year'],
+  [4, 'Yes, during the last year'],
+]);
 
 /** AUDIT items 1–3 are also the whole AUDIT-C. */
 const CONSUMPTION_ITEMS: readonly InstrumentItem[] = [
@@ -25,32 +26,20 @@ const CONSUMPTION_ITEMS: readonly InstrumentItem[] = [
     id: 'item1',
     number: 1,
     text: 'How often do you have a drink containing alcohol?',
-    options: [
-      { value: 0, label: 'Never' },
-      { value: 1, label: 'Monthly or less' },
-      { value: 2, label: '2 to 4 times a month' },
-      { value: 3, label: '2 to 3 times a week' },
-      { value: 4, label: '4 or more times a week' },
-    ],
+    options: scaleFromZero(
+      'Never',
+      'Monthly or less',
+      '2 to 4 times a month',
+      '2 to 3 times a week',
+      '4 or more times a week',
+    ),
   },
-  {
-    id: 'item2',
-    number: 2,
-    text: 'How many drinks containing alcohol do you have on a typical day when you are drinking?',
-    options: [
-      { value: 0, label: '1 or 2' },
-      { value: 1, label: '3 or 4' },
-      { value: 2, label: '5 or 6' },
-      { value: 3, label: '7, 8, or 9' },
-      { value: 4, label: '10 or more' },
-    ],
-  },
-  {
-    id: 'item3',
-    number: 3,
-    text: 'How often do you have six or more drinks on one occasion?',
-    options: HOW_OFTEN_IN_LAST_YEAR,
-  },
+  item(
+    2,
+    'How many drinks containing alcohol do you have on a typical day when you are drinking?',
+    scaleFromZero('1 or 2', '3 or 4', '5 or 6', '7, 8, or 9', '10 or more'),
+  ),
+  item(3, 'How often do you have six or more drinks on one occasion?', HOW_OFTEN_IN_LAST_YEAR),
 ];
 
 function lastYear(number: number, text: string): InstrumentItem {
@@ -89,30 +78,20 @@ export const AUDIT: InstrumentDefinition = {
       8,
       'How often during the last year have you been unable to remember what happened the night before because you had been drinking?',
     ),
-    {
-      id: 'item9',
-      number: 9,
-      text: 'Have you or someone else been injured as a result of your drinking?',
-      options: NO_NOT_IN_LAST_YEAR_YES,
-    },
-    {
-      id: 'item10',
-      number: 10,
-      text: 'Has a relative or friend or a doctor or another health worker been concerned about your drinking or suggested you cut down?',
-      options: NO_NOT_IN_LAST_YEAR_YES,
-    },
+    item(9, 'Have you or someone else been injured as a result of your drinking?', NO_NOT_IN_LAST_YEAR_YES),
+    item(
+      10,
+      'Has a relative or friend or a doctor or another health worker been concerned about your drinking or suggested you cut down?',
+      NO_NOT_IN_LAST_YEAR_YES,
+    ),
   ],
   total: 'sum',
-  bands: {
-    kind: 'range',
-    basis: 'total',
-    bands: [
-      { id: 'low', label: 'Low risk', min: 0, max: 7 },
-      { id: 'hazardous', label: 'Hazardous use', min: 8, max: 15 },
-      { id: 'harmful', label: 'Harmful use', min: 16, max: 19 },
-      { id: 'possible-dependence', label: 'Possible dependence', min: 20, max: 40 },
-    ],
-  },
+  bands: rangeBands([
+    ['low', 'Low risk', 0, 7],
+    ['hazardous', 'Hazardous use', 8, 15],
+    ['harmful', 'Harmful use', 16, 19],
+    ['possible-dependence', 'Possible dependence', 20, 40],
+  ]),
   riskRules: [],
 };
 

@@ -1,25 +1,26 @@
 import type { AnswerOption, InstrumentDefinition, InstrumentItem } from '../instrument-definition';
+import { item, rangeBands, scaleFromZero, scoredAnswers } from './answer-scales';
 
 /**
  * Day-count items are answered in the categories of the VA categorical BAM and scored 0–4, so every
  * sub-scale item has the same weight (Use 0–12, Risk 0–24, Protective 0–24). A screen that asks for an exact
  * number of days converts it with `bamDaysCategory`.
  */
-const DAYS: readonly AnswerOption[] = [
-  { value: 0, label: '0 days' },
-  { value: 1, label: '1–3 days' },
-  { value: 2, label: '4–8 days' },
-  { value: 3, label: '9–15 days' },
-  { value: 4, label: '16–30 days' },
-];
+const DAYS: readonly AnswerOption[] = scaleFromZero(
+  '0 days',
+  '1–3 days',
+  '4–8 days',
+  '9–15 days',
+  '16–30 days',
+);
 
-const NOT_AT_ALL_TO_EXTREMELY: readonly AnswerOption[] = [
-  { value: 0, label: 'Not at all' },
-  { value: 1, label: 'Slightly' },
-  { value: 2, label: 'Moderately' },
-  { value: 3, label: 'Considerably' },
-  { value: 4, label: 'Extremely' },
-];
+const NOT_AT_ALL_TO_EXTREMELY: readonly AnswerOption[] = scaleFromZero(
+  'Not at all',
+  'Slightly',
+  'Moderately',
+  'Considerably',
+  'Extremely',
+);
 
 /** The BAM category (0–4) for an exact count of days in the past 30. */
 export function bamDaysCategory(days: number): number {
@@ -81,36 +82,22 @@ export const BAM: InstrumentDefinition = {
     'The following questions ask about several areas of your life such as your health, alcohol and drug use, thinking about the last 30 days.',
   administeredBy: 'patient',
   items: [
-    {
-      id: 'item1',
-      number: 1,
-      text: 'In the past 30 days, would you say your physical health has been:',
-      options: [
-        { value: 0, label: 'Excellent' },
-        { value: 1, label: 'Very good' },
-        { value: 2, label: 'Good' },
-        { value: 3, label: 'Fair' },
-        { value: 4, label: 'Poor' },
-      ],
-    },
-    {
-      id: 'item2',
-      number: 2,
-      text: 'In the past 30 days, how many nights did you have trouble falling asleep or staying asleep?',
-      options: DAYS,
-    },
-    {
-      id: 'item3',
-      number: 3,
-      text: 'In the past 30 days, how many days have you felt depressed, anxious, angry or very upset throughout most of the day?',
-      options: DAYS,
-    },
-    {
-      id: 'item4',
-      number: 4,
-      text: 'In the past 30 days, how many days did you drink ANY alcohol?',
-      options: DAYS,
-    },
+    item(
+      1,
+      'In the past 30 days, would you say your physical health has been:',
+      scaleFromZero('Excellent', 'Very good', 'Good', 'Fair', 'Poor'),
+    ),
+    item(
+      2,
+      'In the past 30 days, how many nights did you have trouble falling asleep or staying asleep?',
+      DAYS,
+    ),
+    item(
+      3,
+      'In the past 30 days, how many days have you felt depressed, anxious, angry or very upset throughout most of the day?',
+      DAYS,
+    ),
+    item(4, 'In the past 30 days, how many days did you drink ANY alcohol?', DAYS),
     {
       id: 'item5',
       number: 5,
@@ -118,78 +105,64 @@ export const BAM: InstrumentDefinition = {
       options: DAYS,
       askedWhen: { itemId: 'item4', atLeast: 1 },
     },
-    {
-      id: 'item6',
-      number: 6,
-      text: 'In the past 30 days, how many days did you use any illegal/street drugs or abuse any prescription medications?',
-      options: DAYS,
-    },
+    item(
+      6,
+      'In the past 30 days, how many days did you use any illegal/street drugs or abuse any prescription medications?',
+      DAYS,
+    ),
     ...DRUG_ITEMS,
-    {
-      id: 'item8',
-      number: 8,
-      text: 'In the past 30 days, how much were you bothered by cravings or urges to drink alcohol or use drugs?',
-      options: NOT_AT_ALL_TO_EXTREMELY,
-    },
-    {
-      id: 'item9',
-      number: 9,
-      text: 'How confident are you in your ability to be completely abstinent (clean) from alcohol and drugs in the next 30 days?',
-      options: NOT_AT_ALL_TO_EXTREMELY,
-    },
-    {
-      id: 'item10',
-      number: 10,
-      text: 'In the past 30 days, how many days did you attend self-help meetings like AA or NA to support your recovery?',
-      options: DAYS,
-    },
-    {
-      id: 'item11',
-      number: 11,
-      text: 'In the past 30 days, how many days were you in any situations or with any people that might put you at an increased risk for using alcohol or drugs (i.e., around risky "people, places or things")?',
-      options: DAYS,
-    },
-    {
-      id: 'item12',
-      number: 12,
-      text: 'Does your religion or spirituality help support your recovery?',
-      options: NOT_AT_ALL_TO_EXTREMELY,
-    },
-    {
-      id: 'item13',
-      number: 13,
-      text: 'In the past 30 days, how many days did you spend much of the time at work, school, or doing volunteer work?',
-      options: DAYS,
-    },
+    item(
+      8,
+      'In the past 30 days, how much were you bothered by cravings or urges to drink alcohol or use drugs?',
+      NOT_AT_ALL_TO_EXTREMELY,
+    ),
+    item(
+      9,
+      'How confident are you in your ability to be completely abstinent (clean) from alcohol and drugs in the next 30 days?',
+      NOT_AT_ALL_TO_EXTREMELY,
+    ),
+    item(
+      10,
+      'In the past 30 days, how many days did you attend self-help meetings like AA or NA to support your recovery?',
+      DAYS,
+    ),
+    item(
+      11,
+      'In the past 30 days, how many days were you in any situations or with any people that might put you at an increased risk for using alcohol or drugs (i.e., around risky "people, places or things")?',
+      DAYS,
+    ),
+    item(12, 'Does your religion or spirituality help support your recovery?', NOT_AT_ALL_TO_EXTREMELY),
+    item(
+      13,
+      'In the past 30 days, how many days did you spend much of the time at work, school, or doing volunteer work?',
+      DAYS,
+    ),
     {
       id: 'item14',
       number: 14,
       text: 'Do you have enough income (from legal sources) to pay for necessities such as housing, transportation, food and clothing for yourself and your dependents?',
       // Protective item: "Yes" carries the full 4 points of protection.
-      options: [
-        { value: 0, label: 'No' },
-        { value: 4, label: 'Yes' },
-      ],
+      options: scoredAnswers([
+        [0, 'No'],
+        [4, 'Yes'],
+      ]),
     },
-    {
-      id: 'item15',
-      number: 15,
-      text: 'In the past 30 days, how much have you been bothered by arguments or problems getting along with any family members or friends?',
-      options: NOT_AT_ALL_TO_EXTREMELY,
-    },
-    {
-      id: 'item16',
-      number: 16,
-      text: 'In the past 30 days, how many days were you in contact or spent time with any family members or friends who are supportive of your recovery?',
-      options: DAYS,
-    },
-    {
-      id: 'item17',
-      number: 17,
-      text: 'How satisfied are you with your progress toward achieving your recovery goals?',
-      options: NOT_AT_ALL_TO_EXTREMELY,
-      scored: false,
-    },
+    item(
+      15,
+      'In the past 30 days, how much have you been bothered by arguments or problems getting along with any family members or friends?',
+      NOT_AT_ALL_TO_EXTREMELY,
+    ),
+    item(
+      16,
+      'In the past 30 days, how many days were you in contact or spent time with any family members or friends who are supportive of your recovery?',
+      DAYS,
+    ),
+    item(
+      17,
+      'How satisfied are you with your progress toward achieving your recovery goals?',
+      NOT_AT_ALL_TO_EXTREMELY,
+      { scored: false },
+    ),
   ],
   total: 'none',
   subscales: [
@@ -201,13 +174,12 @@ export const BAM: InstrumentDefinition = {
       itemIds: ['item9', 'item10', 'item12', 'item13', 'item14', 'item16'],
     },
   ],
-  bands: {
-    kind: 'range',
-    basis: { subscaleId: 'use' },
-    bands: [
-      { id: 'no-use', label: 'No use reported', min: 0, max: 0 },
-      { id: 'use-reported', label: 'Use reported', min: 1, max: 12 },
+  bands: rangeBands(
+    [
+      ['no-use', 'No use reported', 0, 0],
+      ['use-reported', 'Use reported', 1, 12],
     ],
-  },
+    { subscaleId: 'use' },
+  ),
   riskRules: [],
 };

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from '../instrument-definition';
-import { YES_NO } from './answer-scales';
+import { item, YES_NO } from './answer-scales';
 
 /**
  * C-SSRS screener, "recent" version with triage (Posner et al., Columbia Lighthouse Project). Items 1–5 ask
@@ -24,18 +24,12 @@ export const C_SSRS_SCREENER: InstrumentDefinition = {
     'Ask questions 1 and 2. If both are no, go to question 6. If question 2 is yes, ask questions 3, 4, 5 and 6.',
   administeredBy: 'clinician',
   items: [
-    {
-      id: 'item1',
-      number: 1,
-      text: 'In the past month, have you wished you were dead or wished you could go to sleep and not wake up?',
-      options: YES_NO,
-    },
-    {
-      id: 'item2',
-      number: 2,
-      text: 'In the past month, have you actually had any thoughts of killing yourself?',
-      options: YES_NO,
-    },
+    item(
+      1,
+      'In the past month, have you wished you were dead or wished you could go to sleep and not wake up?',
+      YES_NO,
+    ),
+    item(2, 'In the past month, have you actually had any thoughts of killing yourself?', YES_NO),
     {
       id: 'item3',
       number: 3,
@@ -57,12 +51,11 @@ export const C_SSRS_SCREENER: InstrumentDefinition = {
       options: YES_NO,
       askedWhen: { itemId: 'item2', atLeast: 1 },
     },
-    {
-      id: 'item6',
-      number: 6,
-      text: 'Have you ever done anything, started to do anything, or prepared to do anything to end your life?',
-      options: YES_NO,
-    },
+    item(
+      6,
+      'Have you ever done anything, started to do anything, or prepared to do anything to end your life?',
+      YES_NO,
+    ),
     {
       id: 'item6Recent',
       number: 6,

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition, InstrumentItem } from '../instrument-definition';
-import { anchoredScale } from './answer-scales';
+import { anchoredScale, rangeBands, scaleFromZero } from './answer-scales';
 
 const HALLUCINATION_STEPS = {
   4: 'moderately severe hallucinations',
@@ -110,24 +110,20 @@ export const CIWA_AR: InstrumentDefinition = {
       id: 'item10',
       number: 10,
       text: 'Orientation and clouding of sensorium — ask "What day is this? Where are you? Who am I?"',
-      options: [
-        { value: 0, label: '0 – oriented and can do serial additions' },
-        { value: 1, label: '1 – cannot do serial additions or is uncertain about date' },
-        { value: 2, label: '2 – disoriented for date by no more than 2 calendar days' },
-        { value: 3, label: '3 – disoriented for date by more than 2 calendar days' },
-        { value: 4, label: '4 – disoriented for place and/or person' },
-      ],
+      options: scaleFromZero(
+        '0 – oriented and can do serial additions',
+        '1 – cannot do serial additions or is uncertain about date',
+        '2 – disoriented for date by no more than 2 calendar days',
+        '3 – disoriented for date by more than 2 calendar days',
+        '4 – disoriented for place and/or person',
+      ),
     },
   ],
   total: 'sum',
-  bands: {
-    kind: 'range',
-    basis: 'total',
-    bands: [
-      { id: 'minimal', label: 'Absent or minimal withdrawal', min: 0, max: 9 },
-      { id: 'moderate', label: 'Moderate withdrawal', min: 10, max: 15 },
-      { id: 'severe', label: 'Severe withdrawal', min: 16, max: 67 },
-    ],
-  },
+  bands: rangeBands([
+    ['minimal', 'Absent or minimal withdrawal', 0, 9],
+    ['moderate', 'Moderate withdrawal', 10, 15],
+    ['severe', 'Severe withdrawal', 16, 67],
+  ]),
   riskRules: [{ flag: 'withdrawal-threshold', when: 'total-above-configured', defaultAbove: 15 }],
 };

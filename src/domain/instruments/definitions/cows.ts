@@ -1,4 +1,5 @@
 import type { InstrumentDefinition, InstrumentItem } from '../instrument-definition';
+import { rangeBands } from './answer-scales';
 
 function sign(number: number, text: string, options: readonly [number, string][]): InstrumentItem {
   return {
@@ -105,16 +106,12 @@ export const COWS: InstrumentDefinition = {
     ]),
   ],
   total: 'sum',
-  bands: {
-    kind: 'range',
-    basis: 'total',
-    bands: [
-      { id: 'none', label: 'No active withdrawal', min: 0, max: 4 },
-      { id: 'mild', label: 'Mild withdrawal', min: 5, max: 12 },
-      { id: 'moderate', label: 'Moderate withdrawal', min: 13, max: 24 },
-      { id: 'moderately-severe', label: 'Moderately severe withdrawal', min: 25, max: 36 },
-      { id: 'severe', label: 'Severe withdrawal', min: 37, max: 48 },
-    ],
-  },
+  bands: rangeBands([
+    ['none', 'No active withdrawal', 0, 4],
+    ['mild', 'Mild withdrawal', 5, 12],
+    ['moderate', 'Moderate withdrawal', 13, 24],
+    ['moderately-severe', 'Moderately severe withdrawal', 25, 36],
+    ['severe', 'Severe withdrawal', 37, 48],
+  ]),
   riskRules: [{ flag: 'withdrawal-threshold', when: 'total-above-configured', defaultAbove: 12 }],
 };

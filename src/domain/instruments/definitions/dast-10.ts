@@ -1,5 +1,5 @@
 import type { InstrumentDefinition, InstrumentItem } from '../instrument-definition';
-import { YES_NO } from './answer-scales';
+import { rangeBands, YES_NO } from './answer-scales';
 
 const TEXTS = [
   'Have you used drugs other than those required for medical reasons?',
@@ -43,16 +43,12 @@ export const DAST_10: InstrumentDefinition = {
     }),
   ),
   total: 'sum',
-  bands: {
-    kind: 'range',
-    basis: 'total',
-    bands: [
-      { id: 'none', label: 'No problems reported', min: 0, max: 0 },
-      { id: 'low', label: 'Low level', min: 1, max: 2 },
-      { id: 'moderate', label: 'Moderate level', min: 3, max: 5 },
-      { id: 'substantial', label: 'Substantial level', min: 6, max: 8 },
-      { id: 'severe', label: 'Severe level', min: 9, max: 10 },
-    ],
-  },
+  bands: rangeBands([
+    ['none', 'No problems reported', 0, 0],
+    ['low', 'Low level', 1, 2],
+    ['moderate', 'Moderate level', 3, 5],
+    ['substantial', 'Substantial level', 6, 8],
+    ['severe', 'Severe level', 9, 10],
+  ]),
   riskRules: [],
 };

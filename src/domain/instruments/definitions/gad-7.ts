@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from '../instrument-definition';
-import { FREQUENCY_TWO_WEEKS, numberedItems } from './answer-scales';
+import { FREQUENCY_TWO_WEEKS, numberedItems, rangeBands } from './answer-scales';
 
 /** GAD-7 (Spitzer, Kroenke, Williams & Löwe 2006). Bands as published (Arch Intern Med 166:1092):
  * 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. */
@@ -27,15 +27,11 @@ export const GAD_7: InstrumentDefinition = {
     FREQUENCY_TWO_WEEKS,
   ),
   total: 'sum',
-  bands: {
-    kind: 'range',
-    basis: 'total',
-    bands: [
-      { id: 'minimal', label: 'Minimal', min: 0, max: 4 },
-      { id: 'mild', label: 'Mild', min: 5, max: 9 },
-      { id: 'moderate', label: 'Moderate', min: 10, max: 14 },
-      { id: 'severe', label: 'Severe', min: 15, max: 21 },
-    ],
-  },
+  bands: rangeBands([
+    ['minimal', 'Minimal', 0, 4],
+    ['mild', 'Mild', 5, 9],
+    ['moderate', 'Moderate', 10, 14],
+    ['severe', 'Severe', 15, 21],
+  ]),
   riskRules: [],
 };

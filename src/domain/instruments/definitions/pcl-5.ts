@@ -1,13 +1,13 @@
 import type { AnswerOption, InstrumentDefinition } from '../instrument-definition';
-import { numberedItems } from './answer-scales';
+import { itemRange, numberedItems, scaleFromZero } from './answer-scales';
 
-const HOW_MUCH_BOTHERED: readonly AnswerOption[] = [
-  { value: 0, label: 'Not at all' },
-  { value: 1, label: 'A little bit' },
-  { value: 2, label: 'Moderately' },
-  { value: 3, label: 'Quite a bit' },
-  { value: 4, label: 'Extremely' },
-];
+const HOW_MUCH_BOTHERED: readonly AnswerOption[] = scaleFromZero(
+  'Not at all',
+  'A little bit',
+  'Moderately',
+  'Quite a bit',
+  'Extremely',
+);
 
 /**
  * PCL-5 (Weathers et al. 2013, National Center for PTSD). Total 0–80; the National Center for PTSD gives
@@ -52,17 +52,17 @@ export const PCL_5: InstrumentDefinition = {
   ),
   total: 'sum',
   subscales: [
-    { id: 'intrusion', label: 'Intrusion (B)', itemIds: ['item1', 'item2', 'item3', 'item4', 'item5'] },
+    { id: 'intrusion', label: 'Intrusion (B)', itemIds: itemRange(1, 5) },
     { id: 'avoidance', label: 'Avoidance (C)', itemIds: ['item6', 'item7'] },
     {
       id: 'cognition-mood',
       label: 'Negative alterations in cognition and mood (D)',
-      itemIds: ['item8', 'item9', 'item10', 'item11', 'item12', 'item13', 'item14'],
+      itemIds: itemRange(8, 14),
     },
     {
       id: 'arousal-reactivity',
       label: 'Alterations in arousal and reactivity (E)',
-      itemIds: ['item15', 'item16', 'item17', 'item18', 'item19', 'item20'],
+      itemIds: itemRange(15, 20),
     },
   ],
   bands: {

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from '../instrument-definition';
-import { FREQUENCY_TWO_WEEKS, numberedItems } from './answer-scales';
+import { FREQUENCY_TWO_WEEKS, numberedItems, rangeBands } from './answer-scales';
 
 /**
  * PHQ-9 (Kroenke, Spitzer & Williams 2001). Bands as published (J Gen Intern Med 16:606):
@@ -32,17 +32,13 @@ export const PHQ_9: InstrumentDefinition = {
     FREQUENCY_TWO_WEEKS,
   ),
   total: 'sum',
-  bands: {
-    kind: 'range',
-    basis: 'total',
-    bands: [
-      { id: 'none', label: 'None–minimal', min: 0, max: 4 },
-      { id: 'mild', label: 'Mild', min: 5, max: 9 },
-      { id: 'moderate', label: 'Moderate', min: 10, max: 14 },
-      { id: 'moderately-severe', label: 'Moderately severe', min: 15, max: 19 },
-      { id: 'severe', label: 'Severe', min: 20, max: 27 },
-    ],
-  },
+  bands: rangeBands([
+    ['none', 'None–minimal', 0, 4],
+    ['mild', 'Mild', 5, 9],
+    ['moderate', 'Moderate', 10, 14],
+    ['moderately-severe', 'Moderately severe', 15, 19],
+    ['severe', 'Severe', 20, 27],
+  ]),
   // Our safety rule (as in the PHQ-9 instructions, positive item 9 needs a clinician's follow-up): any answer above "Not at all" on item 9 → same-day suicide risk review.
   riskRules: [{ flag: 'suicide-risk-review', when: 'item-above', itemId: 'item9', above: 0 }],
 };

@@ -1,0 +1,44 @@
+export {
+  AUTHORIZATION_STATUSES,
+  type Authorization,
+  type AuthorizationAlert,
+  type AuthorizationGap,
+  type AuthorizationStanding,
+  type AuthorizationStatus,
+  authorizationAlerts,
+  authorizationCovers,
+} from './authorization';
+export {
+  type BillableDay,
+  type BillingMethod,
+  type ChargeLine,
+  chargesForDay,
+  type DayCharges,
+  type DayService,
+  type NoChargeReason,
+} from './charges-for-day';
+export {
+  type ChargeUnderReview,
+  SCRUB_REASONS,
+  type ScrubFailure,
+  type ScrubReason,
+  scrubCharge,
+} from './claim-scrubber';
+export {
+  type CertificationStanding,
+  certificationOn,
+  MEDICARE_IOP_MINIMUM_WEEKLY_HOURS,
+  MEDICARE_IOP_RECERTIFY_DAYS,
+} from './medicare-certification';
+export { npiCheckDigit, npiProblem } from './npi';
+export { POVERTY_GUIDELINES, type PovertyArea, type PovertyGuideline } from './poverty-guidelines';
+export {
+  type Household,
+  percentOfPoverty,
+  povertyGuideline,
+  type SlidingFee,
+  type SlidingScale,
+  type SlidingScaleBand,
+  slidingFee,
+} from './sliding-scale';
+export { isFiledInTime, lastFilingDay, type TimelyFilingLimit } from './timely-filing';
