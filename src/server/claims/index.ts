@@ -1,0 +1,2 @@
+export { build837, x12Amount } from './build-837';
+export type { Address, Claim, ClaimBatch, ClaimLine, Person } from './claim-batch';
