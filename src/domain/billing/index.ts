@@ -1,4 +1,10 @@
 export {
+  ADJUSTMENT_GROUPS,
+  type AdjustmentGroup,
+  adjustmentReasonText,
+  isAdjustmentGroup,
+} from './adjustment-reasons';
+export {
   AUTHORIZATION_STATUSES,
   type Authorization,
   type AuthorizationAlert,
@@ -31,6 +37,15 @@ export {
   MEDICARE_IOP_RECERTIFY_DAYS,
 } from './medicare-certification';
 export { npiCheckDigit, npiProblem } from './npi';
+export {
+  type Adjustment,
+  type BilledLine,
+  type LinePosting,
+  postRemittedClaim,
+  type RemittancePosting,
+  type RemittedClaim,
+  type RemittedLine,
+} from './post-remittance';
 export { POVERTY_GUIDELINES, type PovertyArea, type PovertyGuideline } from './poverty-guidelines';
 export {
   type Household,
