@@ -1,5 +1,6 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { patientRecordColumns } from '../patients';
+import { createdAt, reference } from '../platform/db/columns';
 import { users } from '../platform/db/platform.table';
 
 export type DimensionMap<T> = Record<'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6', T>;
@@ -21,10 +22,8 @@ export const asamAssessments = pgTable(
     placedLevel: text('placed_level').notNull(),
     placementReason: text('placement_reason'),
     placementNote: text('placement_note'),
-    assessedBy: uuid('assessed_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    assessedBy: reference('assessed_by', () => users.id).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('asam_assessments_patient_idx').on(t.patientId, t.createdAt)],
 );

@@ -1,30 +1,23 @@
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { patients } from '../patients';
-import { instant } from '../platform/db/columns';
+import { instant, reference } from '../platform/db/columns';
 import { users } from '../platform/db/platform.table';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 import { programSessions } from '../sessions';
 
 /** One member's attendance at one session, in minutes. */
 export const attendance = pgTable(
   'attendance',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programSessions.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    ...siteRecordColumns(),
+    sessionId: reference('session_id', () => programSessions.id).notNull(),
+    patientId: reference('patient_id', () => patients.id).notNull(),
     status: text('status').notNull(),
     minutes: integer('minutes').notNull(),
     arrivedAt: instant('arrived_at'),
     leftAt: instant('left_at'),
     absenceReason: text('absence_reason'),
-    recordedBy: uuid('recorded_by')
-      .notNull()
-      .references(() => users.id),
+    recordedBy: reference('recorded_by', () => users.id).notNull(),
     recordedAt: instant('recorded_at').notNull().defaultNow(),
   },
   (t) => [

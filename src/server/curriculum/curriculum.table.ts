@@ -1,6 +1,6 @@
-import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../platform/db/columns';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, instant, reference } from '../platform/db/columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 import { tracks } from '../tracks';
 
 /**
@@ -10,15 +10,12 @@ import { tracks } from '../tracks';
 export const curriculumTopics = pgTable(
   'curriculum_topics',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    trackId: uuid('track_id')
-      .notNull()
-      .references(() => tracks.id),
+    ...siteRecordColumns(),
+    trackId: reference('track_id', () => tracks.id).notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     archivedAt: instant('archived_at'),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('curriculum_topics_track_idx').on(t.trackId, t.position)],
 );

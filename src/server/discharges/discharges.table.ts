@@ -1,6 +1,7 @@
-import { date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
+import { createdAt, reference } from '../platform/db/columns';
 import { users } from '../platform/db/platform.table';
 
 export type AftercarePlanRecord = {
@@ -26,9 +27,7 @@ export const discharges = pgTable(
   'discharges',
   {
     ...patientRecordColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
     dischargedOn: date('discharged_on', { mode: 'string' }).notNull(),
     reasonCode: integer('reason_code').notNull(),
     levelAtDischarge: text('level_at_discharge').notNull(),
@@ -36,10 +35,8 @@ export const discharges = pgTable(
     referralTo: text('referral_to'),
     nextLevel: text('next_level'),
     aftercare: jsonb('aftercare').$type<AftercarePlanRecord>().notNull(),
-    dischargedBy: uuid('discharged_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    dischargedBy: reference('discharged_by', () => users.id).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('discharges_episode_unique').on(t.episodeId)],
 );

@@ -1,9 +1,9 @@
-import { boolean, date, index, integer, jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
-import { instant } from '../platform/db/columns';
+import { createdAt, reference } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 import { tracks } from '../tracks';
 
 /**
@@ -13,20 +13,11 @@ import { tracks } from '../tracks';
 export const enrolments = pgTable(
   'enrolments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
-    trackId: uuid('track_id')
-      .notNull()
-      .references(() => tracks.id),
+    ...siteRecordColumns(),
+    patientId: reference('patient_id', () => patients.id).notNull(),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
+    programId: reference('program_id', () => programs.id).notNull(),
+    trackId: reference('track_id', () => tracks.id).notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }),
     targetSteps: jsonb('target_steps')
@@ -36,10 +27,8 @@ export const enrolments = pgTable(
     medicareCoverage: boolean('medicare_coverage').notNull().default(false),
     /** Target-step changes take If-Match with this version. */
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdBy: reference('created_by', () => users.id).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('enrolments_track_idx').on(t.trackId, t.endsOn),

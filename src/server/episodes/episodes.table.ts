@@ -1,33 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { patients } from '../patients';
-import { instant } from '../platform/db/columns';
+import { createdAt, reference, versionedColumns } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 
 /** An episode of care: one patient in one program, from referral to discharge. */
 export const episodes = pgTable(
   'episodes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
+    ...siteRecordColumns(),
+    patientId: reference('patient_id', () => patients.id).notNull(),
+    programId: reference('program_id', () => programs.id).notNull(),
     status: text('status').notNull(),
     edition: integer('edition').notNull(),
     level: text('level').notNull(),
     referralId: uuid('referral_id'),
     admittedOn: date('admitted_on', { mode: 'string' }),
     dischargedOn: date('discharged_on', { mode: 'string' }),
-    primaryClinicianId: uuid('primary_clinician_id').references(() => users.id),
+    primaryClinicianId: reference('primary_clinician_id', () => users.id),
     careTeam: jsonb('care_team').$type<string[]>().notNull().default([]),
-    version: integer('version').notNull().default(1),
-    createdAt: instant('created_at').notNull().defaultNow(),
-    updatedAt: instant('updated_at').notNull().defaultNow(),
+    ...versionedColumns(),
   },
   (t) => [
     // One open episode per patient per program: a return to care after discharge is a new episode.
@@ -43,21 +36,16 @@ export const episodes = pgTable(
 export const levelOfCareChanges = pgTable(
   'level_of_care_changes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
+    ...siteRecordColumns(),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
     fromLevel: text('from_level'),
     toLevel: text('to_level').notNull(),
     direction: text('direction').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
     assessmentId: uuid('assessment_id'),
-    changedBy: uuid('changed_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    changedBy: reference('changed_by', () => users.id).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('level_of_care_changes_episode_idx').on(t.episodeId, t.effectiveOn)],
 );
@@ -65,19 +53,14 @@ export const levelOfCareChanges = pgTable(
 export const episodeDiagnoses = pgTable(
   'episode_diagnoses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
+    ...siteRecordColumns(),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
     code: text('code').notNull(),
     description: text('description').notNull(),
     kind: text('kind').notNull(),
     isPrimary: boolean('is_primary').notNull().default(false),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdBy: reference('created_by', () => users.id).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('episode_diagnoses_episode_idx').on(t.episodeId)],
 );

@@ -1,25 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
-import { instant } from '../platform/db/columns';
+import { createdAt, instant, reference, updatedAt } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 
 /** Which instrument a program gives when: at intake and/or every N days. */
 export const instrumentSchedules = pgTable(
   'instrument_schedules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
+    ...siteRecordColumns(),
+    programId: reference('program_id', () => programs.id).notNull(),
     instrumentId: text('instrument_id').notNull(),
     atIntake: boolean('at_intake').notNull(),
     everyDays: integer('every_days'),
-    updatedBy: uuid('updated_by').references(() => users.id),
-    updatedAt: instant('updated_at').notNull().defaultNow(),
+    updatedBy: reference('updated_by', () => users.id),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('instrument_schedules_program_instrument').on(t.programId, t.instrumentId)],
 );
@@ -29,9 +26,7 @@ export const instrumentResults = pgTable(
   'instrument_results',
   {
     ...patientRecordColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
     instrumentId: text('instrument_id').notNull(),
     /** Definition version the score was computed with. */
     instrumentVersion: text('instrument_version').notNull(),
@@ -44,10 +39,8 @@ export const instrumentResults = pgTable(
     administeredOn: date('administered_on', { mode: 'string' }).notNull(),
     /** 'staff' when a staff member entered the answers, 'portal' when the patient did. */
     enteredVia: text('entered_via').notNull(),
-    enteredBy: uuid('entered_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    enteredBy: reference('entered_by', () => users.id).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('instrument_results_episode_idx').on(t.episodeId, t.instrumentId, t.administeredOn),
@@ -60,18 +53,14 @@ export const urgentTasks = pgTable(
   'urgent_tasks',
   {
     ...patientRecordColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
-    resultId: uuid('result_id')
-      .notNull()
-      .references(() => instrumentResults.id),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
+    resultId: reference('result_id', () => instrumentResults.id).notNull(),
     type: text('type').notNull(),
     /** 'open' until acknowledged. */
     status: text('status').notNull(),
-    assignedTo: uuid('assigned_to').references(() => users.id),
-    createdAt: instant('created_at').notNull().defaultNow(),
-    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    assignedTo: reference('assigned_to', () => users.id),
+    createdAt: createdAt(),
+    acknowledgedBy: reference('acknowledged_by', () => users.id),
     acknowledgedAt: instant('acknowledged_at'),
     acknowledgeNote: text('acknowledge_note'),
   },

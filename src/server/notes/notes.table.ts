@@ -1,25 +1,23 @@
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
-import { instant } from '../platform/db/columns';
+import { instant, reference, versionedColumns } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 import { programSessions } from '../sessions';
 
 /** Who signed, with which credential, when and how they proved it was them; then the supervisor's co-signature. */
 const lifecycleColumns = () => ({
   status: text('status').notNull().default('draft'),
-  authorId: uuid('author_id')
-    .notNull()
-    .references(() => users.id),
+  authorId: reference('author_id', () => users.id).notNull(),
   /** The author's supervisor when the note was signed: only they may co-sign. */
-  supervisorId: uuid('supervisor_id').references(() => users.id),
-  signedBy: uuid('signed_by').references(() => users.id),
+  supervisorId: reference('supervisor_id', () => users.id),
+  signedBy: reference('signed_by', () => users.id),
   signedName: text('signed_name'),
   signedCredential: text('signed_credential'),
   signedAt: instant('signed_at'),
   signedMethod: text('signed_method'),
-  cosignedBy: uuid('cosigned_by').references(() => users.id),
+  cosignedBy: reference('cosigned_by', () => users.id),
   cosignedName: text('cosigned_name'),
   cosignedCredential: text('cosigned_credential'),
   cosignedAt: instant('cosigned_at'),
@@ -27,23 +25,16 @@ const lifecycleColumns = () => ({
   lateEntry: boolean('late_entry').notNull().default(false),
   /** When the service ended (the session's end, or as entered): the late-entry clock starts here. */
   serviceAt: instant('service_at').notNull(),
-  version: integer('version').notNull().default(1),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
+  ...versionedColumns(),
 });
 
 /** A group therapy note: the shared part, signed once for all members; each member's part is a row of notes. */
 export const groupNotes = pgTable(
   'group_notes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programSessions.id),
+    ...siteRecordColumns(),
+    programId: reference('program_id', () => programs.id).notNull(),
+    sessionId: reference('session_id', () => programSessions.id).notNull(),
     shared: jsonb('shared').$type<Record<string, unknown>>().notNull(),
     ...lifecycleColumns(),
   },
@@ -62,11 +53,9 @@ export const notes = pgTable(
   'notes',
   {
     ...patientRecordColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
-    sessionId: uuid('session_id').references(() => programSessions.id),
-    groupNoteId: uuid('group_note_id').references(() => groupNotes.id),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
+    sessionId: reference('session_id', () => programSessions.id),
+    groupNoteId: reference('group_note_id', () => groupNotes.id),
     noteType: text('note_type').notNull(),
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),
     minutes: integer('minutes'),
@@ -90,13 +79,9 @@ export const noteAddenda = pgTable(
   'note_addenda',
   {
     ...patientRecordColumns(),
-    noteId: uuid('note_id')
-      .notNull()
-      .references(() => notes.id),
+    noteId: reference('note_id', () => notes.id).notNull(),
     text: text('text').notNull(),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
+    authorId: reference('author_id', () => users.id).notNull(),
     signedName: text('signed_name').notNull(),
     signedCredential: text('signed_credential'),
     signedMethod: text('signed_method').notNull(),

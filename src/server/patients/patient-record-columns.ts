@@ -1,5 +1,5 @@
-import { uuid } from 'drizzle-orm/pg-core';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { reference } from '../platform/db/columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 import { patients } from './patients.table';
 
 /**
@@ -7,11 +7,5 @@ import { patients } from './patients.table';
  * row belongs to (the access guard and the audit log work from these). Fresh builders for each table.
  */
 export function patientRecordColumns() {
-  return {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
-  };
+  return { ...siteRecordColumns(), patientId: reference('patient_id', () => patients.id).notNull() };
 }

@@ -1,16 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { organizations, sites } from '../platform/db/platform.table';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt } from '../platform/db/columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 
 export type EmergencyContact = { name: string; relationship: string; phone: string };
 export type GuardianContactRecord = {
@@ -31,13 +22,7 @@ export const PATIENT_SEARCH_TEXT = sql.raw(
 export const patients = pgTable(
   'patients',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
+    ...siteRecordColumns(),
     mrn: text('mrn').notNull(),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
@@ -59,7 +44,7 @@ export const patients = pgTable(
     guardianContact: jsonb('guardian_contact').$type<GuardianContactRecord>(),
     status: text('status').notNull().default('active'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [

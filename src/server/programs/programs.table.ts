@@ -1,5 +1,5 @@
 import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../platform/db/columns';
+import { updatedAt } from '../platform/db/columns';
 import { programs } from '../platform/db/platform.table';
 import { organizationAndSiteColumns } from '../platform/db/scope-columns';
 
@@ -16,5 +16,5 @@ export const programSettings = pgTable('program_settings', {
   bandLessThanHours: integer('band_less_than_hours'),
   /** Saves take If-Match with this version (0 = the defaults, never saved). */
   version: integer('version').notNull().default(1),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });

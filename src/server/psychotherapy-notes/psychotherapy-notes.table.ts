@@ -1,7 +1,7 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
-import { instant } from '../platform/db/columns';
+import { createdAt, reference } from '../platform/db/columns';
 import { users } from '../platform/db/platform.table';
 import { programSessions } from '../sessions';
 
@@ -13,16 +13,12 @@ export const psychotherapyNotes = pgTable(
   'psychotherapy_notes',
   {
     ...patientRecordColumns(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
-    sessionId: uuid('session_id').references(() => programSessions.id),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
+    sessionId: reference('session_id', () => programSessions.id),
+    authorId: reference('author_id', () => users.id).notNull(),
     text: text('text').notNull(),
     grantedUserIds: jsonb('granted_user_ids').$type<string[]>().notNull().default([]),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('psychotherapy_notes_patient_idx').on(t.patientId, t.authorId)],
 );

@@ -1,6 +1,6 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { patientRecordColumns } from '../patients';
-import { instant } from '../platform/db/columns';
+import { createdAt, instant, reference } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
 
 export type PresentingSubstance = { substance: string; lastUseOn: string | null; route: string | null };
@@ -20,9 +20,7 @@ export const referrals = pgTable(
   'referrals',
   {
     ...patientRecordColumns(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
+    programId: reference('program_id', () => programs.id).notNull(),
     source: text('source').notNull(),
     referrerName: text('referrer_name'),
     referredOn: date('referred_on', { mode: 'string' }).notNull(),
@@ -31,10 +29,8 @@ export const referrals = pgTable(
     psychiatricFlags: jsonb('psychiatric_flags').$type<PsychiatricFlags>().notNull(),
     recoveryEnvironmentUnsafe: boolean('recovery_environment_unsafe').notNull().default(false),
     note: text('note'),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdBy: reference('created_by', () => users.id).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('referrals_patient_idx').on(t.patientId, t.referredOn)],
 );
@@ -49,9 +45,7 @@ export const intakeScreenings = pgTable(
   'intake_screenings',
   {
     ...patientRecordColumns(),
-    referralId: uuid('referral_id')
-      .notNull()
-      .references(() => referrals.id),
+    referralId: reference('referral_id', () => referrals.id).notNull(),
     edition: integer('edition').notNull(),
     ciwaArAnswers: jsonb('ciwa_ar_answers').$type<Record<string, number>>(),
     ciwaArTotal: integer('ciwa_ar_total'),
@@ -65,9 +59,7 @@ export const intakeScreenings = pgTable(
     thresholds: jsonb('thresholds').$type<{ ciwaArAbove: number; cowsAtLeast: number }>().notNull(),
     outcome: text('outcome').notNull(),
     ruleOut: jsonb('rule_out').$type<RuleOutRecord>().notNull(),
-    screenedBy: uuid('screened_by')
-      .notNull()
-      .references(() => users.id),
+    screenedBy: reference('screened_by', () => users.id).notNull(),
     screenedAt: instant('screened_at').notNull().defaultNow(),
   },
   (t) => [index('intake_screenings_referral_idx').on(t.referralId, t.screenedAt)],

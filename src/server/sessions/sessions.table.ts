@@ -1,27 +1,14 @@
-import {
-  type AnyPgColumn,
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { curriculumTopics } from '../curriculum';
-import { instant } from '../platform/db/columns';
+import { createdAt, instant, reference } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
-import { organizationAndSiteColumns } from '../platform/db/scope-columns';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 import { tracks } from '../tracks';
 
 /** A track's recurring week; its sessions are expanded into program_sessions when it is saved. */
 export const trackSchedules = pgTable('track_schedules', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  ...organizationAndSiteColumns(),
-  trackId: uuid('track_id')
-    .notNull()
-    .references(() => tracks.id),
+  ...siteRecordColumns(),
+  trackId: reference('track_id', () => tracks.id).notNull(),
   weekdays: jsonb('weekdays').$type<number[]>().notNull(),
   startTime: text('start_time').notNull(),
   endTime: text('end_time').notNull(),
@@ -31,36 +18,31 @@ export const trackSchedules = pgTable('track_schedules', {
   sessionType: text('session_type').notNull(),
   topic: text('topic'),
   /** One topic for every session, or (rotatesCurriculum) the topic the rotation starts at. */
-  curriculumTopicId: uuid('curriculum_topic_id').references((): AnyPgColumn => curriculumTopics.id),
+  curriculumTopicId: reference('curriculum_topic_id', (): AnyPgColumn => curriculumTopics.id),
   rotatesCurriculum: boolean('rotates_curriculum').notNull().default(false),
-  facilitatorId: uuid('facilitator_id').references(() => users.id),
+  facilitatorId: reference('facilitator_id', () => users.id),
   room: text('room'),
   telehealthUrl: text('telehealth_url'),
-  createdBy: uuid('created_by')
-    .notNull()
-    .references(() => users.id),
-  createdAt: instant('created_at').notNull().defaultNow(),
+  createdBy: reference('created_by', () => users.id).notNull(),
+  createdAt: createdAt(),
 });
 
 /** One meeting: from a schedule or one-off. Times are UTC instants; `localDate` is the day in the zone. */
 export const programSessions = pgTable(
   'program_sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ...organizationAndSiteColumns(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
-    trackId: uuid('track_id').references(() => tracks.id),
-    scheduleId: uuid('schedule_id').references(() => trackSchedules.id),
+    ...siteRecordColumns(),
+    programId: reference('program_id', () => programs.id).notNull(),
+    trackId: reference('track_id', () => tracks.id),
+    scheduleId: reference('schedule_id', () => trackSchedules.id),
     sessionType: text('session_type').notNull(),
     topic: text('topic'),
-    curriculumTopicId: uuid('curriculum_topic_id').references((): AnyPgColumn => curriculumTopics.id),
+    curriculumTopicId: reference('curriculum_topic_id', (): AnyPgColumn => curriculumTopics.id),
     localDate: date('local_date', { mode: 'string' }).notNull(),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     minutes: integer('minutes').notNull(),
-    facilitatorId: uuid('facilitator_id').references(() => users.id),
+    facilitatorId: reference('facilitator_id', () => users.id),
     room: text('room'),
     telehealthUrl: text('telehealth_url'),
     cancelledAt: instant('cancelled_at'),
@@ -68,7 +50,7 @@ export const programSessions = pgTable(
     cancelNote: text('cancel_note'),
     /** The attendance roster's version: a save names the one it read (If-Match), so no edit is lost. */
     rosterVersion: integer('roster_version').notNull().default(1),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('program_sessions_program_time_idx').on(t.programId, t.startsAt),

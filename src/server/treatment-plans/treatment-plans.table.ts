@@ -1,29 +1,22 @@
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
-import { instant } from '../platform/db/columns';
-import { organizations, sites, users } from '../platform/db/platform.table';
+import { createdAt, instant, reference, updatedAt, uuidKey } from '../platform/db/columns';
+import { users } from '../platform/db/platform.table';
+import { organizationAndSiteColumns } from '../platform/db/scope-columns';
 
 /** The plan document (problems → goals → objectives → interventions), validated by PlanDocument. */
 export type PlanDocumentRecord = { problems: unknown[] };
 
 const planColumns = () => ({
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id),
-  siteId: uuid('site_id')
-    .notNull()
-    .references(() => sites.id),
-  patientId: uuid('patient_id')
-    .notNull()
-    .references(() => patients.id),
+  ...organizationAndSiteColumns(),
+  patientId: reference('patient_id', () => patients.id).notNull(),
   revision: integer('revision').notNull(),
   document: jsonb('document').$type<PlanDocumentRecord>().notNull(),
   reviewDate: date('review_date', { mode: 'string' }).notNull(),
   clinicianSignedName: text('clinician_signed_name'),
   clinicianSignedAt: instant('clinician_signed_at'),
-  clinicianSignedBy: uuid('clinician_signed_by').references(() => users.id),
+  clinicianSignedBy: reference('clinician_signed_by', () => users.id),
   patientSignedName: text('patient_signed_name'),
   patientSignedAt: instant('patient_signed_at'),
   patientSignedVia: text('patient_signed_via'),
@@ -33,17 +26,13 @@ const planColumns = () => ({
 export const treatmentPlans = pgTable(
   'treatment_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id),
+    id: uuidKey(),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
     ...planColumns(),
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: instant('created_at').notNull().defaultNow(),
-    updatedAt: instant('updated_at').notNull().defaultNow(),
+    createdBy: reference('created_by', () => users.id).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('treatment_plans_episode_unique').on(t.episodeId),
@@ -55,15 +44,11 @@ export const treatmentPlans = pgTable(
 export const treatmentPlanRevisions = pgTable(
   'treatment_plan_revisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => treatmentPlans.id),
+    id: uuidKey(),
+    planId: reference('plan_id', () => treatmentPlans.id).notNull(),
     ...planColumns(),
     supersededAt: instant('superseded_at').notNull(),
-    supersededBy: uuid('superseded_by')
-      .notNull()
-      .references(() => users.id),
+    supersededBy: reference('superseded_by', () => users.id).notNull(),
   },
   (t) => [index('treatment_plan_revisions_plan_idx').on(t.planId, t.revision)],
 );

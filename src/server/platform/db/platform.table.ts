@@ -11,12 +11,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { instant } from './columns';
-
-const createdAt = () => instant('created_at').notNull().defaultNow();
+import { createdAt, instant, reference, uuidKey } from './columns';
 
 export const organizations = pgTable('organizations', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidKey(),
   name: text('name').notNull(),
   mrnPrefix: text('mrn_prefix').notNull().default('MRN'),
   nextMrn: integer('next_mrn').notNull().default(1000),
@@ -24,23 +22,17 @@ export const organizations = pgTable('organizations', {
 });
 
 export const sites = pgTable('sites', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id),
+  id: uuidKey(),
+  organizationId: reference('organization_id', () => organizations.id).notNull(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('America/Chicago'),
   createdAt: createdAt(),
 });
 
 export const programs = pgTable('programs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id),
-  siteId: uuid('site_id')
-    .notNull()
-    .references(() => sites.id),
+  id: uuidKey(),
+  organizationId: reference('organization_id', () => organizations.id).notNull(),
+  siteId: reference('site_id', () => sites.id).notNull(),
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   helpLine: text('help_line'),
@@ -58,10 +50,8 @@ export const programs = pgTable('programs', {
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    id: uuidKey(),
+    organizationId: reference('organization_id', () => organizations.id).notNull(),
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     /** A staff role from the permission table, or 'patient' for a portal account. */
@@ -92,21 +82,15 @@ export const users = pgTable(
 export const siteMemberships = pgTable(
   'site_memberships',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
+    userId: reference('user_id', () => users.id).notNull(),
+    siteId: reference('site_id', () => sites.id).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.siteId] })],
 );
 
 export const recoveryCodes = pgTable('recovery_codes', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
+  id: uuidKey(),
+  userId: reference('user_id', () => users.id).notNull(),
   codeHash: text('code_hash').notNull(),
   usedAt: instant('used_at'),
 });
@@ -114,12 +98,10 @@ export const recoveryCodes = pgTable('recovery_codes', {
 export const sessions = pgTable(
   'sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     /** SHA-256 of the cookie token: a stolen database copy cannot be replayed as a cookie. */
     tokenHash: text('token_hash').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: reference('user_id', () => users.id).notNull(),
     csrfToken: text('csrf_token').notNull(),
     mfaVerified: boolean('mfa_verified').notNull().default(false),
     createdAt: createdAt(),
@@ -134,24 +116,18 @@ export const sessions = pgTable(
 export const portalInvitations = pgTable(
   'portal_invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
+    id: uuidKey(),
+    organizationId: reference('organization_id', () => organizations.id).notNull(),
+    siteId: reference('site_id', () => sites.id).notNull(),
     patientId: uuid('patient_id').notNull(),
     tokenHash: text('token_hash').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: reference('created_by', () => users.id).notNull(),
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
     usedAt: instant('used_at'),
     /** Set when staff revoke the link or a newer invitation replaces it; a revoked link opens nothing. */
     revokedAt: instant('revoked_at'),
-    revokedBy: uuid('revoked_by').references(() => users.id),
+    revokedBy: reference('revoked_by', () => users.id),
   },
   (t) => [uniqueIndex('portal_invitations_token_unique').on(t.tokenHash)],
 );
@@ -159,17 +135,11 @@ export const portalInvitations = pgTable(
 export const breakGlassGrants = pgTable(
   'break_glass_grants',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    siteId: uuid('site_id')
-      .notNull()
-      .references(() => sites.id),
+    id: uuidKey(),
+    organizationId: reference('organization_id', () => organizations.id).notNull(),
+    siteId: reference('site_id', () => sites.id).notNull(),
     patientId: uuid('patient_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: reference('user_id', () => users.id).notNull(),
     reason: text('reason').notNull(),
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
@@ -190,7 +160,7 @@ export const breakGlassGrants = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     at: instant('at').notNull(),
     organizationId: uuid('organization_id'),
     siteId: uuid('site_id'),
@@ -225,9 +195,7 @@ export const auditSeal = pgTable(
   'audit_seal',
   {
     seq: bigint('seq', { mode: 'number' }).primaryKey(),
-    auditId: uuid('audit_id')
-      .notNull()
-      .references(() => auditLog.id),
+    auditId: reference('audit_id', () => auditLog.id).notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     sealedAt: instant('sealed_at').notNull(),
@@ -250,7 +218,7 @@ export const auditPending = pgTable('audit_pending', {
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     actorId: uuid('actor_id').notNull(),
     key: text('key').notNull(),
     method: text('method').notNull(),
