@@ -106,14 +106,13 @@ export function scrubCharge(charge: ChargeUnderReview): ScrubFailure[] {
     fail('not_documented', 'A service on this line has no signed note or locked roster.');
   if (charge.diagnosisCodes.length === 0)
     fail('no_diagnosis', 'The episode has no diagnosis to put on the claim.');
+  const billingNpiProblem = charge.billingNpi ? npiProblem(charge.billingNpi) : null;
   if (!charge.billingNpi) fail('billing_npi_missing', "The billing provider's NPI is not set up.");
-  else if (npiProblem(charge.billingNpi))
-    fail('billing_npi_invalid', `Billing NPI: ${npiProblem(charge.billingNpi)}.`);
+  else if (billingNpiProblem) fail('billing_npi_invalid', `Billing NPI: ${billingNpiProblem}.`);
   if (!charge.billingTaxonomy)
     fail('billing_taxonomy_missing', "The billing provider's taxonomy code is not set up.");
-  if (charge.renderingNpi && npiProblem(charge.renderingNpi)) {
-    fail('rendering_npi_invalid', `Rendering NPI: ${npiProblem(charge.renderingNpi)}.`);
-  }
+  const renderingNpiProblem = charge.renderingNpi ? npiProblem(charge.renderingNpi) : null;
+  if (renderingNpiProblem) fail('rendering_npi_invalid', `Rendering NPI: ${renderingNpiProblem}.`);
   if (charge.payer.medicare) {
     const standing = certificationOn(charge.medicareCertificationsSignedOn, line.date);
     if (!standing.certified && standing.reason === 'never_certified') {

@@ -299,6 +299,23 @@ describe('a batch the guide would reject is refused with every field named', () 
     );
   });
 
+  it('a control number ISA13 cannot hold, a negative charge and no units', () => {
+    const first = PROFESSIONAL.claims[0];
+    if (!first) throw new Error('fixture');
+    const lines = [{ ...first.lines[0], chargeCents: -100, units: 0 }] as Claim['lines'];
+    expect(() =>
+      build837({ ...PROFESSIONAL, interchangeControlNumber: 1_000_000_000, claims: [{ ...first, lines }] }),
+    ).toThrow(
+      expect.objectContaining({
+        fields: [
+          { path: 'interchangeControlNumber', message: 'must be a whole number from 1 to 999999999' },
+          { path: 'claims.0.lines.0.chargeCents', message: 'must be whole cents, 0 or more' },
+          { path: 'claims.0.lines.0.units', message: 'must be a whole number, 1 or more' },
+        ],
+      }),
+    );
+  });
+
   it('an institutional line without its revenue code', () => {
     const first = INSTITUTIONAL.claims[0];
     if (!first) throw new Error('fixture');

@@ -45,11 +45,24 @@ function validate(batch: ClaimBatch): void {
   const fields: FieldError[] = [];
   const npi = npiProblem(batch.billingProvider.npi);
   if (npi) fields.push({ path: 'billingProvider.npi', message: npi });
+  const control = batch.interchangeControlNumber;
+  if (!Number.isInteger(control) || control < 1 || control > 999_999_999) {
+    // ISA13 is nine digits; ST02 and GS06 reuse it.
+    fields.push({ path: 'interchangeControlNumber', message: 'must be a whole number from 1 to 999999999' });
+  }
   if (batch.claims.length === 0) fields.push({ path: 'claims', message: 'a batch holds at least one claim' });
   batch.claims.forEach((claim, i) => {
     const at = `claims.${i}`;
     if (claim.lines.length === 0)
       fields.push({ path: `${at}.lines`, message: 'a claim has at least one line' });
+    claim.lines.forEach((line, j) => {
+      if (!Number.isInteger(line.chargeCents) || line.chargeCents < 0) {
+        fields.push({ path: `${at}.lines.${j}.chargeCents`, message: 'must be whole cents, 0 or more' });
+      }
+      if (!Number.isInteger(line.units) || line.units < 1) {
+        fields.push({ path: `${at}.lines.${j}.units`, message: 'must be a whole number, 1 or more' });
+      }
+    });
     if (claim.diagnosisCodes.length === 0) {
       fields.push({ path: `${at}.diagnosisCodes`, message: 'a claim has a principal diagnosis' });
     }
@@ -229,7 +242,7 @@ export function build837(batch: ClaimBatch): string {
     'X',
     guide,
   ]);
-  const tx = group.addTransaction(['837', control.padStart(4, '0').slice(-9), guide]);
+  const tx = group.addTransaction(['837', control.padStart(4, '0'), guide]);
   tx.addSegment('BHT', ['0019', '00', control, date8(created.toPlainDate()), hhmm, 'CH']);
   // 1000A submitter, 1000B receiver.
   tx.addSegment('NM1', ['41', '2', text(batch.submitter.name), '', '', '', '', '46', batch.submitter.id]);
