@@ -2,6 +2,7 @@ import { registerAssessmentRoutes } from './assessments';
 import { registerAttendanceRoutes } from './attendance';
 import { registerAuditRoutes } from './audit-log';
 import { registerBreakGlassReviewRoutes } from './break-glass';
+import { registerCoverageRoutes } from './coverages';
 import { registerCurriculumRoutes } from './curriculum';
 import { registerDischargeRoutes } from './discharges';
 import { registerDoseRoutes, registerMemberTopicRoutes, registerPortalSessionRoutes } from './dose';
@@ -58,6 +59,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerMeasurementRoutes,
   registerAuditRoutes,
   registerBreakGlassReviewRoutes,
+  registerCoverageRoutes,
 ];
 
 export function createApp(deps: Deps): App {

@@ -30,6 +30,7 @@ export {
   type ScrubReason,
   scrubCharge,
 } from './claim-scrubber';
+export { assertCoveragePeriod, type CoveragePeriod, coverageOn } from './coverage-periods';
 export {
   type CertificationStanding,
   certificationOn,

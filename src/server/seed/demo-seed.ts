@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
+import { coverages, payers } from '../coverages';
 import { instrumentSchedules } from '../measurement';
 import { patients } from '../patients';
 import { appendAudit } from '../platform/audit/audit';
 import { hashPassword } from '../platform/auth/secrets';
-import type { Database } from '../platform/db/database';
+import type { Database, Tx } from '../platform/db/database';
 import { organizations, programs, siteMemberships, sites, users } from '../platform/db/platform.table';
 
 /** Demo only: every demo staff account shares this published TOTP secret (`npm run totp` prints the code). */
@@ -70,6 +71,76 @@ const DEMO_PATIENTS: [
   ['Noah', 'Fischer', '2008-02-14', 'south'],
   ['Imani', 'Brooks', '1991-11-11', 'south'],
 ];
+
+/**
+ * The demo payer directory (fictional payer ids) and each adult's insurance: most on the commercial plan,
+ * every fifth on Medicare (institutional claims), the adolescents on Medicaid as the parent's dependant.
+ */
+async function seedDemoCoverages(
+  tx: Tx,
+  organizationId: string,
+  demoPatients: { id: string; siteId: string }[],
+  createdBy: string,
+  now: Date,
+) {
+  const [commercial, medicare, medicaid] = await tx
+    .insert(payers)
+    .values([
+      {
+        organizationId,
+        name: 'Lakeshore Health Plan (demo)',
+        payerCode: 'LSHP01',
+        claimType: '837P',
+        claimFilingIndicator: 'CI',
+        reviewEveryDays: 7,
+        timelyFilingDays: 90,
+      },
+      {
+        organizationId,
+        name: 'Medicare Part A — demo contractor',
+        payerCode: 'MCRDEMO',
+        claimType: '837I',
+        claimFilingIndicator: 'MA',
+        medicare: true,
+        authorizationRequired: false,
+        timelyFilingDays: 365,
+      },
+      {
+        organizationId,
+        name: 'State Medicaid (demo)',
+        payerCode: 'MCDDEMO',
+        claimType: '837P',
+        claimFilingIndicator: 'MC',
+        reviewEveryDays: 14,
+        timelyFilingDays: 180,
+      },
+    ])
+    .returning({ id: payers.id });
+  await tx.insert(coverages).values(
+    demoPatients.map((p, i) => {
+      const [, family, dateOfBirth] = DEMO_PATIENTS[i]!;
+      const minor = dateOfBirth > '2008-12-31';
+      return {
+        organizationId,
+        siteId: p.siteId,
+        patientId: p.id,
+        payerId: minor ? medicaid!.id : i % 5 === 4 ? medicare!.id : commercial!.id,
+        rank: 'primary',
+        memberId: `${minor ? 'MCD' : i % 5 === 4 ? 'MBI' : 'LSH'}${String(400100 + i * 37)}`,
+        groupNumber: minor || i % 5 === 4 ? null : 'GRP-2026-RB',
+        subscriberRelationship: minor ? 'child' : 'self',
+        subscriberGivenName: minor ? 'Pat' : null,
+        subscriberFamilyName: minor ? family : null,
+        subscriberDateOfBirth: minor ? '1978-05-01' : null,
+        effectiveFrom: '2026-01-01',
+        effectiveThrough: null,
+        createdBy,
+        createdAt: now,
+        updatedAt: now,
+      };
+    }),
+  );
+}
 
 /** Seeds the demo organization once: nothing happens when an organization already exists. */
 export async function seedDemo(db: Database, now = new Date()): Promise<boolean> {
@@ -189,7 +260,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<boolean>
               : null,
         })),
       )
-      .returning({ id: patients.id });
+      .returning({ id: patients.id, siteId: patients.siteId });
+    await seedDemoCoverages(tx, org!.id, created, staff[0]!.id, now);
     await tx.insert(users).values({
       organizationId: org!.id,
       email: DEMO_PATIENT_EMAIL,

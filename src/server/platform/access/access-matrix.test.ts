@@ -171,6 +171,9 @@ describe('front desk and billing: minimum necessary, written out', () => {
       'enrolment.read',
       'dose.read',
       'measurement.schedule.read',
+      'payer.read',
+      'coverage.read',
+      'coverage.write',
     ],
     billing: [
       'session.self',
@@ -189,6 +192,10 @@ describe('front desk and billing: minimum necessary, written out', () => {
       'dose.read',
       'measurement.schedule.read',
       'note.codes',
+      'payer.read',
+      'payer.write',
+      'coverage.read',
+      'coverage.write',
     ],
   };
 

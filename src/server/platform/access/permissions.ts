@@ -62,6 +62,24 @@ export const PERMISSIONS = {
     roles: ['program_director', 'clinician', 'intake_coordinator', 'front_desk'],
     scope: 'patient',
   },
+  // Revenue cycle. The payer directory is the organization's, not patient data; a patient's coverage is
+  // what intake and the front desk verify and billing bills from — clinicians do not need it.
+  'payer.read': {
+    roles: ['admin', 'program_director', 'billing', 'intake_coordinator', 'front_desk'],
+    scope: 'none',
+  },
+  'payer.write': {
+    roles: ['admin', 'billing'],
+    scope: 'none',
+  },
+  'coverage.read': {
+    roles: ['program_director', 'billing', 'intake_coordinator', 'front_desk'],
+    scope: 'patient',
+  },
+  'coverage.write': {
+    roles: ['billing', 'intake_coordinator', 'front_desk'],
+    scope: 'patient',
+  },
   // Clinical episode. Intake coordinators take referrals and screen; clinical staff assess, admit,
   // plan and discharge; billing and front desk read what their work needs; the administrator sees no chart.
   'referral.read': {

@@ -1,0 +1,4 @@
+/** The public face of this feature: what other features may use. Everything else in the folder is private. */
+
+export { registerCoverageRoutes } from './coverages.routes';
+export { coverages, payers } from './coverages.table';
