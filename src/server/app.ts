@@ -1,6 +1,7 @@
 import { registerAssessmentRoutes } from './assessments';
 import { registerAttendanceRoutes } from './attendance';
 import { registerAuditRoutes } from './audit-log';
+import { registerAuthorizationRoutes } from './billing';
 import { registerBreakGlassReviewRoutes } from './break-glass';
 import { registerCoverageRoutes } from './coverages';
 import { registerCurriculumRoutes } from './curriculum';
@@ -60,6 +61,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerAuditRoutes,
   registerBreakGlassReviewRoutes,
   registerCoverageRoutes,
+  registerAuthorizationRoutes,
 ];
 
 export function createApp(deps: Deps): App {

@@ -1,6 +1,7 @@
 /** Every table of the app, for drizzle-kit's migrations (drizzle.config.ts). Features keep their tables private. */
 export * from './assessments/assessments.table';
 export * from './attendance/attendance.table';
+export * from './billing/billing.table';
 export * from './coverages/coverages.table';
 export * from './curriculum/curriculum.table';
 export * from './discharges/discharges.table';

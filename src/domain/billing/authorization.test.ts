@@ -1,6 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { type Authorization, authorizationAlerts, authorizationCovers } from './authorization';
+import { InputError } from '../input-error';
+import {
+  type Authorization,
+  assertAuthorization,
+  authorizationAlerts,
+  authorizationCovers,
+  type RecordedAuthorization,
+} from './authorization';
 
 const d = Temporal.PlainDate.from;
 const AUTH: Authorization = {
@@ -92,5 +99,136 @@ describe('alerts before expiry and exhaustion', () => {
     { today: '2026-01-09', used: 5, alerts: ['expires_soon', 'units_low'] },
   ])('on $today with $used used → $alerts', ({ today, used, alerts }) => {
     expect(authorizationAlerts(AUTH, d(today), used)).toEqual(alerts);
+  });
+});
+
+describe('an authorization before it is saved', () => {
+  const base: RecordedAuthorization = {
+    id: 'a1',
+    episodeId: 'e1',
+    authorizationNumber: 'PA-100',
+    status: 'approved',
+    from: d('2026-01-05'),
+    through: d('2026-01-11'),
+    unitsApproved: 5,
+    serviceCodes: ['H0015'],
+  };
+  const problems = (
+    candidate: Partial<RecordedAuthorization>,
+    others: RecordedAuthorization[] = [],
+    used = 0,
+  ) => {
+    try {
+      assertAuthorization({ ...base, id: 'new', ...candidate }, others, used);
+      return [];
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      return err.fields.map((f) => f.path);
+    }
+  };
+
+  it.each([
+    { case: 'a clean approval', candidate: {}, others: [], used: 0, fields: [] },
+    {
+      case: 'last day before the first',
+      candidate: { through: d('2026-01-04') },
+      others: [],
+      used: 0,
+      fields: ['through'],
+    },
+    {
+      case: 'one-day authorization',
+      candidate: { through: d('2026-01-05') },
+      others: [],
+      used: 0,
+      fields: [],
+    },
+    {
+      case: 'approved without a number',
+      candidate: { authorizationNumber: null },
+      others: [],
+      used: 0,
+      fields: ['authorizationNumber'],
+    },
+    {
+      case: 'approved with 0 units',
+      candidate: { unitsApproved: 0 },
+      others: [],
+      used: 0,
+      fields: ['unitsApproved'],
+    },
+    {
+      case: 'requested: no number, no units',
+      candidate: { status: 'requested', authorizationNumber: null, unitsApproved: 0 },
+      others: [],
+      used: 0,
+      fields: [],
+    },
+    {
+      case: 'denied with units',
+      candidate: { status: 'denied', unitsApproved: 3 },
+      others: [],
+      used: 0,
+      fields: ['unitsApproved'],
+    },
+    {
+      case: 'cut below the units used',
+      candidate: { unitsApproved: 3 },
+      others: [],
+      used: 4,
+      fields: ['unitsApproved'],
+    },
+    {
+      case: 'cut to exactly the units used',
+      candidate: { unitsApproved: 4 },
+      others: [],
+      used: 4,
+      fields: [],
+    },
+    // Dates are inclusive: ending on the 11th and starting on the 11th share a day.
+    {
+      case: 'starts on the last day of another',
+      candidate: { from: d('2026-01-11'), through: d('2026-01-18') },
+      others: [base],
+      used: 0,
+      fields: ['from'],
+    },
+    {
+      case: 'starts the day after another',
+      candidate: { from: d('2026-01-12'), through: d('2026-01-18') },
+      others: [base],
+      used: 0,
+      fields: [],
+    },
+    {
+      case: 'same days, another service',
+      candidate: { serviceCodes: ['90853'] },
+      others: [base],
+      used: 0,
+      fields: [],
+    },
+    {
+      case: 'same days, another episode',
+      candidate: { episodeId: 'e2' },
+      others: [base],
+      used: 0,
+      fields: [],
+    },
+    {
+      case: 'over a denied one',
+      candidate: {},
+      others: [{ ...base, status: 'denied', unitsApproved: 0 }],
+      used: 0,
+      fields: [],
+    },
+    {
+      case: 'a change of itself',
+      candidate: { id: 'a1', unitsApproved: 7 },
+      others: [base],
+      used: 0,
+      fields: [],
+    },
+  ] as const)('$case → $fields', ({ candidate, others, used, fields }) => {
+    expect(problems(candidate as Partial<RecordedAuthorization>, [...others], used)).toEqual(fields);
   });
 });

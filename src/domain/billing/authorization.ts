@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { type FieldError, InputError } from '../input-error';
 
 /**
  * A payer's prior authorization for one episode and level of care: a number of units (days for a per diem,
@@ -78,4 +79,65 @@ export function authorizationAlerts(
   if (daysLeft <= daysAhead) alerts.push('expires_soon');
   if (authorization.unitsApproved - unitsUsed <= unitsLowAt) alerts.push('units_low');
   return alerts;
+}
+
+/** An authorization as recorded, for the checks a new one or a change passes. */
+export type RecordedAuthorization = Authorization & {
+  readonly id?: string;
+  readonly episodeId: string;
+  readonly authorizationNumber: string | null;
+};
+
+/** Statuses under which the payer has granted units. */
+const GRANTED: readonly AuthorizationStatus[] = ['approved', 'partially_approved'];
+
+/**
+ * Checks an authorization before it is saved, every problem at once:
+ * - the last day is on or after the first;
+ * - a granted authorization (approved, partially approved) carries the payer's number and at least one unit;
+ *   a denied or requested one grants none;
+ * - units granted are not fewer than the units charges have already used;
+ * - two authorizations of one episode that could both pay a charge (not denied, a service code in common) may
+ *   not cover the same day, or a charge would have two ledgers to draw from.
+ * @throws InputError naming the request's fields.
+ */
+export function assertAuthorization(
+  candidate: RecordedAuthorization,
+  others: readonly RecordedAuthorization[],
+  unitsUsed = 0,
+): void {
+  const fields: FieldError[] = [];
+  if (Temporal.PlainDate.compare(candidate.through, candidate.from) < 0) {
+    fields.push({ path: 'through', message: 'must be on or after the first day' });
+  }
+  const granted = GRANTED.includes(candidate.status);
+  if (granted && !candidate.authorizationNumber) {
+    fields.push({ path: 'authorizationNumber', message: "the payer's authorization number is required" });
+  }
+  if (granted && candidate.unitsApproved < 1) {
+    fields.push({ path: 'unitsApproved', message: 'an approval grants at least 1 unit' });
+  } else if (!granted && candidate.status !== 'expired' && candidate.unitsApproved !== 0) {
+    fields.push({ path: 'unitsApproved', message: `a ${candidate.status} authorization grants no units` });
+  } else if (candidate.unitsApproved < unitsUsed) {
+    fields.push({ path: 'unitsApproved', message: `charges already use ${unitsUsed} units` });
+  }
+  const clash =
+    candidate.status === 'denied'
+      ? undefined
+      : others.find(
+          (o) =>
+            o.id !== candidate.id &&
+            o.episodeId === candidate.episodeId &&
+            o.status !== 'denied' &&
+            o.serviceCodes.some((code) => candidate.serviceCodes.includes(code)) &&
+            Temporal.PlainDate.compare(o.from, candidate.through) <= 0 &&
+            Temporal.PlainDate.compare(candidate.from, o.through) <= 0,
+        );
+  if (clash) {
+    fields.push({
+      path: 'from',
+      message: `overlaps authorization ${clash.authorizationNumber ?? '(requested)'} (${clash.from} to ${clash.through}) for the same service`,
+    });
+  }
+  if (fields.length > 0) throw new InputError(fields, 'authorization_invalid');
 }

@@ -11,8 +11,10 @@ export {
   type AuthorizationGap,
   type AuthorizationStanding,
   type AuthorizationStatus,
+  assertAuthorization,
   authorizationAlerts,
   authorizationCovers,
+  type RecordedAuthorization,
 } from './authorization';
 export {
   type BillableDay,

@@ -2,3 +2,4 @@
 
 export { registerCoverageRoutes } from './coverages.routes';
 export { coverages, payers } from './coverages.table';
+export { type CoverageRow, findPayer, listCoverages, type PayerRow } from './coverages.store';

@@ -174,6 +174,7 @@ describe('front desk and billing: minimum necessary, written out', () => {
       'payer.read',
       'coverage.read',
       'coverage.write',
+      'authorization.read',
     ],
     billing: [
       'session.self',
@@ -196,6 +197,8 @@ describe('front desk and billing: minimum necessary, written out', () => {
       'payer.write',
       'coverage.read',
       'coverage.write',
+      'authorization.read',
+      'authorization.write',
     ],
   };
 

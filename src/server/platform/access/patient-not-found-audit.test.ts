@@ -64,4 +64,12 @@ describe('failed lookups of patient data are audited with their outcome', () => 
     const row = (await notFoundRows()).find((r) => r.entityId === unknown);
     expect(row).toMatchObject({ outcome: 'not_found', detail: expect.objectContaining({ method: 'POST' }) });
   });
+
+  it('an unknown patient with a NUL in the path is still a 404, audited (jsonb holds no NUL)', async () => {
+    const unknown = randomUUID();
+    const res = await call(t.app, 'GET', `/api/patients/${unknown}/notes/%00`, { session: clinician });
+    expect(res.status).toBe(404);
+    const row = (await notFoundRows()).find((r) => r.entityId === unknown);
+    expect((row!.detail as { path: string }).path).toBe(`/api/patients/${unknown}/notes/\uFFFD`);
+  });
 });

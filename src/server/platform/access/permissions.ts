@@ -80,6 +80,16 @@ export const PERMISSIONS = {
     roles: ['billing', 'intake_coordinator', 'front_desk'],
     scope: 'patient',
   },
+  // Units left on an authorization matter wherever a service is scheduled or billed, so the care team reads
+  // them; billing, intake and the director (who runs utilization review) record what the payer granted.
+  'authorization.read': {
+    roles: ['program_director', 'clinician', 'billing', 'intake_coordinator', 'front_desk'],
+    scope: 'patient',
+  },
+  'authorization.write': {
+    roles: ['program_director', 'billing', 'intake_coordinator'],
+    scope: 'patient',
+  },
   // Clinical episode. Intake coordinators take referrals and screen; clinical staff assess, admit,
   // plan and discharge; billing and front desk read what their work needs; the administrator sees no chart.
   'referral.read': {

@@ -126,7 +126,8 @@ async function auditNotFound(c: Context<AppEnv>, err: AppError) {
             message: err.message,
             route: c.req.routePath,
             method: c.req.method,
-            path: c.req.path,
+            // A NUL cannot be stored in jsonb: a junk path must not cost the audit row (and the answer a 503).
+            path: c.req.path.replaceAll('\u0000', '\uFFFD'),
           },
         },
       ],

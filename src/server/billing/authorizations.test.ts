@@ -1,0 +1,245 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, organizations } from '../platform/db/platform.table';
+import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { charges } from './billing.table';
+
+let t: TestApp;
+let billing: Session;
+let clinician: Session;
+let director: Session;
+let frontDesk: Session; // South only
+let ids: Awaited<ReturnType<typeof demoIds>>;
+let episodeId: string;
+let coverageId: string;
+let organizationId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // Friday 9 January 2026, 09:00 in Chicago.
+  t.clock.advance((Date.parse('2026-01-09T15:00:00Z') - t.clock.now().getTime()) / 1000);
+  billing = await login(t.app, 'billing@demo.openiop.org');
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  director = await login(t.app, 'director@demo.openiop.org');
+  frontDesk = await login(t.app, 'frontdesk@demo.openiop.org');
+  ids = await demoIds(t);
+  organizationId = (await t.db.tx((tx) => tx.select().from(organizations)))[0]!.id;
+  episodeId = (await admit(t, director, ids.bell, ids.northAdultIop)).body.id;
+  const coverages = await call(t.app, 'GET', `/api/patients/${ids.bell}/coverages`, { session: billing });
+  coverageId = coverages.body.items[0].id;
+});
+afterAll(() => t?.close());
+
+const path = () => `/api/patients/${ids.bell}/authorizations`;
+const body = (overrides: Record<string, unknown> = {}) => ({
+  episodeId,
+  coverageId,
+  levelOfCare: '2.1',
+  authorizationNumber: 'PA-55120',
+  serviceCodes: ['H0015'],
+  unitsRequested: 5,
+  unitsApproved: 5,
+  from: '2026-01-05',
+  through: '2026-01-11',
+  status: 'approved',
+  payerContact: 'Portal, ref 88121',
+  ...overrides,
+});
+
+async function record(overrides: Record<string, unknown> = {}) {
+  const res = await call(t.app, 'POST', path(), { session: billing, body: body(overrides) });
+  expect(res.status, res.text).toBe(201);
+  return res.body;
+}
+
+/** A live charge drawing `units` on an authorization, as charge generation writes one. */
+async function chargeOn(authorizationId: string, serviceDate: string, units = 1) {
+  await t.db.tx((tx) =>
+    tx.insert(charges).values({
+      organizationId,
+      siteId: ids.north,
+      patientId: ids.bell,
+      episodeId,
+      programId: ids.northAdultIop,
+      serviceDate,
+      code: 'H0015',
+      units,
+      amountCents: 42000,
+      serviceIds: [],
+      coverageId,
+      authorizationId,
+      status: 'queued',
+    }),
+  );
+}
+
+describe('authorizations', () => {
+  it('billing records an approval: the payer, units used and left, and an alert as the end nears', async () => {
+    const created = await record();
+    expect(created).toMatchObject({
+      payerName: 'Lakeshore Health Plan (demo)',
+      unitsApproved: 5,
+      unitsUsed: 0,
+      unitsRemaining: 5,
+      from: '2026-01-05',
+      through: '2026-01-11',
+      // Friday the 9th: the 11th is two days away.
+      alerts: ['expires_soon'],
+    });
+    const audited = await t.db.tx((tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'authorization.create'), eq(auditLog.entityId, created.id))),
+    );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.patientId).toBe(ids.bell);
+  });
+
+  it('units used are counted from live charges, never typed; a cut below them is refused', async () => {
+    const created = await record({
+      authorizationNumber: 'PA-2',
+      serviceCodes: ['90853'],
+      unitsApproved: 4,
+      from: '2026-01-12',
+      through: '2026-01-25',
+    });
+    await chargeOn(created.id, '2026-01-12');
+    await chargeOn(created.id, '2026-01-13');
+    await chargeOn(created.id, '2026-01-14');
+    const list = await call(t.app, 'GET', path(), { session: clinician });
+    expect(list.status).toBe(200);
+    const shown = list.body.items.find((a: { id: string }) => a.id === created.id);
+    expect(shown).toMatchObject({ unitsUsed: 3, unitsRemaining: 1, alerts: ['units_low'] });
+
+    const cut = await call(t.app, 'PUT', `${path()}/${created.id}`, {
+      session: billing,
+      body: body({
+        authorizationNumber: 'PA-2',
+        serviceCodes: ['90853'],
+        unitsApproved: 2,
+        from: '2026-01-12',
+        through: '2026-01-25',
+      }),
+      headers: ifMatch(created.version),
+    });
+    expect(cut.status).toBe(422);
+    expect(cut.body.error.fields).toEqual([
+      { path: 'unitsApproved', message: 'charges already use 3 units' },
+    ]);
+  });
+
+  it('an overlapping authorization for the same service is refused, naming the one it overlaps', async () => {
+    const first = await record({
+      authorizationNumber: 'PA-3',
+      serviceCodes: ['S9480'],
+      from: '2026-02-02',
+      through: '2026-02-08',
+    });
+    const overlapping = await call(t.app, 'POST', path(), {
+      session: billing,
+      body: body({
+        authorizationNumber: 'PA-4',
+        serviceCodes: ['S9480'],
+        from: '2026-02-08',
+        through: '2026-02-15',
+      }),
+    });
+    expect(overlapping.status).toBe(422);
+    expect(overlapping.body.error.fields[0].path).toBe('from');
+    expect(overlapping.body.error.fields[0].message).toContain('PA-3');
+    const next = await call(t.app, 'POST', path(), {
+      session: billing,
+      body: body({
+        authorizationNumber: 'PA-4',
+        serviceCodes: ['S9480'],
+        from: '2026-02-09',
+        through: '2026-02-15',
+      }),
+    });
+    expect(next.status, next.text).toBe(201);
+    expect(first.id).not.toBe(next.body.id);
+  });
+
+  it('a request becomes an approval with the version read; a stale change is refused', async () => {
+    const requested = await record({
+      authorizationNumber: null,
+      serviceCodes: ['H0005'],
+      unitsApproved: 0,
+      status: 'requested',
+      from: '2026-03-02',
+      through: '2026-03-15',
+    });
+    expect(requested).toMatchObject({ status: 'requested', unitsRemaining: 0, alerts: [] });
+    const approve = body({
+      authorizationNumber: 'PA-9',
+      serviceCodes: ['H0005'],
+      unitsApproved: 6,
+      status: 'partially_approved',
+      from: '2026-03-02',
+      through: '2026-03-15',
+    });
+    const url = `${path()}/${requested.id}`;
+    expect((await call(t.app, 'PUT', url, { session: billing, body: approve })).status).toBe(428);
+    const approved = await call(t.app, 'PUT', url, { session: billing, body: approve, headers: ifMatch(1) });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'partially_approved', unitsRemaining: 6, version: 2 });
+    expect(
+      (await call(t.app, 'PUT', url, { session: billing, body: approve, headers: ifMatch(1) })).status,
+    ).toBe(409);
+  });
+
+  it('bad input is named field by field', async () => {
+    const res = await call(t.app, 'POST', path(), {
+      session: billing,
+      body: body({
+        levelOfCare: '9.9',
+        serviceCodes: ['H15'],
+        status: 'approved',
+        unitsApproved: -1,
+        from: '2026-02-30',
+      }),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'from',
+      'serviceCodes.0',
+      'unitsApproved',
+    ]);
+    const approvedWithoutNumber = await call(t.app, 'POST', path(), {
+      session: billing,
+      body: body({
+        levelOfCare: '9.9',
+        authorizationNumber: null,
+        from: '2026-04-06',
+        through: '2026-04-01',
+      }),
+    });
+    expect(approvedWithoutNumber.status).toBe(422);
+    expect(approvedWithoutNumber.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'levelOfCare',
+    ]);
+    const notThisPatients = await call(t.app, 'POST', path(), {
+      session: billing,
+      body: body({ episodeId: coverageId, from: '2026-04-06', through: '2026-04-12' }),
+    });
+    expect(notThisPatients.status).toBe(422);
+    expect(notThisPatients.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['episodeId']);
+    const backwards = await call(t.app, 'POST', path(), {
+      session: billing,
+      body: body({ authorizationNumber: null, from: '2026-04-06', through: '2026-04-01' }),
+    });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'through',
+      'authorizationNumber',
+    ]);
+  });
+
+  it('a clinician reads but may not record; the front desk of another site reaches nothing', async () => {
+    const byClinician = await call(t.app, 'POST', path(), { session: clinician, body: body() });
+    expect(byClinician.status).toBe(403);
+    expect((await call(t.app, 'GET', path(), { session: frontDesk })).status).toBe(403);
+  });
+});
