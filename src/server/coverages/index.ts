@@ -1,5 +1,5 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
 
 export { registerCoverageRoutes } from './coverages.routes';
-export { coverages, payers } from './coverages.table';
 export { type CoverageRow, findPayer, listCoverages, type PayerRow } from './coverages.store';
+export { coverages, payers } from './coverages.table';
