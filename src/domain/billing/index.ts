@@ -60,3 +60,4 @@ export {
   slidingFee,
 } from './sliding-scale';
 export { isFiledInTime, lastFilingDay, type TimelyFilingLimit } from './timely-filing';
+export { type AttendedSession, billableDays, type ChartNote, serviceCode } from './billable-days';
