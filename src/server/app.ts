@@ -1,7 +1,7 @@
 import { registerAssessmentRoutes } from './assessments';
 import { registerAttendanceRoutes } from './attendance';
 import { registerAuditRoutes } from './audit-log';
-import { registerAuthorizationRoutes } from './billing';
+import { registerAuthorizationRoutes, registerChargeRoutes, registerFeeScheduleRoutes } from './billing';
 import { registerBreakGlassReviewRoutes } from './break-glass';
 import { registerCoverageRoutes } from './coverages';
 import { registerCurriculumRoutes } from './curriculum';
@@ -62,6 +62,8 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerBreakGlassReviewRoutes,
   registerCoverageRoutes,
   registerAuthorizationRoutes,
+  registerChargeRoutes,
+  registerFeeScheduleRoutes,
 ];
 
 export function createApp(deps: Deps): App {

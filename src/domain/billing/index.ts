@@ -16,6 +16,7 @@ export {
   authorizationCovers,
   type RecordedAuthorization,
 } from './authorization';
+export { type AttendedSession, billableDays, type ChartNote, serviceCode } from './billable-days';
 export {
   type BillableDay,
   type BillingMethod,
@@ -33,6 +34,7 @@ export {
   scrubCharge,
 } from './claim-scrubber';
 export { assertCoveragePeriod, type CoveragePeriod, coverageOn } from './coverage-periods';
+export { authorizationFor, type Fee, feeFor, oneLinePerCode } from './fee-schedule';
 export {
   type CertificationStanding,
   certificationOn,
@@ -60,4 +62,3 @@ export {
   slidingFee,
 } from './sliding-scale';
 export { isFiledInTime, lastFilingDay, type TimelyFilingLimit } from './timely-filing';
-export { type AttendedSession, billableDays, type ChartNote, serviceCode } from './billable-days';

@@ -4,7 +4,7 @@ import { coverages, payers } from '../coverages';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
 import { reference, uuidKey, versionedColumns } from '../platform/db/columns';
-import { organizations, programs, users } from '../platform/db/platform.table';
+import { organizations, programs, sites, users } from '../platform/db/platform.table';
 
 /**
  * A payer's prior authorization for one episode at one level of care: the units (days for a per diem,
@@ -80,4 +80,24 @@ export const charges = pgTable(
     index('charges_authorization_idx').on(t.authorizationId),
     index('charges_status_idx').on(t.organizationId, t.status, t.serviceDate),
   ],
+);
+
+/** Who bills for a site's services (the 837's billing provider, loop 2010AA): one row per site. */
+export const billingProviders = pgTable(
+  'billing_providers',
+  {
+    id: uuidKey(),
+    organizationId: reference('organization_id', () => organizations.id).notNull(),
+    siteId: reference('site_id', () => sites.id).notNull(),
+    name: text('name').notNull(),
+    npi: text('npi').notNull(),
+    taxId: text('tax_id').notNull(),
+    taxonomy: text('taxonomy').notNull(),
+    addressLine: text('address_line').notNull(),
+    city: text('city').notNull(),
+    state: text('state').notNull(),
+    postalCode: text('postal_code').notNull(),
+    ...versionedColumns(),
+  },
+  (t) => [uniqueIndex('billing_providers_site_uq').on(t.siteId)],
 );

@@ -10,10 +10,12 @@ import { AppError } from '../platform/errors';
 import type { AuthorizationRequest } from './authorizations.schema';
 import {
   type AuthorizationRow,
+  findAuthorization,
   insertAuthorization,
   listAuthorizations,
   updateAuthorization,
 } from './authorizations.store';
+import { drawUnlinkedCharges } from './charges.store';
 
 type AuthorizationInput = ActingOnPatient & { request: z.infer<typeof AuthorizationRequest> };
 
@@ -95,6 +97,7 @@ export async function recordAuthorization(tx: Tx, input: AuthorizationInput): Pr
     updatedAt: input.now,
   });
   await input.audit('authorization.create', 'authorization', id, { status: input.request.status });
+  await drawCharges(tx, input.patient.id, id);
   return id;
 }
 
@@ -114,6 +117,16 @@ export async function changeAuthorization(
     columns(input.request),
     input.now,
   );
-  if (id) await input.audit('authorization.update', 'authorization', id, { status: input.request.status });
+  if (id) {
+    await input.audit('authorization.update', 'authorization', id, { status: input.request.status });
+    await drawCharges(tx, input.patient.id, id);
+  }
   return id;
+}
+
+/** A granted authorization takes on the charges already made for it that had none. */
+async function drawCharges(tx: Tx, patientId: string, id: string) {
+  const saved = await findAuthorization(tx, patientId, id);
+  if (!saved || (saved.status !== 'approved' && saved.status !== 'partially_approved')) return;
+  await drawUnlinkedCharges(tx, saved, saved.unitsApproved - saved.unitsUsed);
 }

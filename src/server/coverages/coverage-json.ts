@@ -8,6 +8,7 @@ export function payerJson(row: PayerRow): z.infer<typeof Payer> {
     name: row.name,
     payerCode: row.payerCode,
     claimType: row.claimType as z.infer<typeof Payer>['claimType'],
+    billingMethod: row.billingMethod as z.infer<typeof Payer>['billingMethod'],
     claimFilingIndicator: row.claimFilingIndicator,
     medicare: row.medicare,
     authorizationRequired: row.authorizationRequired,

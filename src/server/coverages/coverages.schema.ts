@@ -4,6 +4,7 @@ const isoDate = z.iso.date({ message: 'Must be a date (YYYY-MM-DD).' });
 const text = (max: number) => z.string().trim().min(1, 'Required.').max(max);
 
 export const CLAIM_TYPES = ['837P', '837I'] as const;
+export const BILLING_METHOD_KINDS = ['per_diem', 'itemized', 'medicare_iop'] as const;
 export const COVERAGE_RANKS = ['primary', 'secondary', 'tertiary'] as const;
 export const SUBSCRIBER_RELATIONSHIPS = ['self', 'spouse', 'child', 'other'] as const;
 
@@ -15,6 +16,10 @@ export const PayerRequest = z
       .trim()
       .regex(/^[A-Za-z0-9]{2,80}$/, 'Letters and digits only (the payer id of the clearinghouse list).'),
     claimType: z.enum(CLAIM_TYPES),
+    billingMethod: z
+      .enum(BILLING_METHOD_KINDS)
+      .default('per_diem')
+      .describe('per_diem: H0015/S9480 a qualifying day; itemized: each service its code; medicare_iop'),
     claimFilingIndicator: z
       .string()
       .regex(/^[A-Z0-9]{2}$/, 'Two letters or digits (SBR09: CI, MA, MB, MC …).'),

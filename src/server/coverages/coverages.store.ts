@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database';
 import { coverages, payers } from './coverages.table';
 
@@ -89,4 +89,14 @@ export async function updateCoverage(
     .where(and(eq(coverages.id, id), eq(coverages.version, version)))
     .returning({ id: coverages.id });
   return row;
+}
+
+/** The coverages of several patients with their payers, for charge generation and the queue: one query. */
+export async function coveragesOfPatients(tx: Tx, patientIds: string[]) {
+  if (patientIds.length === 0) return [];
+  return tx
+    .select({ coverage: coverages, payer: payers })
+    .from(coverages)
+    .innerJoin(payers, eq(payers.id, coverages.payerId))
+    .where(inArray(coverages.patientId, patientIds));
 }

@@ -16,6 +16,8 @@ export const payers = pgTable(
     /** The payer id on the 837 (NM1*PR … PI) from the clearinghouse's list. */
     payerCode: text('payer_code').notNull(),
     claimType: text('claim_type').notNull(),
+    /** How the payer wants an IOP day billed: per_diem, itemized or medicare_iop (domain/billing). */
+    billingMethod: text('billing_method').notNull().default('per_diem'),
     /** X12 claim filing indicator (SBR09): CI commercial, MA/MB Medicare, MC Medicaid, BL Blue Cross … */
     claimFilingIndicator: text('claim_filing_indicator').notNull(),
     medicare: boolean('medicare').notNull().default(false),

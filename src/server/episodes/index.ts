@@ -9,6 +9,6 @@ export {
 export { closeEpisode } from './close-episode';
 export { registerEpisodeRoutes } from './episodes.routes';
 export { EpisodeParams } from './episodes.schema';
-export { type EpisodeRow, findEpisode, updateEpisode } from './episodes.store';
+export { type EpisodeRow, findEpisode, listEpisodeDetails, updateEpisode } from './episodes.store';
 export { episodes, levelOfCareChanges } from './episodes.table';
 export { type PlannedLevel, planLevelChanges } from './plan-level-changes';

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { feeSchedule } from '../billing';
 import { coverages, payers } from '../coverages';
 import { instrumentSchedules } from '../measurement';
 import { patients } from '../patients';
@@ -100,6 +101,7 @@ async function seedDemoCoverages(
         name: 'Medicare Part A — demo contractor',
         payerCode: 'MCRDEMO',
         claimType: '837I',
+        billingMethod: 'medicare_iop',
         claimFilingIndicator: 'MA',
         medicare: true,
         authorizationRequired: false,
@@ -110,12 +112,27 @@ async function seedDemoCoverages(
         name: 'State Medicaid (demo)',
         payerCode: 'MCDDEMO',
         claimType: '837P',
+        billingMethod: 'itemized',
         claimFilingIndicator: 'MC',
         reviewEveryDays: 14,
         timelyFilingDays: 180,
       },
     ])
     .returning({ id: payers.id });
+  // The demo chargemaster (invented amounts): per diems, group, individual and family psychotherapy.
+  await tx.insert(feeSchedule).values(
+    (
+      [
+        ['H0015', 42000],
+        ['S9480', 38000],
+        ['90853', 9500],
+        ['90832', 11000],
+        ['90834', 15000],
+        ['90837', 20000],
+        ['90847', 16000],
+      ] as const
+    ).map(([code, amountCents]) => ({ organizationId, code, amountCents, effectiveFrom: '2025-01-01' })),
+  );
   await tx.insert(coverages).values(
     demoPatients.map((p, i) => {
       const [, family, dateOfBirth] = DEMO_PATIENTS[i]!;

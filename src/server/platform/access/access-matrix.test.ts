@@ -199,6 +199,12 @@ describe('front desk and billing: minimum necessary, written out', () => {
       'coverage.write',
       'authorization.read',
       'authorization.write',
+      'charge.read',
+      'charge.write',
+      'billing.setup.read',
+      'billing.setup.write',
+      'fee.read',
+      'fee.write',
     ],
   };
 

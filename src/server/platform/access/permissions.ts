@@ -90,6 +90,14 @@ export const PERMISSIONS = {
     roles: ['program_director', 'billing', 'intake_coordinator'],
     scope: 'patient',
   },
+  // Charges carry codes, dates, units and amounts, never narrative: billing works the queue, the director
+  // reads it; the billing provider (NPI, tax id) is set by billing or the administrator.
+  'charge.read': { roles: ['program_director', 'billing'], scope: 'site' },
+  'charge.write': { roles: ['billing'], scope: 'site' },
+  'billing.setup.read': { roles: ['admin', 'program_director', 'billing'], scope: 'site' },
+  'billing.setup.write': { roles: ['admin', 'billing'], scope: 'site' },
+  'fee.read': { roles: ['admin', 'program_director', 'billing'], scope: 'none' },
+  'fee.write': { roles: ['admin', 'billing'], scope: 'none' },
   // Clinical episode. Intake coordinators take referrals and screen; clinical staff assess, admit,
   // plan and discharge; billing and front desk read what their work needs; the administrator sees no chart.
   'referral.read': {

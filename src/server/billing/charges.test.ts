@@ -1,0 +1,310 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupSessionWithAttendance } from '../notes/notes-fixtures';
+import { auditLog } from '../platform/db/platform.table';
+import { ifMatch } from '../test-support/clinical-fixtures';
+import {
+  call,
+  createTestApp,
+  demoCodeFor,
+  login,
+  type Session,
+  type TestApp,
+} from '../test-support/test-app';
+
+/**
+ * Attendance and locked notes → charges → the queue's scrubber → release. The group sessions run on
+ * Wednesday 7 January 2026 (13:00–16:00 in Chicago) and Thursday 8 January.
+ */
+let t: TestApp;
+let billing: Session;
+let director: Session;
+let clinician: Session;
+let g: Awaited<ReturnType<typeof groupSessionWithAttendance>>;
+let lakeshoreId: string;
+const [FULL, SHORT] = [0, 1];
+
+const moveClockTo = (iso: string) => t.clock.advance((Date.parse(iso) - t.clock.now().getTime()) / 1000);
+
+async function signGroupNote(siteId: string, sessionId: string, patientIds: string[]) {
+  const draft = await call(t.app, 'POST', `/api/sites/${siteId}/sessions/${sessionId}/group-note`, {
+    session: director,
+    body: {},
+  });
+  expect(draft.status, draft.text).toBe(201);
+  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}`;
+  const saved = await call(t.app, 'PUT', path, {
+    session: director,
+    headers: ifMatch(draft.body.version),
+    body: {
+      shared: { interventions: ['relapse_prevention'] },
+      members: patientIds.map((patientId, i) => ({
+        patientId,
+        part: [
+          {
+            participation: 'Named two high-risk situations at work and a plan for each of them.',
+            presentation: 'Calm, engaged, on time.',
+            risk: { level: 'none' },
+            planNextSession: 'Practise the refusal script before the Friday lunch.',
+          },
+          {
+            participation:
+              'Left before the last exercise for a shift; shared a craving log from the weekend.',
+            presentation: 'Restless and tired after a night shift.',
+            risk: { level: 'low' },
+            planNextSession: 'Review sleep routine and bring the completed trigger worksheet.',
+          },
+        ][i % 2],
+      })),
+    },
+  });
+  expect(saved.status, saved.text).toBe(200);
+  const signed = await call(t.app, 'POST', `${path}/sign`, {
+    session: director,
+    headers: ifMatch(saved.body.version),
+    body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
+  });
+  expect(signed.status, signed.text).toBe(200);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  moveClockTo('2026-01-07T23:00:00Z');
+  billing = await login(t.app, 'billing@demo.openiop.org');
+  director = await login(t.app, 'director@demo.openiop.org');
+  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  g = await groupSessionWithAttendance(t, director, [
+    { family: 'Quillfeather', status: 'present', minutes: 180 },
+    { family: 'Rowanberry', status: 'left_early', minutes: 179 },
+  ]);
+  const payers = await call(t.app, 'GET', '/api/payers', { session: billing });
+  lakeshoreId = payers.body.items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01').id;
+  for (const patientId of g.patientIds) {
+    const coverage = await call(t.app, 'POST', `/api/patients/${patientId}/coverages`, {
+      session: billing,
+      body: {
+        payerId: lakeshoreId,
+        rank: 'primary',
+        memberId: 'LSH-9001',
+        subscriberRelationship: 'self',
+        effectiveFrom: '2026-01-01',
+      },
+    });
+    expect(coverage.status, coverage.text).toBe(201);
+  }
+  await signGroupNote(g.ids.north, g.session.id, g.patientIds);
+});
+afterAll(() => t?.close());
+
+const generate = (from = '2026-01-05', through = '2026-01-11') =>
+  call(t.app, 'POST', `/api/sites/${g.ids.north}/programs/${g.ids.northAdultIop}/charges/generate`, {
+    session: billing,
+    body: { from, through },
+  });
+const queue = (query = '') =>
+  call(t.app, 'GET', `/api/sites/${g.ids.north}/charges${query}`, { session: billing });
+const chargeOf = async (patientId: string) =>
+  (await queue('?pageSize=100')).body.items.find(
+    (c: { patient: { id: string }; serviceDate: string }) =>
+      c.patient.id === patientId && c.serviceDate === '2026-01-07',
+  );
+
+describe('charges from the record', () => {
+  it('a 3-hour documented day makes one H0015 at the fee; 2 h 59 makes none, with the reason', async () => {
+    const res = await generate();
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.created).toBe(1);
+    expect(res.body.noCharge).toContainEqual({
+      patientId: g.patientIds[SHORT],
+      date: '2026-01-07',
+      serviceId: null,
+      reason: 'day_under_3_hours',
+    });
+    const charge = await chargeOf(g.patientIds[FULL]!);
+    expect(charge).toMatchObject({
+      code: 'H0015',
+      revenueCode: null, // Lakeshore takes professional claims (837P)
+      units: 1,
+      amountCents: 42000,
+      payerName: 'Lakeshore Health Plan (demo)',
+      status: 'queued',
+    });
+    const audited = await t.db.tx((tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'charge.create'), eq(auditLog.entityId, charge.id))),
+    );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.patientId).toBe(g.patientIds[FULL]);
+  });
+
+  it('generating again makes nothing twice', async () => {
+    const again = await generate();
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: 0, alreadyCharged: 1 });
+  });
+
+  it('a session whose note is not signed makes no charge: the day is not settled', async () => {
+    moveClockTo('2026-01-08T23:00:00Z');
+    billing = await login(t.app, 'billing@demo.openiop.org');
+    director = await login(t.app, 'director@demo.openiop.org');
+    clinician = await login(t.app, 'clinician@demo.openiop.org');
+    const second = await groupSessionWithAttendance(t, director, [
+      { family: 'Quillfeather', status: 'present', minutes: 180 },
+    ]);
+    expect(second.session.localDate).toBe('2026-01-08');
+    const res = await generate('2026-01-08', '2026-01-08');
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.created).toBe(0);
+    expect(res.body.noCharge).toContainEqual({
+      patientId: g.patientIds[FULL],
+      date: '2026-01-08',
+      serviceId: null,
+      reason: 'roster_not_locked',
+    });
+  });
+
+  it('the scrubber names what blocks the claim; each fix removes its reason; then it may be released', async () => {
+    const reasons = async () =>
+      (await chargeOf(g.patientIds[FULL]!)).problems.map((p: { reason: string }) => p.reason);
+    expect(await reasons()).toEqual([
+      'no_authorization',
+      'no_diagnosis',
+      'billing_npi_missing',
+      'billing_taxonomy_missing',
+    ]);
+    const blocked = await chargeOf(g.patientIds[FULL]!);
+    const release = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/charges/${blocked.id}/review`, {
+      session: billing,
+      body: { status: 'released' },
+      headers: ifMatch(blocked.version),
+    });
+    expect(release.status).toBe(422);
+    expect(release.body.error.fields[0]).toMatchObject({ path: 'status' });
+    expect(release.body.error.fields[0].message).toContain('requires an authorization');
+
+    const provider = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
+      session: billing,
+      body: {
+        name: 'Riverbend Recovery North',
+        npi: '1234567893',
+        taxId: '361234567',
+        taxonomy: '261QR0405X',
+        addressLine: '100 River Road',
+        city: 'Springfield',
+        state: 'IL',
+        postalCode: '627010001',
+      },
+      headers: ifMatch(0),
+    });
+    expect(provider.status, provider.text).toBe(200);
+    const diagnosis = await call(
+      t.app,
+      'POST',
+      `/api/patients/${g.patientIds[FULL]}/episodes/${g.episodeIds[FULL]}/diagnoses`,
+      {
+        session: clinician,
+        body: {
+          code: 'F10.20',
+          description: 'Alcohol use disorder, moderate or severe',
+          kind: 'sud',
+          primary: true,
+        },
+      },
+    );
+    expect(diagnosis.status, diagnosis.text).toBe(201);
+    expect(await reasons()).toEqual(['no_authorization']);
+
+    // The authorization is recorded after the charge was made: it takes the charge on.
+    const coverages = await call(t.app, 'GET', `/api/patients/${g.patientIds[FULL]}/coverages`, {
+      session: billing,
+    });
+    const auth = await call(t.app, 'POST', `/api/patients/${g.patientIds[FULL]}/authorizations`, {
+      session: billing,
+      body: {
+        episodeId: g.episodeIds[FULL],
+        coverageId: coverages.body.items[0].id,
+        levelOfCare: '2.1',
+        authorizationNumber: 'PA-7001',
+        serviceCodes: ['H0015'],
+        unitsApproved: 1,
+        from: '2026-01-05',
+        through: '2026-01-11',
+        status: 'approved',
+      },
+    });
+    expect(auth.status, auth.text).toBe(201);
+    expect(auth.body).toMatchObject({ unitsUsed: 1, unitsRemaining: 0 });
+    const clean = await chargeOf(g.patientIds[FULL]!);
+    expect(clean).toMatchObject({ authorizationNumber: 'PA-7001', problems: [] });
+  });
+
+  it('a hold needs a reason; holding and releasing need the version read', async () => {
+    const charge = await chargeOf(g.patientIds[FULL]!);
+    const url = `/api/sites/${g.ids.north}/charges/${charge.id}/review`;
+    const noReason = await call(t.app, 'PUT', url, {
+      session: billing,
+      body: { status: 'held' },
+      headers: ifMatch(charge.version),
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.fields[0].path).toBe('holdReason');
+    const held = await call(t.app, 'PUT', url, {
+      session: billing,
+      body: { status: 'held', holdReason: 'Checking the authorization with the payer' },
+      headers: ifMatch(charge.version),
+    });
+    expect(held.status, held.text).toBe(200);
+    expect(held.body).toMatchObject({
+      status: 'held',
+      holdReason: 'Checking the authorization with the payer',
+    });
+    const stale = await call(t.app, 'PUT', url, {
+      session: billing,
+      body: { status: 'queued' },
+      headers: ifMatch(charge.version),
+    });
+    expect(stale.status).toBe(409);
+    expect((await queue('?status=held')).body.items.map((c: { id: string }) => c.id)).toEqual([charge.id]);
+    const released = await call(t.app, 'PUT', url, {
+      session: billing,
+      body: { status: 'released' },
+      headers: ifMatch(held.body.version),
+    });
+    expect(released.status, released.text).toBe(200);
+    expect(released.body).toMatchObject({ status: 'released', holdReason: null, problems: [] });
+  });
+
+  it('billing and the director read the queue; a clinician and the front desk may not; bad input is named', async () => {
+    const byDirector = await call(t.app, 'GET', `/api/sites/${g.ids.north}/charges`, { session: director });
+    expect(byDirector.status).toBe(200);
+    expect(
+      (await call(t.app, 'GET', `/api/sites/${g.ids.north}/charges`, { session: clinician })).status,
+    ).toBe(403);
+    const backwards = await generate('2026-01-11', '2026-01-05');
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.fields[0].path).toBe('through');
+    const tooLong = await generate('2026-01-01', '2026-02-28');
+    expect(tooLong.status).toBe(422);
+    const badNpi = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
+      session: billing,
+      body: {
+        name: 'Riverbend Recovery North',
+        npi: '1234567890',
+        taxId: '36-1234567',
+        taxonomy: '261QR0405X',
+        addressLine: '100 River Road',
+        city: 'Springfield',
+        state: 'IL',
+        postalCode: '627010001',
+      },
+      headers: ifMatch(1),
+    });
+    expect(badNpi.status).toBe(422);
+    expect(badNpi.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['npi', 'taxId']);
+    expect(badNpi.body.error.fields.find((f: { path: string }) => f.path === 'npi').message).toContain(
+      'check digit',
+    );
+  });
+});
