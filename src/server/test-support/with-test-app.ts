@@ -4,7 +4,7 @@ import { createTestApp, login, type Session, type TestApp, type TestDatabaseOpti
 
 export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
 
-export type UseTestAppOptions = {
+export type WithTestAppOptions = {
   /** Passed to createTestApp: config variables over the test defaults. */
   env?: Record<string, string>;
   /** Passed to createTestApp: how the test database is opened (e.g. `asServerRole`). */
@@ -20,26 +20,27 @@ export type TestAppHandle<K extends string> = { readonly t: TestApp; readonly id
 >;
 
 /**
- * The usual header of a server test file: registers a `beforeAll` that creates the test app (on the
- * project's store), moves its clock to `clockAt` if given, signs in each of `logins` (name → email, in the
- * order given) and loads `demoIds`, and an `afterAll` that closes the app. Read the handle inside tests and
- * hooks only — it throws if read before its `beforeAll` ran (so do not destructure it at the top of a file).
- * A file's own `beforeAll` after this call runs after it; its own `afterAll` runs before the app is closed.
+ * The usual header of a server test file: registers a `beforeAll` that creates the test app (on the project's
+ * store), moves its clock to `clockAt` if given, signs in each of `logins` (name → email, in the order given)
+ * and loads `demoIds`, and an `afterAll` that closes the app. Read the handle inside tests and hooks only: it
+ * throws if read before its `beforeAll` ran (so do not destructure it at the top of a file). A file's own
+ * `beforeAll` after this call runs after it, and its own `afterAll` before the app is closed (vitest's
+ * default `sequence.hooks: 'stack'`). Not named `use…`: biome would lint it as a React hook.
  *
  * ```ts
- * const s = useTestApp({ intake: 'intake@demo.openiop.org' });
+ * const s = withTestApp({ intake: 'intake@demo.openiop.org' });
  * it('…', async () => call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}`, { session: s.intake }));
  * ```
  */
-export function useTestApp<K extends string = never>(
+export function withTestApp<K extends string = never>(
   logins: Record<K, string> & { t?: never; ids?: never } = {} as Record<K, string>,
-  options: UseTestAppOptions = {},
+  options: WithTestAppOptions = {},
 ): TestAppHandle<K> {
   let app: TestApp | undefined;
   let ids: DemoIds | undefined;
   const sessions = new Map<string, Session>();
   const ready = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`useTestApp: ${name} read before its beforeAll ran`);
+    if (value === undefined) throw new Error(`withTestApp: ${name} read before its beforeAll ran`);
     return value;
   };
 
