@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let clinician: Session; // North only
-let director: Session;
-let billing: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  billing = await login(t.app, 'billing@demo.openiop.org');
-  ids = await demoIds(t);
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // North only
+  director: 'director@demo.openiop.org',
+  billing: 'billing@demo.openiop.org',
 });
-afterAll(() => t?.close());
 
 const ratings = (over: Record<string, number> = {}) => ({
   D1: 1,
@@ -27,8 +18,8 @@ const ratings = (over: Record<string, number> = {}) => ({
   ...over,
 });
 
-const assess = (body: Record<string, unknown>, session = clinician, patientId = ids.bell) =>
-  call(t.app, 'POST', `/api/patients/${patientId}/assessments`, { session, body });
+const assess = (body: Record<string, unknown>, session = s.clinician, patientId = s.ids.bell) =>
+  call(s.t.app, 'POST', `/api/patients/${patientId}/assessments`, { session, body });
 
 describe('ASAM assessment', () => {
   it('computes the recommendation (highest dimension wins) and stores it with its drivers', async () => {
@@ -92,20 +83,22 @@ describe('ASAM assessment', () => {
   it('keeps reassessments as history, newest first', async () => {
     const first = await assess(
       { edition: 3, ratings: ratings(), placedLevel: '2.1' },
-      clinician,
-      ids.delgado,
+      s.clinician,
+      s.ids.delgado,
     );
-    t.clock.advance(60);
+    s.t.clock.advance(60);
     const second = await assess(
       { edition: 3, ratings: ratings({ D5: 1 }), placedLevel: '1' },
-      clinician,
-      ids.delgado,
+      s.clinician,
+      s.ids.delgado,
     );
-    const list = await call(t.app, 'GET', `/api/patients/${ids.delgado}/assessments`, { session: billing });
+    const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.delgado}/assessments`, {
+      session: s.billing,
+    });
     expect(list.status).toBe(200);
     expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([second.body.id, first.body.id]);
-    const one = await call(t.app, 'GET', `/api/patients/${ids.delgado}/assessments/${first.body.id}`, {
-      session: director,
+    const one = await call(s.t.app, 'GET', `/api/patients/${s.ids.delgado}/assessments/${first.body.id}`, {
+      session: s.director,
     });
     expect(one.body.recommendedLevel).toBe('2.1');
   });
@@ -114,14 +107,16 @@ describe('ASAM assessment', () => {
 describe('access', () => {
   it('a North clinician gets 403 assessing or reading a South patient; billing may not assess', async () => {
     expect(
-      (await assess({ edition: 3, ratings: ratings(), placedLevel: '2.1' }, clinician, ids.cho)).status,
+      (await assess({ edition: 3, ratings: ratings(), placedLevel: '2.1' }, s.clinician, s.ids.cho)).status,
     ).toBe(403);
     expect(
-      (await call(t.app, 'GET', `/api/patients/${ids.cho}/assessments`, { session: clinician })).status,
+      (await call(s.t.app, 'GET', `/api/patients/${s.ids.cho}/assessments`, { session: s.clinician })).status,
     ).toBe(403);
-    expect((await assess({ edition: 3, ratings: ratings(), placedLevel: '2.1' }, billing)).status).toBe(403);
+    expect((await assess({ edition: 3, ratings: ratings(), placedLevel: '2.1' }, s.billing)).status).toBe(
+      403,
+    );
     expect(
-      (await assess({ edition: 3, ratings: ratings(), placedLevel: '2.1' }, director, ids.cho)).status,
+      (await assess({ edition: 3, ratings: ratings(), placedLevel: '2.1' }, s.director, s.ids.cho)).status,
     ).toBe(201);
   });
 });

@@ -1,49 +1,43 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, siteMemberships, users } from '../platform/db/platform.table';
-import { demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call, login, type Session } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-let admin: Session;
+const s = withTestApp({ admin: 'admin@demo.openiop.org' });
 let grantId: string;
 const reason = 'Patient arrived at North in crisis; need the emergency contact';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await demoIds(t);
-  admin = await login(t.app, 'admin@demo.openiop.org');
-  const clinician = await login(t.app, 'clinician@demo.openiop.org');
-  const grant = await call(t.app, 'POST', `/api/patients/${ids.cho}/break-glass`, {
+  const clinician = await login(s.t.app, 'clinician@demo.openiop.org');
+  const grant = await call(s.t.app, 'POST', `/api/patients/${s.ids.cho}/break-glass`, {
     session: clinician,
     body: { reason },
   });
   grantId = grant.body.id;
   // Two accesses under the grant, a minute apart: the chart and an unknown note of it.
-  t.clock.advance(60);
-  await call(t.app, 'GET', `/api/patients/${ids.cho}`, { session: clinician });
-  t.clock.advance(60);
-  await call(t.app, 'GET', `/api/patients/${ids.cho}/notes/00000000-0000-4000-8000-000000000bad`, {
+  s.t.clock.advance(60);
+  await call(s.t.app, 'GET', `/api/patients/${s.ids.cho}`, { session: clinician });
+  s.t.clock.advance(60);
+  await call(s.t.app, 'GET', `/api/patients/${s.ids.cho}/notes/00000000-0000-4000-8000-000000000bad`, {
     session: clinician,
   });
 });
-afterAll(() => t?.close());
 
 const queue = (session: Session, query = '') =>
-  call(t.app, 'GET', `/api/break-glass/grants${query}`, { session });
+  call(s.t.app, 'GET', `/api/break-glass/grants${query}`, { session });
 
 describe('break-glass review queue', () => {
   it('lists each unreviewed grant with its reason, window, user, patient and every access under it', async () => {
-    const res = await queue(admin);
+    const res = await queue(s.admin);
     expect(res.status).toBe(200);
     const grant = res.body.items.find((g: { id: string }) => g.id === grantId);
     expect(grant).toMatchObject({
       reason,
       live: true,
       user: { email: 'clinician@demo.openiop.org' },
-      patient: { id: ids.cho },
-      site: { id: ids.south },
+      patient: { id: s.ids.cho },
+      site: { id: s.ids.south },
       review: null,
     });
     expect(Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt)).toBe(60 * 60 * 1000);
@@ -55,21 +49,21 @@ describe('break-glass review queue', () => {
   });
 
   it('records reviewed / follow-up once, audited, and the grant leaves the unreviewed queue', async () => {
-    const noNote = await call(t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
-      session: admin,
+    const noNote = await call(s.t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
+      session: s.admin,
       body: { outcome: 'follow_up' },
     });
     expect(noNote.status).toBe(422);
     expect(noNote.body.error.fields).toEqual([{ path: 'note', message: 'Say what needs to follow up.' }]);
-    const badOutcome = await call(t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
-      session: admin,
+    const badOutcome = await call(s.t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
+      session: s.admin,
       body: { outcome: 'fine' },
     });
     expect(badOutcome.status).toBe(422);
     expect(badOutcome.body.error.fields[0].path).toBe('outcome');
 
-    const done = await call(t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
-      session: admin,
+    const done = await call(s.t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
+      session: s.admin,
       body: { outcome: 'follow_up', note: 'Ask Casey why the note was opened' },
     });
     expect(done.status).toBe(200);
@@ -78,20 +72,20 @@ describe('break-glass review queue', () => {
       note: 'Ask Casey why the note was opened',
       reviewedBy: 'admin@demo.openiop.org',
     });
-    const again = await call(t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
-      session: admin,
+    const again = await call(s.t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
+      session: s.admin,
       body: { outcome: 'reviewed' },
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_reviewed');
 
-    expect((await queue(admin)).body.items.map((g: { id: string }) => g.id)).not.toContain(grantId);
-    const reviewed = await queue(admin, '?status=reviewed');
+    expect((await queue(s.admin)).body.items.map((g: { id: string }) => g.id)).not.toContain(grantId);
+    const reviewed = await queue(s.admin, '?status=reviewed');
     expect(reviewed.body.items.find((g: { id: string }) => g.id === grantId).review.outcome).toBe(
       'follow_up',
     );
 
-    const [audited] = await t.db.tx((tx) =>
+    const [audited] = await s.t.db.tx((tx) =>
       tx
         .select()
         .from(auditLog)
@@ -99,25 +93,25 @@ describe('break-glass review queue', () => {
     );
     expect(audited).toMatchObject({
       actorEmail: 'admin@demo.openiop.org',
-      patientId: ids.cho,
+      patientId: s.ids.cho,
       detail: expect.objectContaining({ outcome: 'follow_up' }),
     });
   });
 
   it('a program director sees only the grants of their own sites', async () => {
-    const [director] = await t.db.tx((tx) =>
+    const [director] = await s.t.db.tx((tx) =>
       tx.select().from(users).where(eq(users.email, 'director@demo.openiop.org')),
     );
-    await t.db.tx((tx) =>
+    await s.t.db.tx((tx) =>
       tx
         .delete(siteMemberships)
-        .where(and(eq(siteMemberships.userId, director!.id), eq(siteMemberships.siteId, ids.south))),
+        .where(and(eq(siteMemberships.userId, director!.id), eq(siteMemberships.siteId, s.ids.south))),
     );
-    const northOnly = await login(t.app, 'director@demo.openiop.org');
+    const northOnly = await login(s.t.app, 'director@demo.openiop.org');
     const all = await queue(northOnly, '?status=all');
     expect(all.status).toBe(200);
     expect(all.body.items.map((g: { id: string }) => g.id)).not.toContain(grantId);
-    const review = await call(t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
+    const review = await call(s.t.app, 'POST', `/api/break-glass/grants/${grantId}/review`, {
       session: northOnly,
       body: { outcome: 'reviewed' },
     });
@@ -125,9 +119,9 @@ describe('break-glass review queue', () => {
   });
 
   it('is not for clinicians, and an unknown status is a field error', async () => {
-    const clinician = await login(t.app, 'clinician@demo.openiop.org');
+    const clinician = await login(s.t.app, 'clinician@demo.openiop.org');
     expect((await queue(clinician)).status).toBe(403);
-    const bad = await queue(admin, '?status=maybe');
+    const bad = await queue(s.admin, '?status=maybe');
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0]).toEqual({ path: 'status', message: 'Use unreviewed, reviewed or all.' });
   });

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let clinician: Session; // North only
-let director: Session;
-let portal: Session; // Jordan Rivera
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  portal = await login(t.app, DEMO_PATIENT_EMAIL);
-  ids = await demoIds(t);
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // North only
+  director: 'director@demo.openiop.org',
+  portal: DEMO_PATIENT_EMAIL, // Jordan Rivera
 });
-afterAll(() => t?.close());
 
 const aftercare = {
   nextProvider: { name: 'Riverbend Outpatient', levelOfCare: '1', phone: '(555) 010-7777' },
@@ -44,9 +36,9 @@ const discharge = (
   patientId: string,
   episode: { id: string; version: number },
   body: Record<string, unknown>,
-  session = clinician,
+  session = s.clinician,
 ) =>
-  call(t.app, 'POST', `/api/patients/${patientId}/episodes/${episode.id}/discharge`, {
+  call(s.t.app, 'POST', `/api/patients/${patientId}/episodes/${episode.id}/discharge`, {
     session,
     headers: ifMatch(episode.version),
     body,
@@ -54,17 +46,17 @@ const discharge = (
 
 describe('discharge', () => {
   it('refuses a discharge without a reason (422 reason) or with a reason outside TEDS 1–7', async () => {
-    const ep = (await admit(t, clinician, ids.bell, ids.northAdultIop)).body;
+    const ep = (await admit(s.t, s.clinician, s.ids.bell, s.ids.northAdultIop)).body;
     const { reason: _r, ...noReason } = dischargeBody();
-    const missing = await discharge(ids.bell, ep, noReason);
+    const missing = await discharge(s.ids.bell, ep, noReason);
     expect(missing.status).toBe(422);
     expect(missing.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['reason']);
-    const outside = await discharge(ids.bell, ep, dischargeBody({ reason: 8 }));
+    const outside = await discharge(s.ids.bell, ep, dischargeBody({ reason: 8 }));
     expect(outside.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['reason']);
-    const beforeAdmission = await discharge(ids.bell, ep, dischargeBody({ dischargedOn: '2026-01-01' }));
+    const beforeAdmission = await discharge(s.ids.bell, ep, dischargeBody({ dischargedOn: '2026-01-01' }));
     expect(beforeAdmission.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['dischargedOn']);
     const noCrisisLine = await discharge(
-      ids.bell,
+      s.ids.bell,
       ep,
       dischargeBody({ aftercare: { ...aftercare, crisisPlan: { warningSigns: 'x' } } }),
     );
@@ -73,8 +65,8 @@ describe('discharge', () => {
   });
 
   it('discharges through the state machine with the aftercare plan; a second discharge is refused', async () => {
-    const ep = (await admit(t, clinician, ids.rivera, ids.northAdultIop)).body;
-    const res = await discharge(ids.rivera, ep, dischargeBody());
+    const ep = (await admit(s.t, s.clinician, s.ids.rivera, s.ids.northAdultIop)).body;
+    const res = await discharge(s.ids.rivera, ep, dischargeBody());
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({
       dischargedOn: '2026-03-13',
@@ -87,8 +79,8 @@ describe('discharge', () => {
         medicationContinuity: { supplyUntil: '2026-04-15', note: null },
       },
     });
-    const episode = await call(t.app, 'GET', `/api/patients/${ids.rivera}/episodes/${ep.id}`, {
-      session: clinician,
+    const episode = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/episodes/${ep.id}`, {
+      session: s.clinician,
     });
     expect(episode.body).toMatchObject({
       status: 'discharged',
@@ -96,23 +88,23 @@ describe('discharge', () => {
       allowedMoves: [],
     });
 
-    const again = await discharge(ids.rivera, episode.body, dischargeBody());
+    const again = await discharge(s.ids.rivera, episode.body, dischargeBody());
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('invalid_transition');
     expect(again.body.error.allowed).toEqual([]);
 
-    const read = await call(t.app, 'GET', `/api/patients/${ids.rivera}/episodes/${ep.id}/discharge`, {
-      session: director,
+    const read = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/episodes/${ep.id}/discharge`, {
+      session: s.director,
     });
     expect(read.body.id).toBe(res.body.id);
 
     // A new admission to the same program is possible once the episode is discharged.
-    expect((await admit(t, clinician, ids.rivera, ids.northAdultIop)).status).toBe(201);
+    expect((await admit(s.t, s.clinician, s.ids.rivera, s.ids.northAdultIop)).status).toBe(201);
   });
 
   it('a stale episode version is refused (409)', async () => {
-    const ep = (await admit(t, clinician, ids.delgado, ids.northAdultIop)).body;
-    const res = await discharge(ids.delgado, { id: ep.id, version: ep.version + 5 }, dischargeBody());
+    const ep = (await admit(s.t, s.clinician, s.ids.delgado, s.ids.northAdultIop)).body;
+    const res = await discharge(s.ids.delgado, { id: ep.id, version: ep.version + 5 }, dischargeBody());
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('version_conflict');
   });
@@ -120,7 +112,7 @@ describe('discharge', () => {
 
 describe('portal', () => {
   it('the patient sees their own aftercare plan', async () => {
-    const res = await call(t.app, 'GET', '/api/portal/aftercare', { session: portal });
+    const res = await call(s.t.app, 'GET', '/api/portal/aftercare', { session: s.portal });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({
       programName: 'Adult IOP — North',
@@ -128,18 +120,18 @@ describe('portal', () => {
       aftercare: { nextProvider: { name: 'Riverbend Outpatient' }, crisisPlan: { crisisLine: '988' } },
     });
     // Staff are not portal accounts.
-    expect((await call(t.app, 'GET', '/api/portal/aftercare', { session: clinician })).status).toBe(403);
+    expect((await call(s.t.app, 'GET', '/api/portal/aftercare', { session: s.clinician })).status).toBe(403);
   });
 });
 
 describe('access', () => {
   it('a North clinician gets 403 discharging a South patient', async () => {
-    const ep = (await admit(t, director, ids.cho, ids.southAdultIop)).body;
-    expect((await discharge(ids.cho, ep, dischargeBody(), clinician)).status).toBe(403);
+    const ep = (await admit(s.t, s.director, s.ids.cho, s.ids.southAdultIop)).body;
+    expect((await discharge(s.ids.cho, ep, dischargeBody(), s.clinician)).status).toBe(403);
     expect(
       (
-        await call(t.app, 'GET', `/api/patients/${ids.cho}/episodes/${ep.id}/discharge`, {
-          session: clinician,
+        await call(s.t.app, 'GET', `/api/patients/${s.ids.cho}/episodes/${ep.id}/discharge`, {
+          session: s.clinician,
         })
       ).status,
     ).toBe(403);

@@ -1,42 +1,39 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { tracks } from '../tracks';
 
 // Curriculum and rolling admission, step-down into the level history, seats on every day of an enrolment,
 // Idempotency-Key on creates and Medicare's 9 h. The clock stands on Wednesday 2031-04-09, 12:00 in Chicago
 // (the North site's zone); the program week starts on Monday.
-let t: TestApp;
-let director: Session;
-let clinician: Session;
-let nurse: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp(
+  {
+    director: 'director@demo.openiop.org',
+    clinician: 'clinician@demo.openiop.org',
+    nurse: 'nurse@demo.openiop.org',
+  },
+  { clockAt: '2031-04-09T17:00:00Z' },
+);
 let directorId: string;
 let organizationId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  t.clock.advance((Date.parse('2031-04-09T17:00:00Z') - t.clock.now().getTime()) / 1000);
-  director = await login(t.app, 'director@demo.openiop.org');
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  nurse = await login(t.app, 'nurse@demo.openiop.org');
-  ids = await demoIds(t);
-  await t.db.tx(async (tx) => {
+  await s.t.db.tx(async (tx) => {
     directorId = (await tx.select().from(users).where(eq(users.email, 'director@demo.openiop.org')))[0]!.id;
-    organizationId = (await tx.select().from(sites).where(eq(sites.id, ids.north)))[0]!.organizationId;
+    organizationId = (await tx.select().from(sites).where(eq(sites.id, s.ids.north)))[0]!.organizationId;
   });
 });
-afterAll(() => t?.close());
 
-const programPath = (rest: string) => `/api/sites/${ids.north}/programs/${ids.northAdultIop}${rest}`;
-const curriculumPath = (trackId: string) => `/api/sites/${ids.north}/tracks/${trackId}/curriculum`;
+const programPath = (rest: string) => `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}${rest}`;
+const curriculumPath = (trackId: string) => `/api/sites/${s.ids.north}/tracks/${trackId}/curriculum`;
 
 async function createTrack(name: string, capacity = 12) {
-  const res = await call(t.app, 'POST', programPath('/tracks'), {
-    session: director,
+  const res = await call(s.t.app, 'POST', programPath('/tracks'), {
+    session: s.director,
     body: { name, timeOfDay: 'evening', modality: 'virtual', capacity },
   });
   expect(res.status, res.text).toBe(201);
@@ -44,8 +41,8 @@ async function createTrack(name: string, capacity = 12) {
 }
 
 async function saveCurriculum(trackId: string, titles: string[], version = 1) {
-  const res = await call(t.app, 'PUT', curriculumPath(trackId), {
-    session: director,
+  const res = await call(s.t.app, 'PUT', curriculumPath(trackId), {
+    session: s.director,
     body: { topics: titles.map((title) => ({ title })) },
     headers: ifMatch(version),
   });
@@ -54,19 +51,19 @@ async function saveCurriculum(trackId: string, titles: string[], version = 1) {
 }
 
 const schedule = (trackId: string, body: Record<string, unknown>) =>
-  call(t.app, 'POST', `/api/sites/${ids.north}/tracks/${trackId}/schedules`, {
-    session: clinician,
+  call(s.t.app, 'POST', `/api/sites/${s.ids.north}/tracks/${trackId}/schedules`, {
+    session: s.clinician,
     body: { sessionType: 'group_therapy', facilitatorId: directorId, ...body },
   });
 
 async function admitted(prefix: string, n: number, admittedOn = '2031-03-03'): Promise<[string, string][]> {
-  const created = await t.db.tx((tx) =>
+  const created = await s.t.db.tx((tx) =>
     tx
       .insert(patients)
       .values(
         Array.from({ length: n }, (_, i) => ({
           organizationId,
-          siteId: ids.north,
+          siteId: s.ids.north,
           mrn: `${prefix}${i}`,
           givenName: `${prefix}Given${i}`,
           familyName: `${prefix}Family${i}`,
@@ -77,20 +74,20 @@ async function admitted(prefix: string, n: number, admittedOn = '2031-03-03'): P
   );
   const out: [string, string][] = [];
   for (const p of created) {
-    out.push([p.id, (await admit(t, clinician, p.id, ids.northAdultIop, { admittedOn })).body.id]);
+    out.push([p.id, (await admit(s.t, s.clinician, p.id, s.ids.northAdultIop, { admittedOn })).body.id]);
   }
   return out;
 }
 
 const enrol = (patientId: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
-  call(t.app, 'POST', `/api/patients/${patientId}/enrolments`, { session: clinician, body, headers });
+  call(s.t.app, 'POST', `/api/patients/${patientId}/enrolments`, { session: s.clinician, body, headers });
 
 /** Saves a roster as the roster screen does: with the version it just read (If-Match). */
 const roster = async (sessionId: string, rows: unknown[]) => {
-  const path = `/api/sites/${ids.north}/sessions/${sessionId}/attendance`;
-  const read = await call(t.app, 'GET', path, { session: nurse });
-  return call(t.app, 'PUT', path, {
-    session: nurse,
+  const path = `/api/sites/${s.ids.north}/sessions/${sessionId}/attendance`;
+  const read = await call(s.t.app, 'GET', path, { session: s.nurse });
+  return call(s.t.app, 'PUT', path, {
+    session: s.nurse,
     headers: { 'if-match': read.headers.get('etag') ?? '"1"' },
     body: { rows },
   });
@@ -99,18 +96,18 @@ const roster = async (sessionId: string, rows: unknown[]) => {
 describe('curriculum per track', () => {
   it('saves the topics in order with If-Match, refuses repeats and stale versions, archives removed topics', async () => {
     const track = await createTrack('Curriculum setup');
-    const empty = await call(t.app, 'GET', curriculumPath(track), { session: nurse });
+    const empty = await call(s.t.app, 'GET', curriculumPath(track), { session: s.nurse });
     expect(empty.status, empty.text).toBe(200);
     expect(empty.body).toEqual({ trackId: track, version: 1, topics: [] });
     expect(empty.headers.get('etag')).toBe('"1"');
 
-    const noVersion = await call(t.app, 'PUT', curriculumPath(track), {
-      session: director,
+    const noVersion = await call(s.t.app, 'PUT', curriculumPath(track), {
+      session: s.director,
       body: { topics: [{ title: 'Triggers' }] },
     });
     expect(noVersion.status).toBe(428);
-    const repeated = await call(t.app, 'PUT', curriculumPath(track), {
-      session: director,
+    const repeated = await call(s.t.app, 'PUT', curriculumPath(track), {
+      session: s.director,
       body: { topics: [{ title: 'Triggers' }, { title: 'Cravings' }, { title: 'triggers.' }] },
       headers: ifMatch(1),
     });
@@ -121,16 +118,16 @@ describe('curriculum per track', () => {
     expect(saved.version).toBe(2);
     expect(saved.topics.map((x) => x.title)).toEqual(['Triggers', 'Cravings', 'Refusal skills']);
 
-    const stale = await call(t.app, 'PUT', curriculumPath(track), {
-      session: director,
+    const stale = await call(s.t.app, 'PUT', curriculumPath(track), {
+      session: s.director,
       body: { topics: [] },
       headers: ifMatch(1),
     });
     expect(stale.status).toBe(409);
     // Reordered, one renamed, one dropped, one added.
     const [triggers, cravings] = saved.topics;
-    const next = await call(t.app, 'PUT', curriculumPath(track), {
-      session: director,
+    const next = await call(s.t.app, 'PUT', curriculumPath(track), {
+      session: s.director,
       body: {
         topics: [
           { id: cravings!.id, title: 'Cravings and urges' },
@@ -146,8 +143,8 @@ describe('curriculum per track', () => {
       { id: triggers!.id, position: 2, title: 'Triggers' },
       { id: expect.any(String), position: 3, title: 'Lapse and relapse' },
     ]);
-    const clinicianSave = await call(t.app, 'PUT', curriculumPath(track), {
-      session: clinician,
+    const clinicianSave = await call(s.t.app, 'PUT', curriculumPath(track), {
+      session: s.clinician,
       body: { topics: [] },
       headers: ifMatch(3),
     });
@@ -237,7 +234,7 @@ describe('covered and missed topics (rolling admission)', () => {
     expect((await roster(monday.id, [{ patientId: member, status: 'present' }])).status).toBe(200);
     expect((await roster(tuesday.id, [{ patientId: member, status: 'unexcused' }])).status).toBe(200);
 
-    const res = await call(t.app, 'GET', `/api/patients/${member}/topics`, { session: nurse });
+    const res = await call(s.t.app, 'GET', `/api/patients/${member}/topics`, { session: s.nurse });
     expect(res.status, res.text).toBe(200);
     const [program] = res.body.items;
     expect(program).toMatchObject({ trackId: evening, trackName: 'Topics evening' });
@@ -257,7 +254,7 @@ describe('covered and missed topics (rolling admission)', () => {
     // The member makes Cravings up on Thursday (recorded here ahead of the day): it counts as covered.
     const thursday = dayWeek.body.sessions[0];
     expect((await roster(thursday.id, [{ patientId: member, status: 'present' }])).status).toBe(200);
-    const after = await call(t.app, 'GET', `/api/patients/${member}/topics`, { session: nurse });
+    const after = await call(s.t.app, 'GET', `/api/patients/${member}/topics`, { session: s.nurse });
     expect(after.status, after.text).toBe(200);
     expect(after.body.items[0].topics[1]).toMatchObject({
       title: 'Cravings',
@@ -269,10 +266,10 @@ describe('covered and missed topics (rolling admission)', () => {
 
 describe('weekly-target steps and the level of care', () => {
   const episodeOf = async (patientId: string) =>
-    (await call(t.app, 'GET', `/api/patients/${patientId}/episodes`, { session: nurse })).body.items[0];
+    (await call(s.t.app, 'GET', `/api/patients/${patientId}/episodes`, { session: s.nurse })).body.items[0];
   const steps = (path: string, body: unknown, version?: number) =>
-    call(t.app, 'PUT', path, {
-      session: clinician,
+    call(s.t.app, 'PUT', path, {
+      session: s.clinician,
       body,
       headers: version === undefined ? undefined : ifMatch(version),
     });
@@ -351,7 +348,7 @@ describe('weekly-target steps and the level of care', () => {
       [null, '2.1', expect.any(String), '2031-03-03'],
       ['2.1', '1', 'step-down', '2031-04-07'],
     ]);
-    const list = await call(t.app, 'GET', `/api/patients/${patientId}/enrolments`, { session: nurse });
+    const list = await call(s.t.app, 'GET', `/api/patients/${patientId}/enrolments`, { session: s.nurse });
     expect(list.body.items[0]).toMatchObject({ version: 3, targetSteps: sooner.body.enrolment.targetSteps });
   });
 });
@@ -385,23 +382,23 @@ describe('Idempotency-Key on creates', () => {
   it('answers a retried track or enrolment with the first answer and creates once', async () => {
     const key = { 'idempotency-key': 'track-retry-1' };
     const body = { name: 'Retried track', timeOfDay: 'day', modality: 'hybrid' };
-    const first = await call(t.app, 'POST', programPath('/tracks'), {
-      session: director,
+    const first = await call(s.t.app, 'POST', programPath('/tracks'), {
+      session: s.director,
       body,
       headers: key,
     });
-    const again = await call(t.app, 'POST', programPath('/tracks'), {
-      session: director,
+    const again = await call(s.t.app, 'POST', programPath('/tracks'), {
+      session: s.director,
       body,
       headers: key,
     });
     expect(first.status, first.text).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
-    const stored = await t.db.tx((tx) => tx.select().from(tracks).where(eq(tracks.name, 'Retried track')));
+    const stored = await s.t.db.tx((tx) => tx.select().from(tracks).where(eq(tracks.name, 'Retried track')));
     expect(stored).toHaveLength(1);
-    const reused = await call(t.app, 'POST', programPath('/tracks'), {
-      session: director,
+    const reused = await call(s.t.app, 'POST', programPath('/tracks'), {
+      session: s.director,
       body: { ...body, name: 'Another' },
       headers: key,
     });
@@ -450,8 +447,8 @@ describe('Medicare coverage', () => {
       ]);
       expect(saved.status, saved.text).toBe(200);
     }
-    const list = await call(t.app, 'GET', `${programPath('/at-risk')}?week=2031-04-09`, {
-      session: director,
+    const list = await call(s.t.app, 'GET', `${programPath('/at-risk')}?week=2031-04-09`, {
+      session: s.director,
     });
     expect(list.status, list.text).toBe(200);
     const mine = list.body.items.filter((m: { patientId: string }) => [covered, plain].includes(m.patientId));

@@ -1,37 +1,37 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attendance } from '../attendance';
 import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
-import { demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
 /** The at-risk ledger loads the week in bulk: its statement count must not grow with the members. */
-let t: TestApp;
-let director: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({ director: 'director@demo.openiop.org' });
 let organizationId: string;
 let directorId: string;
 const tracks: string[] = [];
 const sessionsOfTrack = new Map<string, string[]>();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  director = await login(t.app, 'director@demo.openiop.org');
-  ids = await demoIds(t);
-  await t.db.tx(async (tx) => {
-    organizationId = (await tx.select().from(sites).where(eq(sites.id, ids.north)))[0]!.organizationId;
+  await s.t.db.tx(async (tx) => {
+    organizationId = (await tx.select().from(sites).where(eq(sites.id, s.ids.north)))[0]!.organizationId;
     directorId = (await tx.select().from(users).where(eq(users.email, 'director@demo.openiop.org')))[0]!.id;
   });
   for (const [i, start] of ['09:00', '13:00', '18:00'].entries()) {
-    const track = await call(t.app, 'POST', `/api/sites/${ids.north}/programs/${ids.northAdultIop}/tracks`, {
-      session: director,
-      body: { name: `QC ${i}`, timeOfDay: 'day', modality: 'in_person', capacity: 15 },
-    });
-    const res = await call(t.app, 'POST', `/api/sites/${ids.north}/tracks/${track.body.id}/schedules`, {
-      session: director,
+    const track = await call(
+      s.t.app,
+      'POST',
+      `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/tracks`,
+      {
+        session: s.director,
+        body: { name: `QC ${i}`, timeOfDay: 'day', modality: 'in_person', capacity: 15 },
+      },
+    );
+    const res = await call(s.t.app, 'POST', `/api/sites/${s.ids.north}/tracks/${track.body.id}/schedules`, {
+      session: s.director,
       body: {
         weekdays: [1, 3, 5],
         startTime: start,
@@ -50,17 +50,16 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(() => t?.close());
 
 /** Enrols members directly (the route is tested elsewhere) and records Monday's attendance for each. */
 async function addMembers(n: number, from: number) {
-  await t.db.tx(async (tx) => {
+  await s.t.db.tx(async (tx) => {
     const created = await tx
       .insert(patients)
       .values(
         Array.from({ length: n }, (_, k) => ({
           organizationId,
-          siteId: ids.north,
+          siteId: s.ids.north,
           mrn: `DQ${from + k}`,
           givenName: `G${from + k}`,
           familyName: `F${from + k}`,
@@ -73,9 +72,9 @@ async function addMembers(n: number, from: number) {
       .values(
         created.map((p) => ({
           organizationId,
-          siteId: ids.north,
+          siteId: s.ids.north,
           patientId: p.id,
-          programId: ids.northAdultIop,
+          programId: s.ids.northAdultIop,
           status: 'active',
           edition: 3,
           level: '2.1',
@@ -85,10 +84,10 @@ async function addMembers(n: number, from: number) {
       .returning();
     const rows = eps.map((e, k) => ({
       organizationId,
-      siteId: ids.north,
+      siteId: s.ids.north,
       patientId: e.patientId,
       episodeId: e.id,
-      programId: ids.northAdultIop,
+      programId: s.ids.northAdultIop,
       trackId: tracks[(from + k) % tracks.length]!,
       startsOn: '2033-01-03',
       targetSteps: [{ fromWeek: 1, toWeek: 1, hours: 9 }],
@@ -98,7 +97,7 @@ async function addMembers(n: number, from: number) {
     await tx.insert(attendance).values(
       rows.map((r, k) => ({
         organizationId,
-        siteId: ids.north,
+        siteId: s.ids.north,
         sessionId: sessionsOfTrack.get(r.trackId)![0]!,
         patientId: r.patientId,
         status: (from + k) % 2 === 0 ? 'present' : 'unexcused',
@@ -110,15 +109,15 @@ async function addMembers(n: number, from: number) {
 }
 
 async function statementsFor(path: string) {
-  const before = t.db.queryCount();
-  const res = await call(t.app, 'GET', path, { session: director });
+  const before = s.t.db.queryCount();
+  const res = await call(s.t.app, 'GET', path, { session: s.director });
   expect(res.status, res.text).toBe(200);
-  return { count: t.db.queryCount() - before, body: res.body };
+  return { count: s.t.db.queryCount() - before, body: res.body };
 }
 
 describe('query count of the dose ledger', () => {
   it('is the same for the at-risk list at 3 and at 40 members', async () => {
-    const path = `/api/sites/${ids.north}/programs/${ids.northAdultIop}/at-risk?week=2033-01-05`;
+    const path = `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/at-risk?week=2033-01-05`;
     await addMembers(3, 0);
     const small = await statementsFor(path);
     expect(small.body.items.length).toBeGreaterThan(0);

@@ -1,62 +1,55 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
 import { DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call, login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let director: Session;
-let clinician: Session; // North only
-let nurse: Session;
-let admin: Session;
-let portal: Session; // Jordan Rivera
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({
+  director: 'director@demo.openiop.org',
+  clinician: 'clinician@demo.openiop.org', // North only
+  nurse: 'nurse@demo.openiop.org',
+  admin: 'admin@demo.openiop.org',
+  portal: DEMO_PATIENT_EMAIL, // Jordan Rivera
+});
 let directorId: string;
 let prescriberId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  director = await login(t.app, 'director@demo.openiop.org');
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  nurse = await login(t.app, 'nurse@demo.openiop.org');
-  admin = await login(t.app, 'admin@demo.openiop.org');
-  portal = await login(t.app, DEMO_PATIENT_EMAIL);
-  ids = await demoIds(t);
   const user = async (email: string) =>
-    (await t.db.tx((tx) => tx.select().from(users).where(eq(users.email, email))))[0]!.id;
+    (await s.t.db.tx((tx) => tx.select().from(users).where(eq(users.email, email))))[0]!.id;
   directorId = await user('director@demo.openiop.org');
   prescriberId = await user('prescriber@demo.openiop.org');
 });
-afterAll(() => t?.close());
 
-const programPath = (rest: string, program = ids.northAdultIop, site = ids.north) =>
+const programPath = (rest: string, program = s.ids.northAdultIop, site = s.ids.north) =>
   `/api/sites/${site}/programs/${program}${rest}`;
 
 async function createTrack(name: string, capacity?: number) {
-  const res = await call(t.app, 'POST', programPath('/tracks'), {
-    session: director,
+  const res = await call(s.t.app, 'POST', programPath('/tracks'), {
+    session: s.director,
     body: { name, timeOfDay: 'evening', modality: 'virtual', ...(capacity ? { capacity } : {}) },
   });
   expect(res.status, res.text).toBe(201);
   return res.body.id as string;
 }
 
-async function schedule(trackId: string, body: Record<string, unknown>, session = clinician) {
-  return call(t.app, 'POST', `/api/sites/${ids.north}/tracks/${trackId}/schedules`, { session, body });
+async function schedule(trackId: string, body: Record<string, unknown>, session = s.clinician) {
+  return call(s.t.app, 'POST', `/api/sites/${s.ids.north}/tracks/${trackId}/schedules`, { session, body });
 }
 
 /** Adds patients at North and admits each into the North adult IOP; returns [patientId, episodeId][]. */
 async function admittedPatients(prefix: string, n: number): Promise<[string, string][]> {
-  const [north] = await t.db.tx((tx) => tx.select().from(sites).where(eq(sites.id, ids.north)));
-  const created = await t.db.tx((tx) =>
+  const [north] = await s.t.db.tx((tx) => tx.select().from(sites).where(eq(sites.id, s.ids.north)));
+  const created = await s.t.db.tx((tx) =>
     tx
       .insert(patients)
       .values(
         Array.from({ length: n }, (_, i) => ({
           organizationId: north!.organizationId,
-          siteId: ids.north,
+          siteId: s.ids.north,
           mrn: `${prefix}${i}`,
           givenName: `${prefix}Given${i}`,
           familyName: `${prefix}Family${String(i).padStart(2, '0')}`,
@@ -67,36 +60,36 @@ async function admittedPatients(prefix: string, n: number): Promise<[string, str
   );
   const out: [string, string][] = [];
   for (const p of created) {
-    const ep = await admit(t, clinician, p.id, ids.northAdultIop);
+    const ep = await admit(s.t, s.clinician, p.id, s.ids.northAdultIop);
     out.push([p.id, ep.body.id]);
   }
   return out;
 }
 
-const enrol = (patientId: string, body: Record<string, unknown>, session = clinician) =>
-  call(t.app, 'POST', `/api/patients/${patientId}/enrolments`, { session, body });
+const enrol = (patientId: string, body: Record<string, unknown>, session = s.clinician) =>
+  call(s.t.app, 'POST', `/api/patients/${patientId}/enrolments`, { session, body });
 
 describe('program settings and tracks', () => {
   it('shows defaults from the hour bands, saves a week start and zone, refuses an unknown zone', async () => {
-    const before = await call(t.app, 'GET', programPath('/settings'), { session: nurse });
+    const before = await call(s.t.app, 'GET', programPath('/settings'), { session: s.nurse });
     expect(before.status, before.text).toBe(200);
     expect(before.body).toMatchObject({ kind: 'iop', population: 'adult', band: { atLeastHours: 9 } });
     expect(before.body).toMatchObject({ configured: false, version: 0 });
-    const unversioned = await call(t.app, 'PUT', programPath('/settings'), {
-      session: director,
+    const unversioned = await call(s.t.app, 'PUT', programPath('/settings'), {
+      session: s.director,
       body: { weekStartsOn: 1, timeZone: 'America/Chicago' },
     });
     expect(unversioned.status).toBe(428);
     expect(unversioned.body.error.fields[0].path).toBe('header.If-Match');
-    const bad = await call(t.app, 'PUT', programPath('/settings'), {
-      session: director,
+    const bad = await call(s.t.app, 'PUT', programPath('/settings'), {
+      session: s.director,
       body: { weekStartsOn: 1, timeZone: 'Mars/Olympus' },
       headers: ifMatch(0),
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields[0].path).toBe('timeZone');
-    const ok = await call(t.app, 'PUT', programPath('/settings'), {
-      session: director,
+    const ok = await call(s.t.app, 'PUT', programPath('/settings'), {
+      session: s.director,
       body: { weekStartsOn: 1, timeZone: 'America/Chicago' },
       headers: ifMatch(0),
     });
@@ -108,15 +101,15 @@ describe('program settings and tracks', () => {
       version: 1,
     });
     // A second editor who read the defaults loses the race.
-    const stale = await call(t.app, 'PUT', programPath('/settings'), {
-      session: director,
+    const stale = await call(s.t.app, 'PUT', programPath('/settings'), {
+      session: s.director,
       body: { weekStartsOn: 2, timeZone: 'America/Chicago' },
       headers: ifMatch(0),
     });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
-    const byClinician = await call(t.app, 'PUT', programPath('/settings'), {
-      session: clinician,
+    const byClinician = await call(s.t.app, 'PUT', programPath('/settings'), {
+      session: s.clinician,
       body: { weekStartsOn: 1, timeZone: 'America/Chicago' },
       headers: ifMatch(1),
     });
@@ -125,13 +118,13 @@ describe('program settings and tracks', () => {
 
   it('defaults capacity to 12 and refuses more than 15', async () => {
     const id = await createTrack('Evening A');
-    const list = await call(t.app, 'GET', programPath('/tracks'), { session: nurse });
+    const list = await call(s.t.app, 'GET', programPath('/tracks'), { session: s.nurse });
     expect(list.body.items.find((x: { id: string }) => x.id === id)).toMatchObject({
       capacity: 12,
       members: 0,
     });
-    const big = await call(t.app, 'POST', programPath('/tracks'), {
-      session: director,
+    const big = await call(s.t.app, 'POST', programPath('/tracks'), {
+      session: s.director,
       body: { name: 'Too big', timeOfDay: 'day', modality: 'in_person', capacity: 16 },
     });
     expect(big.status).toBe(422);
@@ -139,11 +132,11 @@ describe('program settings and tracks', () => {
   });
 
   it("refuses another site's clinician and the administrator", async () => {
-    const south = await call(t.app, 'GET', programPath('/tracks', ids.southAdultIop, ids.south), {
-      session: clinician,
+    const south = await call(s.t.app, 'GET', programPath('/tracks', s.ids.southAdultIop, s.ids.south), {
+      session: s.clinician,
     });
     expect(south.status).toBe(403);
-    const adminRead = await call(t.app, 'GET', programPath('/tracks'), { session: admin });
+    const adminRead = await call(s.t.app, 'GET', programPath('/tracks'), { session: s.admin });
     expect(adminRead.status).toBe(403);
   });
 });
@@ -159,7 +152,7 @@ describe('schedules and sessions', () => {
       endsOn: '2031-03-13',
       sessionType: 'group_therapy',
       topic: 'Relapse prevention',
-      facilitatorId: ids.clinicianId,
+      facilitatorId: s.ids.clinicianId,
       telehealthUrl: 'https://meet.example.org/dst',
     });
     expect(res.status, res.text).toBe(201);
@@ -191,7 +184,7 @@ describe('schedules and sessions', () => {
       startTime: '09:00',
       endTime: '10:00',
       sessionType: 'group_therapy',
-      facilitatorId: ids.nurseId,
+      facilitatorId: s.ids.nurseId,
     });
     expect(unlicensed.status).toBe(422);
     expect(unlicensed.body.error.fields[0].path).toBe('facilitatorId');
@@ -199,8 +192,8 @@ describe('schedules and sessions', () => {
 
   it('answers 409 naming the session when a facilitator or room is double-booked', async () => {
     const track = await createTrack('Double');
-    const first = await call(t.app, 'POST', programPath('/sessions'), {
-      session: clinician,
+    const first = await call(s.t.app, 'POST', programPath('/sessions'), {
+      session: s.clinician,
       body: {
         trackId: track,
         date: '2031-06-02',
@@ -212,8 +205,8 @@ describe('schedules and sessions', () => {
       },
     });
     expect(first.status, first.text).toBe(201);
-    const sameFacilitator = await call(t.app, 'POST', programPath('/sessions'), {
-      session: clinician,
+    const sameFacilitator = await call(s.t.app, 'POST', programPath('/sessions'), {
+      session: s.clinician,
       body: {
         date: '2031-06-02',
         startTime: '11:00',
@@ -235,8 +228,8 @@ describe('schedules and sessions', () => {
     });
     expect(sameRoom.status).toBe(409);
     expect(sameRoom.body.error.message).toContain(first.body.id);
-    const backToBack = await call(t.app, 'POST', programPath('/sessions'), {
-      session: clinician,
+    const backToBack = await call(s.t.app, 'POST', programPath('/sessions'), {
+      session: s.clinician,
       body: {
         date: '2031-06-02',
         startTime: '12:00',
@@ -250,8 +243,8 @@ describe('schedules and sessions', () => {
   });
 
   it("refuses another site's clinician scheduling there", async () => {
-    const res = await call(t.app, 'POST', programPath('/sessions', ids.southAdultIop, ids.south), {
-      session: clinician,
+    const res = await call(s.t.app, 'POST', programPath('/sessions', s.ids.southAdultIop, s.ids.south), {
+      session: s.clinician,
       body: { date: '2031-06-02', startTime: '10:00', endTime: '11:00', sessionType: 'individual' },
     });
     expect(res.status).toBe(403);
@@ -282,7 +275,7 @@ describe('enrolment', () => {
     for (const [patientId, episodeId] of members) {
       expect((await enrol(patientId, { episodeId, trackId: track, startsOn })).status).toBe(201);
     }
-    const list = await call(t.app, 'GET', programPath('/tracks'), { session: nurse });
+    const list = await call(s.t.app, 'GET', programPath('/tracks'), { session: s.nurse });
     expect(list.body.items.find((x: { id: string }) => x.id === track)).toMatchObject({ members: 2 });
   });
 
@@ -303,7 +296,7 @@ describe('enrolment', () => {
     expect(first.status, first.text).toBe(201);
     const second = await enrol(patientId, { episodeId, trackId: b, startsOn: '2031-02-03' });
     expect(second.status, second.text).toBe(201);
-    const list = await call(t.app, 'GET', `/api/patients/${patientId}/enrolments`, { session: nurse });
+    const list = await call(s.t.app, 'GET', `/api/patients/${patientId}/enrolments`, { session: s.nurse });
     expect(list.body.items).toMatchObject([
       { trackId: b, startsOn: '2031-02-03', endsOn: null },
       { trackId: a, startsOn: '2031-01-06', endsOn: '2031-02-02', targetSteps: steps },
@@ -360,10 +353,10 @@ describe('attendance, dose, at-risk and the portal', () => {
   });
 
   /** Saves a roster as the roster screen does: with the version it just read (If-Match). */
-  const roster = async (sessionId: string, rows: unknown[], session = nurse) => {
-    const path = `/api/sites/${ids.north}/sessions/${sessionId}/attendance`;
-    const read = await call(t.app, 'GET', path, { session });
-    return call(t.app, 'PUT', path, {
+  const roster = async (sessionId: string, rows: unknown[], session = s.nurse) => {
+    const path = `/api/sites/${s.ids.north}/sessions/${sessionId}/attendance`;
+    const read = await call(s.t.app, 'GET', path, { session });
+    return call(s.t.app, 'PUT', path, {
       session,
       headers: { 'if-match': read.headers.get('etag') ?? '"1"' },
       body: { rows },
@@ -392,9 +385,14 @@ describe('attendance, dose, at-risk and the portal', () => {
       { patientId: members[2]![0], status: 'excused' },
     ]);
     expect(small.body).toMatchObject({ attendees: 2, belowMinimumGroupSize: true });
-    const read = await call(t.app, 'GET', `/api/sites/${ids.north}/sessions/${sessions[1]!.id}/attendance`, {
-      session: clinician,
-    });
+    const read = await call(
+      s.t.app,
+      'GET',
+      `/api/sites/${s.ids.north}/sessions/${sessions[1]!.id}/attendance`,
+      {
+        session: s.clinician,
+      },
+    );
     expect(read.body.members).toHaveLength(4);
   });
 
@@ -406,11 +404,11 @@ describe('attendance, dose, at-risk and the portal', () => {
       'Someone Else,else@example.org,2032-03-05 18:00:00,2032-03-05 18:30:00',
     ].join('\n');
     const res = await call(
-      t.app,
+      s.t.app,
       'POST',
-      `/api/sites/${ids.north}/sessions/${sessions[2]!.id}/attendance/import`,
+      `/api/sites/${s.ids.north}/sessions/${sessions[2]!.id}/attendance/import`,
       {
-        session: nurse,
+        session: s.nurse,
         body: { csv },
       },
     );
@@ -426,15 +424,17 @@ describe('attendance, dose, at-risk and the portal', () => {
     ]);
     expect(over.status).toBe(422);
     expect(over.body.error.fields[0].path).toBe('rows.1.minutes');
-    const stranger = await roster(sessions[2]!.id, [{ patientId: ids.delgado, status: 'present' }]);
+    const stranger = await roster(sessions[2]!.id, [{ patientId: s.ids.delgado, status: 'present' }]);
     expect(stranger.status).toBe(422);
     expect(stranger.body.error.fields[0].path).toBe('rows.0.patientId');
-    const byFrontDesk = await roster(sessions[2]!.id, [], await login(t.app, 'frontdesk@demo.openiop.org'));
+    const byFrontDesk = await roster(sessions[2]!.id, [], await login(s.t.app, 'frontdesk@demo.openiop.org'));
     expect(byFrontDesk.status).toBe(403);
   });
 
   it('shows a member who missed a session at risk with a make-up session offered', async () => {
-    const atRisk = await call(t.app, 'GET', programPath('/at-risk?week=2032-03-03'), { session: director });
+    const atRisk = await call(s.t.app, 'GET', programPath('/at-risk?week=2032-03-03'), {
+      session: s.director,
+    });
     expect(atRisk.status, atRisk.text).toBe(200);
     expect(atRisk.body.weekStart).toBe('2032-03-01');
     const absent = atRisk.body.items.find((m: { patientId: string }) => m.patientId === members[3]![0]);
@@ -446,8 +446,8 @@ describe('attendance, dose, at-risk and the portal', () => {
     expect(absent.makeUp.sessions.map((s: { id: string }) => s.id)).toEqual([makeUpSessionId]);
     expect(atRisk.body.items.some((m: { patientId: string }) => m.patientId === members[0]![0])).toBe(false);
 
-    const dose = await call(t.app, 'GET', `/api/patients/${members[3]![0]}/dose?week=2032-03-01`, {
-      session: nurse,
+    const dose = await call(s.t.app, 'GET', `/api/patients/${members[3]![0]}/dose?week=2032-03-01`, {
+      session: s.nurse,
     });
     expect(dose.status, dose.text).toBe(200);
     expect(dose.body.items[0]).toMatchObject({
@@ -457,18 +457,23 @@ describe('attendance, dose, at-risk and the portal', () => {
   });
 
   it('shows the patient their upcoming sessions with links and cancellations', async () => {
-    const enrolled = await enrol(ids.rivera, {
-      episodeId: (await admit(t, clinician, ids.rivera, ids.northAdultIop)).body.id,
+    const enrolled = await enrol(s.ids.rivera, {
+      episodeId: (await admit(s.t, s.clinician, s.ids.rivera, s.ids.northAdultIop)).body.id,
       trackId: track,
       startsOn: '2032-03-01',
     });
     expect(enrolled.status, enrolled.text).toBe(201);
-    const cancel = await call(t.app, 'POST', `/api/sites/${ids.north}/sessions/${sessions[2]!.id}/cancel`, {
-      session: clinician,
-      body: { reason: 'weather', note: 'Ice storm' },
-    });
+    const cancel = await call(
+      s.t.app,
+      'POST',
+      `/api/sites/${s.ids.north}/sessions/${sessions[2]!.id}/cancel`,
+      {
+        session: s.clinician,
+        body: { reason: 'weather', note: 'Ice storm' },
+      },
+    );
     expect(cancel.status, cancel.text).toBe(200);
-    const mine = await call(t.app, 'GET', '/api/portal/sessions', { session: portal });
+    const mine = await call(s.t.app, 'GET', '/api/portal/sessions', { session: s.portal });
     expect(mine.status, mine.text).toBe(200);
     expect(mine.body.items).toHaveLength(3);
     expect(mine.body.items[0]).toMatchObject({
@@ -480,12 +485,12 @@ describe('attendance, dose, at-risk and the portal', () => {
       cancelReason: 'weather',
       telehealthUrl: null,
     });
-    const staffTry = await call(t.app, 'GET', '/api/portal/sessions', { session: clinician });
+    const staffTry = await call(s.t.app, 'GET', '/api/portal/sessions', { session: s.clinician });
     expect(staffTry.status).toBe(403);
   });
   it('a roster save needs If-Match: 428 without it, 409 when another save came first (no edit lost)', async () => {
-    const made = await call(t.app, 'POST', programPath('/sessions'), {
-      session: director,
+    const made = await call(s.t.app, 'POST', programPath('/sessions'), {
+      session: s.director,
       body: {
         trackId: track,
         date: '2032-03-10',
@@ -496,24 +501,24 @@ describe('attendance, dose, at-risk and the portal', () => {
     });
     expect(made.status, made.text).toBe(201);
     const sessionId = made.body.id ?? made.body.sessions[0].id;
-    const path = `/api/sites/${ids.north}/sessions/${sessionId}/attendance`;
-    const read = await call(t.app, 'GET', path, { session: nurse });
+    const path = `/api/sites/${s.ids.north}/sessions/${sessionId}/attendance`;
+    const read = await call(s.t.app, 'GET', path, { session: s.nurse });
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe(`"${read.body.version}"`);
     const rows = (status: string) => [{ patientId: members[0]![0], status }];
-    const bare = await call(t.app, 'PUT', path, { session: nurse, body: { rows: rows('present') } });
+    const bare = await call(s.t.app, 'PUT', path, { session: s.nurse, body: { rows: rows('present') } });
     expect(bare.status).toBe(428);
     expect(bare.body.error.fields).toEqual([{ path: 'header.If-Match', message: expect.any(String) }]);
-    const first = await call(t.app, 'PUT', path, {
-      session: nurse,
+    const first = await call(s.t.app, 'PUT', path, {
+      session: s.nurse,
       headers: { 'if-match': read.headers.get('etag')! },
       body: { rows: rows('late') },
     });
     expect(first.status, first.text).toBe(200);
     expect(first.headers.get('etag')).toBe(`"${read.body.version + 1}"`);
     // A colleague who opened the roster before that save.
-    const stale = await call(t.app, 'PUT', path, {
-      session: clinician,
+    const stale = await call(s.t.app, 'PUT', path, {
+      session: s.clinician,
       headers: { 'if-match': read.headers.get('etag')! },
       body: { rows: rows('unexcused') },
     });
@@ -522,7 +527,7 @@ describe('attendance, dose, at-risk and the portal', () => {
       code: 'version_conflict',
       currentVersion: read.body.version + 1,
     });
-    const after = await call(t.app, 'GET', path, { session: nurse });
+    const after = await call(s.t.app, 'GET', path, { session: s.nurse });
     expect(
       after.body.members.find((m: { patientId: string }) => m.patientId === members[0]![0]).attendance.status,
     ).toBe('late');

@@ -4,58 +4,56 @@ import { FEATURE_JOBS } from '../app';
 import { patients } from '../patients';
 import { auditLog, sites } from '../platform/db/platform.table';
 import { type JobRunner, startJobs } from '../platform/jobs/jobs';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call, login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { applyPlannedLevelChanges } from './apply-planned-level-changes';
 
 // A weekly-target plan steps an IOP episode down to outpatient on Monday 2031-04-14 (week 7 of an admission
 // on Monday 3 March). The job moves the episode on that day at the North site (America/Chicago, UTC−5 in
 // April) — not on UTC's: at 23:59 on Sunday in Chicago UTC is already on Monday. The clock starts on
 // Wednesday 2031-04-09, 12:00 in Chicago, and is moved forward by hand.
-let t: TestApp;
-let clinician: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org' }, { clockAt: '2031-04-09T17:00:00Z' });
 let organizationId: string;
 let jobs: JobRunner;
 let track: string;
 
 /** Moves the clock and signs in again (days pass: the old session timed out). */
 async function moveClockTo(iso: string) {
-  t.clock.advance((Date.parse(iso) - t.clock.now().getTime()) / 1000);
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
+  s.t.clock.advance((Date.parse(iso) - s.t.clock.now().getTime()) / 1000);
+  s.clinician = await login(s.t.app, 'clinician@demo.openiop.org');
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await moveClockTo('2031-04-09T17:00:00Z');
-  const director = await login(t.app, 'director@demo.openiop.org');
-  ids = await demoIds(t);
-  organizationId = (await t.db.tx((tx) => tx.select().from(sites).where(eq(sites.id, ids.north))))[0]!
+  const director = await login(s.t.app, 'director@demo.openiop.org');
+  organizationId = (await s.t.db.tx((tx) => tx.select().from(sites).where(eq(sites.id, s.ids.north))))[0]!
     .organizationId;
-  const created = await call(t.app, 'POST', `/api/sites/${ids.north}/programs/${ids.northAdultIop}/tracks`, {
-    session: director,
-    body: { name: 'Planned step-down', timeOfDay: 'evening', modality: 'virtual', capacity: 12 },
-  });
+  const created = await call(
+    s.t.app,
+    'POST',
+    `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/tracks`,
+    {
+      session: director,
+      body: { name: 'Planned step-down', timeOfDay: 'evening', modality: 'virtual', capacity: 12 },
+    },
+  );
   expect(created.status, created.text).toBe(201);
   track = created.body.id;
-  jobs = await startJobs({ db: t.db, now: t.clock.now, logger: t.deps.logger }, FEATURE_JOBS);
+  jobs = await startJobs({ db: s.t.db, now: s.t.clock.now, logger: s.t.deps.logger }, FEATURE_JOBS);
 });
-afterAll(async () => {
-  await jobs?.stop();
-  await t?.close();
-});
+afterAll(() => jobs?.stop());
 
 /**
  * A patient admitted at 2.1 with a plan: 9 h a week in weeks 1–6, 6 h (outpatient) in 7–8, so the step-down
  * is planned for the Monday of week 7.
  */
 async function plannedStepDown(mrn: string, admittedOn: string, startsOn: string, stepOn: string) {
-  const [patient] = await t.db.tx((tx) =>
+  const [patient] = await s.t.db.tx((tx) =>
     tx
       .insert(patients)
       .values({
         organizationId,
-        siteId: ids.north,
+        siteId: s.ids.north,
         mrn,
         givenName: `${mrn}Given`,
         familyName: `${mrn}Family`,
@@ -64,19 +62,19 @@ async function plannedStepDown(mrn: string, admittedOn: string, startsOn: string
       .returning(),
   );
   const patientId = patient!.id;
-  const episodeId = (await admit(t, clinician, patientId, ids.northAdultIop, { admittedOn })).body
+  const episodeId = (await admit(s.t, s.clinician, patientId, s.ids.northAdultIop, { admittedOn })).body
     .id as string;
-  const enrolled = await call(t.app, 'POST', `/api/patients/${patientId}/enrolments`, {
-    session: clinician,
+  const enrolled = await call(s.t.app, 'POST', `/api/patients/${patientId}/enrolments`, {
+    session: s.clinician,
     body: { episodeId, trackId: track, startsOn },
   });
   expect(enrolled.status, enrolled.text).toBe(201);
   const planned = await call(
-    t.app,
+    s.t.app,
     'PUT',
     `/api/patients/${patientId}/enrolments/${enrolled.body.id}/target-steps`,
     {
-      session: clinician,
+      session: s.clinician,
       headers: ifMatch(1),
       body: {
         targetSteps: [
@@ -92,23 +90,23 @@ async function plannedStepDown(mrn: string, admittedOn: string, startsOn: string
 }
 
 async function episodeOf(patientId: string, episodeId: string) {
-  const res = await call(t.app, 'GET', `/api/patients/${patientId}/episodes/${episodeId}`, {
-    session: clinician,
+  const res = await call(s.t.app, 'GET', `/api/patients/${patientId}/episodes/${episodeId}`, {
+    session: s.clinician,
   });
   expect(res.status, res.text).toBe(200);
   return res.body as { level: string; version: number };
 }
 
 async function inCensus(episodeId: string, level: string) {
-  const res = await call(t.app, 'GET', `/api/sites/${ids.north}/episodes?level=${level}&pageSize=100`, {
-    session: clinician,
+  const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/episodes?level=${level}&pageSize=100`, {
+    session: s.clinician,
   });
   expect(res.status, res.text).toBe(200);
   return (res.body.items as { episodeId: string }[]).some((e) => e.episodeId === episodeId);
 }
 
 const systemLevelChanges = (episodeId: string) =>
-  t.db.tx((tx) =>
+  s.t.db.tx((tx) =>
     tx
       .select()
       .from(auditLog)
@@ -153,14 +151,14 @@ describe('planned level-of-care changes', () => {
       actorId: null,
       actorEmail: 'system',
       patientId,
-      siteId: ids.north,
+      siteId: s.ids.north,
       detail: { from: '2.1', to: '1', reason: 'Weekly hour target step', source: 'planned' },
     });
 
     // The next hour's run, and a direct one, find nothing to do.
     await moveClockTo('2031-04-14T06:00:30Z');
     expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
-    expect(await applyPlannedLevelChanges(t.deps)).toEqual({ applied: 0, skipped: 0 });
+    expect(await applyPlannedLevelChanges(s.t.deps)).toEqual({ applied: 0, skipped: 0 });
     expect(await episodeOf(patientId, episodeId)).toMatchObject({ level: '1', version: after.version });
     expect(await systemLevelChanges(episodeId)).toHaveLength(1);
   });
@@ -175,11 +173,11 @@ describe('planned level-of-care changes', () => {
     );
     const current = await episodeOf(patientId, episodeId);
     const byHand = await call(
-      t.app,
+      s.t.app,
       'POST',
       `/api/patients/${patientId}/episodes/${episodeId}/level-changes`,
       {
-        session: clinician,
+        session: s.clinician,
         headers: ifMatch(current.version),
         body: { toLevel: '2.5', effectiveOn: '2031-04-16', reason: 'More structure needed' },
       },
@@ -198,13 +196,13 @@ describe('planned level-of-care changes', () => {
   it("follow the program's own time zone, met within the quarter hour of its midnight", async () => {
     // The program keeps its calendar in India (UTC+5:30) while its site is in Chicago: the plan dates its
     // moves on India's days, and the job moves the episode at India's midnight — half past the UTC hour.
-    const settingsPath = `/api/sites/${ids.north}/programs/${ids.northAdultIop}/settings`;
+    const settingsPath = `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/settings`;
     await moveClockTo('2031-04-23T17:00:00Z'); // Wednesday
-    const director = await login(t.app, 'director@demo.openiop.org');
-    const settings = await call(t.app, 'GET', settingsPath, { session: director });
+    const director = await login(s.t.app, 'director@demo.openiop.org');
+    const settings = await call(s.t.app, 'GET', settingsPath, { session: director });
     expect(settings.status, settings.text).toBe(200);
     const save = (timeZone: string, version: number) =>
-      call(t.app, 'PUT', settingsPath, {
+      call(s.t.app, 'PUT', settingsPath, {
         session: director,
         headers: ifMatch(version),
         body: { weekStartsOn: settings.body.weekStartsOn, timeZone },
@@ -229,9 +227,9 @@ describe('planned level-of-care changes', () => {
       expect(await systemLevelChanges(episodeId)).toHaveLength(1);
     } finally {
       await moveClockTo('2031-05-05T17:00:00Z');
-      const back = await login(t.app, 'director@demo.openiop.org');
-      const now = await call(t.app, 'GET', settingsPath, { session: back });
-      await call(t.app, 'PUT', settingsPath, {
+      const back = await login(s.t.app, 'director@demo.openiop.org');
+      const now = await call(s.t.app, 'GET', settingsPath, { session: back });
+      await call(s.t.app, 'PUT', settingsPath, {
         session: back,
         headers: ifMatch(now.body.version),
         body: { weekStartsOn: settings.body.weekStartsOn, timeZone: settings.body.timeZone },

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors';
-import { admit, demoIds } from '../test-support/clinical-fixtures';
-import { createTestApp, login, type TestApp } from '../test-support/test-app';
+import { admit } from '../test-support/clinical-fixtures';
+import { login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { changeLevelOfCare, levelChangeDirection } from './change-level-of-care';
 import { findEpisode } from './episodes.store';
 
@@ -72,29 +73,25 @@ describe('the rule of a level change', () => {
 });
 
 describe('changeLevelOfCare', () => {
-  let t: TestApp;
-  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const s = withTestApp();
   let episodeId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ids = await demoIds(t);
-    const clinician = await login(t.app, 'clinician@demo.openiop.org');
-    episodeId = (await admit(t, clinician, ids.bell, ids.northAdultIop)).body.id;
+    const clinician = await login(s.t.app, 'clinician@demo.openiop.org');
+    episodeId = (await admit(s.t, clinician, s.ids.bell, s.ids.northAdultIop)).body.id;
   });
-  afterAll(() => t?.close());
 
   /** Reads Bell's episode and changes its level, in one transaction. */
   const change = (request: Partial<Parameters<typeof changeLevelOfCare>[1]>) =>
-    t.db.tx(async (tx) => {
-      const episode = (await findEpisode(tx, ids.bell, episodeId))!;
+    s.t.db.tx(async (tx) => {
+      const episode = (await findEpisode(tx, s.ids.bell, episodeId))!;
       return changeLevelOfCare(tx, {
         episode,
         toLevel: '1',
         effectiveOn: '2026-02-01',
         reason: 'x',
-        changedBy: ids.clinicianId,
-        now: t.deps.now(),
+        changedBy: s.ids.clinicianId,
+        now: s.t.deps.now(),
         ...request,
       });
     });
@@ -116,7 +113,7 @@ describe('changeLevelOfCare', () => {
     expect(audited).toEqual([
       ['episode.level_change', 'episode', episodeId, { from: '2.1', to: '1', direction: 'step-down' }],
     ]);
-    const after = await t.db.tx((tx) => findEpisode(tx, ids.bell, episodeId));
+    const after = await s.t.db.tx((tx) => findEpisode(tx, s.ids.bell, episodeId));
     expect(after).toMatchObject({ level: '1', version: 2 });
 
     const stale = change({ version: 1, toLevel: '2.1', effectiveOn: '2026-02-02' });
@@ -134,7 +131,7 @@ describe('changeLevelOfCare', () => {
       assessmentId: '00000000-0000-4000-8000-000000000000',
     });
     await expect(run).rejects.toMatchObject({ status: 422, fields: [{ path: 'assessmentId' }] });
-    const after = await t.db.tx((tx) => findEpisode(tx, ids.bell, episodeId));
+    const after = await s.t.db.tx((tx) => findEpisode(tx, s.ids.bell, episodeId));
     expect(after).toMatchObject({ level: '1', version: 2 });
   });
 });

@@ -1,34 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admit } from '../test-support/clinical-fixtures';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let clinician: Session; // North only
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // North only
+});
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  ids = await demoIds(t);
-  await admit(t, clinician, ids.okafor, ids.northAdultIop, { primaryClinicianId: ids.clinicianId });
-  await admit(t, clinician, ids.bell, ids.northAdultIop, { level: '2.5', careTeam: [ids.clinicianId] });
-  await admit(t, clinician, ids.delgado, ids.northAdultIop, { primaryClinicianId: ids.nurseId });
+  await admit(s.t, s.clinician, s.ids.okafor, s.ids.northAdultIop, { primaryClinicianId: s.ids.clinicianId });
+  await admit(s.t, s.clinician, s.ids.bell, s.ids.northAdultIop, {
+    level: '2.5',
+    careTeam: [s.ids.clinicianId],
+  });
+  await admit(s.t, s.clinician, s.ids.delgado, s.ids.northAdultIop, { primaryClinicianId: s.ids.nurseId });
 });
-afterAll(() => t?.close());
 
-const census = (query: string, site = ids.north) =>
-  call(t.app, 'GET', `/api/sites/${site}/episodes?${query}`, { session: clinician });
+const census = (query: string, site = s.ids.north) =>
+  call(s.t.app, 'GET', `/api/sites/${site}/episodes?${query}`, { session: s.clinician });
 const families = (res: { body: { items: { familyName: string }[] } }) =>
   res.body.items.map((i) => i.familyName);
 
 describe('episode census', () => {
   it('lists open episodes and filters by program, level, status and clinician', async () => {
     expect(families(await census(''))).toEqual(['Bell', 'Delgado', 'Okafor']);
-    expect(families(await census(`programId=${ids.northAdolescentIop}`))).toEqual([]);
+    expect(families(await census(`programId=${s.ids.northAdolescentIop}`))).toEqual([]);
     expect(families(await census('level=2.5'))).toEqual(['Bell']);
     expect(families(await census('status=active'))).toEqual([]);
-    expect(families(await census(`clinicianId=${ids.clinicianId}`))).toEqual(['Bell', 'Okafor']);
-    const okafor = (await census(`clinicianId=${ids.clinicianId}&level=2.1`)).body;
+    expect(families(await census(`clinicianId=${s.ids.clinicianId}`))).toEqual(['Bell', 'Okafor']);
+    const okafor = (await census(`clinicianId=${s.ids.clinicianId}&level=2.1`)).body;
     expect(okafor).toMatchObject({
       total: 1,
       items: [
@@ -43,18 +43,20 @@ describe('episode census', () => {
 
   it('refuses an unknown status and another site (403)', async () => {
     expect((await census('status=gone')).status).toBe(400);
-    expect((await census('', ids.south)).status).toBe(403);
+    expect((await census('', s.ids.south)).status).toBe(403);
   });
 
   it("lists the site's programs and staff", async () => {
-    const programs = await call(t.app, 'GET', `/api/sites/${ids.north}/programs`, { session: clinician });
+    const programs = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/programs`, {
+      session: s.clinician,
+    });
     expect(programs.body.items.map((p: { name: string }) => p.name)).toEqual([
       'Adolescent IOP — North',
       'Adult IOP — North',
     ]);
     expect(programs.body.items[0]).toMatchObject({ ciwaArAbove: 15, cowsAtLeast: 13, planReviewDays: 30 });
-    const staff = await call(t.app, 'GET', `/api/sites/${ids.north}/staff?role=clinician,nurse`, {
-      session: clinician,
+    const staff = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/staff?role=clinician,nurse`, {
+      session: s.clinician,
     });
     // Each with the credentials a roster shows and whether they may lead group therapy.
     const byRole = (role: string) => staff.body.items.find((s: { role: string }) => s.role === role);

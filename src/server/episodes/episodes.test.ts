@@ -1,30 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { describe, expect, it } from 'vitest';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let clinician: Session; // North only
-let director: Session;
-let frontDesk: Session; // South only
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  frontDesk = await login(t.app, 'frontdesk@demo.openiop.org');
-  ids = await demoIds(t);
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // North only
+  director: 'director@demo.openiop.org',
+  frontDesk: 'frontdesk@demo.openiop.org', // South only
 });
-afterAll(() => t?.close());
 
-const path = (episodeId: string, rest = '', patientId = ids.okafor) =>
+const path = (episodeId: string, rest = '', patientId = s.ids.okafor) =>
   `/api/patients/${patientId}/episodes/${episodeId}${rest}`;
 
 describe('admission', () => {
   it('opens an episode at a level with the admission as the first level-of-care row', async () => {
-    const res = await admit(t, clinician, ids.okafor, ids.northAdultIop, {
-      primaryClinicianId: ids.clinicianId,
-      careTeam: [ids.nurseId],
+    const res = await admit(s.t, s.clinician, s.ids.okafor, s.ids.northAdultIop, {
+      primaryClinicianId: s.ids.clinicianId,
+      careTeam: [s.ids.nurseId],
     });
     expect(res.body).toMatchObject({
       status: 'admitted',
@@ -33,8 +25,8 @@ describe('admission', () => {
       edition: 3,
       admittedOn: '2026-01-05',
       programName: 'Adult IOP — North',
-      primaryClinicianId: ids.clinicianId,
-      careTeam: [ids.nurseId],
+      primaryClinicianId: s.ids.clinicianId,
+      careTeam: [s.ids.nurseId],
       version: 1,
       levelHistory: [{ fromLevel: null, toLevel: '2.1', direction: 'admission', effectiveOn: '2026-01-05' }],
     });
@@ -42,33 +34,33 @@ describe('admission', () => {
   });
 
   it('allows one open episode per patient per program (409)', async () => {
-    const again = await call(t.app, 'POST', `/api/patients/${ids.okafor}/episodes`, {
-      session: clinician,
-      body: { programId: ids.northAdultIop, level: '2.1' },
+    const again = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/episodes`, {
+      session: s.clinician,
+      body: { programId: s.ids.northAdultIop, level: '2.1' },
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('episode_already_open');
     // Another program of the same site is a separate episode.
-    const other = await call(t.app, 'POST', `/api/patients/${ids.okafor}/episodes`, {
-      session: clinician,
-      body: { programId: ids.northAdolescentIop, level: '2.1', status: 'referred' },
+    const other = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/episodes`, {
+      session: s.clinician,
+      body: { programId: s.ids.northAdolescentIop, level: '2.1', status: 'referred' },
     });
     expect(other.status).toBe(201);
     expect(other.body.admittedOn).toBeNull();
   });
 
   it('refuses a level not of the edition, and a care-team member from another site', async () => {
-    const level = await call(t.app, 'POST', `/api/patients/${ids.bell}/episodes`, {
-      session: clinician,
-      body: { programId: ids.northAdultIop, level: '9.9' },
+    const level = await call(s.t.app, 'POST', `/api/patients/${s.ids.bell}/episodes`, {
+      session: s.clinician,
+      body: { programId: s.ids.northAdultIop, level: '9.9' },
     });
     expect(level.status).toBe(422);
     expect(level.body.error.fields[0].path).toBe('level');
-    const southOnly = (await call(t.app, 'GET', '/api/auth/me', { session: frontDesk })).body.user
+    const southOnly = (await call(s.t.app, 'GET', '/api/auth/me', { session: s.frontDesk })).body.user
       .id as string;
-    const team = await call(t.app, 'POST', `/api/patients/${ids.bell}/episodes`, {
-      session: clinician,
-      body: { programId: ids.northAdultIop, level: '2.1', careTeam: [ids.nurseId, southOnly] },
+    const team = await call(s.t.app, 'POST', `/api/patients/${s.ids.bell}/episodes`, {
+      session: s.clinician,
+      body: { programId: s.ids.northAdultIop, level: '2.1', careTeam: [s.ids.nurseId, southOnly] },
     });
     expect(team.status).toBe(422);
     expect(team.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['careTeam.1']);
@@ -77,10 +69,10 @@ describe('admission', () => {
 
 describe('status state machine', () => {
   it('moves admitted → active → on hold → active, and names the allowed moves on an invalid one (409)', async () => {
-    const ep = (await admit(t, clinician, ids.delgado, ids.northAdultIop)).body;
+    const ep = (await admit(s.t, s.clinician, s.ids.delgado, s.ids.northAdultIop)).body;
     const move = (status: string, version: number) =>
-      call(t.app, 'POST', path(ep.id, '/status', ids.delgado), {
-        session: clinician,
+      call(s.t.app, 'POST', path(ep.id, '/status', s.ids.delgado), {
+        session: s.clinician,
         headers: ifMatch(version),
         body: { status },
       });
@@ -103,9 +95,11 @@ describe('status state machine', () => {
   });
 
   it('needs If-Match (428)', async () => {
-    const list = await call(t.app, 'GET', `/api/patients/${ids.delgado}/episodes`, { session: clinician });
-    const res = await call(t.app, 'POST', path(list.body.items[0].id, '/status', ids.delgado), {
-      session: clinician,
+    const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.delgado}/episodes`, {
+      session: s.clinician,
+    });
+    const res = await call(s.t.app, 'POST', path(list.body.items[0].id, '/status', s.ids.delgado), {
+      session: s.clinician,
       body: { status: 'on_hold' },
     });
     expect(res.status).toBe(428);
@@ -113,13 +107,13 @@ describe('status state machine', () => {
 
   it('sets the admission day when a screening episode is admitted', async () => {
     const ep = (
-      await call(t.app, 'POST', `/api/patients/${ids.rivera}/episodes`, {
-        session: clinician,
-        body: { programId: ids.northAdultIop, level: '2.1', status: 'screening' },
+      await call(s.t.app, 'POST', `/api/patients/${s.ids.rivera}/episodes`, {
+        session: s.clinician,
+        body: { programId: s.ids.northAdultIop, level: '2.1', status: 'screening' },
       })
     ).body;
-    const res = await call(t.app, 'POST', path(ep.id, '/status', ids.rivera), {
-      session: clinician,
+    const res = await call(s.t.app, 'POST', path(ep.id, '/status', s.ids.rivera), {
+      session: s.clinician,
       headers: ifMatch(ep.version),
       body: { status: 'admitted', effectiveOn: '2026-02-01' },
     });
@@ -129,14 +123,16 @@ describe('status state machine', () => {
 
 describe('level of care', () => {
   it('records a step down and a step up with reason and linked assessment', async () => {
-    const list = await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: clinician });
-    const ep = list.body.items.find((e: { programId: string }) => e.programId === ids.northAdultIop);
-    const assessment = await call(t.app, 'POST', `/api/patients/${ids.okafor}/assessments`, {
-      session: clinician,
+    const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, {
+      session: s.clinician,
+    });
+    const ep = list.body.items.find((e: { programId: string }) => e.programId === s.ids.northAdultIop);
+    const assessment = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/assessments`, {
+      session: s.clinician,
       body: { edition: 3, ratings: { D1: 0, D2: 0, D3: 1, D4: 1, D5: 1, D6: 1 }, placedLevel: '1' },
     });
-    const down = await call(t.app, 'POST', path(ep.id, '/level-changes'), {
-      session: clinician,
+    const down = await call(s.t.app, 'POST', path(ep.id, '/level-changes'), {
+      session: s.clinician,
       headers: ifMatch(ep.version),
       body: {
         toLevel: '1',
@@ -153,8 +149,8 @@ describe('level of care', () => {
       direction: 'step-down',
       assessmentId: assessment.body.id,
     });
-    const up = await call(t.app, 'POST', path(ep.id, '/level-changes'), {
-      session: clinician,
+    const up = await call(s.t.app, 'POST', path(ep.id, '/level-changes'), {
+      session: s.clinician,
       headers: ifMatch(down.body.version),
       body: { toLevel: '2.5', effectiveOn: '2026-03-01', reason: 'Relapse' },
     });
@@ -163,8 +159,8 @@ describe('level of care', () => {
       'step-down',
       'step-up',
     ]);
-    const early = await call(t.app, 'POST', path(ep.id, '/level-changes'), {
-      session: clinician,
+    const early = await call(s.t.app, 'POST', path(ep.id, '/level-changes'), {
+      session: s.clinician,
       headers: ifMatch(up.body.version),
       body: { toLevel: '2.1', effectiveOn: '2025-12-01', reason: 'x' },
     });
@@ -173,17 +169,18 @@ describe('level of care', () => {
   });
 
   it('changes the primary clinician and care team with If-Match', async () => {
-    const ep = (await call(t.app, 'GET', `/api/patients/${ids.rivera}/episodes`, { session: clinician })).body
-      .items[0];
-    const res = await call(t.app, 'PATCH', path(ep.id, '', ids.rivera), {
-      session: clinician,
+    const ep = (
+      await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/episodes`, { session: s.clinician })
+    ).body.items[0];
+    const res = await call(s.t.app, 'PATCH', path(ep.id, '', s.ids.rivera), {
+      session: s.clinician,
       headers: ifMatch(ep.version),
-      body: { primaryClinicianId: ids.clinicianId, careTeam: [ids.nurseId] },
+      body: { primaryClinicianId: s.ids.clinicianId, careTeam: [s.ids.nurseId] },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ primaryClinicianId: ids.clinicianId, version: ep.version + 1 });
-    const stale = await call(t.app, 'PATCH', path(ep.id, '', ids.rivera), {
-      session: clinician,
+    expect(res.body).toMatchObject({ primaryClinicianId: s.ids.clinicianId, version: ep.version + 1 });
+    const stale = await call(s.t.app, 'PATCH', path(ep.id, '', s.ids.rivera), {
+      session: s.clinician,
       headers: ifMatch(ep.version),
       body: { careTeam: [] },
     });
@@ -194,10 +191,11 @@ describe('level of care', () => {
 
 describe('diagnoses', () => {
   it('adds ICD-10-CM diagnoses (SUD and mental health), one primary, and refuses a malformed code', async () => {
-    const ep = (await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: clinician })).body
-      .items[0];
+    const ep = (
+      await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, { session: s.clinician })
+    ).body.items[0];
     const add = (body: Record<string, unknown>) =>
-      call(t.app, 'POST', path(ep.id, '/diagnoses'), { session: clinician, body });
+      call(s.t.app, 'POST', path(ep.id, '/diagnoses'), { session: s.clinician, body });
     await add({
       code: 'f10.20',
       description: 'Alcohol use disorder, moderate or severe',
@@ -224,8 +222,8 @@ describe('diagnoses', () => {
     const bad = await add({ code: 'ALCOHOL', description: 'x', kind: 'sud' });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields[0].path).toBe('code');
-    const removed = await call(t.app, 'DELETE', path(ep.id, `/diagnoses/${second.body.diagnoses[1].id}`), {
-      session: clinician,
+    const removed = await call(s.t.app, 'DELETE', path(ep.id, `/diagnoses/${second.body.diagnoses[1].id}`), {
+      session: s.clinician,
     });
     expect(removed.status).toBe(200);
     expect(removed.body.diagnoses).toHaveLength(2);
@@ -234,26 +232,31 @@ describe('diagnoses', () => {
 
 describe('access', () => {
   it("a North clinician gets 403 on a South patient's episodes; front desk reads but does not write", async () => {
-    const southEpisode = await admit(t, director, ids.cho, ids.southAdultIop);
+    const southEpisode = await admit(s.t, s.director, s.ids.cho, s.ids.southAdultIop);
     expect(
-      (await call(t.app, 'GET', `/api/patients/${ids.cho}/episodes`, { session: clinician })).status,
+      (await call(s.t.app, 'GET', `/api/patients/${s.ids.cho}/episodes`, { session: s.clinician })).status,
     ).toBe(403);
     expect(
-      (await call(t.app, 'GET', path(southEpisode.body.id, '', ids.cho), { session: clinician })).status,
+      (await call(s.t.app, 'GET', path(southEpisode.body.id, '', s.ids.cho), { session: s.clinician }))
+        .status,
     ).toBe(403);
     expect(
-      (await call(t.app, 'GET', `/api/patients/${ids.cho}/episodes`, { session: frontDesk })).status,
+      (await call(s.t.app, 'GET', `/api/patients/${s.ids.cho}/episodes`, { session: s.frontDesk })).status,
     ).toBe(200);
-    const write = await call(t.app, 'POST', `/api/patients/${ids.cho}/episodes`, {
-      session: frontDesk,
-      body: { programId: ids.southAdultIop, level: '2.1' },
+    const write = await call(s.t.app, 'POST', `/api/patients/${s.ids.cho}/episodes`, {
+      session: s.frontDesk,
+      body: { programId: s.ids.southAdultIop, level: '2.1' },
     });
     expect(write.status).toBe(403);
   });
 
   it('an episode id of another patient is not found under this patient', async () => {
-    const list = await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: clinician });
-    const res = await call(t.app, 'GET', path(list.body.items[0].id, '', ids.bell), { session: clinician });
+    const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, {
+      session: s.clinician,
+    });
+    const res = await call(s.t.app, 'GET', path(list.body.items[0].id, '', s.ids.bell), {
+      session: s.clinician,
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { groupSessionWithAttendance } from '../notes/notes-fixtures';
 import { ifMatch } from '../test-support/clinical-fixtures';
-import {
-  call,
-  createTestApp,
-  demoCodeFor,
-  login,
-  type Session,
-  type TestApp,
-} from '../test-support/test-app';
+import { call, demoCodeFor } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
 /**
  * The target: a group of 12 documented and signed with few steps. Through the API it is three requests
  * whatever the size (draft from attendance, one save of every part, sign), and reading the note costs the same
  * statements at 4 members as at 12.
  */
-let t: TestApp;
-let director: Session;
+const s = withTestApp({ director: 'director@demo.openiop.org' });
 
 const MEMBERS = [
   ['Avery', 'Abbott', 'Described cravings at the gym and chose to call a friend instead of drinking.'],
@@ -37,12 +30,6 @@ const MEMBERS = [
   ['Lane', 'Lindgren', 'Described arguments with a roommate who still uses and looked at sober housing.'],
 ] as const;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  director = await login(t.app, 'director@demo.openiop.org');
-});
-afterAll(() => t?.close());
-
 const part = (i: number) => ({
   participation: MEMBERS[i]![2],
   presentation: `Presentation ${i}: ${['calm', 'restless', 'guarded', 'animated', 'sleepy', 'bright'][i % 6]} and ${['on time', 'late', 'attentive', 'quiet'][i % 4]}.`,
@@ -51,17 +38,17 @@ const part = (i: number) => ({
 });
 
 async function readStatements(path: string) {
-  const before = t.db.queryCount();
-  const res = await call(t.app, 'GET', path, { session: director });
+  const before = s.t.db.queryCount();
+  const res = await call(s.t.app, 'GET', path, { session: s.director });
   expect(res.status, res.text).toBe(200);
-  return t.db.queryCount() - before;
+  return s.t.db.queryCount() - before;
 }
 
 describe('a 12-member group note', () => {
   it('is drafted, filled and signed in three requests; each member sees only their part', async () => {
     const small = await groupSessionWithAttendance(
-      t,
-      director,
+      s.t,
+      s.director,
       MEMBERS.slice(0, 4).map(([given, family]) => ({
         given,
         family: `${family}S`,
@@ -71,32 +58,37 @@ describe('a 12-member group note', () => {
       { endedHoursAgo: 30 },
     );
     const smallNote = await call(
-      t.app,
+      s.t.app,
       'POST',
       `/api/sites/${small.ids.north}/sessions/${small.session.id}/group-note`,
       {
-        session: director,
+        session: s.director,
         body: {},
       },
     );
     expect(smallNote.status, smallNote.text).toBe(201);
 
     const g = await groupSessionWithAttendance(
-      t,
-      director,
+      s.t,
+      s.director,
       MEMBERS.map(([given, family]) => ({ given, family, status: 'present', minutes: 180 })),
     );
     let requests = 0;
-    const draft = await call(t.app, 'POST', `/api/sites/${g.ids.north}/sessions/${g.session.id}/group-note`, {
-      session: director,
-      body: {},
-    });
+    const draft = await call(
+      s.t.app,
+      'POST',
+      `/api/sites/${g.ids.north}/sessions/${g.session.id}/group-note`,
+      {
+        session: s.director,
+        body: {},
+      },
+    );
     requests++;
     expect(draft.status, draft.text).toBe(201);
     expect(draft.body.members).toHaveLength(12);
     const path = `/api/sites/${g.ids.north}/group-notes/${draft.body.id}`;
-    const saved = await call(t.app, 'PUT', path, {
-      session: director,
+    const saved = await call(s.t.app, 'PUT', path, {
+      session: s.director,
       headers: ifMatch(draft.body.version),
       body: {
         shared: { interventions: ['relapse_prevention', 'cbt'] },
@@ -105,10 +97,10 @@ describe('a 12-member group note', () => {
     });
     requests++;
     expect(saved.status, saved.text).toBe(200);
-    const signed = await call(t.app, 'POST', `${path}/sign`, {
-      session: director,
+    const signed = await call(s.t.app, 'POST', `${path}/sign`, {
+      session: s.director,
       headers: ifMatch(saved.body.version),
-      body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
+      body: { totpCode: demoCodeFor(s.t.app, 'director@demo.openiop.org') },
     });
     requests++;
     expect(signed.status, signed.text).toBe(200);
@@ -120,7 +112,7 @@ describe('a 12-member group note', () => {
     );
 
     for (const [i, patientId] of g.patientIds.entries()) {
-      const chart = await call(t.app, 'GET', `/api/patients/${patientId}/notes`, { session: director });
+      const chart = await call(s.t.app, 'GET', `/api/patients/${patientId}/notes`, { session: s.director });
       const copy = chart.body.items.find((n: { groupNoteId: string }) => n.groupNoteId === draft.body.id);
       expect(copy.body.participation).toBe(MEMBERS[i]![2]);
       const text = JSON.stringify(chart.body);

@@ -1,38 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { groupSessionWithAttendance } from '../notes/notes-fixtures';
 import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
-import { demoIds, ifMatch, planDocument } from '../test-support/clinical-fixtures';
-import {
-  call,
-  createTestApp,
-  demoCodeFor,
-  login,
-  type Session,
-  type TestApp,
-} from '../test-support/test-app';
+import { ifMatch, planDocument } from '../test-support/clinical-fixtures';
+import { call, demoCodeFor } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let clinician: Session; // Casey, LPC — supervised by the director in the demo
-let director: Session; // Dana, LCSW — no supervisor
-let nurse: Session;
-let prescriber: Session;
-let portal: Session; // Jordan Rivera
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  nurse = await login(t.app, 'nurse@demo.openiop.org');
-  prescriber = await login(t.app, 'prescriber@demo.openiop.org');
-  portal = await login(t.app, DEMO_PATIENT_EMAIL);
-  ids = await demoIds(t);
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // Casey, LPC — supervised by the director in the demo
+  director: 'director@demo.openiop.org', // Dana, LCSW — no supervisor
+  nurse: 'nurse@demo.openiop.org',
+  prescriber: 'prescriber@demo.openiop.org',
+  portal: DEMO_PATIENT_EMAIL, // Jordan Rivera
 });
-afterAll(() => t?.close());
 
-const totp = (email: string) => ({ totpCode: demoCodeFor(t.app, email) });
+const totp = (email: string) => ({ totpCode: demoCodeFor(s.t.app, email) });
 
 /** Four individualized parts that name nobody else. */
 const PARTS: Record<string, Record<string, unknown>> = {
@@ -74,7 +57,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
     g.patientIds[['Rivera', 'Okafor', 'Bell', 'Delgado', 'Whitfield'].indexOf(family)]!;
 
   beforeAll(async () => {
-    g = await groupSessionWithAttendance(t, clinician, [
+    g = await groupSessionWithAttendance(s.t, s.clinician, [
       { family: 'Rivera', status: 'present', minutes: 180 },
       { family: 'Okafor', status: 'present', minutes: 180 },
       { family: 'Bell', status: 'late', minutes: 160 },
@@ -83,26 +66,26 @@ describe('group note: from attendance to a signed note in each member’s chart'
     ]);
     // Rivera's plan: the objectives offered for Rivera's part.
     const plan = await call(
-      t.app,
+      s.t.app,
       'POST',
       `/api/patients/${patientOf('Rivera')}/episodes/${g.episodeIds[0]}/treatment-plan`,
       {
-        session: clinician,
-        body: { document: planDocument(ids.clinicianId) },
+        session: s.clinician,
+        body: { document: planDocument(s.ids.clinicianId) },
       },
     );
     expect(plan.status, plan.text).toBe(201);
   });
 
   it('drafts from attendance: present, late and left-early members with their minutes; the absent one left out', async () => {
-    const res = await call(t.app, 'POST', `/api/sites/${ids.north}/sessions/${g.session.id}/group-note`, {
-      session: clinician,
+    const res = await call(s.t.app, 'POST', `/api/sites/${s.ids.north}/sessions/${g.session.id}/group-note`, {
+      session: s.clinician,
       body: {},
       headers: { 'idempotency-key': 'group-draft-1' },
     });
     expect(res.status, res.text).toBe(201);
     note = res.body;
-    groupPath = `/api/sites/${ids.north}/group-notes/${note.id}`;
+    groupPath = `/api/sites/${s.ids.north}/group-notes/${note.id}`;
     expect(res.body.status).toBe('draft');
     expect(res.body.shared).toMatchObject({
       topic: 'Relapse prevention: high-risk situations',
@@ -125,23 +108,33 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const rivera = res.body.members.find((m: { familyName: string }) => m.familyName === 'Rivera');
     expect(rivera.objectives.map((o: { id: string }) => o.id)).toEqual(['p1.g1.o1']);
     // The same key replays the draft; a second draft of the session is refused.
-    const replay = await call(t.app, 'POST', `/api/sites/${ids.north}/sessions/${g.session.id}/group-note`, {
-      session: clinician,
-      body: {},
-      headers: { 'idempotency-key': 'group-draft-1' },
-    });
+    const replay = await call(
+      s.t.app,
+      'POST',
+      `/api/sites/${s.ids.north}/sessions/${g.session.id}/group-note`,
+      {
+        session: s.clinician,
+        body: {},
+        headers: { 'idempotency-key': 'group-draft-1' },
+      },
+    );
     expect(replay.body.id).toBe(note.id);
-    const again = await call(t.app, 'POST', `/api/sites/${ids.north}/sessions/${g.session.id}/group-note`, {
-      session: clinician,
-      body: {},
-    });
+    const again = await call(
+      s.t.app,
+      'POST',
+      `/api/sites/${s.ids.north}/sessions/${g.session.id}/group-note`,
+      {
+        session: s.clinician,
+        body: {},
+      },
+    );
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('group_note_exists');
   });
 
   it('refuses a part for a member who was not present, naming the field', async () => {
-    const res = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const res = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: { members: [{ patientId: patientOf('Whitfield'), part: PARTS.Bell }] },
     });
@@ -150,8 +143,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('takes objectives only from that member’s own plan', async () => {
-    const foreign = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const foreign = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: {
         members: [
@@ -164,8 +157,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
     });
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.fields[0].path).toBe('members.0.part.objectives.0.objectiveId');
-    const own = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const own = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: {
         members: [
@@ -183,32 +176,32 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('a concurrent edit of the draft answers 409 and loses nothing', async () => {
-    const read = await call(t.app, 'GET', groupPath, { session: clinician });
+    const read = await call(s.t.app, 'GET', groupPath, { session: s.clinician });
     const version = read.body.version;
-    const first = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const first = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(version),
       body: {
         shared: { interventions: ['relapse_prevention', 'cbt'], narrative: 'Mapped high-risk situations.' },
       },
     });
     expect(first.status, first.text).toBe(200);
-    const second = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const second = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(version),
       body: { shared: { narrative: 'Overwrites?' } },
     });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('version_conflict');
-    const after = await call(t.app, 'GET', groupPath, { session: clinician });
+    const after = await call(s.t.app, 'GET', groupPath, { session: s.clinician });
     expect(after.body.shared.narrative).toBe('Mapped high-risk situations.');
     expect(after.body.shared.interventions).toEqual(['relapse_prevention', 'cbt']);
     note = after.body;
   });
 
   it('blocks signing while two parts are identical, naming both members; fixing them lets the check pass', async () => {
-    const save = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const save = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: {
         members: [
@@ -220,8 +213,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
     });
     expect(save.status, save.text).toBe(200);
     note = save.body;
-    const blocked = await call(t.app, 'POST', `${groupPath}/sign`, {
-      session: clinician,
+    const blocked = await call(s.t.app, 'POST', `${groupPath}/sign`, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: totp('clinician@demo.openiop.org'),
     });
@@ -234,8 +227,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
     expect(blocked.body.error.fields.map((f: { message: string }) => f.message).join(' ')).toContain(
       'Marcus Bell',
     );
-    const fixed = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const fixed = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       // Individualized, but names another member: the next check.
       body: {
@@ -249,8 +242,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
     });
     expect(fixed.status).toBe(200);
     note = fixed.body;
-    const leak = await call(t.app, 'POST', `${groupPath}/sign`, {
-      session: clinician,
+    const leak = await call(s.t.app, 'POST', `${groupPath}/sign`, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: totp('clinician@demo.openiop.org'),
     });
@@ -259,8 +252,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
     expect(leak.body.error.fields).toEqual([
       expect.objectContaining({ path: `members.${memberIndex('Bell')}.part` }),
     ]);
-    const clean = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const clean = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: { members: [{ patientId: patientOf('Bell'), part: PARTS.Bell }] },
     });
@@ -268,41 +261,41 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('only the author signs, with a correct password or code; a supervised author waits for co-signature', async () => {
-    const other = await call(t.app, 'POST', `${groupPath}/sign`, {
-      session: director,
+    const other = await call(s.t.app, 'POST', `${groupPath}/sign`, {
+      session: s.director,
       headers: ifMatch(note.version),
       body: totp('director@demo.openiop.org'),
     });
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('not_author');
-    const wrong = await call(t.app, 'POST', `${groupPath}/sign`, {
-      session: clinician,
+    const wrong = await call(s.t.app, 'POST', `${groupPath}/sign`, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: { password: 'not-my-password' },
     });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.fields[0].path).toBe('password');
-    const refusals = await t.db.tx((tx) =>
+    const refusals = await s.t.db.tx((tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, 'group_note.signature_refused')),
     );
     expect(refusals.map((r) => [r.entityId, r.outcome, r.actorId])).toEqual([
-      [note.id, 'denied', ids.clinicianId],
+      [note.id, 'denied', s.ids.clinicianId],
     ]);
-    const both = await call(t.app, 'POST', `${groupPath}/sign`, {
-      session: clinician,
+    const both = await call(s.t.app, 'POST', `${groupPath}/sign`, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: { password: DEMO_PASSWORD, ...totp('clinician@demo.openiop.org') },
     });
     expect(both.status).toBe(422);
-    const signed = await call(t.app, 'POST', `${groupPath}/sign`, {
-      session: clinician,
+    const signed = await call(s.t.app, 'POST', `${groupPath}/sign`, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: totp('clinician@demo.openiop.org'),
     });
     expect(signed.status, signed.text).toBe(200);
     expect(signed.body.status).toBe('awaiting_cosignature');
     expect(signed.body.signature).toMatchObject({
-      userId: ids.clinicianId,
+      userId: s.ids.clinicianId,
       credential: 'LPC',
       method: 'totp',
     });
@@ -312,25 +305,25 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('the supervisor’s queue shows it; only the supervisor co-signs; then it is locked and edits name the addendum', async () => {
-    const queue = await call(t.app, 'GET', '/api/notes/queue', { session: director });
+    const queue = await call(s.t.app, 'GET', '/api/notes/queue', { session: s.director });
     expect(queue.status).toBe(200);
     expect(queue.body.awaitingMyCosignature.map((i: { id: string }) => i.id)).toContain(note.id);
-    const edit = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const edit = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: { shared: { narrative: 'late change' } },
     });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('note_awaiting_cosignature');
-    const notSupervisor = await call(t.app, 'POST', `${groupPath}/cosign`, {
-      session: prescriber,
+    const notSupervisor = await call(s.t.app, 'POST', `${groupPath}/cosign`, {
+      session: s.prescriber,
       headers: ifMatch(note.version),
       body: totp('prescriber@demo.openiop.org'),
     });
     expect(notSupervisor.status).toBe(403);
     expect(notSupervisor.body.error.code).toBe('not_supervisor');
-    const cosigned = await call(t.app, 'POST', `${groupPath}/cosign`, {
-      session: director,
+    const cosigned = await call(s.t.app, 'POST', `${groupPath}/cosign`, {
+      session: s.director,
       headers: ifMatch(note.version),
       body: { password: DEMO_PASSWORD },
     });
@@ -338,8 +331,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
     expect(cosigned.body.status).toBe('locked');
     expect(cosigned.body.cosignature).toMatchObject({ credential: 'LCSW', method: 'password' });
     note = cosigned.body;
-    const locked = await call(t.app, 'PUT', groupPath, {
-      session: clinician,
+    const locked = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
       headers: ifMatch(note.version),
       body: { shared: { narrative: 'late change' } },
     });
@@ -350,7 +343,9 @@ describe('group note: from attendance to a signed note in each member’s chart'
 
   it('each member’s chart shows only their copy: the shared part and their own part, with the Part 2 label', async () => {
     const others = ['Okafor', 'Amara', 'Bell', 'Marcus', 'Delgado', 'Sofia'];
-    const res = await call(t.app, 'GET', `/api/patients/${patientOf('Rivera')}/notes`, { session: nurse });
+    const res = await call(s.t.app, 'GET', `/api/patients/${patientOf('Rivera')}/notes`, {
+      session: s.nurse,
+    });
     expect(res.status, res.text).toBe(200);
     const copy = res.body.items.find((n: { groupNoteId: string }) => n.groupNoteId === note.id);
     expect(copy).toMatchObject({
@@ -368,13 +363,15 @@ describe('group note: from attendance to a signed note in each member’s chart'
       expect(text).not.toContain(PARTS[family]!.participation as string);
       expect(text).not.toContain(patientOf(family));
     }
-    const bell = await call(t.app, 'GET', `/api/patients/${patientOf('Bell')}/notes`, { session: clinician });
+    const bell = await call(s.t.app, 'GET', `/api/patients/${patientOf('Bell')}/notes`, {
+      session: s.clinician,
+    });
     expect(bell.body.items[0].body.participation).toBe(PARTS.Bell!.participation);
     expect(JSON.stringify(bell.body)).not.toContain('Rivera');
   });
 
   it('the portal shows the patient their own locked copy and nobody else’s', async () => {
-    const res = await call(t.app, 'GET', '/api/portal/notes', { session: portal });
+    const res = await call(s.t.app, 'GET', '/api/portal/notes', { session: s.portal });
     expect(res.status, res.text).toBe(200);
     expect(res.body.items.map((n: { groupNoteId: string }) => n.groupNoteId)).toEqual([note.id]);
     expect(res.body.items[0].part2.notice).toContain('42 CFR Part 2');
@@ -384,14 +381,14 @@ describe('group note: from attendance to a signed note in each member’s chart'
   it('an addendum keeps the original and shows in order; one naming another member is refused', async () => {
     const riveraCopy = note.members.find((m) => m.familyName === 'Rivera')!.noteId;
     const path = `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}/addenda`;
-    const leak = await call(t.app, 'POST', path, {
-      session: clinician,
+    const leak = await call(s.t.app, 'POST', path, {
+      session: s.clinician,
       body: { text: 'Sat beside Okafor.', ...totp('clinician@demo.openiop.org') },
     });
     expect(leak.status).toBe(422);
     expect(leak.body.error.fields[0].path).toBe('text');
-    const added = await call(t.app, 'POST', path, {
-      session: clinician,
+    const added = await call(s.t.app, 'POST', path, {
+      session: s.clinician,
       body: { text: 'Correction: practised two refusal lines, not one.', password: DEMO_PASSWORD },
     });
     expect(added.status, added.text).toBe(201);
@@ -401,8 +398,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
       text: 'Correction: practised two refusal lines, not one.',
       signature: { credential: 'LPC', method: 'password' },
     });
-    const direct = await call(t.app, 'PUT', `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}`, {
-      session: clinician,
+    const direct = await call(s.t.app, 'PUT', `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}`, {
+      session: s.clinician,
       headers: ifMatch(added.body.version),
       body: { body: {} },
     });

@@ -1,17 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
 import { admit, demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call, login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { urgentTasks } from './measurement.table';
 
-let t: TestApp;
-let clinician: Session; // North only; Jordan Rivera's and Amara Okafor's primary clinician here
-let nurse: Session;
-let director: Session;
-let portal: Session; // Jordan Rivera's own account
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // North only; Jordan Rivera's and Amara Okafor's primary clinician here
+  nurse: 'nurse@demo.openiop.org',
+  director: 'director@demo.openiop.org',
+  portal: DEMO_PATIENT_EMAIL, // Jordan Rivera's own account
+});
 
 const PHQ9_ZERO = {
   item1: 0,
@@ -27,26 +28,21 @@ const PHQ9_ZERO = {
 const phq9 = (overrides: Record<string, number | null>) => ({ ...PHQ9_ZERO, ...overrides });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  nurse = await login(t.app, 'nurse@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  portal = await login(t.app, DEMO_PATIENT_EMAIL);
-  ids = await demoIds(t);
   // Both admitted on 2026-01-05: every intake instrument is long overdue.
-  await admit(t, clinician, ids.rivera, ids.northAdultIop, { primaryClinicianId: ids.clinicianId });
-  await admit(t, clinician, ids.okafor, ids.northAdultIop, { primaryClinicianId: ids.clinicianId });
+  await admit(s.t, s.clinician, s.ids.rivera, s.ids.northAdultIop, { primaryClinicianId: s.ids.clinicianId });
+  await admit(s.t, s.clinician, s.ids.okafor, s.ids.northAdultIop, { primaryClinicianId: s.ids.clinicianId });
 });
-afterAll(() => t?.close());
 
 const results = (patientId: string) => `/api/patients/${patientId}/instrument-results`;
 const fieldPaths = (body: { error: { fields: { path: string }[] } }) => body.error.fields.map((f) => f.path);
 
 describe('instrument schedules', () => {
   it('seeds PHQ-9 and GAD-7 at intake and every 2 weeks, BAM monthly, for each demo program', async () => {
-    const res = await call(t.app, 'GET', `/api/sites/${ids.north}/instrument-schedules`, { session: nurse });
+    const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/instrument-schedules`, {
+      session: s.nurse,
+    });
     expect(res.status, res.text).toBe(200);
-    const adult = res.body.programs.find((p: { programId: string }) => p.programId === ids.northAdultIop);
+    const adult = res.body.programs.find((p: { programId: string }) => p.programId === s.ids.northAdultIop);
     expect(adult.items).toEqual([
       { instrumentId: 'bam', atIntake: true, everyDays: 30 },
       { instrumentId: 'gad-7', atIntake: true, everyDays: 14 },
@@ -56,29 +52,29 @@ describe('instrument schedules', () => {
   });
 
   it('lets the director replace a program schedule and refuses bad lines naming them', async () => {
-    const path = `/api/sites/${ids.north}/programs/${ids.northAdolescentIop}/instrument-schedule`;
+    const path = `/api/sites/${s.ids.north}/programs/${s.ids.northAdolescentIop}/instrument-schedule`;
     const items = [
       { instrumentId: 'phq-9', atIntake: true, everyDays: 7 },
       { instrumentId: 'c-ssrs-screener', atIntake: true, everyDays: null },
     ];
-    const byClinician = await call(t.app, 'PUT', path, { session: clinician, body: { items } });
+    const byClinician = await call(s.t.app, 'PUT', path, { session: s.clinician, body: { items } });
     expect(byClinician.status).toBe(403);
-    const saved = await call(t.app, 'PUT', path, { session: director, body: { items } });
+    const saved = await call(s.t.app, 'PUT', path, { session: s.director, body: { items } });
     expect(saved.status, saved.text).toBe(200);
     expect(saved.body.items).toHaveLength(2);
-    const again = await call(t.app, 'GET', `/api/sites/${ids.north}/instrument-schedules`, {
-      session: director,
+    const again = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/instrument-schedules`, {
+      session: s.director,
     });
     const adolescent = again.body.programs.find(
-      (p: { programId: string }) => p.programId === ids.northAdolescentIop,
+      (p: { programId: string }) => p.programId === s.ids.northAdolescentIop,
     );
     expect(adolescent.items.map((i: { instrumentId: string }) => i.instrumentId)).toEqual([
       'c-ssrs-screener',
       'phq-9',
     ]);
 
-    const bad = await call(t.app, 'PUT', path, {
-      session: director,
+    const bad = await call(s.t.app, 'PUT', path, {
+      session: s.director,
       body: {
         items: [
           { instrumentId: 'phq-9', atIntake: true, everyDays: 14 },
@@ -88,8 +84,8 @@ describe('instrument schedules', () => {
     });
     expect(bad.status).toBe(422);
     expect(fieldPaths(bad.body)).toEqual(['items.1.instrumentId', 'items.1.everyDays']);
-    const unknown = await call(t.app, 'PUT', path, {
-      session: director,
+    const unknown = await call(s.t.app, 'PUT', path, {
+      session: s.director,
       body: { items: [{ instrumentId: 'mmse', atIntake: true, everyDays: 0 }] },
     });
     expect(unknown.status).toBe(422);
@@ -99,11 +95,11 @@ describe('instrument schedules', () => {
 
 describe('due list and staff entry', () => {
   it("lists each in-treatment patient's overdue instruments, and a staff entry takes it off", async () => {
-    const due = await call(t.app, 'GET', `/api/sites/${ids.north}/measurement-due?pageSize=100`, {
-      session: nurse,
+    const due = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-due?pageSize=100`, {
+      session: s.nurse,
     });
     expect(due.status, due.text).toBe(200);
-    const okafor = due.body.items.filter((i: { patientId: string }) => i.patientId === ids.okafor);
+    const okafor = due.body.items.filter((i: { patientId: string }) => i.patientId === s.ids.okafor);
     expect(
       okafor.map((i: { instrumentId: string; state: string }) => `${i.instrumentId} ${i.state}`).sort(),
     ).toEqual(['bam overdue', 'gad-7 overdue', 'phq-9 overdue']);
@@ -113,8 +109,8 @@ describe('due list and staff entry', () => {
       programName: 'Adult IOP — North',
     });
 
-    const entered = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const entered = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       headers: { 'idempotency-key': 'okafor-phq9-1' },
       body: {
         instrumentId: 'phq-9',
@@ -127,12 +123,12 @@ describe('due list and staff entry', () => {
       total: 13,
       bandId: 'moderate',
       enteredVia: 'staff',
-      enteredBy: (await demoIds(t)).nurseId,
+      enteredBy: (await demoIds(s.t)).nurseId,
       urgentTask: null,
     });
     expect(entered.body.answers.item1).toBe(3);
-    const retried = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const retried = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       headers: { 'idempotency-key': 'okafor-phq9-1' },
       body: {
         instrumentId: 'phq-9',
@@ -141,35 +137,37 @@ describe('due list and staff entry', () => {
     });
     expect(retried.body.id).toBe(entered.body.id);
 
-    const after = await call(t.app, 'GET', `/api/sites/${ids.north}/measurement-due?pageSize=100`, {
-      session: nurse,
+    const after = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-due?pageSize=100`, {
+      session: s.nurse,
     });
-    const okaforAfter = after.body.items.filter((i: { patientId: string }) => i.patientId === ids.okafor);
+    const okaforAfter = after.body.items.filter((i: { patientId: string }) => i.patientId === s.ids.okafor);
     expect(okaforAfter.map((i: { instrumentId: string }) => i.instrumentId).sort()).toEqual(['bam', 'gad-7']);
   });
 
   it('answers the due list with the same number of statements for one and for three patients', async () => {
     const statements = async () => {
-      const before = t.db.queryCount();
-      const res = await call(t.app, 'GET', `/api/sites/${ids.north}/measurement-due`, { session: nurse });
+      const before = s.t.db.queryCount();
+      const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-due`, {
+        session: s.nurse,
+      });
       expect(res.status).toBe(200);
-      return t.db.queryCount() - before;
+      return s.t.db.queryCount() - before;
     };
     const withTwo = await statements();
-    await admit(t, clinician, ids.bell, ids.northAdultIop);
-    await admit(t, clinician, ids.delgado, ids.northAdultIop);
+    await admit(s.t, s.clinician, s.ids.bell, s.ids.northAdultIop);
+    await admit(s.t, s.clinician, s.ids.delgado, s.ids.northAdultIop);
     expect(await statements()).toBe(withTwo);
   });
 
   it('refuses an answer outside the options and a missing item with 422 naming the item', async () => {
-    const outside = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const outside = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       body: { instrumentId: 'phq-9', answers: phq9({ item9: 4 }) },
     });
     expect(outside.status).toBe(422);
     expect(fieldPaths(outside.body)).toEqual(['answers.item9']);
-    const missing = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const missing = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       body: {
         instrumentId: 'gad-7',
         answers: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 1, item6: 1 },
@@ -177,20 +175,20 @@ describe('due list and staff entry', () => {
     });
     expect(missing.status).toBe(422);
     expect(fieldPaths(missing.body)).toEqual(['answers.item7']);
-    const unknown = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const unknown = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       body: { instrumentId: 'beck', answers: {} },
     });
     expect(unknown.status).toBe(422);
     expect(fieldPaths(unknown.body)).toEqual(['instrumentId']);
-    const future = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const future = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO, administeredOn: '2099-01-01' },
     });
     expect(future.status).toBe(422);
     expect(fieldPaths(future.body)).toEqual(['administeredOn']);
-    const noEpisode = await call(t.app, 'POST', results(ids.cho), {
-      session: director,
+    const noEpisode = await call(s.t.app, 'POST', results(s.ids.cho), {
+      session: s.director,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO },
     });
     expect(noEpisode.status).toBe(422);
@@ -200,10 +198,10 @@ describe('due list and staff entry', () => {
 
 describe('escalation', () => {
   const tasksOf = (patientId: string) =>
-    t.db.tx((tx) => tx.select().from(urgentTasks).where(eq(urgentTasks.patientId, patientId)));
+    s.t.db.tx((tx) => tx.select().from(urgentTasks).where(eq(urgentTasks.patientId, patientId)));
 
   it('portal PHQ-9 with item 9 = 1: crisis line, exactly one task for the primary clinician, acknowledged with an audit row', async () => {
-    const dueInPortal = await call(t.app, 'GET', '/api/portal/instruments', { session: portal });
+    const dueInPortal = await call(s.t.app, 'GET', '/api/portal/instruments', { session: s.portal });
     expect(dueInPortal.status, dueInPortal.text).toBe(200);
     expect(dueInPortal.body.items.map((i: { instrumentId: string }) => i.instrumentId).sort()).toEqual([
       'bam',
@@ -215,73 +213,77 @@ describe('escalation', () => {
     ).items;
     expect(phqItems).toHaveLength(9);
 
-    const submitted = await call(t.app, 'POST', '/api/portal/instrument-results', {
-      session: portal,
+    const submitted = await call(s.t.app, 'POST', '/api/portal/instrument-results', {
+      session: s.portal,
       body: { instrumentId: 'phq-9', answers: phq9({ item1: 2, item2: 2, item9: 1 }) },
     });
     expect(submitted.status, submitted.text).toBe(201);
     expect(submitted.body).toMatchObject({ showCrisisLine: true, careTeamNotified: true });
 
-    const tasks = await tasksOf(ids.rivera);
+    const tasks = await tasksOf(s.ids.rivera);
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({
       type: 'suicide_risk_review',
       status: 'open',
-      assignedTo: ids.clinicianId,
+      assignedTo: s.ids.clinicianId,
       resultId: submitted.body.id,
     });
 
-    const mine = await call(t.app, 'GET', '/api/my/urgent-tasks', { session: clinician });
+    const mine = await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session: s.clinician });
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([tasks[0]!.id]);
     expect(mine.body.items[0]).toMatchObject({ instrumentName: 'PHQ-9', total: 5, enteredVia: 'portal' });
-    const nursesTasks = await call(t.app, 'GET', '/api/my/urgent-tasks', { session: nurse });
+    const nursesTasks = await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session: s.nurse });
     expect(nursesTasks.body.items).toEqual([]);
 
-    const banner = await call(t.app, 'GET', `/api/patients/${ids.rivera}/urgent-tasks`, { session: nurse });
+    const banner = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/urgent-tasks`, {
+      session: s.nurse,
+    });
     expect(banner.body.items).toHaveLength(1);
 
     const ack = await call(
-      t.app,
+      s.t.app,
       'POST',
-      `/api/patients/${ids.rivera}/urgent-tasks/${tasks[0]!.id}/acknowledge`,
+      `/api/patients/${s.ids.rivera}/urgent-tasks/${tasks[0]!.id}/acknowledge`,
       {
-        session: clinician,
+        session: s.clinician,
         body: { note: 'Called Jo; safety plan reviewed, no plan or intent.' },
       },
     );
     expect(ack.status, ack.text).toBe(200);
-    expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: ids.clinicianId });
-    const audit = await t.db.tx((tx) =>
+    expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: s.ids.clinicianId });
+    const audit = await s.t.db.tx((tx) =>
       tx
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, 'urgent_task.acknowledge'), eq(auditLog.entityId, tasks[0]!.id))),
     );
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ patientId: ids.rivera, actorId: ids.clinicianId });
+    expect(audit[0]).toMatchObject({ patientId: s.ids.rivera, actorId: s.ids.clinicianId });
 
     const twice = await call(
-      t.app,
+      s.t.app,
       'POST',
-      `/api/patients/${ids.rivera}/urgent-tasks/${tasks[0]!.id}/acknowledge`,
+      `/api/patients/${s.ids.rivera}/urgent-tasks/${tasks[0]!.id}/acknowledge`,
       {
-        session: clinician,
+        session: s.clinician,
         body: {},
       },
     );
     expect(twice.status).toBe(409);
-    const bannerAfter = await call(t.app, 'GET', `/api/patients/${ids.rivera}/urgent-tasks`, {
-      session: nurse,
+    const bannerAfter = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/urgent-tasks`, {
+      session: s.nurse,
     });
     expect(bannerAfter.body.items).toEqual([]);
-    expect((await call(t.app, 'GET', '/api/my/urgent-tasks', { session: clinician })).body.items).toEqual([]);
+    expect((await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session: s.clinician })).body.items).toEqual(
+      [],
+    );
   });
 
   it('portal PHQ-9 with item 9 = 0: no task and no crisis line', async () => {
-    const before = (await tasksOf(ids.rivera)).length;
-    const res = await call(t.app, 'POST', '/api/portal/instrument-results', {
-      session: portal,
+    const before = (await tasksOf(s.ids.rivera)).length;
+    const res = await call(s.t.app, 'POST', '/api/portal/instrument-results', {
+      session: s.portal,
       body: {
         instrumentId: 'gad-7',
         answers: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 1, item6: 1, item7: 1 },
@@ -289,28 +291,28 @@ describe('escalation', () => {
     });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ showCrisisLine: false, careTeamNotified: false });
-    expect(await tasksOf(ids.rivera)).toHaveLength(before);
+    expect(await tasksOf(s.ids.rivera)).toHaveLength(before);
   });
 
   it('the portal enters only for oneself, and only what the program asks', async () => {
-    const other = await call(t.app, 'POST', results(ids.okafor), {
-      session: portal,
+    const other = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.portal,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO },
     });
     expect(other.status).toBe(403);
-    const selfViaStaffRoute = await call(t.app, 'POST', results(ids.rivera), {
-      session: portal,
+    const selfViaStaffRoute = await call(s.t.app, 'POST', results(s.ids.rivera), {
+      session: s.portal,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO },
     });
     expect(selfViaStaffRoute.status).toBe(403);
-    const clinicianRated = await call(t.app, 'POST', '/api/portal/instrument-results', {
-      session: portal,
+    const clinicianRated = await call(s.t.app, 'POST', '/api/portal/instrument-results', {
+      session: s.portal,
       body: { instrumentId: 'cows', answers: {} },
     });
     expect(clinicianRated.status).toBe(422);
     expect(fieldPaths(clinicianRated.body)).toEqual(['instrumentId']);
-    const bad = await call(t.app, 'POST', '/api/portal/instrument-results', {
-      session: portal,
+    const bad = await call(s.t.app, 'POST', '/api/portal/instrument-results', {
+      session: s.portal,
       body: { instrumentId: 'phq-9', answers: phq9({ item3: 7, item5: null }) },
     });
     expect(bad.status).toBe(422);
@@ -318,9 +320,9 @@ describe('escalation', () => {
   });
 
   it('C-SSRS high risk and CIWA-Ar above the program threshold each raise one task; at the threshold none', async () => {
-    const before = (await tasksOf(ids.okafor)).length;
-    const cssrs = await call(t.app, 'POST', results(ids.okafor), {
-      session: clinician,
+    const before = (await tasksOf(s.ids.okafor)).length;
+    const cssrs = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.clinician,
       body: {
         instrumentId: 'c-ssrs-screener',
         answers: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 0, item6: 0 },
@@ -349,33 +351,33 @@ describe('escalation', () => {
       }
       return answers;
     };
-    const atThreshold = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const atThreshold = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       body: { instrumentId: 'ciwa-ar', answers: ciwa(15) },
     });
     expect(atThreshold.status, atThreshold.text).toBe(201);
     expect(atThreshold.body.urgentTask).toBeNull();
-    const above = await call(t.app, 'POST', results(ids.okafor), {
-      session: nurse,
+    const above = await call(s.t.app, 'POST', results(s.ids.okafor), {
+      session: s.nurse,
       body: { instrumentId: 'ciwa-ar', answers: ciwa(16) },
     });
     expect(above.body).toMatchObject({ total: 16, urgentTask: { type: 'withdrawal_threshold' } });
-    expect(await tasksOf(ids.okafor)).toHaveLength(before + 2);
+    expect(await tasksOf(s.ids.okafor)).toHaveLength(before + 2);
   });
 });
 
 describe('a task with no primary clinician', () => {
   it("goes to every clinical staff member of the patient's site, never to nobody", async () => {
     // Sofia Delgado was admitted (due-list test) with no primary clinician.
-    const res = await call(t.app, 'POST', results(ids.delgado), {
-      session: nurse,
+    const res = await call(s.t.app, 'POST', results(s.ids.delgado), {
+      session: s.nurse,
       body: { instrumentId: 'phq-9', answers: phq9({ item9: 2 }) },
     });
     expect(res.status, res.text).toBe(201);
     const taskId = res.body.urgentTask.id;
-    const prescriber = await login(t.app, 'prescriber@demo.openiop.org');
-    for (const session of [nurse, clinician, prescriber, director]) {
-      const mine = await call(t.app, 'GET', '/api/my/urgent-tasks', { session });
+    const prescriber = await login(s.t.app, 'prescriber@demo.openiop.org');
+    for (const session of [s.nurse, s.clinician, prescriber, s.director]) {
+      const mine = await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session });
       expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(taskId);
     }
   });
@@ -383,23 +385,23 @@ describe('a task with no primary clinician', () => {
 
 describe('trends and program outcomes', () => {
   it("shows change since intake and response; the director sees the program's average change", async () => {
-    await call(t.app, 'POST', results(ids.bell), {
-      session: clinician,
+    await call(s.t.app, 'POST', results(s.ids.bell), {
+      session: s.clinician,
       body: {
         instrumentId: 'phq-9',
         answers: phq9({ item1: 3, item2: 3, item3: 3, item4: 3, item5: 3 }),
         administeredOn: '2026-01-05',
       },
     });
-    await call(t.app, 'POST', results(ids.bell), {
-      session: clinician,
+    await call(s.t.app, 'POST', results(s.ids.bell), {
+      session: s.clinician,
       body: {
         instrumentId: 'phq-9',
         answers: phq9({ item1: 2, item2: 2, item3: 2, item4: 1 }),
         administeredOn: '2026-01-19',
       },
     });
-    const res = await call(t.app, 'GET', results(ids.bell), { session: nurse });
+    const res = await call(s.t.app, 'GET', results(s.ids.bell), { session: s.nurse });
     expect(res.status, res.text).toBe(200);
     expect(res.body.items.map((r: { total: number }) => r.total)).toEqual([15, 7]);
     expect(res.body.items[0].enteredByName).toBe('Casey Clinician, LPC');
@@ -419,12 +421,12 @@ describe('trends and program outcomes', () => {
       },
     ]);
 
-    const outcomes = await call(t.app, 'GET', `/api/sites/${ids.north}/measurement-outcomes`, {
-      session: director,
+    const outcomes = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-outcomes`, {
+      session: s.director,
     });
     expect(outcomes.status, outcomes.text).toBe(200);
     expect(outcomes.body.items).toContainEqual({
-      programId: ids.northAdultIop,
+      programId: s.ids.northAdultIop,
       programName: 'Adult IOP — North',
       instrumentId: 'phq-9',
       instrumentName: 'PHQ-9',
@@ -432,8 +434,8 @@ describe('trends and program outcomes', () => {
       averageChange: -8,
       responders: 1,
     });
-    const byClinician = await call(t.app, 'GET', `/api/sites/${ids.north}/measurement-outcomes`, {
-      session: clinician,
+    const byClinician = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-outcomes`, {
+      session: s.clinician,
     });
     expect(byClinician.status).toBe(403);
   });

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import {
-  call,
-  createTestApp,
-  demoCodeFor,
-  login,
-  type Session,
-  type TestApp,
-} from '../test-support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call, demoCodeFor } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
 /**
  * The late-entry flag starts from a service time the author cannot move: a session's note takes the
  * session's end, and a note without a session may not say the service is in the future or before the episode.
  */
-let t: TestApp;
-let clinician: Session;
-let director: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org', director: 'director@demo.openiop.org' });
 let episodeId: string;
 let pastSession: { id: string; endsAt: string };
 
 const HOUR = 3_600_000;
-const notesPath = () => `/api/patients/${ids.okafor}/notes`;
+const notesPath = () => `/api/patients/${s.ids.okafor}/notes`;
 const caseNote = (extra: Record<string, unknown>) =>
-  call(t.app, 'POST', notesPath(), {
-    session: clinician,
+  call(s.t.app, 'POST', notesPath(), {
+    session: s.clinician,
     body: {
       noteType: 'case_management',
       episodeId,
@@ -34,24 +25,24 @@ const caseNote = (extra: Record<string, unknown>) =>
   });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  ids = await demoIds(t);
-  episodeId = (await admit(t, director, ids.okafor, ids.northAdultIop)).body.id;
-  const res = await call(t.app, 'POST', `/api/sites/${ids.north}/programs/${ids.northAdultIop}/sessions`, {
-    session: director,
-    body: { date: '2026-02-02', sessionType: 'individual', startTime: '10:00', endTime: '11:00' },
-  });
+  episodeId = (await admit(s.t, s.director, s.ids.okafor, s.ids.northAdultIop)).body.id;
+  const res = await call(
+    s.t.app,
+    'POST',
+    `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/sessions`,
+    {
+      session: s.director,
+      body: { date: '2026-02-02', sessionType: 'individual', startTime: '10:00', endTime: '11:00' },
+    },
+  );
   expect(res.status, res.text).toBe(201);
   pastSession = res.body.sessions?.[0] ?? res.body;
 });
-afterAll(() => t?.close());
 
 describe('serviceAt of a note without a session', () => {
   for (const [label, at] of [
     ['the far future (9999-12-31)', () => '9999-12-31T00:00:00Z'],
-    ['an hour from now', () => new Date(t.clock.now().getTime() + HOUR).toISOString()],
+    ['an hour from now', () => new Date(s.t.clock.now().getTime() + HOUR).toISOString()],
   ] as const) {
     it(`${label} answers 422 naming serviceAt`, async () => {
       const res = await caseNote({ serviceAt: at() });
@@ -67,15 +58,15 @@ describe('serviceAt of a note without a session', () => {
   });
 
   it('"now" signed now is on time, and a service 73 h ago signed now is late', async () => {
-    const onTime = await caseNote({ serviceAt: t.clock.now().toISOString() });
+    const onTime = await caseNote({ serviceAt: s.t.clock.now().toISOString() });
     expect(onTime.status, onTime.text).toBe(201);
-    const late = await caseNote({ serviceAt: new Date(t.clock.now().getTime() - 73 * HOUR).toISOString() });
+    const late = await caseNote({ serviceAt: new Date(s.t.clock.now().getTime() - 73 * HOUR).toISOString() });
     expect(late.status, late.text).toBe(201);
     const sign = (n: { id: string; version: number }) =>
-      call(t.app, 'POST', `${notesPath()}/${n.id}/sign`, {
-        session: clinician,
+      call(s.t.app, 'POST', `${notesPath()}/${n.id}/sign`, {
+        session: s.clinician,
         headers: ifMatch(n.version),
-        body: { totpCode: demoCodeFor(t.app, 'clinician@demo.openiop.org') },
+        body: { totpCode: demoCodeFor(s.t.app, 'clinician@demo.openiop.org') },
       });
     expect((await sign(onTime.body)).body.lateEntry).toBe(false);
     expect((await sign(late.body)).body.lateEntry).toBe(true);
@@ -84,7 +75,7 @@ describe('serviceAt of a note without a session', () => {
 
 describe("serviceAt of a session's note", () => {
   it("is the session's end: an author's own serviceAt (now) answers 422, so the note cannot dodge late entry", async () => {
-    const res = await caseNote({ sessionId: pastSession.id, serviceAt: t.clock.now().toISOString() });
+    const res = await caseNote({ sessionId: pastSession.id, serviceAt: s.t.clock.now().toISOString() });
     expect(res.status, res.text).toBe(422);
     expect(res.body.error.fields).toEqual([{ path: 'serviceAt', message: expect.any(String) }]);
   });
@@ -93,10 +84,10 @@ describe("serviceAt of a session's note", () => {
     const res = await caseNote({ sessionId: pastSession.id });
     expect(res.status, res.text).toBe(201);
     expect(res.body.serviceAt).toBe(new Date(pastSession.endsAt).toISOString());
-    const signed = await call(t.app, 'POST', `${notesPath()}/${res.body.id}/sign`, {
-      session: clinician,
+    const signed = await call(s.t.app, 'POST', `${notesPath()}/${res.body.id}/sign`, {
+      session: s.clinician,
       headers: ifMatch(res.body.version),
-      body: { totpCode: demoCodeFor(t.app, 'clinician@demo.openiop.org') },
+      body: { totpCode: demoCodeFor(s.t.app, 'clinician@demo.openiop.org') },
     });
     expect(signed.status, signed.text).toBe(200);
     expect(signed.body.lateEntry).toBe(true);

@@ -1,41 +1,36 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sites, users } from '../platform/db/platform.table';
-import { admit, demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { admit } from '../test-support/clinical-fixtures';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { noteAddenda, notes } from './notes.table';
 
 /** The chart's note list loads a page in bulk: its statement count must not grow with the notes. */
-let t: TestApp;
-let clinician: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org' });
 let episodeId: string;
 let organizationId: string;
 let clinicianId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  ids = await demoIds(t);
-  episodeId = (await admit(t, clinician, ids.bell, ids.northAdultIop)).body.id;
-  await t.db.tx(async (tx) => {
-    organizationId = (await tx.select().from(sites).where(eq(sites.id, ids.north)))[0]!.organizationId;
+  episodeId = (await admit(s.t, s.clinician, s.ids.bell, s.ids.northAdultIop)).body.id;
+  await s.t.db.tx(async (tx) => {
+    organizationId = (await tx.select().from(sites).where(eq(sites.id, s.ids.north)))[0]!.organizationId;
     clinicianId = (await tx.select().from(users).where(eq(users.email, 'clinician@demo.openiop.org')))[0]!.id;
   });
 });
-afterAll(() => t?.close());
 
 /** Locked notes, each with an addendum, straight into the tables (the routes are tested in notes.test.ts). */
 async function addNotes(n: number) {
-  await t.db.tx(async (tx) => {
-    const at = t.clock.now();
+  await s.t.db.tx(async (tx) => {
+    const at = s.t.clock.now();
     const rows = await tx
       .insert(notes)
       .values(
         Array.from({ length: n }, (_, i) => ({
           organizationId,
-          siteId: ids.north,
-          patientId: ids.bell,
+          siteId: s.ids.north,
+          patientId: s.ids.bell,
           episodeId,
           noteType: 'case_management',
           body: { needs: `Need ${i}`, actions: 'Called', followUp: 'Friday' },
@@ -53,8 +48,8 @@ async function addNotes(n: number) {
     await tx.insert(noteAddenda).values(
       rows.map((r) => ({
         organizationId,
-        siteId: ids.north,
-        patientId: ids.bell,
+        siteId: s.ids.north,
+        patientId: s.ids.bell,
         noteId: r.id,
         text: 'Addendum',
         authorId: clinicianId,
@@ -67,15 +62,15 @@ async function addNotes(n: number) {
 }
 
 async function statementsFor(path: string) {
-  const before = t.db.queryCount();
-  const res = await call(t.app, 'GET', path, { session: clinician });
+  const before = s.t.db.queryCount();
+  const res = await call(s.t.app, 'GET', path, { session: s.clinician });
   expect(res.status, res.text).toBe(200);
-  return { count: t.db.queryCount() - before, body: res.body };
+  return { count: s.t.db.queryCount() - before, body: res.body };
 }
 
 describe('query count of the chart notes', () => {
   it('is the same at 3 and at 60 notes, addenda included', async () => {
-    const path = `/api/patients/${ids.bell}/notes?pageSize=100`;
+    const path = `/api/patients/${s.ids.bell}/notes?pageSize=100`;
     await addNotes(3);
     const small = await statementsFor(path);
     expect(small.body.items).toHaveLength(3);

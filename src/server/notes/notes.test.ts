@@ -1,69 +1,58 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../seed/demo-seed';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import {
-  call,
-  createTestApp,
-  demoCodeFor,
-  login,
-  type Session,
-  type TestApp,
-} from '../test-support/test-app';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call, demoCodeFor } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let clinician: Session; // Casey, LPC — supervised by the director in the demo
-let director: Session; // Dana, LCSW — no supervisor
-let nurse: Session;
-let billing: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // Casey, LPC — supervised by the director in the demo
+  director: 'director@demo.openiop.org', // Dana, LCSW — no supervisor
+  nurse: 'nurse@demo.openiop.org',
+  billing: 'billing@demo.openiop.org',
+});
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  nurse = await login(t.app, 'nurse@demo.openiop.org');
-  billing = await login(t.app, 'billing@demo.openiop.org');
-  ids = await demoIds(t);
   // The notes below document this patient's episode.
-  await admit(t, clinician, ids.okafor, ids.northAdultIop);
+  await admit(s.t, s.clinician, s.ids.okafor, s.ids.northAdultIop);
 });
-afterAll(() => t?.close());
 
-const totp = (email: string) => ({ totpCode: demoCodeFor(t.app, email) });
+const totp = (email: string) => ({ totpCode: demoCodeFor(s.t.app, email) });
 
 describe('single-patient notes', () => {
   let episodeId: string;
-  const patientPath = () => `/api/patients/${ids.okafor}/notes`;
+  const patientPath = () => `/api/patients/${s.ids.okafor}/notes`;
 
   beforeAll(async () => {
-    const eps = await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: clinician });
+    const eps = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, {
+      session: s.clinician,
+    });
     episodeId = eps.body.items?.[0]?.id ?? eps.body[0]?.id;
     expect(episodeId).toBeTruthy();
   });
 
   it('each discipline writes its own note types', async () => {
-    const nurseTherapy = await call(t.app, 'POST', patientPath(), {
-      session: nurse,
+    const nurseTherapy = await call(s.t.app, 'POST', patientPath(), {
+      session: s.nurse,
       body: { noteType: 'individual_therapy', episodeId, body: {} },
     });
     expect(nurseTherapy.status).toBe(403);
     expect(nurseTherapy.body.error.code).toBe('note_type_forbidden');
-    const nursing = await call(t.app, 'POST', patientPath(), {
-      session: nurse,
+    const nursing = await call(s.t.app, 'POST', patientPath(), {
+      session: s.nurse,
       body: { noteType: 'nursing', episodeId, body: { vitals: { pulse: 300 } } },
     });
     expect(nursing.status).toBe(422);
     expect(nursing.body.error.fields[0].path).toBe('body.vitals.pulse');
-    const unknown = await call(t.app, 'POST', patientPath(), {
-      session: nurse,
+    const unknown = await call(s.t.app, 'POST', patientPath(), {
+      session: s.nurse,
       body: { noteType: 'nursing', episodeId, body: {}, colour: 'red' },
     });
     expect(unknown.status).toBe(422);
   });
 
   it('individual therapy: code from minutes, required fields at signing, unsupervised author locks, someone else cannot sign', async () => {
-    const draft = await call(t.app, 'POST', patientPath(), {
-      session: director,
+    const draft = await call(s.t.app, 'POST', patientPath(), {
+      session: s.director,
       body: {
         noteType: 'individual_therapy',
         episodeId,
@@ -75,15 +64,15 @@ describe('single-patient notes', () => {
     expect(draft.body.codeSuggestion.code).toBe('90834');
     expect(draft.body.part2.applies).toBe(true);
     const path = `${patientPath()}/${draft.body.id}`;
-    const incomplete = await call(t.app, 'POST', `${path}/sign`, {
-      session: director,
+    const incomplete = await call(s.t.app, 'POST', `${path}/sign`, {
+      session: s.director,
       headers: ifMatch(draft.body.version),
       body: totp('director@demo.openiop.org'),
     });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.fields.map((f: { path: string }) => f.path)).toContain('body.response');
-    const filled = await call(t.app, 'PUT', path, {
-      session: director,
+    const filled = await call(s.t.app, 'PUT', path, {
+      session: s.director,
       headers: ifMatch(draft.body.version),
       body: {
         body: {
@@ -98,14 +87,14 @@ describe('single-patient notes', () => {
     });
     expect(filled.status, filled.text).toBe(200);
     expect(filled.body.codeSuggestion.code).toBe('90837');
-    const someoneElse = await call(t.app, 'POST', `${path}/sign`, {
-      session: clinician,
+    const someoneElse = await call(s.t.app, 'POST', `${path}/sign`, {
+      session: s.clinician,
       headers: ifMatch(filled.body.version),
       body: totp('clinician@demo.openiop.org'),
     });
     expect(someoneElse.status).toBe(403);
-    const signed = await call(t.app, 'POST', `${path}/sign`, {
-      session: director,
+    const signed = await call(s.t.app, 'POST', `${path}/sign`, {
+      session: s.director,
       headers: ifMatch(filled.body.version),
       body: { password: DEMO_PASSWORD },
     });
@@ -115,19 +104,19 @@ describe('single-patient notes', () => {
       lateEntry: false,
       signature: { credential: 'LCSW' },
     });
-    const billingView = await call(t.app, 'GET', `${patientPath()}/billing`, { session: billing });
+    const billingView = await call(s.t.app, 'GET', `${patientPath()}/billing`, { session: s.billing });
     expect(billingView.status).toBe(200);
     const row = billingView.body.items.find((i: { id: string }) => i.id === draft.body.id);
     expect(row).toMatchObject({ minutes: 55, codeSuggestion: { code: '90837' }, signerCredential: 'LCSW' });
     expect(JSON.stringify(billingView.body)).not.toContain('thought chain');
-    const billingChart = await call(t.app, 'GET', patientPath(), { session: billing });
+    const billingChart = await call(s.t.app, 'GET', patientPath(), { session: s.billing });
     expect(billingChart.status).toBe(403);
   });
 
   it('signing more than 72 hours after the service marks a late entry; the queue shows it overdue first', async () => {
-    const serviceAt = new Date(t.clock.now().getTime() - 73 * 3_600_000).toISOString();
-    const draft = await call(t.app, 'POST', patientPath(), {
-      session: clinician,
+    const serviceAt = new Date(s.t.clock.now().getTime() - 73 * 3_600_000).toISOString();
+    const draft = await call(s.t.app, 'POST', patientPath(), {
+      session: s.clinician,
       body: {
         noteType: 'case_management',
         episodeId,
@@ -136,28 +125,28 @@ describe('single-patient notes', () => {
       },
     });
     expect(draft.status, draft.text).toBe(201);
-    const queue = await call(t.app, 'GET', '/api/notes/queue', { session: clinician });
+    const queue = await call(s.t.app, 'GET', '/api/notes/queue', { session: s.clinician });
     expect(queue.body.overdue.map((i: { id: string }) => i.id)).toContain(draft.body.id);
     expect(queue.body.unsigned.map((i: { id: string }) => i.id)).not.toContain(draft.body.id);
-    const signed = await call(t.app, 'POST', `${patientPath()}/${draft.body.id}/sign`, {
-      session: clinician,
+    const signed = await call(s.t.app, 'POST', `${patientPath()}/${draft.body.id}/sign`, {
+      session: s.clinician,
       headers: ifMatch(draft.body.version),
       body: totp('clinician@demo.openiop.org'),
     });
     expect(signed.status, signed.text).toBe(200);
     expect(signed.body.lateEntry).toBe(true);
     expect(signed.body.status).toBe('awaiting_cosignature');
-    const onTime = await call(t.app, 'POST', patientPath(), {
-      session: clinician,
+    const onTime = await call(s.t.app, 'POST', patientPath(), {
+      session: s.clinician,
       body: {
         noteType: 'case_management',
         episodeId,
-        serviceAt: new Date(t.clock.now().getTime() - 71 * 3_600_000).toISOString(),
+        serviceAt: new Date(s.t.clock.now().getTime() - 71 * 3_600_000).toISOString(),
         body: { needs: 'Transport', actions: 'Bus pass applied for', followUp: 'Check in Monday' },
       },
     });
-    const signedOnTime = await call(t.app, 'POST', `${patientPath()}/${onTime.body.id}/sign`, {
-      session: clinician,
+    const signedOnTime = await call(s.t.app, 'POST', `${patientPath()}/${onTime.body.id}/sign`, {
+      session: s.clinician,
       headers: ifMatch(onTime.body.version),
       body: totp('clinician@demo.openiop.org'),
     });
@@ -165,26 +154,26 @@ describe('single-patient notes', () => {
   });
 
   it('two saves of one draft version: the second answers 409 and the first is kept', async () => {
-    const draft = await call(t.app, 'POST', patientPath(), {
-      session: clinician,
+    const draft = await call(s.t.app, 'POST', patientPath(), {
+      session: s.clinician,
       body: { noteType: 'family_session', episodeId, body: { focus: 'Communication at home' } },
     });
     const path = `${patientPath()}/${draft.body.id}`;
-    const a = await call(t.app, 'PUT', path, {
-      session: clinician,
+    const a = await call(s.t.app, 'PUT', path, {
+      session: s.clinician,
       headers: ifMatch(draft.body.version),
       body: { body: { focus: 'First save' } },
     });
-    const b = await call(t.app, 'PUT', path, {
-      session: clinician,
+    const b = await call(s.t.app, 'PUT', path, {
+      session: s.clinician,
       headers: ifMatch(draft.body.version),
       body: { body: { focus: 'Second save' } },
     });
     expect(a.status).toBe(200);
     expect(b.status).toBe(409);
-    const read = await call(t.app, 'GET', path, { session: clinician });
+    const read = await call(s.t.app, 'GET', path, { session: s.clinician });
     expect(read.body.body.focus).toBe('First save');
-    const noIfMatch = await call(t.app, 'PUT', path, { session: clinician, body: { body: {} } });
+    const noIfMatch = await call(s.t.app, 'PUT', path, { session: s.clinician, body: { body: {} } });
     expect(noIfMatch.status).toBe(428);
   });
 });
@@ -195,7 +184,7 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'unknown note type',
       'POST',
-      () => `/api/patients/${ids.okafor}/notes`,
+      () => `/api/patients/${s.ids.okafor}/notes`,
       { noteType: 'poem', episodeId: ANY_ID },
       422,
       'noteType',
@@ -203,7 +192,7 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'group therapy through the single-note route',
       'POST',
-      () => `/api/patients/${ids.okafor}/notes`,
+      () => `/api/patients/${s.ids.okafor}/notes`,
       { noteType: 'group_therapy', episodeId: ANY_ID },
       422,
       'noteType',
@@ -211,7 +200,7 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'episode of another patient',
       'POST',
-      () => `/api/patients/${ids.delgado}/notes`,
+      () => `/api/patients/${s.ids.delgado}/notes`,
       { noteType: 'case_management', episodeId: '00000000-0000-4000-8000-000000000000' },
       422,
       'episodeId',
@@ -219,7 +208,7 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'bad objective id',
       'POST',
-      () => `/api/patients/${ids.okafor}/notes`,
+      () => `/api/patients/${s.ids.okafor}/notes`,
       {
         noteType: 'individual_therapy',
         episodeId: ANY_ID,
@@ -231,7 +220,7 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'code that is not 6 digits',
       'POST',
-      () => `/api/patients/${ids.okafor}/notes/00000000-0000-4000-8000-000000000000/sign`,
+      () => `/api/patients/${s.ids.okafor}/notes/00000000-0000-4000-8000-000000000000/sign`,
       { totpCode: '12ab' },
       422,
       'totpCode',
@@ -239,7 +228,7 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'note id that is not a UUID',
       'GET',
-      () => `/api/patients/${ids.okafor}/notes/not-a-note`,
+      () => `/api/patients/${s.ids.okafor}/notes/not-a-note`,
       undefined,
       400,
       'noteId',
@@ -247,7 +236,7 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'unknown field in a group note edit',
       'PUT',
-      () => `/api/sites/${ids.north}/group-notes/00000000-0000-4000-8000-000000000000`,
+      () => `/api/sites/${s.ids.north}/group-notes/00000000-0000-4000-8000-000000000000`,
       { colour: 'red' },
       422,
       'colour',
@@ -255,13 +244,13 @@ describe('bad input answers 4xx naming the field', () => {
     [
       'granted reader who is not staff',
       'POST',
-      () => `/api/patients/${ids.okafor}/psychotherapy-notes`,
+      () => `/api/patients/${s.ids.okafor}/psychotherapy-notes`,
       { episodeId: ANY_ID, text: 'x', grantedUserIds: ['nope'] },
       422,
       'grantedUserIds.0',
     ],
   ] as const)('%s', async (_name, method, path, body, status, field) => {
-    const res = await call(t.app, method, path(), { session: director, body });
+    const res = await call(s.t.app, method, path(), { session: s.director, body });
     expect(res.status, res.text).toBe(status);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
     expect(res.text).not.toMatch(/select|insert|stack|node_modules/i);
@@ -270,9 +259,9 @@ describe('bad input answers 4xx naming the field', () => {
 
 describe('guessing through the signature', () => {
   it('wrong passwords at signing count toward the lockout: then even the right code is refused (423)', async () => {
-    const eps = await call(t.app, 'GET', `/api/patients/${ids.okafor}/episodes`, { session: nurse });
-    const draft = await call(t.app, 'POST', `/api/patients/${ids.okafor}/notes`, {
-      session: nurse,
+    const eps = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, { session: s.nurse });
+    const draft = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/notes`, {
+      session: s.nurse,
       body: {
         noteType: 'nursing',
         episodeId: eps.body.items[0].id,
@@ -281,8 +270,8 @@ describe('guessing through the signature', () => {
     });
     expect(draft.status, draft.text).toBe(201);
     const sign = (body: Record<string, string>) =>
-      call(t.app, 'POST', `/api/patients/${ids.okafor}/notes/${draft.body.id}/sign`, {
-        session: nurse,
+      call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/notes/${draft.body.id}/sign`, {
+        session: s.nurse,
         headers: ifMatch(draft.body.version),
         body,
       });
@@ -293,8 +282,8 @@ describe('guessing through the signature', () => {
     const locked = await sign(totp('nurse@demo.openiop.org'));
     expect(locked.status).toBe(423);
     expect(locked.body.error.code).toBe('account_locked');
-    const still = await call(t.app, 'GET', `/api/patients/${ids.okafor}/notes/${draft.body.id}`, {
-      session: nurse,
+    const still = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/notes/${draft.body.id}`, {
+      session: s.nurse,
     });
     expect(still.body.status).toBe('draft');
   });

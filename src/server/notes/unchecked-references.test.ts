@@ -1,18 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../platform/db/platform.table';
 import { programSessions } from '../sessions';
-import { admit, demoIds, planDocument } from '../test-support/clinical-fixtures';
-import { call, createTestApp, LOG_MARKER, login, type Session, type TestApp } from '../test-support/test-app';
+import { admit, planDocument } from '../test-support/clinical-fixtures';
+import { call, LOG_MARKER } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
 /**
  * References a request names must point at this site's records and the right kind of staff: another site's
  * session, a random id, a portal account or another site's front desk answer 422 naming the field.
  */
-let t: TestApp;
-let clinician: Session;
-let director: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org', director: 'director@demo.openiop.org' });
 let southSessionId: string;
 let frontDeskId: string;
 let patientUserId: string;
@@ -21,30 +19,30 @@ let episodeId: string;
 const RANDOM_ID = '6f1d3c0e-5b0a-4a8e-9c3f-2d7a1b4e8f90';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  ids = await demoIds(t);
-  const found = await t.db.tx(async (tx) => ({
+  const found = await s.t.db.tx(async (tx) => ({
     frontDesk: (await tx.select().from(users).where(eq(users.email, 'frontdesk@demo.openiop.org')))[0]!.id,
     patientUser: (await tx.select().from(users).where(eq(users.role, 'patient')))[0]!.id,
   }));
   frontDeskId = found.frontDesk;
   patientUserId = found.patientUser;
-  const south = await call(t.app, 'POST', `/api/sites/${ids.south}/programs/${ids.southAdultIop}/sessions`, {
-    session: director,
-    body: { date: '2032-05-03', sessionType: 'drug_test', startTime: '10:00', endTime: '11:00' },
-  });
+  const south = await call(
+    s.t.app,
+    'POST',
+    `/api/sites/${s.ids.south}/programs/${s.ids.southAdultIop}/sessions`,
+    {
+      session: s.director,
+      body: { date: '2032-05-03', sessionType: 'drug_test', startTime: '10:00', endTime: '11:00' },
+    },
+  );
   expect(south.status, south.text).toBe(201);
   southSessionId = south.body.id ?? south.body.sessions?.[0]?.id;
   expect(southSessionId).toBeTruthy();
-  episodeId = (await admit(t, director, ids.okafor, ids.northAdultIop)).body.id;
+  episodeId = (await admit(s.t, s.director, s.ids.okafor, s.ids.northAdultIop)).body.id;
 });
-afterAll(() => t?.close());
 
 const psychotherapyNote = (sessionId: string) =>
-  call(t.app, 'POST', `/api/patients/${ids.okafor}/psychotherapy-notes`, {
-    session: clinician,
+  call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/psychotherapy-notes`, {
+    session: s.clinician,
     body: { episodeId, sessionId, text: `Process note ${LOG_MARKER}`, grantedUserIds: [] },
   });
 
@@ -62,8 +60,8 @@ describe('a psychotherapy note names only a session of the patient’s site', ()
   });
 
   it('a granted reader must be staff of the site', async () => {
-    const res = await call(t.app, 'POST', `/api/patients/${ids.okafor}/psychotherapy-notes`, {
-      session: clinician,
+    const res = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/psychotherapy-notes`, {
+      session: s.clinician,
       body: { episodeId, text: 'Process note', grantedUserIds: [frontDeskId] },
     });
     expect(res.status, res.text).toBe(422);
@@ -78,13 +76,13 @@ describe('a treatment-plan intervention names a staff member of the patient’s 
     ["another site's front desk", () => frontDeskId],
   ] as const) {
     it(`${label} as responsibleStaffId answers 422 naming the intervention`, async () => {
-      const episode = await admit(t, director, ids.bell, ids.northAdultIop).catch(() => undefined);
+      const episode = await admit(s.t, s.director, s.ids.bell, s.ids.northAdultIop).catch(() => undefined);
       const epId =
         episode?.body.id ??
-        (await call(t.app, 'GET', `/api/patients/${ids.bell}/episodes`, { session: director })).body.items[0]
-          .id;
-      const res = await call(t.app, 'POST', `/api/patients/${ids.bell}/episodes/${epId}/treatment-plan`, {
-        session: clinician,
+        (await call(s.t.app, 'GET', `/api/patients/${s.ids.bell}/episodes`, { session: s.director })).body
+          .items[0].id;
+      const res = await call(s.t.app, 'POST', `/api/patients/${s.ids.bell}/episodes/${epId}/treatment-plan`, {
+        session: s.clinician,
         body: { document: planDocument(who()) },
       });
       expect(res.status, res.text).toBe(422);
@@ -98,8 +96,8 @@ describe('a treatment-plan intervention names a staff member of the patient’s 
 
 describe('a one-off session is facilitated by staff of its site', () => {
   const oneOff = (sessionType: string, facilitatorId: string) =>
-    call(t.app, 'POST', `/api/sites/${ids.north}/programs/${ids.northAdultIop}/sessions`, {
-      session: director,
+    call(s.t.app, 'POST', `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/sessions`, {
+      session: s.director,
       body: { date: '2032-06-07', sessionType, startTime: '09:00', endTime: '10:00', facilitatorId },
     });
 
@@ -110,20 +108,20 @@ describe('a one-off session is facilitated by staff of its site', () => {
   });
 
   it('a group therapy session needs a licensed clinician: a nurse of the site answers 422', async () => {
-    const res = await oneOff('group_therapy', ids.nurseId);
+    const res = await oneOff('group_therapy', s.ids.nurseId);
     expect(res.status, res.text).toBe(422);
     expect(res.body.error.fields[0].path).toBe('facilitatorId');
   });
 
   it('a licensed clinician of the site is accepted', async () => {
-    const res = await oneOff('group_therapy', ids.clinicianId);
+    const res = await oneOff('group_therapy', s.ids.clinicianId);
     expect(res.status, res.text).toBe(201);
   });
 
   it('the session the test fixture made at South is at South', async () => {
-    const [row] = await t.db.tx((tx) =>
+    const [row] = await s.t.db.tx((tx) =>
       tx.select().from(programSessions).where(eq(programSessions.id, southSessionId)),
     );
-    expect(row!.siteId).toBe(ids.south);
+    expect(row!.siteId).toBe(s.ids.south);
   });
 });

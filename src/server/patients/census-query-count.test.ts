@@ -1,37 +1,34 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sites } from '../platform/db/platform.table';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { patients } from './patients.table';
 
 /** Statements per request must not grow with the number of rows (no N+1). */
-let t: TestApp;
-let s: Session;
+const s = withTestApp({ director: 'director@demo.openiop.org' });
 let north: string;
 let okafor: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  s = await login(t.app, 'director@demo.openiop.org');
-  await t.db.tx(async (tx) => {
+  await s.t.db.tx(async (tx) => {
     north = (await tx.select().from(sites).where(eq(sites.name, 'Riverbend North')))[0]!.id;
     okafor = (await tx.select().from(patients).where(eq(patients.familyName, 'Okafor')))[0]!.id;
   });
 });
-afterAll(() => t?.close());
 
 async function statementsFor(path: string): Promise<number> {
-  const before = t.db.queryCount();
-  const res = await call(t.app, 'GET', path, { session: s });
+  const before = s.t.db.queryCount();
+  const res = await call(s.t.app, 'GET', path, { session: s.director });
   expect(res.status).toBe(200);
-  return t.db.queryCount() - before;
+  return s.t.db.queryCount() - before;
 }
 
 async function addPatients(n: number, from = 0) {
-  const [org] = await t.db.tx((tx) =>
+  const [org] = await s.t.db.tx((tx) =>
     tx.select({ id: sites.organizationId }).from(sites).where(eq(sites.id, north)),
   );
-  await t.db.tx((tx) =>
+  await s.t.db.tx((tx) =>
     tx.insert(patients).values(
       Array.from({ length: n }, (_, k) => k + from).map((i) => ({
         organizationId: org!.id,

@@ -1,26 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
-import { demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call, type Session } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { patients } from './patients.table';
 
 /**
  * The duplicate-patient check holds under concurrency (on PostgreSQL three identical creates used to make
  * three patients) and discloses nothing about a patient at a site the caller cannot open.
  */
-let t: TestApp;
-let intake: Session;
-let frontDesk: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  intake = await login(t.app, 'intake@demo.openiop.org');
-  frontDesk = await login(t.app, 'frontdesk@demo.openiop.org');
-  ids = await demoIds(t);
-});
-afterAll(() => t?.close());
+const s = withTestApp({ intake: 'intake@demo.openiop.org', frontDesk: 'frontdesk@demo.openiop.org' });
 
 const person = (familyName: string, extra: Record<string, unknown> = {}) => ({
   givenName: 'Rowan',
@@ -29,17 +18,17 @@ const person = (familyName: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const create = (session: Session, siteId: string, body: Record<string, unknown>) =>
-  call(t.app, 'POST', `/api/sites/${siteId}/patients`, { session, body });
+  call(s.t.app, 'POST', `/api/sites/${siteId}/patients`, { session, body });
 const countNamed = async (familyName: string) =>
   (
-    await t.db.tx((tx) =>
+    await s.t.db.tx((tx) =>
       tx.select({ n: sql<number>`count(*)::int` }).from(patients).where(eq(patients.familyName, familyName)),
     )
   )[0]!.n;
 
 describe('concurrent identical creates', () => {
   it('three at once make one patient; the other two answer 409 possible_duplicate', async () => {
-    const results = await Promise.all([0, 1, 2].map(() => create(intake, ids.north, person('Racewell'))));
+    const results = await Promise.all([0, 1, 2].map(() => create(s.intake, s.ids.north, person('Racewell'))));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     for (const r of results.filter((r) => r.status === 409)) {
       expect(r.body.error.code).toBe('possible_duplicate');
@@ -48,8 +37,8 @@ describe('concurrent identical creates', () => {
   });
 
   it('"create anyway" (confirmNotDuplicate) still registers a second person of that name', async () => {
-    await create(intake, ids.north, person('Twinning'));
-    const anyway = await create(intake, ids.north, person('Twinning', { confirmNotDuplicate: true }));
+    await create(s.intake, s.ids.north, person('Twinning'));
+    const anyway = await create(s.intake, s.ids.north, person('Twinning', { confirmNotDuplicate: true }));
     expect(anyway.status, anyway.text).toBe(201);
     expect(await countNamed('Twinning')).toBe(2);
   });
@@ -58,7 +47,7 @@ describe('concurrent identical creates', () => {
 describe('a match at a site the caller cannot open', () => {
   it('answers 409 without any identifier, says to ask a director, and audits the probe', async () => {
     // Okafor, Amara, 1979-11-02 is a demo patient of North; the front desk works only at South.
-    const res = await create(frontDesk, ids.south, {
+    const res = await create(s.frontDesk, s.ids.south, {
       givenName: 'Amara',
       familyName: 'Okafor',
       dateOfBirth: '1979-11-02',
@@ -67,13 +56,13 @@ describe('a match at a site the caller cannot open', () => {
     expect(res.body.error.code).toBe('possible_duplicate_elsewhere');
     expect(res.body.error.message).toMatch(/possible match exists at another site; ask a director/);
     expect(res.body.error.existing).toBeUndefined();
-    expect(res.text).not.toContain(ids.okafor);
+    expect(res.text).not.toContain(s.ids.okafor);
     expect(res.text).not.toMatch(/RB\d+/);
-    const probes = await t.db.tx((tx) =>
+    const probes = await s.t.db.tx((tx) =>
       tx
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'patient.duplicate_check'), eq(auditLog.siteId, ids.south))),
+        .where(and(eq(auditLog.action, 'patient.duplicate_check'), eq(auditLog.siteId, s.ids.south))),
     );
     expect(probes).toHaveLength(1);
     expect(probes[0]).toMatchObject({ outcome: 'denied', patientId: null });
@@ -81,12 +70,12 @@ describe('a match at a site the caller cannot open', () => {
   });
 
   it('a match the caller may open is still named, and that probe is audited too', async () => {
-    const res = await create(intake, ids.south, {
+    const res = await create(s.intake, s.ids.south, {
       givenName: 'Amara',
       familyName: 'Okafor',
       dateOfBirth: '1979-11-02',
     });
     expect(res.status).toBe(409);
-    expect(res.body.error.existing).toEqual([{ id: ids.okafor, mrn: expect.any(String) }]);
+    expect(res.body.error.existing).toEqual([{ id: s.ids.okafor, mrn: expect.any(String) }]);
   });
 });

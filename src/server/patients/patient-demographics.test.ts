@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let clinician: Session; // Riverbend North only
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  ids = await demoIds(t);
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // Riverbend North only
 });
-afterAll(() => t?.close());
 
 const yearsAgo = (years: number, days = 0) => {
-  const d = t.clock.now();
+  const d = s.t.clock.now();
   d.setUTCFullYear(d.getUTCFullYear() - years);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
 };
 
-const create = (body: Record<string, unknown>, site = ids.north) =>
-  call(t.app, 'POST', `/api/sites/${site}/patients`, { session: clinician, body });
+const create = (body: Record<string, unknown>, site = s.ids.north) =>
+  call(s.t.app, 'POST', `/api/sites/${site}/patients`, { session: s.clinician, body });
 
 describe('demographics', () => {
   it('stores address, living situation and emergency contact', async () => {
@@ -45,12 +38,12 @@ describe('demographics', () => {
       emergencyContact: { name: 'Tom Marsh', relationship: 'brother' },
       guardianContact: null,
     });
-    const read = await call(t.app, 'GET', `/api/patients/${res.body.id}`, { session: clinician });
+    const read = await call(s.t.app, 'GET', `/api/patients/${res.body.id}`, { session: s.clinician });
     expect(read.body.addressLine2).toBe('Apt 4');
   });
 
   it('refuses a date of birth in the future (422 dateOfBirth)', async () => {
-    const tomorrow = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(s.t.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
     const res = await create({ givenName: 'Future', familyName: 'Person', dateOfBirth: tomorrow });
     expect(res.status).toBe(422);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['dateOfBirth']);
@@ -96,8 +89,8 @@ describe('demographics', () => {
     });
 
     // Removing the guardian of a minor is refused as well.
-    const removed = await call(t.app, 'PATCH', `/api/patients/${withGuardian.body.id}`, {
-      session: clinician,
+    const removed = await call(s.t.app, 'PATCH', `/api/patients/${withGuardian.body.id}`, {
+      session: s.clinician,
       headers: { 'if-match': `"${withGuardian.body.version}"` },
       body: { guardianContact: null },
     });
@@ -114,11 +107,11 @@ describe('possible duplicates', () => {
     // Okafor, Amara, 1979-11-02 is a demo patient of North; any case matches, at any site of the organization.
     const dup = await create(
       { givenName: 'amara', familyName: 'OKAFOR', dateOfBirth: '1979-11-02' },
-      ids.north,
+      s.ids.north,
     );
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('possible_duplicate');
-    expect(dup.body.error.existing).toEqual([{ id: ids.okafor, mrn: 'RB1002' }]);
+    expect(dup.body.error.existing).toEqual([{ id: s.ids.okafor, mrn: 'RB1002' }]);
 
     const confirmed = await create({
       givenName: 'Amara',
@@ -127,7 +120,7 @@ describe('possible duplicates', () => {
       confirmNotDuplicate: true,
     });
     expect(confirmed.status).toBe(201);
-    expect(confirmed.body.id).not.toBe(ids.okafor);
+    expect(confirmed.body.id).not.toBe(s.ids.okafor);
   });
 
   it('a different date of birth is not a duplicate', async () => {
@@ -138,7 +131,7 @@ describe('possible duplicates', () => {
 
 describe('access', () => {
   it('a North clinician may not register a patient at South (403)', async () => {
-    const res = await create({ givenName: 'X', familyName: 'Y', dateOfBirth: '1990-01-01' }, ids.south);
+    const res = await create({ givenName: 'X', familyName: 'Y', dateOfBirth: '1990-01-01' }, s.ids.south);
     expect(res.status).toBe(403);
   });
 });

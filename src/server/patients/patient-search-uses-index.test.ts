@@ -1,32 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type TestApp } from '../test-support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { parseCensusSearch } from './census-search';
 import { censusQuery } from './patients.store';
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await demoIds(t);
   // 10,000 generated patients at North (names from md5, so trigrams vary as real names do).
-  await t.db.tx(async (tx) => {
+  await s.t.db.tx(async (tx) => {
     await tx.execute(sql`
       insert into patients (organization_id, site_id, mrn, given_name, family_name, date_of_birth)
       select s.organization_id, s.id, 'GEN' || g,
              initcap(substr(md5('g' || g), 1, 7)), initcap(substr(md5('f' || g), 1, 9)),
              date '1950-01-01' + (g % 20000)
-      from generate_series(1, 10000) g, sites s where s.id = ${ids.north}`);
+      from generate_series(1, 10000) g, sites s where s.id = ${s.ids.north}`);
   });
-  await t.db.tx((tx) => tx.execute(sql`analyze patients`));
+  await s.t.db.tx((tx) => tx.execute(sql`analyze patients`));
 }, 120_000);
-afterAll(() => t?.close());
 
 async function plan(q: string): Promise<string> {
-  const rows = await t.db.tx((tx) =>
-    tx.execute(sql`explain ${censusQuery(tx, ids.north, parseCensusSearch(q), 1, 25)}`),
+  const rows = await s.t.db.tx((tx) =>
+    tx.execute(sql`explain ${censusQuery(tx, s.ids.north, parseCensusSearch(q), 1, 25)}`),
   );
   const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Record<string, string>[];
   return list.map((r) => Object.values(r)[0]).join('\n');
@@ -43,8 +39,10 @@ describe('census name search over 10,000 generated patients', () => {
   );
 
   it('still finds the demo patient among them', async () => {
-    const clinician = await login(t.app, 'clinician@demo.openiop.org');
-    const res = await call(t.app, 'GET', `/api/sites/${ids.north}/patients?q=okafor`, { session: clinician });
+    const clinician = await login(s.t.app, 'clinician@demo.openiop.org');
+    const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/patients?q=okafor`, {
+      session: clinician,
+    });
     expect(res.body.items.map((p: { familyName: string }) => p.familyName)).toEqual(['Okafor']);
     expect(res.body.total).toBe(1);
   });

@@ -1,22 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sites } from '../platform/db/platform.table';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call, login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { patients } from './patients.table';
 
-let t: TestApp;
-let clinician: Session; // Riverbend North only
-let director: Session; // both sites
+const s = withTestApp({
+  clinician: 'clinician@demo.openiop.org', // Riverbend North only
+  director: 'director@demo.openiop.org', // both sites
+});
 let north: string;
 let south: string;
 let okafor: string; // North
 let cho: string; // South
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  await t.db.tx(async (tx) => {
+  await s.t.db.tx(async (tx) => {
     for (const s of await tx.select().from(sites))
       if (s.name.endsWith('North')) north = s.id;
       else south = s.id;
@@ -24,10 +23,9 @@ beforeAll(async () => {
     cho = (await tx.select().from(patients).where(eq(patients.familyName, 'Cho')))[0]!.id;
   });
 });
-afterAll(() => t?.close());
 
 const auditRows = (action: string, patientId: string) =>
-  t.db.tx((tx) =>
+  s.t.db.tx((tx) =>
     tx
       .select()
       .from(auditLog)
@@ -44,17 +42,19 @@ describe('census', () => {
     ['MRN', 'RB1002', ['Okafor']],
     ['another site’s patient is not listed', 'Cho', []],
   ])('finds by %s', async (_label, q, families) => {
-    const res = await call(t.app, 'GET', `/api/sites/${north}/patients?q=${encodeURIComponent(q)}`, {
-      session: clinician,
+    const res = await call(s.t.app, 'GET', `/api/sites/${north}/patients?q=${encodeURIComponent(q)}`, {
+      session: s.clinician,
     });
     expect(res.status).toBe(200);
     expect(res.body.items.map((p: { familyName: string }) => p.familyName)).toEqual(families);
   });
 
   it('pages through the whole site in name order', async () => {
-    const first = await call(t.app, 'GET', `/api/sites/${north}/patients?pageSize=5`, { session: clinician });
-    const rest = await call(t.app, 'GET', `/api/sites/${north}/patients?pageSize=5&page=2`, {
-      session: clinician,
+    const first = await call(s.t.app, 'GET', `/api/sites/${north}/patients?pageSize=5`, {
+      session: s.clinician,
+    });
+    const rest = await call(s.t.app, 'GET', `/api/sites/${north}/patients?pageSize=5&page=2`, {
+      session: s.clinician,
     });
     expect(first.body.total).toBe(12);
     expect(first.body.items).toHaveLength(5);
@@ -65,14 +65,14 @@ describe('census', () => {
 
   it('writes one audit row for each patient shown', async () => {
     const before = (await auditRows('patient.list', okafor)).length;
-    await call(t.app, 'GET', `/api/sites/${north}/patients?q=Okafor`, { session: clinician });
+    await call(s.t.app, 'GET', `/api/sites/${north}/patients?q=Okafor`, { session: s.clinician });
     expect((await auditRows('patient.list', okafor)).length).toBe(before + 1);
   });
 });
 
 describe('access to a patient', () => {
   it('a clinician of site A gets 403 for a patient of site B, and the refusal is audited', async () => {
-    const res = await call(t.app, 'GET', `/api/patients/${cho}`, { session: clinician });
+    const res = await call(s.t.app, 'GET', `/api/patients/${cho}`, { session: s.clinician });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('patient_outside_site');
     const denied = await auditRows('access.denied', cho);
@@ -80,18 +80,18 @@ describe('access to a patient', () => {
   });
 
   it('break-glass needs a reason, opens 1 hour of access, and is flagged in the audit log', async () => {
-    const noReason = await call(t.app, 'POST', `/api/patients/${cho}/break-glass`, {
-      session: clinician,
+    const noReason = await call(s.t.app, 'POST', `/api/patients/${cho}/break-glass`, {
+      session: s.clinician,
       body: { reason: 'x' },
     });
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.fields[0].path).toBe('reason');
-    const grant = await call(t.app, 'POST', `/api/patients/${cho}/break-glass`, {
-      session: clinician,
+    const grant = await call(s.t.app, 'POST', `/api/patients/${cho}/break-glass`, {
+      session: s.clinician,
       body: { reason: 'Patient arrived at North in crisis; need emergency contact' },
     });
     expect(grant.status).toBe(201);
-    const read = await call(t.app, 'GET', `/api/patients/${cho}`, { session: clinician });
+    const read = await call(s.t.app, 'GET', `/api/patients/${cho}`, { session: s.clinician });
     expect(read.status).toBe(200);
     expect(read.body.familyName).toBe('Cho');
     expect(read.headers.get('openiop-access')).toBe('break-glass');
@@ -101,18 +101,22 @@ describe('access to a patient', () => {
       breakGlass: true,
       breakGlassGrantId: grant.body.id,
     });
-    t.clock.advance(60 * 60 + 1);
-    const clinicianAgain = await login(t.app, 'clinician@demo.openiop.org');
-    expect((await call(t.app, 'GET', `/api/patients/${cho}`, { session: clinicianAgain })).status).toBe(403);
-    clinician = clinicianAgain;
-    director = await login(t.app, 'director@demo.openiop.org'); // the hour also ended the idle session
+    s.t.clock.advance(60 * 60 + 1);
+    const clinicianAgain = await login(s.t.app, 'clinician@demo.openiop.org');
+    expect((await call(s.t.app, 'GET', `/api/patients/${cho}`, { session: clinicianAgain })).status).toBe(
+      403,
+    );
+    s.clinician = clinicianAgain;
+    s.director = await login(s.t.app, 'director@demo.openiop.org'); // the hour also ended the idle session
   });
 
   it('a patient account reads only its own record', async () => {
-    const patient = await login(t.app, 'patient@demo.openiop.org');
-    expect((await call(t.app, 'GET', `/api/patients/${okafor}`, { session: patient })).status).toBe(403);
-    expect((await call(t.app, 'GET', `/api/sites/${north}/patients`, { session: patient })).status).toBe(403);
-    const me = await call(t.app, 'GET', '/api/portal/me', { session: patient });
+    const patient = await login(s.t.app, 'patient@demo.openiop.org');
+    expect((await call(s.t.app, 'GET', `/api/patients/${okafor}`, { session: patient })).status).toBe(403);
+    expect((await call(s.t.app, 'GET', `/api/sites/${north}/patients`, { session: patient })).status).toBe(
+      403,
+    );
+    const me = await call(s.t.app, 'GET', '/api/portal/me', { session: patient });
     expect(me.status).toBe(200);
     expect(me.body.patient.familyName).toBe('Rivera');
     expect(me.body.program.helpLine).toMatch(/any hour/);
@@ -120,7 +124,7 @@ describe('access to a patient', () => {
 
   it('every read is in the audit log with who, role, patient and source', async () => {
     const before = (await auditRows('patient.read', okafor)).length;
-    await call(t.app, 'GET', `/api/patients/${okafor}`, { session: director });
+    await call(s.t.app, 'GET', `/api/patients/${okafor}`, { session: s.director });
     const rows = await auditRows('patient.read', okafor);
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({
@@ -138,21 +142,29 @@ describe('create and update', () => {
   it('assigns the next MRN and replays the first answer for a repeated Idempotency-Key', async () => {
     const headers = { 'idempotency-key': 'create-riley-1' };
     const [a, b] = await Promise.all([
-      call(t.app, 'POST', `/api/sites/${north}/patients`, { session: director, body: newPatient, headers }),
-      call(t.app, 'POST', `/api/sites/${north}/patients`, { session: director, body: newPatient, headers }),
+      call(s.t.app, 'POST', `/api/sites/${north}/patients`, {
+        session: s.director,
+        body: newPatient,
+        headers,
+      }),
+      call(s.t.app, 'POST', `/api/sites/${north}/patients`, {
+        session: s.director,
+        body: newPatient,
+        headers,
+      }),
     ]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.id).toBe(b.body.id);
     expect(a.body.mrn).toMatch(/^RB\d+$/);
-    const count = await t.db.tx((tx) =>
+    const count = await s.t.db.tx((tx) =>
       tx
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(patients)
         .where(eq(patients.familyName, 'Idempotent')),
     );
     expect(count[0]!.n).toBe(1);
-    const reused = await call(t.app, 'POST', `/api/sites/${north}/patients`, {
-      session: director,
+    const reused = await call(s.t.app, 'POST', `/api/sites/${north}/patients`, {
+      session: s.director,
       body: { ...newPatient, givenName: 'Someone Else' },
       headers,
     });
@@ -161,25 +173,25 @@ describe('create and update', () => {
   });
 
   it('creating at a site one does not belong to is refused', async () => {
-    const res = await call(t.app, 'POST', `/api/sites/${south}/patients`, {
-      session: clinician,
+    const res = await call(s.t.app, 'POST', `/api/sites/${south}/patients`, {
+      session: s.clinician,
       body: newPatient,
     });
     expect(res.status).toBe(403);
   });
 
   it('updates carry the version: stale If-Match → 409 with the current version, nothing lost', async () => {
-    const read = await call(t.app, 'GET', `/api/patients/${okafor}`, { session: director });
+    const read = await call(s.t.app, 'GET', `/api/patients/${okafor}`, { session: s.director });
     const etag = read.headers.get('etag')!;
     expect(etag).toBe(`"${read.body.version}"`);
     const [x, y] = await Promise.all([
-      call(t.app, 'PATCH', `/api/patients/${okafor}`, {
-        session: director,
+      call(s.t.app, 'PATCH', `/api/patients/${okafor}`, {
+        session: s.director,
         body: { pronouns: 'she/they' },
         headers: { 'if-match': etag },
       }),
-      call(t.app, 'PATCH', `/api/patients/${okafor}`, {
-        session: clinician,
+      call(s.t.app, 'PATCH', `/api/patients/${okafor}`, {
+        session: s.clinician,
         body: { language: 'Igbo' },
         headers: { 'if-match': etag },
       }),
@@ -188,7 +200,7 @@ describe('create and update', () => {
     const loser = x.status === 409 ? x : y;
     expect(loser.body.error.code).toBe('version_conflict');
     expect(loser.body.error.currentVersion).toBe(read.body.version + 1);
-    const after = await call(t.app, 'GET', `/api/patients/${okafor}`, { session: director });
+    const after = await call(s.t.app, 'GET', `/api/patients/${okafor}`, { session: s.director });
     expect(after.body.version).toBe(read.body.version + 1);
     expect(after.body.pronouns === 'she/they' || after.body.language === 'Igbo').toBe(true);
   });
@@ -196,27 +208,27 @@ describe('create and update', () => {
 
 describe('portal invitation', () => {
   it('a one-time link creates the account, which then sees only its own profile', async () => {
-    const invite = await call(t.app, 'POST', `/api/patients/${okafor}/portal-invitations`, {
-      session: director,
+    const invite = await call(s.t.app, 'POST', `/api/patients/${okafor}/portal-invitations`, {
+      session: s.director,
     });
     expect(invite.status).toBe(201);
     const token = invite.body.inviteUrl.split('/').pop();
-    const check = await call(t.app, 'GET', `/api/portal/invitations/${token}`);
+    const check = await call(s.t.app, 'GET', `/api/portal/invitations/${token}`);
     expect(check.body.givenName).toBe('Amara');
-    const weak = await call(t.app, 'POST', `/api/portal/invitations/${token}/accept`, {
+    const weak = await call(s.t.app, 'POST', `/api/portal/invitations/${token}/accept`, {
       body: { email: 'amara@example.org', password: 'short' },
     });
     expect(weak.status).toBe(422);
     expect(weak.body.error.fields[0].path).toBe('password');
-    const accept = await call(t.app, 'POST', `/api/portal/invitations/${token}/accept`, {
+    const accept = await call(s.t.app, 'POST', `/api/portal/invitations/${token}/accept`, {
       body: { email: 'amara@example.org', password: 'amara-long-password' },
     });
     expect(accept.status).toBe(200);
-    const amara = await login(t.app, 'amara@example.org', 'amara-long-password');
-    const me = await call(t.app, 'GET', '/api/portal/me', { session: amara });
+    const amara = await login(s.t.app, 'amara@example.org', 'amara-long-password');
+    const me = await call(s.t.app, 'GET', '/api/portal/me', { session: amara });
     expect(me.body.patient.familyName).toBe('Okafor');
-    expect((await call(t.app, 'GET', `/api/patients/${cho}`, { session: amara })).status).toBe(403);
-    const reuse = await call(t.app, 'POST', `/api/portal/invitations/${token}/accept`, {
+    expect((await call(s.t.app, 'GET', `/api/patients/${cho}`, { session: amara })).status).toBe(403);
+    const reuse = await call(s.t.app, 'POST', `/api/portal/invitations/${token}/accept`, {
       body: { email: 'other@example.org', password: 'another-long-password' },
     });
     expect(reuse.status).toBe(404);

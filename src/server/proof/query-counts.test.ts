@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, login, type Session } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { type GeneratedData, generateSyntheticData, SCALES, SYNTHETIC_END } from './synthetic-data';
 
 /**
@@ -8,21 +9,19 @@ import { type GeneratedData, generateSyntheticData, SCALES, SYNTHETIC_END } from
  * (60 patients a site, 8 weeks, a patient with 60 extra attendances). A count that grows with the rows is
  * an N+1. The data comes from the benchmark generator (synthetic-data.ts), so the two agree on "realistic".
  */
-let t: TestApp;
+const s = withTestApp();
 const networks: { data: GeneratedData; session: Session }[] = [];
 const lastWeek = SYNTHETIC_END.subtract({ weeks: 1 }).toString();
 
 beforeAll(async () => {
-  t = await createTestApp();
   for (const [label, scale] of [
     ['qcsmall', SCALES.tiny],
     ['qclarge', SCALES.medium],
   ] as const) {
-    const data = await generateSyntheticData(t.db, scale, { seed: 11, label });
-    networks.push({ data, session: await login(t.app, data.directorEmail) });
+    const data = await generateSyntheticData(s.t.db, scale, { seed: 11, label });
+    networks.push({ data, session: await login(s.t.app, data.directorEmail) });
   }
 }, 180_000);
-afterAll(() => t?.close());
 
 type Probe = { name: string; method: 'GET' | 'PUT'; path: (d: GeneratedData) => string; body?: unknown };
 
@@ -65,14 +64,14 @@ async function statements(
   body?: unknown,
   headers?: Record<string, string>,
 ) {
-  const before = t.db.queryCount();
-  const res = await call(t.app, probe.method, probe.path(network.data), {
+  const before = s.t.db.queryCount();
+  const res = await call(s.t.app, probe.method, probe.path(network.data), {
     session: network.session,
     body,
     headers,
   });
   expect(res.status, `${probe.name}: ${res.text.slice(0, 300)}`).toBe(200);
-  return { count: t.db.queryCount() - before, body: res.body, headers: res.headers };
+  return { count: s.t.db.queryCount() - before, body: res.body, headers: res.headers };
 }
 
 describe('statements per request do not grow with the data', () => {
@@ -84,7 +83,7 @@ describe('statements per request do not grow with the data', () => {
       const b = await statements(large, probe);
       counts[probe.name] = [a.count, b.count];
     }
-    console.info(`query counts (${t.db.kind}), small vs larger: ${JSON.stringify(counts)}`);
+    console.info(`query counts (${s.t.db.kind}), small vs larger: ${JSON.stringify(counts)}`);
     for (const [name, [a, b]] of Object.entries(counts)) expect(b, name).toBe(a);
     // The larger network really is larger where it matters.
     const roster = await statements(large, probes.find((p) => p.name === 'roster')!);

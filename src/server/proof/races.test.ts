@@ -1,16 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patients } from '../patients';
 import { auditLog } from '../platform/db/platform.table';
-import { demoIds } from '../test-support/clinical-fixtures';
-import {
-  type ApiResponse,
-  call,
-  createTestApp,
-  login,
-  type Session,
-  type TestApp,
-} from '../test-support/test-app';
+import { type ApiResponse, call, login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { generateSyntheticData, SCALES } from './synthetic-data';
 
 /**
@@ -22,20 +15,11 @@ import { generateSyntheticData, SCALES } from './synthetic-data';
 const WRITERS = Number(process.env.OPENIOP_RACE_WRITERS ?? 1000);
 const HELD_VERSIONS = 100;
 
-let t: TestApp;
-let clinician: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  ids = await demoIds(t);
-});
-afterAll(() => t?.close());
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org' });
 
 describe('concurrent versioned updates (If-Match)', () => {
   it(`${WRITERS} writers on one patient: each update applied once or 409; final version = updates applied`, async () => {
-    const start = await call(t.app, 'GET', `/api/patients/${ids.okafor}`, { session: clinician });
+    const start = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}`, { session: s.clinician });
     const v0 = Number(start.body.version);
     const applied: { writer: number; version: number; value: string }[] = [];
     const outcomes = new Map<number, number>();
@@ -44,8 +28,8 @@ describe('concurrent versioned updates (If-Match)', () => {
     // The writers read the record at different moments: they hold versions v0 … v0+99 when they all save.
     async function writer(i: number) {
       const value = `Writer ${i}`;
-      const res: ApiResponse = await call(t.app, 'PATCH', `/api/patients/${ids.okafor}`, {
-        session: clinician,
+      const res: ApiResponse = await call(s.t.app, 'PATCH', `/api/patients/${s.ids.okafor}`, {
+        session: s.clinician,
         headers: { 'if-match': `"${v0 + (i % HELD_VERSIONS)}"` },
         body: { preferredName: value },
       });
@@ -66,32 +50,32 @@ describe('concurrent versioned updates (If-Match)', () => {
     // Applied once each: the versions the writers got back are v0+1 … v0+applied, with no gaps or repeats.
     const versions = applied.map((a) => a.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: applied.length }, (_, k) => v0 + 1 + k));
-    const after = await call(t.app, 'GET', `/api/patients/${ids.okafor}`, { session: clinician });
+    const after = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}`, { session: s.clinician });
     expect(after.body.version).toBe(v0 + applied.length);
     // Nothing lost: the stored value is the one the writer holding the last version sent.
     const last = applied.find((a) => a.version === v0 + applied.length)!;
     expect(after.body.preferredName).toBe(last.value);
     // Each applied update was audited once, in its own transaction; refused attempts left no audit row.
-    const audited = await t.db.tx((tx) =>
+    const audited = await s.t.db.tx((tx) =>
       tx
         .select({ n: sql<number>`count(*)::int` })
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'patient.update'), eq(auditLog.patientId, ids.okafor))),
+        .where(and(eq(auditLog.action, 'patient.update'), eq(auditLog.patientId, s.ids.okafor))),
     );
     expect(audited[0]!.n).toBe(applied.length);
     console.info(
-      `races (${t.db.kind}): ${WRITERS} writers, ${applied.length} applied, ${outcomes.get(409) ?? 0} answered 409`,
+      `races (${s.t.db.kind}): ${WRITERS} writers, ${applied.length} applied, ${outcomes.get(409) ?? 0} answered 409`,
     );
   }, 240_000);
 });
 
 describe('concurrent Idempotency-Key replays of a create', () => {
   it('50 simultaneous retries of one patient create make exactly one patient, and all get its answer', async () => {
-    const body = { givenName: 'Idem', familyName: `Potent-${t.db.kind}`, dateOfBirth: '1985-06-15' };
+    const body = { givenName: 'Idem', familyName: `Potent-${s.t.db.kind}`, dateOfBirth: '1985-06-15' };
     const replies = await Promise.all(
       Array.from({ length: 50 }, () =>
-        call(t.app, 'POST', `/api/sites/${ids.north}/patients`, {
-          session: clinician,
+        call(s.t.app, 'POST', `/api/sites/${s.ids.north}/patients`, {
+          session: s.clinician,
           headers: { 'idempotency-key': 'race-create-1' },
           body,
         }),
@@ -99,14 +83,14 @@ describe('concurrent Idempotency-Key replays of a create', () => {
     );
     expect(replies.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
-    const rows = await t.db.tx((tx) =>
+    const rows = await s.t.db.tx((tx) =>
       tx.select().from(patients).where(eq(patients.familyName, body.familyName)),
     );
     expect(rows.map((r) => r.id)).toEqual([replies[0]!.body.id]);
 
     // The same key with a different body is refused, and still only one row exists.
-    const reused = await call(t.app, 'POST', `/api/sites/${ids.north}/patients`, {
-      session: clinician,
+    const reused = await call(s.t.app, 'POST', `/api/sites/${s.ids.north}/patients`, {
+      session: s.clinician,
       headers: { 'idempotency-key': 'race-create-1' },
       body: { ...body, givenName: 'Other' },
     });
@@ -116,15 +100,15 @@ describe('concurrent Idempotency-Key replays of a create', () => {
 
   it('50 simultaneous retries of a referral create make exactly one referral', async () => {
     const body = {
-      programId: ids.northAdultIop,
+      programId: s.ids.northAdultIop,
       referredOn: '2026-11-02',
       source: 'self',
       note: 'Idempotency race',
     };
     const replies = await Promise.all(
       Array.from({ length: 50 }, () =>
-        call(t.app, 'POST', `/api/patients/${ids.bell}/referrals`, {
-          session: clinician,
+        call(s.t.app, 'POST', `/api/patients/${s.ids.bell}/referrals`, {
+          session: s.clinician,
           headers: { 'idempotency-key': 'race-referral-1' },
           body,
         }),
@@ -135,7 +119,9 @@ describe('concurrent Idempotency-Key replays of a create', () => {
       replies[0]!.text,
     ).toEqual([]);
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
-    const list = await call(t.app, 'GET', `/api/patients/${ids.bell}/referrals`, { session: clinician });
+    const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.bell}/referrals`, {
+      session: s.clinician,
+    });
     expect(list.body.items.filter((r: { id: string }) => r.id === replies[0]!.body.id)).toHaveLength(1);
   }, 120_000);
 });
@@ -145,10 +131,10 @@ describe('concurrent saves of one roster', () => {
   // failed on the (session, patient) unique index with a 500. Saves now name the roster version they read:
   // of 20 saves made from one read, one is applied whole and the others answer 409, so no edit is lost.
   it('20 simultaneous saves from one read: one applied whole, 19 answer 409 version_conflict', async () => {
-    const data = await generateSyntheticData(t.db, SCALES.tiny, { seed: 3, label: 'rosterrace' });
-    const director = await login(t.app, data.directorEmail);
+    const data = await generateSyntheticData(s.t.db, SCALES.tiny, { seed: 3, label: 'rosterrace' });
+    const director = await login(s.t.app, data.directorEmail);
     const path = `/api/sites/${data.busySessionSiteId}/sessions/${data.busySessionId}/attendance`;
-    const roster = await call(t.app, 'GET', path, { session: director });
+    const roster = await call(s.t.app, 'GET', path, { session: director });
     const members: string[] = roster.body.members.map((m: { patientId: string }) => m.patientId);
     expect(members.length).toBeGreaterThan(3);
     const read = roster.headers.get('etag')!;
@@ -158,7 +144,7 @@ describe('concurrent saves of one roster', () => {
     );
     const replies = await Promise.all(
       saves.map((rows) =>
-        call(t.app, 'PUT', path, { session: director, headers: { 'if-match': read }, body: { rows } }),
+        call(s.t.app, 'PUT', path, { session: director, headers: { 'if-match': read }, body: { rows } }),
       ),
     );
     const statuses = replies.map((r) => r.status);
@@ -167,7 +153,7 @@ describe('concurrent saves of one roster', () => {
     for (const r of replies.filter((r) => r.status === 409))
       expect(r.body.error.code).toBe('version_conflict');
     const winner = replies.findIndex((r) => r.status === 200);
-    const after = await call(t.app, 'GET', path, { session: director });
+    const after = await call(s.t.app, 'GET', path, { session: director });
     expect(after.body.version).toBe(roster.body.version + 1);
     const recorded = after.body.members.map((m: { attendance: { minutes: number } | null }) => m.attendance);
     expect(recorded.filter((a: unknown) => a === null)).toEqual([]);

@@ -1,24 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getInstrument } from '../../domain/instruments';
 import { programs } from '../platform/db/platform.table';
-import { demoIds } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let intake: Session; // both sites
-let clinician: Session; // North only
-let billing: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  intake = await login(t.app, 'intake@demo.openiop.org');
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  billing = await login(t.app, 'billing@demo.openiop.org');
-  ids = await demoIds(t);
+const s = withTestApp({
+  intake: 'intake@demo.openiop.org', // both sites
+  clinician: 'clinician@demo.openiop.org', // North only
+  billing: 'billing@demo.openiop.org',
 });
-afterAll(() => t?.close());
 
 /** Every item of an instrument answered with the same option index (clamped to the item's options). */
 const answersAt = (instrument: string, pick: (values: number[]) => number) =>
@@ -43,9 +34,9 @@ const referralBody = (programId: string) => ({
   },
 });
 
-async function newReferral(patientId = ids.okafor, programId = ids.northAdultIop) {
-  const res = await call(t.app, 'POST', `/api/patients/${patientId}/referrals`, {
-    session: intake,
+async function newReferral(patientId = s.ids.okafor, programId = s.ids.northAdultIop) {
+  const res = await call(s.t.app, 'POST', `/api/patients/${patientId}/referrals`, {
+    session: s.intake,
     body: referralBody(programId),
   });
   expect(res.status, res.text).toBe(201);
@@ -55,9 +46,10 @@ async function newReferral(patientId = ids.okafor, programId = ids.northAdultIop
 const screen = (
   referralId: string,
   body: Record<string, unknown>,
-  session = intake,
-  patientId = ids.okafor,
-) => call(t.app, 'POST', `/api/patients/${patientId}/referrals/${referralId}/screenings`, { session, body });
+  session = s.intake,
+  patientId = s.ids.okafor,
+) =>
+  call(s.t.app, 'POST', `/api/patients/${patientId}/referrals/${referralId}/screenings`, { session, body });
 
 describe('referral', () => {
   it('records source, date, substances with last use, and flags', async () => {
@@ -73,21 +65,23 @@ describe('referral', () => {
       psychiatricFlags: { coOccurringDisorder: true, note: 'Depression, treated' },
       screenings: [],
     });
-    const list = await call(t.app, 'GET', `/api/patients/${ids.okafor}/referrals`, { session: clinician });
+    const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/referrals`, {
+      session: s.clinician,
+    });
     expect(list.status).toBe(200);
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(r.id);
   });
 
   it('refuses an unknown source and a program of another site', async () => {
-    const bad = await call(t.app, 'POST', `/api/patients/${ids.okafor}/referrals`, {
-      session: intake,
-      body: { ...referralBody(ids.northAdultIop), source: 'internet' },
+    const bad = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/referrals`, {
+      session: s.intake,
+      body: { ...referralBody(s.ids.northAdultIop), source: 'internet' },
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields[0].path).toBe('source');
-    const otherSite = await call(t.app, 'POST', `/api/patients/${ids.okafor}/referrals`, {
-      session: intake,
-      body: referralBody(ids.southAdultIop),
+    const otherSite = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/referrals`, {
+      session: s.intake,
+      body: referralBody(s.ids.southAdultIop),
     });
     expect(otherSite.status).toBe(422);
     expect(otherSite.body.error.fields[0].path).toBe('programId');
@@ -135,15 +129,15 @@ describe('intake screening', () => {
       ['suicide_risk_high', '4'],
       ['recovery_environment_unsafe', '3.1'],
     ]);
-    const stored = await call(t.app, 'GET', `/api/patients/${ids.okafor}/referrals/${r.id}`, {
-      session: clinician,
+    const stored = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/referrals/${r.id}`, {
+      session: s.clinician,
     });
     expect(stored.body.screenings[0].ruleOut).toEqual(res.body.ruleOut);
   });
 
   it("uses the program's thresholds (configuration, not code)", async () => {
-    await t.db.tx((tx) =>
-      tx.update(programs).set({ ciwaArAbove: 20 }).where(eq(programs.id, ids.northAdultIop)),
+    await s.t.db.tx((tx) =>
+      tx.update(programs).set({ ciwaArAbove: 20 }).where(eq(programs.id, s.ids.northAdultIop)),
     );
     try {
       const r = await newReferral();
@@ -151,16 +145,16 @@ describe('intake screening', () => {
       expect(res.body.thresholds.ciwaArAbove).toBe(20);
       expect(res.body.ruleOut.outcome).toBe('proceed-to-assessment');
     } finally {
-      await t.db.tx((tx) =>
-        tx.update(programs).set({ ciwaArAbove: 15 }).where(eq(programs.id, ids.northAdultIop)),
+      await s.t.db.tx((tx) =>
+        tx.update(programs).set({ ciwaArAbove: 15 }).where(eq(programs.id, s.ids.northAdultIop)),
       );
     }
   });
 
   it('takes flags from the referral unless the screen overrides them', async () => {
-    const res0 = await call(t.app, 'POST', `/api/patients/${ids.okafor}/referrals`, {
-      session: intake,
-      body: { ...referralBody(ids.northAdultIop), medicalFlags: { withdrawalComplicationRisk: true } },
+    const res0 = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/referrals`, {
+      session: s.intake,
+      body: { ...referralBody(s.ids.northAdultIop), medicalFlags: { withdrawalComplicationRisk: true } },
     });
     const res = await screen(res0.body.id, {});
     expect(res.body.ruleOut.reasons.map((x: { code: string }) => x.code)).toEqual([
@@ -178,13 +172,13 @@ describe('intake screening', () => {
 
 describe('access', () => {
   it("a North clinician gets 403 on a South patient's referrals; billing may not read them", async () => {
-    const r = await newReferral(ids.cho, ids.southAdultIop);
+    const r = await newReferral(s.ids.cho, s.ids.southAdultIop);
     expect(
-      (await call(t.app, 'GET', `/api/patients/${ids.cho}/referrals`, { session: clinician })).status,
+      (await call(s.t.app, 'GET', `/api/patients/${s.ids.cho}/referrals`, { session: s.clinician })).status,
     ).toBe(403);
-    expect((await screen(r.id, {}, clinician, ids.cho)).status).toBe(403);
+    expect((await screen(r.id, {}, s.clinician, s.ids.cho)).status).toBe(403);
     expect(
-      (await call(t.app, 'GET', `/api/patients/${ids.okafor}/referrals`, { session: billing })).status,
+      (await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/referrals`, { session: s.billing })).status,
     ).toBe(403);
   });
 });

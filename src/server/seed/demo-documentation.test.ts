@@ -1,24 +1,20 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patients } from '../patients';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { seedDemoDocumentation } from './demo-documentation';
 
-let t: TestApp;
-let director: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  director = await login(t.app, 'director@demo.openiop.org');
-});
-afterAll(() => t?.close());
+const s = withTestApp({ director: 'director@demo.openiop.org' });
 
 describe('demo documentation seed', () => {
   it('seeds once: a signed group note in each member’s chart, a draft in the director’s queue', async () => {
-    expect(await seedDemoDocumentation(t.db, t.clock.now())).toBe(true);
-    expect(await seedDemoDocumentation(t.db, t.clock.now())).toBe(false);
-    const [moore] = await t.db.tx((tx) => tx.select().from(patients).where(eq(patients.familyName, 'Moore')));
-    const chart = await call(t.app, 'GET', `/api/patients/${moore!.id}/notes`, { session: director });
+    expect(await seedDemoDocumentation(s.t.db, s.t.clock.now())).toBe(true);
+    expect(await seedDemoDocumentation(s.t.db, s.t.clock.now())).toBe(false);
+    const [moore] = await s.t.db.tx((tx) =>
+      tx.select().from(patients).where(eq(patients.familyName, 'Moore')),
+    );
+    const chart = await call(s.t.app, 'GET', `/api/patients/${moore!.id}/notes`, { session: s.director });
     expect(chart.status, chart.text).toBe(200);
     const types = chart.body.items.map(
       (n: { noteType: string; status: string }) => `${n.noteType}:${n.status}`,
@@ -30,7 +26,7 @@ describe('demo documentation seed', () => {
     ]);
     const text = JSON.stringify(chart.body);
     for (const other of ['Adeyemi', 'Santos', 'Washington', 'boredom']) expect(text).not.toContain(other);
-    const queue = await call(t.app, 'GET', '/api/notes/queue', { session: director });
+    const queue = await call(s.t.app, 'GET', '/api/notes/queue', { session: s.director });
     const drafts = [...queue.body.unsigned, ...queue.body.overdue].filter(
       (i: { kind: string }) => i.kind === 'group_note',
     );

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, permissionsOf, roleMay } from '../platform/access/permissions';
-import { call, createTestApp, login, type TestApp } from '../test-support/test-app';
+import { call, login } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t?.close());
+const s = withTestApp();
 
 describe('GET /api/auth/me names the caller’s permissions', () => {
   it.each([
@@ -14,8 +11,8 @@ describe('GET /api/auth/me names the caller’s permissions', () => {
     ['admin@demo.openiop.org', 'admin'],
     ['intake@demo.openiop.org', 'intake_coordinator'],
   ])('%s gets exactly the permissions the table gives %s', async (email, role) => {
-    const session = await login(t.app, email);
-    const me = await call(t.app, 'GET', '/api/auth/me', { session });
+    const session = await login(s.t.app, email);
+    const me = await call(s.t.app, 'GET', '/api/auth/me', { session });
     expect(me.status).toBe(200);
     const expected = Object.keys(PERMISSIONS).filter((p) => roleMay(role, p as keyof typeof PERMISSIONS));
     expect(me.body.permissions).toEqual(expected);

@@ -3,35 +3,26 @@
 // unknown ones, weak passwords, and a patient's own authenticator. Each on both stores.
 import { and, eq, sql } from 'drizzle-orm';
 import { generateSync } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL, DEMO_TOTP_SECRET } from '../seed/demo-seed';
 import { admit, demoIds } from '../test-support/clinical-fixtures';
-import {
-  call,
-  createTestApp,
-  login,
-  passwordStep as passwordStepOf,
-  type TestApp,
-} from '../test-support/test-app';
+import { call, createTestApp, login, passwordStep as passwordStepOf } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t?.close());
+const s = withTestApp();
 
-const passwordStep = (email: string, password?: string) => passwordStepOf(t.app, email, password);
+const passwordStep = (email: string, password?: string) => passwordStepOf(s.t.app, email, password);
 
 const codeAtClock = (offsetSteps = 0) =>
   generateSync({
     secret: DEMO_TOTP_SECRET,
-    epoch: Math.floor(t.clock.now().getTime() / 1000) + offsetSteps * 30,
+    epoch: Math.floor(s.t.clock.now().getTime() / 1000) + offsetSteps * 30,
   });
 
 /** Password failures the server verified for this account (locked refusals are not verified). */
 async function verifiedWrongPasswords(email: string): Promise<number> {
-  const [row] = await t.db.tx((tx) =>
+  const [row] = await s.t.db.tx((tx) =>
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
@@ -56,7 +47,7 @@ describe('second-factor guessing', () => {
       statuses.push(res.status);
       if (!session) break;
       for (let i = 0; i < 4; i++) {
-        const wrong = await call(t.app, 'POST', '/api/auth/mfa/verify', {
+        const wrong = await call(s.t.app, 'POST', '/api/auth/mfa/verify', {
           session,
           body: { code: '000000' },
         });
@@ -73,8 +64,8 @@ describe('second-factor guessing', () => {
     const again = await passwordStep(email);
     expect(again.res.status).toBe(401);
     expect(again.res.body.error.code).toBe('invalid_credentials');
-    t.clock.advance(15 * 60 + 1);
-    expect((await login(t.app, email)).cookie).toMatch(/^openiop_session=/);
+    s.t.clock.advance(15 * 60 + 1);
+    expect((await login(s.t.app, email)).cookie).toMatch(/^openiop_session=/);
   });
 });
 
@@ -90,7 +81,7 @@ describe('a burst of parallel password guesses', () => {
     const right = await passwordStep(email);
     expect(right.res.status).toBe(401);
     expect(right.res.body.error.code).toBe('invalid_credentials');
-    t.clock.advance(15 * 60 + 1);
+    s.t.clock.advance(15 * 60 + 1);
   });
 });
 
@@ -103,7 +94,7 @@ describe('a locked account and an unknown email', () => {
     expect(locked.res.status).toBe(unknown.res.status);
     expect(locked.res.body).toEqual(unknown.res.body);
     expect(locked.res.status).toBe(401);
-    t.clock.advance(15 * 60 + 1);
+    s.t.clock.advance(15 * 60 + 1);
   });
 });
 
@@ -111,12 +102,15 @@ describe('authenticator codes', () => {
   it('one code completes one sign-in; the same code again is refused as reused', async () => {
     const email = 'nurse@demo.openiop.org';
     const code = codeAtClock(2); // a step no other test of this file used: the clock has moved on since
-    t.clock.advance(60);
+    s.t.clock.advance(60);
     const first = await passwordStep(email);
-    const ok = await call(t.app, 'POST', '/api/auth/mfa/verify', { session: first.session, body: { code } });
+    const ok = await call(s.t.app, 'POST', '/api/auth/mfa/verify', {
+      session: first.session,
+      body: { code },
+    });
     expect(ok.status, ok.text).toBe(200);
     const second = await passwordStep(email);
-    const replay = await call(t.app, 'POST', '/api/auth/mfa/verify', {
+    const replay = await call(s.t.app, 'POST', '/api/auth/mfa/verify', {
       session: second.session,
       body: { code },
     });
@@ -125,22 +119,22 @@ describe('authenticator codes', () => {
   });
 
   it('one code signs one note; the code of the sign-in cannot sign too', async () => {
-    const ids = await demoIds(t);
-    const clinician = await login(t.app, 'clinician@demo.openiop.org');
-    const episode = (await admit(t, clinician, ids.okafor, ids.northAdultIop)).body;
-    t.clock.advance(120);
+    const ids = await demoIds(s.t);
+    const clinician = await login(s.t.app, 'clinician@demo.openiop.org');
+    const episode = (await admit(s.t, clinician, ids.okafor, ids.northAdultIop)).body;
+    s.t.clock.advance(120);
     const nurseCode = codeAtClock();
     const nurse = await passwordStep('nurse@demo.openiop.org');
     expect(
       (
-        await call(t.app, 'POST', '/api/auth/mfa/verify', {
+        await call(s.t.app, 'POST', '/api/auth/mfa/verify', {
           session: nurse.session,
           body: { code: nurseCode },
         })
       ).status,
     ).toBe(200);
     const draft = async () => {
-      const res = await call(t.app, 'POST', `/api/patients/${ids.okafor}/notes`, {
+      const res = await call(s.t.app, 'POST', `/api/patients/${ids.okafor}/notes`, {
         session: nurse.session,
         body: {
           noteType: 'nursing',
@@ -152,7 +146,7 @@ describe('authenticator codes', () => {
       return res.body;
     };
     const sign = async (note: { id: string; version: number }, totpCode: string) =>
-      call(t.app, 'POST', `/api/patients/${ids.okafor}/notes/${note.id}/sign`, {
+      call(s.t.app, 'POST', `/api/patients/${ids.okafor}/notes/${note.id}/sign`, {
         session: nurse.session,
         headers: { 'if-match': `"${note.version}"` },
         body: { totpCode },
@@ -208,9 +202,9 @@ describe('password spraying from one address', () => {
 
 describe('passwords', () => {
   it('refuses a common or repetitive new password with a field-level message', async () => {
-    const session = await login(t.app, 'frontdesk@demo.openiop.org');
+    const session = await login(s.t.app, 'frontdesk@demo.openiop.org');
     for (const newPassword of ['aaaaaaaaaaaa', 'password1234']) {
-      const res = await call(t.app, 'POST', '/api/auth/password', {
+      const res = await call(s.t.app, 'POST', '/api/auth/password', {
         session,
         body: { currentPassword: DEMO_PASSWORD, newPassword },
       });
@@ -225,24 +219,24 @@ describe('passwords', () => {
   it('asks a patient who enrolled an authenticator for it at sign-in', async () => {
     const first = await passwordStep(DEMO_PATIENT_EMAIL);
     expect(first.res.body.next).toBe('done');
-    const start = await call(t.app, 'POST', '/api/auth/mfa/enrol/start', { session: first.session });
+    const start = await call(s.t.app, 'POST', '/api/auth/mfa/enrol/start', { session: first.session });
     expect(start.status, start.text).toBe(200);
     const enrolCode = (offset: number) =>
       generateSync({
         secret: start.body.secret,
-        epoch: Math.floor(t.clock.now().getTime() / 1000) + offset * 30,
+        epoch: Math.floor(s.t.clock.now().getTime() / 1000) + offset * 30,
       });
-    const confirm = await call(t.app, 'POST', '/api/auth/mfa/enrol/confirm', {
+    const confirm = await call(s.t.app, 'POST', '/api/auth/mfa/enrol/confirm', {
       session: first.session,
       body: { code: enrolCode(-1) },
     });
     expect(confirm.status, confirm.text).toBe(200);
     const next = await passwordStep(DEMO_PATIENT_EMAIL);
     expect(next.res.body.next).toBe('mfa');
-    const before = await call(t.app, 'GET', '/api/portal/me', { session: next.session });
+    const before = await call(s.t.app, 'GET', '/api/portal/me', { session: next.session });
     expect(before.status).toBe(401);
     expect(before.body.error.code).toBe('mfa_required');
-    const verified = await call(t.app, 'POST', '/api/auth/mfa/verify', {
+    const verified = await call(s.t.app, 'POST', '/api/auth/mfa/verify', {
       session: next.session,
       body: { code: enrolCode(0) },
     });

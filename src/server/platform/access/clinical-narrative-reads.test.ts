@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, demoIds, ifMatch } from '../../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../../test-support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admit, ifMatch } from '../../test-support/clinical-fixtures';
+import { call, type Session } from '../../test-support/test-app';
+import { withTestApp } from '../../test-support/with-test-app';
 
 /**
  * Front desk and billing open the records their work needs, without the clinical narrative in them: the
@@ -8,32 +9,27 @@ import { call, createTestApp, login, type Session, type TestApp } from '../../te
  * reads a South patient's episode without diagnoses and no discharge at all; billing reads the discharge's
  * dates and codes without its summary or aftercare plan, and assessments without the dimension narratives.
  */
-let t: TestApp;
-let director: Session;
-let frontDesk: Session;
-let billing: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({
+  director: 'director@demo.openiop.org',
+  frontDesk: 'frontdesk@demo.openiop.org',
+  billing: 'billing@demo.openiop.org',
+});
 let episode: { id: string; version: number };
 let assessmentId: string;
 const NARRATIVE = 'Relapsed twice after outpatient care';
 const SUMMARY = 'Completed 10 weeks of IOP; goals met.';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  director = await login(t.app, 'director@demo.openiop.org');
-  frontDesk = await login(t.app, 'frontdesk@demo.openiop.org');
-  billing = await login(t.app, 'billing@demo.openiop.org');
-  ids = await demoIds(t);
-  const base = `/api/patients/${ids.cho}`;
-  episode = (await admit(t, director, ids.cho, ids.southAdultIop)).body;
-  const dx = await call(t.app, 'POST', `${base}/episodes/${episode.id}/diagnoses`, {
-    session: director,
+  const base = `/api/patients/${s.ids.cho}`;
+  episode = (await admit(s.t, s.director, s.ids.cho, s.ids.southAdultIop)).body;
+  const dx = await call(s.t.app, 'POST', `${base}/episodes/${episode.id}/diagnoses`, {
+    session: s.director,
     body: { code: 'F10.20', description: 'Alcohol use disorder, moderate', kind: 'sud' },
   });
   expect(dx.status, dx.text).toBe(201);
   episode = dx.body;
-  const assessed = await call(t.app, 'POST', `${base}/assessments`, {
-    session: director,
+  const assessed = await call(s.t.app, 'POST', `${base}/assessments`, {
+    session: s.director,
     body: {
       edition: 3,
       ratings: { D1: 1, D2: 0, D3: 1, D4: 1, D5: 2, D6: 1 },
@@ -43,8 +39,8 @@ beforeAll(async () => {
   });
   expect(assessed.status, assessed.text).toBe(201);
   assessmentId = assessed.body.id;
-  const discharged = await call(t.app, 'POST', `${base}/episodes/${episode.id}/discharge`, {
-    session: director,
+  const discharged = await call(s.t.app, 'POST', `${base}/episodes/${episode.id}/discharge`, {
+    session: s.director,
     headers: ifMatch(episode.version),
     body: {
       dischargedOn: '2026-03-13',
@@ -62,54 +58,53 @@ beforeAll(async () => {
   });
   expect(discharged.status, discharged.text).toBe(201);
 });
-afterAll(() => t?.close());
 
 const get = (session: Session, path: string) =>
-  call(t.app, 'GET', `/api/patients/${ids.cho}${path}`, { session });
+  call(s.t.app, 'GET', `/api/patients/${s.ids.cho}${path}`, { session });
 
 describe('front desk', () => {
   it('reads episodes without diagnoses', async () => {
-    const list = await get(frontDesk, '/episodes');
+    const list = await get(s.frontDesk, '/episodes');
     expect(list.status).toBe(200);
     const items = list.body.items ?? list.body;
     expect(items.length).toBeGreaterThan(0);
     for (const e of items) expect(e).not.toHaveProperty('diagnoses');
-    const one = await get(frontDesk, `/episodes/${episode.id}`);
+    const one = await get(s.frontDesk, `/episodes/${episode.id}`);
     expect(one.status).toBe(200);
     expect(one.body).not.toHaveProperty('diagnoses');
     expect(one.text).not.toContain('F10.20');
   });
 
   it('may not read the discharge (403)', async () => {
-    expect((await get(frontDesk, `/episodes/${episode.id}/discharge`)).status).toBe(403);
+    expect((await get(s.frontDesk, `/episodes/${episode.id}/discharge`)).status).toBe(403);
   });
 });
 
 describe('billing', () => {
   it('reads diagnosis codes', async () => {
-    const one = await get(billing, `/episodes/${episode.id}`);
+    const one = await get(s.billing, `/episodes/${episode.id}`);
     expect(one.body.diagnoses.map((d: { code: string }) => d.code)).toEqual(['F10.20']);
   });
 
   it('reads the discharge date and TEDS reason, not the summary, referral or aftercare plan', async () => {
-    const res = await get(billing, `/episodes/${episode.id}/discharge`);
+    const res = await get(s.billing, `/episodes/${episode.id}/discharge`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dischargedOn: '2026-03-13', reason: { code: 1 }, nextLevel: '1' });
     for (const field of ['summary', 'referralTo', 'aftercare']) expect(res.body).not.toHaveProperty(field);
     expect(res.text).not.toContain(SUMMARY);
-    const clinical = await get(director, `/episodes/${episode.id}/discharge`);
+    const clinical = await get(s.director, `/episodes/${episode.id}/discharge`);
     expect(clinical.body.summary).toBe(SUMMARY);
   });
 
   it('reads assessments’ ratings and levels, not the dimension narratives', async () => {
-    const list = await get(billing, '/assessments');
-    const one = await get(billing, `/assessments/${assessmentId}`);
+    const list = await get(s.billing, '/assessments');
+    const one = await get(s.billing, `/assessments/${assessmentId}`);
     for (const a of [...list.body.items, one.body]) {
       expect(a).not.toHaveProperty('notes');
       expect(a).not.toHaveProperty('placementNote');
     }
     expect(one.body).toMatchObject({ placedLevel: '2.1', ratings: { D5: 2 } });
     expect(list.text + one.text).not.toContain(NARRATIVE);
-    expect((await get(director, `/assessments/${assessmentId}`)).body.notes.D5).toBe(NARRATIVE);
+    expect((await get(s.director, `/assessments/${assessmentId}`)).body.notes.D5).toBe(NARRATIVE);
   });
 });

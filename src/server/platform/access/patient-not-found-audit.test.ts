@@ -1,41 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '../../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../../test-support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../test-support/test-app';
+import { withTestApp } from '../../test-support/with-test-app';
 import { auditLog } from '../db/platform.table';
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-let clinician: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  ids = await demoIds(t);
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-});
-afterAll(() => t?.close());
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org' });
 
 const notFoundRows = () =>
-  t.db.tx((tx) =>
+  s.t.db.tx((tx) =>
     tx
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'access.not_found'), eq(auditLog.actorId, ids.clinicianId))),
+      .where(and(eq(auditLog.action, 'access.not_found'), eq(auditLog.actorId, s.ids.clinicianId))),
   );
 
 describe('failed lookups of patient data are audited with their outcome', () => {
   it('an unknown note of a known patient', async () => {
     const noteId = randomUUID();
-    const res = await call(t.app, 'GET', `/api/patients/${ids.okafor}/notes/${noteId}`, {
-      session: clinician,
+    const res = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/notes/${noteId}`, {
+      session: s.clinician,
     });
     expect(res.status).toBe(404);
     const row = (await notFoundRows()).find((r) => (r.detail as { path: string }).path.endsWith(noteId));
     expect(row).toMatchObject({
       outcome: 'not_found',
-      patientId: ids.okafor,
-      siteId: ids.north,
+      patientId: s.ids.okafor,
+      siteId: s.ids.north,
       entity: 'patient_record',
       actorEmail: 'clinician@demo.openiop.org',
     });
@@ -48,7 +39,7 @@ describe('failed lookups of patient data are audited with their outcome', () => 
 
   it('an unknown patient id', async () => {
     const unknown = randomUUID();
-    const res = await call(t.app, 'GET', `/api/patients/${unknown}`, { session: clinician });
+    const res = await call(s.t.app, 'GET', `/api/patients/${unknown}`, { session: s.clinician });
     expect(res.status).toBe(404);
     const row = (await notFoundRows()).find((r) => r.entityId === unknown);
     expect(row).toMatchObject({ outcome: 'not_found', entity: 'patient', patientId: null });
@@ -56,8 +47,8 @@ describe('failed lookups of patient data are audited with their outcome', () => 
 
   it('a change aimed at an unknown patient (the refusal path is the same for writes)', async () => {
     const unknown = randomUUID();
-    const res = await call(t.app, 'POST', `/api/patients/${unknown}/break-glass`, {
-      session: clinician,
+    const res = await call(s.t.app, 'POST', `/api/patients/${unknown}/break-glass`, {
+      session: s.clinician,
       body: { reason: 'Patient arrived in crisis; need the emergency contact' },
     });
     expect(res.status).toBe(404);

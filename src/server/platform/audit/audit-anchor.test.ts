@@ -4,15 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  login,
-  openTestDatabase,
-  storeKind,
-  type TestApp,
-} from '../../test-support/test-app';
+import { describe, expect, inject, it } from 'vitest';
+import { call, createTestApp, login, openTestDatabase, storeKind } from '../../test-support/test-app';
+import { withTestApp } from '../../test-support/with-test-app';
 import { loadConfig } from '../config';
 import { type Database, openDatabase } from '../db/database';
 import { auditLog, auditSeal } from '../db/platform.table';
@@ -71,21 +65,19 @@ async function forgeNewest(db: Database, alg: 'sha256' | 'hmac-sha256') {
 }
 
 describe('the audit chain is anchored outside the database', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t?.close());
+  const s = withTestApp();
 
   it('seals with the key, from a key file readable only by the server, and writes signed checkpoints', async () => {
-    await write(t.db, ['test.keyed.1', 'test.keyed.2']);
-    const keyFile = path.join(t.dataDir, 'audit.key');
+    await write(s.t.db, ['test.keyed.1', 'test.keyed.2']);
+    const keyFile = path.join(s.t.dataDir, 'audit.key');
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-    const [newest] = await t.db.tx((tx) => tx.select().from(auditSeal).orderBy(desc(auditSeal.seq)).limit(1));
+    const [newest] = await s.t.db.tx((tx) =>
+      tx.select().from(auditSeal).orderBy(desc(auditSeal.seq)).limit(1),
+    );
     expect(newest!.alg).toBe('hmac-sha256');
-    const { checkpoints } = readCheckpoints(openAuditAnchor(t.deps.config, { create: false }));
+    const { checkpoints } = readCheckpoints(openAuditAnchor(s.t.deps.config, { create: false }));
     expect(checkpoints.at(-1)).toMatchObject({ seq: newest!.seq, hash: newest!.hash });
-    const result = await verifyAuditChain(t.db);
+    const result = await verifyAuditChain(s.t.db);
     expect(result).toMatchObject({ ok: true, findings: [] });
     expect(result.keyedRows).toBeGreaterThanOrEqual(2);
   });
@@ -108,10 +100,10 @@ describe('the audit chain is anchored outside the database', () => {
   });
 
   it('names a forged row re-hashed with the published algorithm', async () => {
-    await write(t.db, ['test.forge.1']);
-    await forgeNewest(t.db, 'hmac-sha256');
-    const admin = await login(t.app, 'admin@demo.openiop.org');
-    const verify = await call(t.app, 'GET', '/api/audit/verify', { session: admin });
+    await write(s.t.db, ['test.forge.1']);
+    await forgeNewest(s.t.db, 'hmac-sha256');
+    const admin = await login(s.t.app, 'admin@demo.openiop.org');
+    const verify = await call(s.t.app, 'GET', '/api/audit/verify', { session: admin });
     expect(verify.status).toBe(200);
     expect(verify.body.ok).toBe(false);
     expect(verify.body.findings).toContainEqual(
@@ -121,16 +113,12 @@ describe('the audit chain is anchored outside the database', () => {
 });
 
 describe('a seal labelled with the unkeyed algorithm after keyed seals is forged', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t?.close());
+  const s = withTestApp();
 
   it('names it', async () => {
-    await write(t.db, ['test.unkeyed.1', 'test.unkeyed.2']);
-    await forgeNewest(t.db, 'sha256');
-    const result = await verifyAuditChain(t.db);
+    await write(s.t.db, ['test.unkeyed.1', 'test.unkeyed.2']);
+    await forgeNewest(s.t.db, 'sha256');
+    const result = await verifyAuditChain(s.t.db);
     expect(result.ok).toBe(false);
     expect(result.firstBroken).toMatchObject({
       kind: 'forged',

@@ -4,19 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, createTestApp, login, storeKind, type TestApp } from '../../test-support/test-app';
+import { describe, expect, inject, it } from 'vitest';
+import { call, createTestApp, login, storeKind } from '../../test-support/test-app';
+import { withTestApp } from '../../test-support/with-test-app';
 import { type Database, openDatabase } from '../db/database';
 import { auditLog, auditPending, auditSeal } from '../db/platform.table';
 import { appendAudit, verifyAuditChain } from './audit';
 
 const run = promisify(execFile);
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t?.close());
+const s = withTestApp();
 
 /** Edits one row the way an intruder with database access would: around the append-only trigger. */
 async function tamper(db: Database, id: string) {
@@ -38,23 +34,23 @@ const actor = {
 
 describe('audit log', () => {
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
-    await t.db.tx((tx) => appendAudit(tx, actor, [{ action: 'test.event', entity: 'test' }]));
+    await s.t.db.tx((tx) => appendAudit(tx, actor, [{ action: 'test.event', entity: 'test' }]));
     for (const statement of [
       sql`update audit_log set action = 'x'`,
       sql`delete from audit_log`,
       sql`truncate audit_log`,
     ]) {
-      await expect(t.db.tx((tx) => tx.execute(statement))).rejects.toThrow();
+      await expect(s.t.db.tx((tx) => tx.execute(statement))).rejects.toThrow();
     }
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    expect((await verifyAuditChain(s.t.db)).ok).toBe(true);
   });
 
   it('rolls back with the change it records', async () => {
     const count = async () =>
-      (await t.db.tx((tx) => tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditLog)))[0]!.n;
+      (await s.t.db.tx((tx) => tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditLog)))[0]!.n;
     const before = await count();
     await expect(
-      t.db.tx(async (tx) => {
+      s.t.db.tx(async (tx) => {
         await appendAudit(tx, actor, [{ action: 'test.rolled_back', entity: 'test' }]);
         throw new Error('the change failed');
       }),
@@ -65,7 +61,7 @@ describe('audit log', () => {
   it('keeps one unbroken chain under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        t.db.tx((tx) =>
+        s.t.db.tx((tx) =>
           appendAudit(tx, actor, [
             { action: `test.concurrent.${i}`, entity: 'test' },
             { action: 'test.pair', entity: 'test' },
@@ -73,11 +69,11 @@ describe('audit log', () => {
         ),
       ),
     );
-    const result = await verifyAuditChain(t.db);
+    const result = await verifyAuditChain(s.t.db);
     expect(result).toMatchObject({ ok: true, firstBroken: null });
     expect(result.checked).toBeGreaterThanOrEqual(81);
     // Every committed row got its link: nothing is left waiting for the sealer.
-    const [waiting] = await t.db.tx((tx) =>
+    const [waiting] = await s.t.db.tx((tx) =>
       tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditPending),
     );
     expect(waiting!.n).toBe(0);
@@ -85,11 +81,11 @@ describe('audit log', () => {
 
   it('names a row written around the application as outside the chain', async () => {
     const id = '00000000-0000-4000-8000-00000000a0d1';
-    await t.db.tx((tx) =>
+    await s.t.db.tx((tx) =>
       tx.execute(sql`insert into audit_log (id, at, action, entity, outcome)
         values (${id}, now(), 'forged.entry', 'test', 'success')`),
     );
-    const result = await verifyAuditChain(t.db);
+    const result = await verifyAuditChain(s.t.db);
     expect(result.ok).toBe(false);
     expect(result.firstBroken).toEqual({
       seq: null,
@@ -98,25 +94,30 @@ describe('audit log', () => {
       kind: 'outside_chain',
     });
     // Put the log back in order for the other tests: the forged row joins the chain as the sealer would.
-    await t.db.tx((tx) => tx.execute(sql`insert into audit_pending (audit_id) values (${id})`));
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    await s.t.db.tx((tx) => tx.execute(sql`insert into audit_pending (audit_id) values (${id})`));
+    expect((await verifyAuditChain(s.t.db)).ok).toBe(true);
   });
 
   it('admins page and filter it; verification names the first edited row', async () => {
-    const admin = await login(t.app, 'admin@demo.openiop.org');
-    await login(t.app, 'nurse@demo.openiop.org');
-    const page = await call(t.app, 'GET', '/api/audit?action=auth.login&actorEmail=nurse@demo.openiop.org', {
-      session: admin,
-    });
+    const admin = await login(s.t.app, 'admin@demo.openiop.org');
+    await login(s.t.app, 'nurse@demo.openiop.org');
+    const page = await call(
+      s.t.app,
+      'GET',
+      '/api/audit?action=auth.login&actorEmail=nurse@demo.openiop.org',
+      {
+        session: admin,
+      },
+    );
     expect(page.status).toBe(200);
     expect(page.body.total).toBeGreaterThanOrEqual(1);
     expect(page.body.items.every((r: { action: string }) => r.action === 'auth.login')).toBe(true);
-    expect((await call(t.app, 'GET', '/api/audit/verify', { session: admin })).body.ok).toBe(true);
+    expect((await call(s.t.app, 'GET', '/api/audit/verify', { session: admin })).body.ok).toBe(true);
 
     const target = page.body.items[0].id as string;
-    const [seal] = await t.db.tx((tx) => tx.select().from(auditSeal).where(eq(auditSeal.auditId, target)));
-    await tamper(t.db, target);
-    const verify = await call(t.app, 'GET', '/api/audit/verify', { session: admin });
+    const [seal] = await s.t.db.tx((tx) => tx.select().from(auditSeal).where(eq(auditSeal.auditId, target)));
+    await tamper(s.t.db, target);
+    const verify = await call(s.t.app, 'GET', '/api/audit/verify', { session: admin });
     expect(verify.body.ok).toBe(false);
     expect(verify.body.firstBroken).toEqual({
       seq: seal!.seq,

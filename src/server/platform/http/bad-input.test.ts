@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../test-support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../test-support/test-app';
+import { withTestApp } from '../../test-support/with-test-app';
 
 /** Anything a client sends gets a clear 4xx naming the field — never a 500, a stack trace or SQL. */
-let t: TestApp;
-let s: Session;
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org' });
 let siteId: string;
 let patientId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  s = await login(t.app, 'clinician@demo.openiop.org');
-  siteId = (await call(t.app, 'GET', '/api/sites', { session: s })).body.items[0].id;
-  patientId = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Okafor`, { session: s })).body
-    .items[0].id;
+  siteId = (await call(s.t.app, 'GET', '/api/sites', { session: s.clinician })).body.items[0].id;
+  patientId = (await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Okafor`, { session: s.clinician }))
+    .body.items[0].id;
 });
-afterAll(() => t?.close());
 
 const leaks = /\bat \S+ \(|node_modules|\bselect\b|\binsert into\b|\bupdate "|syntax error|drizzle|postgres/i;
 
@@ -207,8 +204,8 @@ describe('bad input', () => {
   ];
 
   it.each(cases)('$name → $status', async (c) => {
-    const res = await call(t.app, c.method, c.path(), {
-      session: s,
+    const res = await call(s.t.app, c.method, c.path(), {
+      session: s.clinician,
       body: c.body,
       rawBody: c.rawBody,
       headers: c.headers,
@@ -222,18 +219,20 @@ describe('bad input', () => {
   });
 
   it('rejected creates leave no patient behind', async () => {
-    const before = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s })).body
-      .total;
+    const before = (
+      await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s.clinician })
+    ).body.total;
     for (const c of cases.filter((x) => x.method === 'POST')) {
-      await call(t.app, c.method, c.path(), {
-        session: s,
+      await call(s.t.app, c.method, c.path(), {
+        session: s.clinician,
         body: c.body,
         rawBody: c.rawBody,
         headers: c.headers,
       });
     }
-    const after = (await call(t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s })).body
-      .total;
+    const after = (
+      await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s.clinician })
+    ).body.total;
     expect(after).toBe(before);
   });
 });

@@ -1,15 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, demoIds } from '../../test-support/clinical-fixtures';
-import {
-  call,
-  createTestApp,
-  LOG_MARKER,
-  login,
-  type Session,
-  type TestApp,
-} from '../../test-support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admit } from '../../test-support/clinical-fixtures';
+import { call, LOG_MARKER, login } from '../../test-support/test-app';
+import { withTestApp } from '../../test-support/with-test-app';
 import { createLogger } from '../logging';
 import type { AppEnv, Deps } from './app-env';
 import { handleError } from './error-handler';
@@ -19,55 +13,51 @@ import { handleError } from './error-handler';
  * succeed carry a marker, and the captured pino output must not contain it (every test app's close() also
  * scans its whole log for the marker, so any test file that sends it is checked too).
  */
-let t: TestApp;
-let clinician: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp({ clinician: 'clinician@demo.openiop.org' });
 let episodeId: string;
 const UNKNOWN = '0b7e4c1a-9d2f-4e6b-8a3c-5f1e2d3c4b5a';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  const director = await login(t.app, 'director@demo.openiop.org');
-  ids = await demoIds(t);
-  episodeId = (await admit(t, director, ids.okafor, ids.northAdultIop)).body.id;
+  const director = await login(s.t.app, 'director@demo.openiop.org');
+  episodeId = (await admit(s.t, director, s.ids.okafor, s.ids.northAdultIop)).body.id;
 });
-afterAll(() => t?.close());
 
-const logged = () => t.logLines().join('\n');
+const logged = () => s.t.logLines().join('\n');
 
 describe('the server log never carries request content', () => {
   it('psychotherapy notes, failing and succeeding', async () => {
     const text = `Process note ${LOG_MARKER}`;
-    const path = `/api/patients/${ids.okafor}/psychotherapy-notes`;
-    const bad = await call(t.app, 'POST', path, {
-      session: clinician,
+    const path = `/api/patients/${s.ids.okafor}/psychotherapy-notes`;
+    const bad = await call(s.t.app, 'POST', path, {
+      session: s.clinician,
       body: { episodeId, sessionId: UNKNOWN, text, grantedUserIds: [] },
     });
     expect(bad.status).toBe(422);
-    const wrongEpisode = await call(t.app, 'POST', path, {
-      session: clinician,
+    const wrongEpisode = await call(s.t.app, 'POST', path, {
+      session: s.clinician,
       body: { episodeId: UNKNOWN, text, grantedUserIds: [UNKNOWN] },
     });
     expect(wrongEpisode.status).toBe(422);
-    const good = await call(t.app, 'POST', path, { session: clinician, body: { episodeId, text } });
+    const good = await call(s.t.app, 'POST', path, { session: s.clinician, body: { episodeId, text } });
     expect(good.status, good.text).toBe(201);
-    expect(t.logLines().length).toBeGreaterThan(0);
+    expect(s.t.logLines().length).toBeGreaterThan(0);
     expect(logged()).not.toContain(LOG_MARKER);
   });
 
   it('chart notes and queries, failing and succeeding', async () => {
-    const path = `/api/patients/${ids.okafor}/notes`;
+    const path = `/api/patients/${s.ids.okafor}/notes`;
     const body = { needs: LOG_MARKER, actions: LOG_MARKER, followUp: LOG_MARKER };
     for (const extra of [{ sessionId: UNKNOWN }, { serviceAt: '9999-12-31T00:00:00Z' }, {}]) {
-      await call(t.app, 'POST', path, {
-        session: clinician,
+      await call(s.t.app, 'POST', path, {
+        session: s.clinician,
         body: { noteType: 'case_management', episodeId, body, ...extra },
       });
     }
-    await call(t.app, 'GET', `/api/sites/${ids.north}/patients?q=${LOG_MARKER}`, { session: clinician });
-    await call(t.app, 'POST', path, {
-      session: clinician,
+    await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/patients?q=${LOG_MARKER}`, {
+      session: s.clinician,
+    });
+    await call(s.t.app, 'POST', path, {
+      session: s.clinician,
       rawBody: `{"x":"${LOG_MARKER}"`,
       headers: { 'content-type': 'application/json' },
     });
