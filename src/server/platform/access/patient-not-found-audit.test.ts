@@ -58,7 +58,7 @@ describe('failed lookups of patient data are audited with their outcome', () => 
 
   it('an unknown patient with a NUL in the path is still a 404, audited (jsonb holds no NUL)', async () => {
     const unknown = randomUUID();
-    const res = await call(t.app, 'GET', `/api/patients/${unknown}/notes/%00`, { session: clinician });
+    const res = await call(s.t.app, 'GET', `/api/patients/${unknown}/notes/%00`, { session: s.clinician });
     expect(res.status).toBe(404);
     const row = (await notFoundRows()).find((r) => r.entityId === unknown);
     expect((row!.detail as { path: string }).path).toBe(`/api/patients/${unknown}/notes/\uFFFD`);
