@@ -34,10 +34,6 @@ export function MfaPromptPage() {
     mutationFn: (value: string) =>
       answer(client.POST('/api/auth/mfa/verify', { body: { code: value }, ...keepSessionOnUnauthorized })),
     onSuccess: (answer) => continueSignIn(answer.next),
-    // This form has one input, so every answer about the code belongs next to it.
-    onError: (error) => {
-      if (!isSessionGone(error)) form.setFieldError('code', fieldError(error, 'code') ?? error.message);
-    },
   });
 
   const switchKind = () => {
@@ -47,7 +43,16 @@ export function MfaPromptPage() {
     verify.reset();
   };
 
-  const submit = form.onSubmit(({ code }) => verify.mutate(authCode(kind, code)));
+  const submit = form.onSubmit(({ code }) =>
+    verify.mutate(authCode(kind, code), {
+      // This form has one input, so every answer about the code belongs next to it. A callback of this
+      // call rather than of the mutation: switching kinds (verify.reset()) drops the answer to a code
+      // still being checked, instead of showing it under the other kind's input.
+      onError: (error) => {
+        if (!isSessionGone(error)) form.setFieldError('code', fieldError(error, 'code') ?? error.message);
+      },
+    }),
+  );
 
   const sessionGone = isSessionGone(verify.error);
 
