@@ -1,24 +1,28 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
 import { setCsrfToken } from '../shared/api-client';
-import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import type { LoginLocationState } from '../shared/session';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
-
-const INPUTS = ['email', 'password'] as const;
 
 export function LoginPage() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const continueSignIn = useContinueSignIn();
   const signedOutReason = (location.state as LoginLocationState | null)?.signedOutReason;
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (email) => (email.trim() ? null : 'Enter your email address'),
+      password: (password) => (password ? null : 'Enter your password'),
+    },
+  });
+  const server = useServerErrors(form);
 
   // Whatever the last user left in memory goes now, before anyone else signs in.
   useEffect(() => {
@@ -27,10 +31,10 @@ export function LoginPage() {
   }, [queryClient]);
 
   const login = useMutation({
-    mutationFn: () =>
+    mutationFn: (body: { email: string; password: string }) =>
       answer(
         client.POST('/api/auth/login', {
-          body: { email: email.trim(), password },
+          body,
           ...keepSessionOnUnauthorized,
         }),
       ),
@@ -38,20 +42,13 @@ export function LoginPage() {
       setCsrfToken(answer.csrfToken);
       await continueSignIn(answer.next);
     },
+    onError: server.show,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const nextMissing = {
-      email: email.trim() ? undefined : 'Enter your email address',
-      password: password ? undefined : 'Enter your password',
-    };
-    setMissing(nextMissing);
-    if (nextMissing.email || nextMissing.password) return;
-    login.mutate();
-  };
-
-  const generalError = formError(login.error, INPUTS);
+  const submit = form.onSubmit(({ email, password }) => {
+    server.clear();
+    login.mutate({ email: email.trim(), password });
+  });
 
   return (
     <SignInLayout title="Sign in">
@@ -68,32 +65,18 @@ export function LoginPage() {
       )}
       <form onSubmit={submit} noValidate>
         <Stack>
-          {generalError && (
-            <Alert color="red" role="alert">
-              {generalError}
-            </Alert>
-          )}
+          <FormAlert message={server.banner} />
           <TextInput
             label="Email"
             type="email"
             autoComplete="username"
-            value={email}
-            onChange={(event) => {
-              setEmail(event.currentTarget.value);
-              setMissing((current) => ({ ...current, email: undefined }));
-            }}
-            error={missing.email ?? fieldError(login.error, 'email')}
+            {...form.getInputProps('email')}
             required
           />
           <PasswordInput
             label="Password"
             autoComplete="current-password"
-            value={password}
-            onChange={(event) => {
-              setPassword(event.currentTarget.value);
-              setMissing((current) => ({ ...current, password: undefined }));
-            }}
-            error={missing.password ?? fieldError(login.error, 'password')}
+            {...form.getInputProps('password')}
             required
           />
           <Button type="submit" loading={login.isPending} fullWidth>

@@ -10,16 +10,18 @@ import {
   Loader,
   Stack,
   Text,
-  TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
 import { ApiError } from '../shared/api-client';
 import { fieldError } from '../shared/form-errors';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
+import { authCode } from './auth-code';
+import { AuthenticatorCodeInput } from './authenticator-code-input';
 
 /** Base32 secrets are easier to type from a screen in groups of four. */
 function groupedSecret(secret: string): string {
@@ -40,8 +42,15 @@ export function MfaEnrolPage() {
 }
 
 function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
-  const [code, setCode] = useState('');
-  const [missing, setMissing] = useState<string>();
+  const form = useForm({
+    initialValues: { code: '' },
+    validate: {
+      code: (code) =>
+        /^\d{6}$/.test(authCode('authenticator', code))
+          ? null
+          : 'Enter the 6-digit code from your authenticator app',
+    },
+  });
 
   // A query rather than an effect, so the secret is created once even if the screen renders twice.
   const enrolment = useQuery({
@@ -57,18 +66,10 @@ function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: string[]) => voi
         client.POST('/api/auth/mfa/enrol/confirm', { body: { code: value }, ...keepSessionOnUnauthorized }),
       ),
     onSuccess: (answer) => onConfirmed(answer.recoveryCodes),
+    onError: (error) => form.setFieldError('code', fieldError(error, 'code') ?? error.message),
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = code.replace(/\s+/g, '');
-    if (!/^\d{6}$/.test(value)) {
-      setMissing('Enter the 6-digit code from your authenticator app');
-      return;
-    }
-    setMissing(undefined);
-    confirm.mutate(value);
-  };
+  const submit = form.onSubmit(({ code }) => confirm.mutate(authCode('authenticator', code)));
 
   if (enrolment.isPending) return <Loader aria-label="Preparing your authenticator key" />;
   if (enrolment.isError) {
@@ -121,19 +122,10 @@ function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: string[]) => voi
       </Stack>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
+          <AuthenticatorCodeInput
             label="Code from your authenticator app"
             description="Enter the 6-digit code the app now shows for OpenIOP."
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            value={code}
-            onChange={(event) => {
-              setCode(event.currentTarget.value);
-              setMissing(undefined);
-            }}
-            error={missing ?? fieldError(confirm.error, 'code') ?? confirm.error?.message}
-            required
+            {...form.getInputProps('code')}
           />
           <Button type="submit" loading={confirm.isPending} fullWidth>
             Confirm

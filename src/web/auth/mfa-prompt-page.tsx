@@ -1,20 +1,29 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
 import { ApiError } from '../shared/api-client';
 import { fieldError } from '../shared/form-errors';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
+import { authCode, authCodeProblem, type CodeKind } from './auth-code';
+import { AuthenticatorCodeInput } from './authenticator-code-input';
 
-type CodeKind = 'authenticator' | 'recovery';
+function isSessionGone(error: unknown): boolean {
+  return (
+    error instanceof ApiError && ['unauthenticated', 'session_ended', 'session_expired'].includes(error.code)
+  );
+}
 
 export function MfaPromptPage() {
   const continueSignIn = useContinueSignIn();
   const [kind, setKind] = useState<CodeKind>('authenticator');
-  const [code, setCode] = useState('');
-  const [missing, setMissing] = useState<string>();
+  const form = useForm({
+    initialValues: { code: '' },
+    validate: { code: (code) => authCodeProblem(kind, code) },
+  });
   const switchedKind = useRef(false);
   // Switching between code kinds replaces the input; keep keyboard focus on the field being asked for.
   const focusIfSwitched = useCallback((element: HTMLInputElement | null) => {
@@ -30,32 +39,22 @@ export function MfaPromptPage() {
   const switchKind = () => {
     switchedKind.current = true;
     setKind((current) => (current === 'authenticator' ? 'recovery' : 'authenticator'));
-    setCode('');
-    setMissing(undefined);
+    form.reset();
     verify.reset();
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = kind === 'authenticator' ? code.replace(/\s+/g, '') : code.trim().toLowerCase();
-    if (!value) {
-      setMissing(kind === 'authenticator' ? 'Enter the 6-digit code' : 'Enter a recovery code');
-      return;
-    }
-    if (kind === 'authenticator' && !/^\d{6}$/.test(value)) {
-      setMissing('The code is 6 digits');
-      return;
-    }
-    setMissing(undefined);
-    verify.mutate(value);
-  };
+  const submit = form.onSubmit(({ code }) =>
+    verify.mutate(authCode(kind, code), {
+      // This form has one input, so every answer about the code belongs next to it. A callback of this
+      // call rather than of the mutation: switching kinds (verify.reset()) drops the answer to a code
+      // still being checked, instead of showing it under the other kind's input.
+      onError: (error) => {
+        if (!isSessionGone(error)) form.setFieldError('code', fieldError(error, 'code') ?? error.message);
+      },
+    }),
+  );
 
-  const sessionGone =
-    verify.error instanceof ApiError &&
-    ['unauthenticated', 'session_ended', 'session_expired'].includes(verify.error.code);
-  // This form has one input, so every answer about the code belongs next to it.
-  const codeError =
-    missing ?? (sessionGone ? undefined : (fieldError(verify.error, 'code') ?? verify.error?.message));
+  const sessionGone = isSessionGone(verify.error);
 
   return (
     <SignInLayout title="Two-step verification">
@@ -69,21 +68,12 @@ export function MfaPromptPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             {kind === 'authenticator' ? (
-              <TextInput
+              <AuthenticatorCodeInput
                 key="authenticator"
                 ref={focusIfSwitched}
                 label="Authentication code"
                 description="Enter the 6-digit code shown in your authenticator app."
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={7}
-                value={code}
-                onChange={(event) => {
-                  setCode(event.currentTarget.value);
-                  setMissing(undefined);
-                }}
-                error={codeError}
-                required
+                {...form.getInputProps('code')}
               />
             ) : (
               <TextInput
@@ -93,12 +83,7 @@ export function MfaPromptPage() {
                 description="Enter one of the recovery codes you saved when you set up two-step verification. Each code works once."
                 autoComplete="off"
                 spellCheck={false}
-                value={code}
-                onChange={(event) => {
-                  setCode(event.currentTarget.value);
-                  setMissing(undefined);
-                }}
-                error={codeError}
+                {...form.getInputProps('code')}
                 required
               />
             )}

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import { requestBreakGlass } from './patients-api';
 
 /** Emergency access to a patient outside the user's sites: a reason is required, and it is audited. */
@@ -12,24 +12,23 @@ export function BreakGlassForm({
   patientId: string;
   onGranted: (expiresAt: string) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState<string>();
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: {
+      reason: (reason) => (reason.trim() ? null : 'Give the reason you need this record now'),
+    },
+  });
+  const server = useServerErrors(form);
   const breakGlass = useMutation({
-    mutationFn: () => requestBreakGlass(patientId, reason.trim()),
+    mutationFn: (reason: string) => requestBreakGlass(patientId, reason),
     onSuccess: (answer) => onGranted(answer.expiresAt),
+    onError: server.show,
+  });
+  const submit = form.onSubmit(({ reason }) => {
+    server.clear();
+    breakGlass.mutate(reason.trim());
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setMissing('Give the reason you need this record now');
-      return;
-    }
-    setMissing(undefined);
-    breakGlass.mutate();
-  };
-
-  const generalError = formError(breakGlass.error, ['reason']);
   return (
     <Paper withBorder p="lg" radius="md" maw={640}>
       <form onSubmit={submit} noValidate>
@@ -41,22 +40,13 @@ export function BreakGlassForm({
             In an emergency you can break the glass to open this record. Your name, the time and your reason
             are written to the audit log and reviewed by your program. Access lasts 1 hour.
           </Text>
-          {generalError && (
-            <Alert color="red" role="alert">
-              {generalError}
-            </Alert>
-          )}
+          <FormAlert message={server.banner} />
           <Textarea
             label="Reason for emergency access"
             description="For example: patient presented in crisis at our site; need medication history."
             autosize
             minRows={3}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setMissing(undefined);
-            }}
-            error={missing ?? fieldError(breakGlass.error, 'reason')}
+            {...form.getInputProps('reason')}
             required
           />
           <Group>

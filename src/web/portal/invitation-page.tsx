@@ -1,22 +1,22 @@
 import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, setCsrfToken } from '../shared/api-client';
-import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
 import { acceptInvitation, useInvitation } from './portal-api';
 
 const MIN_PASSWORD_LENGTH = 12;
 
-interface Problems {
-  email?: string;
-  password?: string;
-  confirm?: string;
+interface AccountValues {
+  email: string;
+  password: string;
+  confirm: string;
 }
 
-function problemsWith(email: string, password: string, confirm: string): Problems {
+function problemsWith({ email, password, confirm }: AccountValues) {
   return {
     email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : 'Enter your email address',
     password:
@@ -31,26 +31,25 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const invitation = useInvitation(token);
   const continueSignIn = useContinueSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
+  const form = useForm<AccountValues>({
+    initialValues: { email: '', password: '', confirm: '' },
+    validate: problemsWith,
+  });
+  const server = useServerErrors(form);
 
   const accept = useMutation({
-    mutationFn: () => acceptInvitation(token, email.trim(), password),
+    mutationFn: ({ email, password }: AccountValues) => acceptInvitation(token, email.trim(), password),
     onSuccess: async (answer) => {
       setCsrfToken(answer.csrfToken);
       await continueSignIn(answer.next);
     },
+    onError: server.show,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = problemsWith(email, password, confirm);
-    setProblems(found);
-    if (found.email || found.password || found.confirm) return;
-    accept.mutate();
-  };
+  const submit = form.onSubmit((values) => {
+    server.clear();
+    accept.mutate(values);
+  });
 
   if (invitation.isPending) {
     return (
@@ -78,7 +77,6 @@ export function InvitationPage() {
     );
   }
 
-  const generalError = formError(accept.error, ['email', 'password']);
   return (
     <SignInLayout title={`Welcome, ${invitation.data.givenName}`}>
       <Text>
@@ -87,44 +85,25 @@ export function InvitationPage() {
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {generalError && (
-            <Alert color="red" role="alert">
-              {generalError}
-            </Alert>
-          )}
+          <FormAlert message={server.banner} />
           <TextInput
             label="Email"
             type="email"
             autoComplete="username"
-            value={email}
-            onChange={(event) => {
-              setEmail(event.currentTarget.value);
-              setProblems((current) => ({ ...current, email: undefined }));
-            }}
-            error={problems.email ?? fieldError(accept.error, 'email')}
+            {...form.getInputProps('email')}
             required
           />
           <PasswordInput
             label="Password"
             description={`At least ${MIN_PASSWORD_LENGTH} characters`}
             autoComplete="new-password"
-            value={password}
-            onChange={(event) => {
-              setPassword(event.currentTarget.value);
-              setProblems((current) => ({ ...current, password: undefined }));
-            }}
-            error={problems.password ?? fieldError(accept.error, 'password')}
+            {...form.getInputProps('password')}
             required
           />
           <PasswordInput
             label="Confirm password"
             autoComplete="new-password"
-            value={confirm}
-            onChange={(event) => {
-              setConfirm(event.currentTarget.value);
-              setProblems((current) => ({ ...current, confirm: undefined }));
-            }}
-            error={problems.confirm}
+            {...form.getInputProps('confirm')}
             required
           />
           <Button type="submit" loading={accept.isPending} fullWidth>
