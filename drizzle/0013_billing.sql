@@ -32,6 +32,8 @@ CREATE TABLE "billing_providers" (
 	"city" text NOT NULL,
 	"state" text NOT NULL,
 	"postal_code" text NOT NULL,
+	"contact_name" text,
+	"contact_phone" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -54,6 +56,7 @@ CREATE TABLE "charges" (
 	"authorization_id" uuid,
 	"status" text NOT NULL,
 	"hold_reason" text,
+	"claim_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -66,6 +69,39 @@ CREATE TABLE "fee_schedule" (
 	"code" text NOT NULL,
 	"amount_cents" integer NOT NULL,
 	"effective_from" date NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "claim_batches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"site_id" uuid NOT NULL,
+	"payer_id" uuid NOT NULL,
+	"claim_type" text NOT NULL,
+	"control_number" integer NOT NULL,
+	"claim_count" integer NOT NULL,
+	"total_cents" integer NOT NULL,
+	"file" text NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "claims" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"site_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"batch_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"coverage_id" uuid NOT NULL,
+	"payer_id" uuid NOT NULL,
+	"patient_control_number" text NOT NULL,
+	"frequency" text NOT NULL,
+	"status" text NOT NULL,
+	"total_cents" integer NOT NULL,
+	"charge_ids" jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -89,10 +125,25 @@ ALTER TABLE "charges" ADD CONSTRAINT "charges_coverage_id_coverages_id_fk" FOREI
 ALTER TABLE "charges" ADD CONSTRAINT "charges_authorization_id_authorizations_id_fk" FOREIGN KEY ("authorization_id") REFERENCES "public"."authorizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fee_schedule" ADD CONSTRAINT "fee_schedule_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fee_schedule" ADD CONSTRAINT "fee_schedule_payer_id_payers_id_fk" FOREIGN KEY ("payer_id") REFERENCES "public"."payers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claim_batches" ADD CONSTRAINT "claim_batches_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claim_batches" ADD CONSTRAINT "claim_batches_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claim_batches" ADD CONSTRAINT "claim_batches_payer_id_payers_id_fk" FOREIGN KEY ("payer_id") REFERENCES "public"."payers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claim_batches" ADD CONSTRAINT "claim_batches_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_batch_id_claim_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."claim_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_coverage_id_coverages_id_fk" FOREIGN KEY ("coverage_id") REFERENCES "public"."coverages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_payer_id_payers_id_fk" FOREIGN KEY ("payer_id") REFERENCES "public"."payers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "authorizations_episode_idx" ON "authorizations" USING btree ("episode_id","starts_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "billing_providers_site_uq" ON "billing_providers" USING btree ("site_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "charges_live_unique" ON "charges" USING btree ("patient_id","service_date","code") WHERE status <> 'void';--> statement-breakpoint
 CREATE INDEX "charges_program_date_idx" ON "charges" USING btree ("program_id","service_date");--> statement-breakpoint
 CREATE INDEX "charges_authorization_idx" ON "charges" USING btree ("authorization_id");--> statement-breakpoint
 CREATE INDEX "charges_status_idx" ON "charges" USING btree ("organization_id","status","service_date");--> statement-breakpoint
-CREATE INDEX "fee_schedule_code_idx" ON "fee_schedule" USING btree ("organization_id","code","effective_from");
+CREATE INDEX "fee_schedule_code_idx" ON "fee_schedule" USING btree ("organization_id","code","effective_from");--> statement-breakpoint
+CREATE UNIQUE INDEX "claim_batches_control_uq" ON "claim_batches" USING btree ("organization_id","control_number");--> statement-breakpoint
+CREATE UNIQUE INDEX "claims_control_uq" ON "claims" USING btree ("organization_id","patient_control_number");--> statement-breakpoint
+CREATE INDEX "claims_patient_idx" ON "claims" USING btree ("patient_id");--> statement-breakpoint
+CREATE INDEX "claims_site_status_idx" ON "claims" USING btree ("site_id","status");

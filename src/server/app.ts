@@ -3,6 +3,7 @@ import { registerAttendanceRoutes } from './attendance';
 import { registerAuditRoutes } from './audit-log';
 import { registerAuthorizationRoutes, registerChargeRoutes, registerFeeScheduleRoutes } from './billing';
 import { registerBreakGlassReviewRoutes } from './break-glass';
+import { registerClaimRoutes } from './claims';
 import { registerCoverageRoutes } from './coverages';
 import { registerCurriculumRoutes } from './curriculum';
 import { registerDischargeRoutes } from './discharges';
@@ -64,6 +65,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerAuthorizationRoutes,
   registerChargeRoutes,
   registerFeeScheduleRoutes,
+  registerClaimRoutes,
 ];
 
 export function createApp(deps: Deps): App {

@@ -2,6 +2,7 @@
 export * from './assessments/assessments.table';
 export * from './attendance/attendance.table';
 export * from './billing/billing.table';
+export * from './claims/claims.table';
 export * from './coverages/coverages.table';
 export * from './curriculum/curriculum.table';
 export * from './discharges/discharges.table';

@@ -25,6 +25,13 @@ export const BillingProviderRequest = z
     city: z.string().trim().min(1, 'Required.').max(30),
     state: z.string().regex(/^[A-Z]{2}$/, 'Two capital letters (e.g. IL).'),
     postalCode: z.string().regex(/^\d{9}$/, 'The 9-digit ZIP+4, no dash (837 billing provider address).'),
+    contactName: z.string().trim().min(1).max(60).nullable().default(null),
+    contactPhone: z
+      .string()
+      .regex(/^\d{10}$/, 'Ten digits, no spaces or dashes.')
+      .nullable()
+      .default(null)
+      .describe('The billing office phone the 837 names; claims are not built without it'),
   })
   .openapi('BillingProviderRequest');
 
@@ -79,6 +86,8 @@ export function billingProviderJson(row: BillingProviderRow): z.infer<typeof Bil
     city: row.city,
     state: row.state,
     postalCode: row.postalCode,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
     version: row.version,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coverages, payers } from '../coverages';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
@@ -72,6 +72,8 @@ export const charges = pgTable(
     authorizationId: reference('authorization_id', () => authorizations.id),
     status: text('status').notNull(),
     holdReason: text('hold_reason'),
+    /** The claim the charge was billed on (claims feature), once billed. */
+    claimId: uuid('claim_id'),
     ...versionedColumns(),
   },
   (t) => [
@@ -97,6 +99,9 @@ export const billingProviders = pgTable(
     city: text('city').notNull(),
     state: text('state').notNull(),
     postalCode: text('postal_code').notNull(),
+    /** The billing office's contact on the 837 (PER): who the payer calls about a claim. */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
     ...versionedColumns(),
   },
   (t) => [uniqueIndex('billing_providers_site_uq').on(t.siteId)],

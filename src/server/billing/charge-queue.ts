@@ -14,18 +14,19 @@ export type BillingSetup = { npi?: string; taxonomy?: string };
  * authorization and its units, diagnosis, billing provider, certification, filing limit). Four queries
  * whatever the page size.
  */
-export async function chargeQueue(
+export async function scrubbedCharges(
   tx: Tx,
   at: { siteId: string; today: Temporal.PlainDate; billing: BillingSetup },
-  q: ChargeQueueFilter,
+  q: ChargeQueueFilter & { payerId?: string },
   chargeId?: string,
-): Promise<{ items: z.infer<typeof Charge>[]; total: number }> {
+) {
   const { rows, total } = await listSiteCharges(tx, at.siteId, q, chargeId);
   const { diagnoses } = await listEpisodeDetails(tx, [...new Set(rows.map((r) => r.charge.episodeId))]);
   const used = await unitsUsedBy(tx, [
     ...new Set(rows.flatMap((r) => (r.charge.authorizationId ? [r.charge.authorizationId] : []))),
   ]);
-  const items = rows.map(({ charge, patient, coverage, payer, authorization }) => {
+  const scrubbed = rows.map((row) => {
+    const { charge, coverage, payer, authorization } = row;
     const date = Temporal.PlainDate.from(charge.serviceDate);
     const problems = scrubCharge({
       line: {
@@ -71,6 +72,20 @@ export async function chargeQueue(
       duplicateOfBilled: false,
       patientPaysPrivately: false,
     });
+    return { ...row, problems };
+  });
+  return { rows: scrubbed, total, diagnoses };
+}
+
+/** A page of the site's charge queue as the API shows it. */
+export async function chargeQueue(
+  tx: Tx,
+  at: { siteId: string; today: Temporal.PlainDate; billing: BillingSetup },
+  q: ChargeQueueFilter,
+  chargeId?: string,
+): Promise<{ items: z.infer<typeof Charge>[]; total: number }> {
+  const { rows, total } = await scrubbedCharges(tx, at, q, chargeId);
+  const items = rows.map(({ charge, patient, payer, authorization, problems }) => {
     return {
       id: charge.id,
       patient: { id: patient.id, mrn: patient.mrn, name: `${patient.familyName}, ${patient.givenName}` },

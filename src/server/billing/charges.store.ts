@@ -120,9 +120,15 @@ export type ChargeQueueFilter = {
 };
 
 /** A page of a site's charges, oldest service first, with patient, payer and authorization: two queries. */
-export async function listSiteCharges(tx: Tx, siteId: string, q: ChargeQueueFilter, chargeId?: string) {
+export async function listSiteCharges(
+  tx: Tx,
+  siteId: string,
+  q: ChargeQueueFilter & { payerId?: string },
+  chargeId?: string,
+) {
   const where = and(
     eq(charges.siteId, siteId),
+    q.payerId ? eq(payers.id, q.payerId) : undefined,
     chargeId ? eq(charges.id, chargeId) : undefined,
     q.status ? eq(charges.status, q.status) : undefined,
     q.programId ? eq(charges.programId, q.programId) : undefined,
@@ -137,6 +143,13 @@ export async function listSiteCharges(tx: Tx, siteId: string, q: ChargeQueueFilt
         mrn: patients.mrn,
         givenName: patients.givenName,
         familyName: patients.familyName,
+        dateOfBirth: patients.dateOfBirth,
+        sexAtBirth: patients.sexAtBirth,
+        addressLine1: patients.addressLine1,
+        addressLine2: patients.addressLine2,
+        city: patients.city,
+        state: patients.state,
+        postalCode: patients.postalCode,
       },
       coverage: coverages,
       payer: payers,
@@ -151,7 +164,12 @@ export async function listSiteCharges(tx: Tx, siteId: string, q: ChargeQueueFilt
     .orderBy(asc(charges.serviceDate), asc(patients.familyName), asc(charges.code))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [counted] = await tx.select({ n: count() }).from(charges).where(where);
+  const [counted] = await tx
+    .select({ n: count() })
+    .from(charges)
+    .leftJoin(coverages, eq(coverages.id, charges.coverageId))
+    .leftJoin(payers, eq(payers.id, coverages.payerId))
+    .where(where);
   return { rows, total: counted?.n ?? 0 };
 }
 
@@ -213,4 +231,15 @@ export async function drawUnlinkedCharges(
     await tx.update(charges).set({ authorizationId: a.id }).where(inArray(charges.id, drawn));
   }
   return drawn.length;
+}
+
+/** Marks charges as billed on a claim (only released ones: a charge is billed once). */
+export async function markChargesBilled(tx: Tx, chargeIds: string[], claimId: string, now: Date) {
+  if (chargeIds.length === 0) return 0;
+  const rows = await tx
+    .update(charges)
+    .set({ status: 'billed', claimId, version: sql`${charges.version} + 1`, updatedAt: now })
+    .where(and(inArray(charges.id, chargeIds), eq(charges.status, 'released')))
+    .returning({ id: charges.id });
+  return rows.length;
 }

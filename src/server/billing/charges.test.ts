@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupSessionWithAttendance } from '../notes/notes-fixtures';
+import { patients } from '../patients';
 import { auditLog } from '../platform/db/platform.table';
 import { ifMatch } from '../test-support/clinical-fixtures';
 import {
@@ -11,6 +12,7 @@ import {
   type Session,
   type TestApp,
 } from '../test-support/test-app';
+import { readX12 } from '../test-support/x12-read-back';
 
 /**
  * Attendance and locked notes → charges → the queue's scrubber → release. The group sessions run on
@@ -306,5 +308,88 @@ describe('charges from the record', () => {
     expect(badNpi.body.error.fields.find((f: { path: string }) => f.path === 'npi').message).toContain(
       'check digit',
     );
+  });
+});
+
+describe('claims from released charges', () => {
+  const build = () =>
+    call(t.app, 'POST', `/api/sites/${g.ids.north}/claim-batches`, {
+      session: billing,
+      body: { payerId: lakeshoreId },
+    });
+  const provider = (contactPhone: string | null) =>
+    call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
+      session: billing,
+      body: {
+        name: 'Riverbend Recovery North',
+        npi: '1234567893',
+        taxId: '361234567',
+        taxonomy: '261QR0405X',
+        addressLine: '100 River Road',
+        city: 'Springfield',
+        state: 'IL',
+        postalCode: '627010001',
+        contactName: 'Bea Billing',
+        contactPhone,
+      },
+      headers: ifMatch(1),
+    });
+
+  it('needs the billing office phone, then the patient’s address; each refusal says what is missing', async () => {
+    const noPhone = await build();
+    expect(noPhone.status).toBe(409);
+    expect(noPhone.body.error.code).toBe('billing_setup_incomplete');
+    expect((await provider('2175550100')).status).toBe(200);
+    const noAddress = await build();
+    expect(noAddress.status).toBe(409);
+    expect(noAddress.body.error.code).toBe('nothing_to_bill');
+  });
+
+  it('builds an 837P that a second X12 library reads back: the claim, its prior authorization and its line', async () => {
+    await t.db.tx((tx) =>
+      tx
+        .update(patients)
+        .set({
+          addressLine1: '12 Elm Street',
+          city: 'Springfield',
+          state: 'IL',
+          postalCode: '62704',
+          sexAtBirth: 'female',
+        })
+        .where(eq(patients.id, g.patientIds[FULL]!)),
+    );
+    const built = await build();
+    expect(built.status, built.text).toBe(201);
+    expect(built.body).toMatchObject({ claimType: '837P', claimCount: 1, totalCents: 42000, skipped: [] });
+    const pcn = built.body.claims[0].patientControlNumber;
+
+    const file = await call(t.app, 'GET', `/api/sites/${g.ids.north}/claim-batches/${built.body.id}/file`, {
+      session: billing,
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/plain');
+    expect(file.headers.get('content-disposition')).toContain('837P-');
+    const segments = await readX12(file.text);
+    const clm = segments.find((s) => s.name === 'CLM')!;
+    expect([clm['1'], clm['2']]).toEqual([pcn, '420']);
+    expect(segments.find((s) => s.name === 'REF' && s['1'] === 'G1')?.['2']).toBe('PA-7001');
+    expect(segments.find((s) => s.name === 'HI')?.['1']).toBe('ABK');
+    expect(segments.find((s) => s.name === 'HI')?.['1-1']).toBe('F1020');
+    const sv1 = segments.find((s) => s.name === 'SV1')!;
+    expect([sv1['1'], sv1['1-1'], sv1['2'], sv1['4']]).toEqual(['HC', 'H0015', '420', '1']);
+    expect(segments.find((s) => s.name === 'NM1' && s['1'] === 'PR')?.['9']).toBe('LSHP01');
+
+    const charge = await chargeOf(g.patientIds[FULL]!);
+    expect(charge.status).toBe('billed');
+    const again = await build();
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('nothing_to_bill');
+    const audited = await t.db.tx((tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'claim.create'), eq(auditLog.patientId, g.patientIds[FULL]!))),
+    );
+    expect(audited).toHaveLength(1);
   });
 });

@@ -2,5 +2,8 @@
 
 export { registerAuthorizationRoutes } from './authorizations.routes';
 export { feeSchedule } from './billing.table';
+export { type BillingProviderRow, findBillingProvider } from './billing-provider';
+export { scrubbedCharges } from './charge-queue';
 export { registerChargeRoutes } from './charges.routes';
+export { markChargesBilled } from './charges.store';
 export { registerFeeScheduleRoutes } from './fee-schedule';

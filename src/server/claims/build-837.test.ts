@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { X12parser } from 'x12-parser';
+import { readX12, type Segment } from '../test-support/x12-read-back';
 import { build837, x12Amount } from './build-837';
 import type { Claim, ClaimBatch } from './claim-batch';
 
@@ -10,20 +9,7 @@ import type { Claim, ClaimBatch } from './claim-batch';
  * them), and checked against the 5010 guides: envelopes and counts, the HL tree, CLM02 = Σ line charges,
  * and each loop's required segments.
  */
-// x12-parser names elements 1, 2 … and a composite's later components 5-1, 5-2 (its first stays in 5).
-type Segment = { name: string; [element: string]: string };
-
-async function parse(file: string): Promise<Segment[]> {
-  const segments: Segment[] = [];
-  await new Promise<void>((resolve, reject) => {
-    Readable.from([file])
-      .pipe(new X12parser())
-      .on('data', (segment: Segment) => segments.push(segment))
-      .on('error', reject)
-      .on('end', resolve);
-  });
-  return segments;
-}
+const parse = readX12;
 
 const d = Temporal.PlainDate.from;
 const ADDRESS = { line1: '100 River Rd', city: 'Chicago', state: 'IL', postalCode: '60601-1234' };

@@ -205,6 +205,8 @@ describe('front desk and billing: minimum necessary, written out', () => {
       'billing.setup.write',
       'fee.read',
       'fee.write',
+      'claim.read',
+      'claim.write',
     ],
   };
 

@@ -96,6 +96,8 @@ export const PERMISSIONS = {
   'charge.write': { roles: ['billing'], scope: 'site' },
   'billing.setup.read': { roles: ['admin', 'program_director', 'billing'], scope: 'site' },
   'billing.setup.write': { roles: ['admin', 'billing'], scope: 'site' },
+  'claim.read': { roles: ['program_director', 'billing'], scope: 'site' },
+  'claim.write': { roles: ['billing'], scope: 'site' },
   'fee.read': { roles: ['admin', 'program_director', 'billing'], scope: 'none' },
   'fee.write': { roles: ['admin', 'billing'], scope: 'none' },
   // Clinical episode. Intake coordinators take referrals and screen; clinical staff assess, admit,
