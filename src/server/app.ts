@@ -3,7 +3,7 @@ import { registerAttendanceRoutes } from './attendance';
 import { registerAuditRoutes } from './audit-log';
 import { registerAuthorizationRoutes, registerChargeRoutes, registerFeeScheduleRoutes } from './billing';
 import { registerBreakGlassReviewRoutes } from './break-glass';
-import { registerClaimRoutes } from './claims';
+import { registerClaimRoutes, registerRemittanceRoutes } from './claims';
 import { registerCoverageRoutes } from './coverages';
 import { registerCurriculumRoutes } from './curriculum';
 import { registerDischargeRoutes } from './discharges';
@@ -66,6 +66,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerChargeRoutes,
   registerFeeScheduleRoutes,
   registerClaimRoutes,
+  registerRemittanceRoutes,
 ];
 
 export function createApp(deps: Deps): App {

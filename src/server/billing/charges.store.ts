@@ -243,3 +243,28 @@ export async function markChargesBilled(tx: Tx, chargeIds: string[], claimId: st
     .returning({ id: charges.id });
   return rows.length;
 }
+
+/** The billed charges of these claims: the lines a remittance is matched against. */
+export function chargesOnClaims(tx: Tx, claimIds: string[]) {
+  if (claimIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({
+      id: charges.id,
+      claimId: charges.claimId,
+      code: charges.code,
+      serviceDate: charges.serviceDate,
+      amountCents: charges.amountCents,
+    })
+    .from(charges)
+    .where(inArray(charges.claimId, claimIds));
+}
+
+/** A denied charge goes back to the queue to be corrected and billed again on a new claim. */
+export async function requeueBilledCharge(tx: Tx, chargeId: string, now: Date) {
+  const [row] = await tx
+    .update(charges)
+    .set({ status: 'queued', claimId: null, version: sql`${charges.version} + 1`, updatedAt: now })
+    .where(and(eq(charges.id, chargeId), eq(charges.status, 'billed')))
+    .returning({ id: charges.id });
+  return row?.id;
+}

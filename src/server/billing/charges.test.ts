@@ -311,6 +311,8 @@ describe('charges from the record', () => {
   });
 });
 
+let billedPcn = '';
+
 describe('claims from released charges', () => {
   const build = () =>
     call(t.app, 'POST', `/api/sites/${g.ids.north}/claim-batches`, {
@@ -362,6 +364,7 @@ describe('claims from released charges', () => {
     expect(built.status, built.text).toBe(201);
     expect(built.body).toMatchObject({ claimType: '837P', claimCount: 1, totalCents: 42000, skipped: [] });
     const pcn = built.body.claims[0].patientControlNumber;
+    billedPcn = pcn;
 
     const file = await call(t.app, 'GET', `/api/sites/${g.ids.north}/claim-batches/${built.body.id}/file`, {
       session: billing,
@@ -391,5 +394,79 @@ describe('claims from released charges', () => {
         .where(and(eq(auditLog.action, 'claim.create'), eq(auditLog.patientId, g.patientIds[FULL]!))),
     );
     expect(audited).toHaveLength(1);
+  });
+});
+
+/** The payer's answer: the H0015 day of 7 January denied CO-197 (no authorization on its side). */
+const remittanceFor = (pcn: string, trace = 'EFT-0107', paid = '0') =>
+  [
+    'ISA*00*          *00*          *ZZ*LSHP01         *ZZ*RB001          *260120*0900*^*00501*000000901*0*T*:~',
+    'GS*HP*LSHP01*RB001*20260120*0900*901*X*005010X221A1~',
+    'ST*835*0001~',
+    `BPR*I*${paid}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20260120~`,
+    `TRN*1*${trace}*1512345678~`,
+    'N1*PR*LAKESHORE HEALTH PLAN~',
+    'N1*PE*RIVERBEND RECOVERY NORTH*XX*1234567893~',
+    'LX*1~',
+    `CLP*${pcn}*4*420*${paid}*0*12*LSH-CLM-77~`,
+    'NM1*QC*1*QUILLFEATHER*PAT****MI*LSH-9001~',
+    `SVC*HC:H0015*420*${paid}**1~`,
+    'DTM*472*20260107~',
+    'CAS*CO*197*420~',
+    'SE*12*0001~',
+    'GE*1*901~',
+    'IEA*1*000000901~',
+  ].join('\n');
+
+describe('remittance and the denial queue', () => {
+  const post = (file: string) =>
+    call(t.app, 'POST', `/api/sites/${g.ids.north}/remittances`, { session: billing, body: { file } });
+
+  it('a file that names an unknown claim is refused whole, naming the claim', async () => {
+    const res = await post(remittanceFor('RB-NOPE-1', 'EFT-BAD'));
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0].path).toBe('claims.0.patientControlNumber');
+    const groups = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
+    expect(groups.body.groups).toEqual([]);
+  });
+
+  it('a CO-197 denial posts to its charge and waits in the queue with the reason in words; posting twice is refused', async () => {
+    const res = await post(remittanceFor(billedPcn));
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({ claims: 1, paidCents: 0, denials: 1 });
+    expect((await post(remittanceFor(billedPcn))).status).toBe(409);
+    const queue = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
+    expect(queue.status).toBe(200);
+    expect(queue.body.groups).toHaveLength(1);
+    expect(queue.body.groups[0]).toMatchObject({ reason: 'CO-197', totalCents: 42000 });
+    expect(queue.body.groups[0].text.length).toBeGreaterThan(10);
+    expect(queue.body.groups[0].items[0]).toMatchObject({
+      code: 'H0015',
+      serviceDate: '2026-01-07',
+      patientControlNumber: billedPcn,
+    });
+  });
+
+  it('rebilling a denial returns the charge to the queue; an appeal needs a note', async () => {
+    const queue = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
+    const denial = queue.body.groups[0].items[0];
+    const url = `/api/sites/${g.ids.north}/denials/${denial.id}`;
+    const appeal = await call(t.app, 'PUT', url, {
+      session: billing,
+      body: { action: 'appeal' },
+      headers: ifMatch(denial.version),
+    });
+    expect(appeal.status).toBe(422);
+    expect(appeal.body.error.fields[0].path).toBe('note');
+    const rebill = await call(t.app, 'PUT', url, {
+      session: billing,
+      body: { action: 'rebill', note: 'Payer had no authorization on file; PA-7001 faxed, rebilling' },
+      headers: ifMatch(denial.version),
+    });
+    expect(rebill.status, rebill.text).toBe(200);
+    expect(rebill.body.status).toBe('rebilled');
+    expect((await chargeOf(g.patientIds[FULL]!)).status).toBe('queued');
+    const open = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
+    expect(open.body.groups).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 /** The public face of this feature: what other features may use. Everything else in the folder is private. */
 
 export { registerAuthorizationRoutes } from './authorizations.routes';
-export { feeSchedule } from './billing.table';
+export { charges, feeSchedule } from './billing.table';
 export { type BillingProviderRow, findBillingProvider } from './billing-provider';
 export { scrubbedCharges } from './charge-queue';
 export { registerChargeRoutes } from './charges.routes';
-export { markChargesBilled } from './charges.store';
+export { chargesOnClaims, markChargesBilled, requeueBilledCharge } from './charges.store';
 export { registerFeeScheduleRoutes } from './fee-schedule';
