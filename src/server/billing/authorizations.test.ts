@@ -1,37 +1,35 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organizations } from '../platform/db/platform.table';
-import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { admit, ifMatch } from '../test-support/clinical-fixtures';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 import { charges } from './billing.table';
 
-let t: TestApp;
-let billing: Session;
-let clinician: Session;
-let director: Session;
-let frontDesk: Session; // South only
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const s = withTestApp(
+  {
+    billing: 'billing@demo.openiop.org',
+    clinician: 'clinician@demo.openiop.org',
+    director: 'director@demo.openiop.org',
+    frontDesk: 'frontdesk@demo.openiop.org', // South only
+  },
+  { clockAt: '2026-01-09T15:00:00Z' },
+);
 let episodeId: string;
 let coverageId: string;
 let organizationId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   // Friday 9 January 2026, 09:00 in Chicago.
-  t.clock.advance((Date.parse('2026-01-09T15:00:00Z') - t.clock.now().getTime()) / 1000);
-  billing = await login(t.app, 'billing@demo.openiop.org');
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  director = await login(t.app, 'director@demo.openiop.org');
-  frontDesk = await login(t.app, 'frontdesk@demo.openiop.org');
-  ids = await demoIds(t);
-  organizationId = (await t.db.tx((tx) => tx.select().from(organizations)))[0]!.id;
-  episodeId = (await admit(t, director, ids.bell, ids.northAdultIop)).body.id;
-  const coverages = await call(t.app, 'GET', `/api/patients/${ids.bell}/coverages`, { session: billing });
+  organizationId = (await s.t.db.tx((tx) => tx.select().from(organizations)))[0]!.id;
+  episodeId = (await admit(s.t, s.director, s.ids.bell, s.ids.northAdultIop)).body.id;
+  const coverages = await call(s.t.app, 'GET', `/api/patients/${s.ids.bell}/coverages`, {
+    session: s.billing,
+  });
   coverageId = coverages.body.items[0].id;
 });
-afterAll(() => t?.close());
 
-const path = () => `/api/patients/${ids.bell}/authorizations`;
+const path = () => `/api/patients/${s.ids.bell}/authorizations`;
 const body = (overrides: Record<string, unknown> = {}) => ({
   episodeId,
   coverageId,
@@ -48,20 +46,20 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function record(overrides: Record<string, unknown> = {}) {
-  const res = await call(t.app, 'POST', path(), { session: billing, body: body(overrides) });
+  const res = await call(s.t.app, 'POST', path(), { session: s.billing, body: body(overrides) });
   expect(res.status, res.text).toBe(201);
   return res.body;
 }
 
 /** A live charge drawing `units` on an authorization, as charge generation writes one. */
 async function chargeOn(authorizationId: string, serviceDate: string, units = 1) {
-  await t.db.tx((tx) =>
+  await s.t.db.tx((tx) =>
     tx.insert(charges).values({
       organizationId,
-      siteId: ids.north,
-      patientId: ids.bell,
+      siteId: s.ids.north,
+      patientId: s.ids.bell,
       episodeId,
-      programId: ids.northAdultIop,
+      programId: s.ids.northAdultIop,
       serviceDate,
       code: 'H0015',
       units,
@@ -87,14 +85,14 @@ describe('authorizations', () => {
       // Friday the 9th: the 11th is two days away.
       alerts: ['expires_soon'],
     });
-    const audited = await t.db.tx((tx) =>
+    const audited = await s.t.db.tx((tx) =>
       tx
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, 'authorization.create'), eq(auditLog.entityId, created.id))),
     );
     expect(audited).toHaveLength(1);
-    expect(audited[0]!.patientId).toBe(ids.bell);
+    expect(audited[0]!.patientId).toBe(s.ids.bell);
   });
 
   it('units used are counted from live charges, never typed; a cut below them is refused', async () => {
@@ -108,13 +106,13 @@ describe('authorizations', () => {
     await chargeOn(created.id, '2026-01-12');
     await chargeOn(created.id, '2026-01-13');
     await chargeOn(created.id, '2026-01-14');
-    const list = await call(t.app, 'GET', path(), { session: clinician });
+    const list = await call(s.t.app, 'GET', path(), { session: s.clinician });
     expect(list.status).toBe(200);
     const shown = list.body.items.find((a: { id: string }) => a.id === created.id);
     expect(shown).toMatchObject({ unitsUsed: 3, unitsRemaining: 1, alerts: ['units_low'] });
 
-    const cut = await call(t.app, 'PUT', `${path()}/${created.id}`, {
-      session: billing,
+    const cut = await call(s.t.app, 'PUT', `${path()}/${created.id}`, {
+      session: s.billing,
       body: body({
         authorizationNumber: 'PA-2',
         serviceCodes: ['90853'],
@@ -137,8 +135,8 @@ describe('authorizations', () => {
       from: '2026-02-02',
       through: '2026-02-08',
     });
-    const overlapping = await call(t.app, 'POST', path(), {
-      session: billing,
+    const overlapping = await call(s.t.app, 'POST', path(), {
+      session: s.billing,
       body: body({
         authorizationNumber: 'PA-4',
         serviceCodes: ['S9480'],
@@ -149,8 +147,8 @@ describe('authorizations', () => {
     expect(overlapping.status).toBe(422);
     expect(overlapping.body.error.fields[0].path).toBe('from');
     expect(overlapping.body.error.fields[0].message).toContain('PA-3');
-    const next = await call(t.app, 'POST', path(), {
-      session: billing,
+    const next = await call(s.t.app, 'POST', path(), {
+      session: s.billing,
       body: body({
         authorizationNumber: 'PA-4',
         serviceCodes: ['S9480'],
@@ -181,18 +179,22 @@ describe('authorizations', () => {
       through: '2026-03-15',
     });
     const url = `${path()}/${requested.id}`;
-    expect((await call(t.app, 'PUT', url, { session: billing, body: approve })).status).toBe(428);
-    const approved = await call(t.app, 'PUT', url, { session: billing, body: approve, headers: ifMatch(1) });
+    expect((await call(s.t.app, 'PUT', url, { session: s.billing, body: approve })).status).toBe(428);
+    const approved = await call(s.t.app, 'PUT', url, {
+      session: s.billing,
+      body: approve,
+      headers: ifMatch(1),
+    });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body).toMatchObject({ status: 'partially_approved', unitsRemaining: 6, version: 2 });
     expect(
-      (await call(t.app, 'PUT', url, { session: billing, body: approve, headers: ifMatch(1) })).status,
+      (await call(s.t.app, 'PUT', url, { session: s.billing, body: approve, headers: ifMatch(1) })).status,
     ).toBe(409);
   });
 
   it('bad input is named field by field', async () => {
-    const res = await call(t.app, 'POST', path(), {
-      session: billing,
+    const res = await call(s.t.app, 'POST', path(), {
+      session: s.billing,
       body: body({
         levelOfCare: '9.9',
         serviceCodes: ['H15'],
@@ -207,8 +209,8 @@ describe('authorizations', () => {
       'serviceCodes.0',
       'unitsApproved',
     ]);
-    const approvedWithoutNumber = await call(t.app, 'POST', path(), {
-      session: billing,
+    const approvedWithoutNumber = await call(s.t.app, 'POST', path(), {
+      session: s.billing,
       body: body({
         levelOfCare: '9.9',
         authorizationNumber: null,
@@ -220,14 +222,14 @@ describe('authorizations', () => {
     expect(approvedWithoutNumber.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
       'levelOfCare',
     ]);
-    const notThisPatients = await call(t.app, 'POST', path(), {
-      session: billing,
+    const notThisPatients = await call(s.t.app, 'POST', path(), {
+      session: s.billing,
       body: body({ episodeId: coverageId, from: '2026-04-06', through: '2026-04-12' }),
     });
     expect(notThisPatients.status).toBe(422);
     expect(notThisPatients.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['episodeId']);
-    const backwards = await call(t.app, 'POST', path(), {
-      session: billing,
+    const backwards = await call(s.t.app, 'POST', path(), {
+      session: s.billing,
       body: body({ authorizationNumber: null, from: '2026-04-06', through: '2026-04-01' }),
     });
     expect(backwards.status).toBe(422);
@@ -238,8 +240,8 @@ describe('authorizations', () => {
   });
 
   it('a clinician reads but may not record; the front desk of another site reaches nothing', async () => {
-    const byClinician = await call(t.app, 'POST', path(), { session: clinician, body: body() });
+    const byClinician = await call(s.t.app, 'POST', path(), { session: s.clinician, body: body() });
     expect(byClinician.status).toBe(403);
-    expect((await call(t.app, 'GET', path(), { session: frontDesk })).status).toBe(403);
+    expect((await call(s.t.app, 'GET', path(), { session: s.frontDesk })).status).toBe(403);
   });
 });

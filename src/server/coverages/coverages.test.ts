@@ -1,25 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
-import { demoIds, ifMatch } from '../test-support/clinical-fixtures';
-import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
+import { ifMatch } from '../test-support/clinical-fixtures';
+import { call } from '../test-support/test-app';
+import { withTestApp } from '../test-support/with-test-app';
 
-let t: TestApp;
-let billing: Session;
-let intake: Session;
-let clinician: Session;
-let frontDesk: Session; // South only
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  billing = await login(t.app, 'billing@demo.openiop.org');
-  intake = await login(t.app, 'intake@demo.openiop.org');
-  clinician = await login(t.app, 'clinician@demo.openiop.org');
-  frontDesk = await login(t.app, 'frontdesk@demo.openiop.org');
-  ids = await demoIds(t);
+const s = withTestApp({
+  billing: 'billing@demo.openiop.org',
+  intake: 'intake@demo.openiop.org',
+  clinician: 'clinician@demo.openiop.org',
+  frontDesk: 'frontdesk@demo.openiop.org', // South only
 });
-afterAll(() => t?.close());
 
 let codeSeq = 0;
 const payerBody = (overrides: Record<string, unknown> = {}) => ({
@@ -33,7 +24,7 @@ const payerBody = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function addPayer(overrides: Record<string, unknown> = {}) {
-  const res = await call(t.app, 'POST', '/api/payers', { session: billing, body: payerBody(overrides) });
+  const res = await call(s.t.app, 'POST', '/api/payers', { session: s.billing, body: payerBody(overrides) });
   expect(res.status, res.text).toBe(201);
   return res.body as { id: string; version: number; payerCode: string };
 }
@@ -54,32 +45,32 @@ const coveragesOf = (patientId: string) => `/api/patients/${patientId}/coverages
 describe('payer directory', () => {
   it('billing adds a payer; intake and the front desk read the directory, a clinician may not', async () => {
     const payer = await addPayer({ name: 'Prairie Mutual A' });
-    for (const session of [billing, intake, frontDesk]) {
-      const list = await call(t.app, 'GET', '/api/payers', { session });
+    for (const session of [s.billing, s.intake, s.frontDesk]) {
+      const list = await call(s.t.app, 'GET', '/api/payers', { session });
       expect(list.status).toBe(200);
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(payer.id);
     }
     // The demo directory is there too.
-    const list = await call(t.app, 'GET', '/api/payers', { session: billing });
+    const list = await call(s.t.app, 'GET', '/api/payers', { session: s.billing });
     expect(list.body.items.map((p: { payerCode: string }) => p.payerCode)).toEqual(
       expect.arrayContaining(['LSHP01', 'MCRDEMO', 'MCDDEMO']),
     );
-    expect((await call(t.app, 'GET', '/api/payers', { session: clinician })).status).toBe(403);
-    const byIntake = await call(t.app, 'POST', '/api/payers', { session: intake, body: payerBody() });
+    expect((await call(s.t.app, 'GET', '/api/payers', { session: s.clinician })).status).toBe(403);
+    const byIntake = await call(s.t.app, 'POST', '/api/payers', { session: s.intake, body: payerBody() });
     expect(byIntake.status).toBe(403);
   });
 
   it('a payer id is listed once, and malformed fields are named', async () => {
     const payer = await addPayer();
-    const again = await call(t.app, 'POST', '/api/payers', {
-      session: billing,
+    const again = await call(s.t.app, 'POST', '/api/payers', {
+      session: s.billing,
       body: payerBody({ payerCode: payer.payerCode }),
     });
     expect(again.status).toBe(422);
     expect(again.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['payerCode']);
 
-    const bad = await call(t.app, 'POST', '/api/payers', {
-      session: billing,
+    const bad = await call(s.t.app, 'POST', '/api/payers', {
+      session: s.billing,
       body: payerBody({ claimType: '837D', claimFilingIndicator: 'c', timelyFilingDays: 5 }),
     });
     expect(bad.status).toBe(422);
@@ -94,15 +85,19 @@ describe('payer directory', () => {
     const payer = await addPayer();
     const path = `/api/payers/${payer.id}`;
     const body = payerBody({ payerCode: payer.payerCode, reviewEveryDays: 10 });
-    expect((await call(t.app, 'PUT', path, { session: billing, body })).status).toBe(428);
-    const changed = await call(t.app, 'PUT', path, {
-      session: billing,
+    expect((await call(s.t.app, 'PUT', path, { session: s.billing, body })).status).toBe(428);
+    const changed = await call(s.t.app, 'PUT', path, {
+      session: s.billing,
       body,
       headers: ifMatch(payer.version),
     });
     expect(changed.status, changed.text).toBe(200);
     expect(changed.body).toMatchObject({ reviewEveryDays: 10, version: payer.version + 1 });
-    const stale = await call(t.app, 'PUT', path, { session: billing, body, headers: ifMatch(payer.version) });
+    const stale = await call(s.t.app, 'PUT', path, {
+      session: s.billing,
+      body,
+      headers: ifMatch(payer.version),
+    });
     expect(stale.status).toBe(409);
   });
 });
@@ -110,9 +105,9 @@ describe('payer directory', () => {
 describe('a patient’s coverages', () => {
   it('intake records a coverage; billing reads it with the payer’s name; the write is audited', async () => {
     const payer = await addPayer({ name: 'Prairie Mutual C' });
-    const patientId = ids.okafor;
-    const res = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const patientId = s.ids.okafor;
+    const res = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(payer.id, { rank: 'secondary' }),
     });
     expect(res.status, res.text).toBe(201);
@@ -121,10 +116,10 @@ describe('a patient’s coverages', () => {
       rank: 'secondary',
       memberId: 'XQ-77120',
     });
-    const list = await call(t.app, 'GET', coveragesOf(patientId), { session: billing });
+    const list = await call(s.t.app, 'GET', coveragesOf(patientId), { session: s.billing });
     expect(list.status).toBe(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(res.body.id);
-    const audited = await t.db.tx((tx) =>
+    const audited = await s.t.db.tx((tx) =>
       tx
         .select()
         .from(auditLog)
@@ -136,9 +131,9 @@ describe('a patient’s coverages', () => {
 
   it('two coverages of one rank may not overlap; another rank over the same dates may', async () => {
     const payer = await addPayer();
-    const patientId = ids.bell;
-    const first = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const patientId = s.ids.bell;
+    const first = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(payer.id, {
         rank: 'secondary',
         effectiveFrom: '2028-01-01',
@@ -147,8 +142,8 @@ describe('a patient’s coverages', () => {
     });
     expect(first.status, first.text).toBe(201);
     // The last day of the first is the first day of the second: dates are inclusive, so they overlap.
-    const overlapping = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const overlapping = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(payer.id, {
         rank: 'secondary',
         effectiveFrom: '2028-06-30',
@@ -157,8 +152,8 @@ describe('a patient’s coverages', () => {
     });
     expect(overlapping.status).toBe(422);
     expect(overlapping.body.error.fields[0].path).toBe('effectiveFrom');
-    const nextDay = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const nextDay = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(payer.id, {
         rank: 'secondary',
         effectiveFrom: '2028-07-01',
@@ -166,8 +161,8 @@ describe('a patient’s coverages', () => {
       }),
     });
     expect(nextDay.status, nextDay.text).toBe(201);
-    const secondary = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const secondary = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(payer.id, { rank: 'tertiary', effectiveFrom: '2028-03-01', effectiveThrough: null }),
     });
     expect(secondary.status, secondary.text).toBe(201);
@@ -175,9 +170,9 @@ describe('a patient’s coverages', () => {
 
   it('a dependant’s coverage names the subscriber; an unknown or inactive payer is refused', async () => {
     const payer = await addPayer();
-    const patientId = ids.delgado;
-    const noSubscriber = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const patientId = s.ids.delgado;
+    const noSubscriber = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(payer.id, { rank: 'tertiary', subscriberRelationship: 'child' }),
     });
     expect(noSubscriber.status).toBe(422);
@@ -187,14 +182,14 @@ describe('a patient’s coverages', () => {
       'subscriberDateOfBirth',
     ]);
     const inactive = await addPayer({ active: false });
-    const refused = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const refused = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(inactive.id, { rank: 'tertiary' }),
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error.fields[0].path).toBe('payerId');
-    const malformed = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: intake,
+    const malformed = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.intake,
       body: coverageBody(payer.id, { rank: 'tertiary', memberId: 'bad id!', effectiveFrom: '2027-02-30' }),
     });
     expect(malformed.status).toBe(422);
@@ -206,9 +201,9 @@ describe('a patient’s coverages', () => {
 
   it('a coverage is ended with the version read; a stale change is refused', async () => {
     const payer = await addPayer();
-    const patientId = ids.rivera;
-    const created = await call(t.app, 'POST', coveragesOf(patientId), {
-      session: billing,
+    const patientId = s.ids.rivera;
+    const created = await call(s.t.app, 'POST', coveragesOf(patientId), {
+      session: s.billing,
       body: coverageBody(payer.id, { rank: 'tertiary', effectiveFrom: '2029-01-01', effectiveThrough: null }),
     });
     expect(created.status, created.text).toBe(201);
@@ -218,14 +213,14 @@ describe('a patient’s coverages', () => {
       effectiveFrom: '2029-01-01',
       effectiveThrough: '2029-03-31',
     });
-    const ended = await call(t.app, 'PUT', path, { session: billing, body, headers: ifMatch(1) });
+    const ended = await call(s.t.app, 'PUT', path, { session: s.billing, body, headers: ifMatch(1) });
     expect(ended.status, ended.text).toBe(200);
     expect(ended.body).toMatchObject({ effectiveThrough: '2029-03-31', version: 2 });
-    expect((await call(t.app, 'PUT', path, { session: billing, body, headers: ifMatch(1) })).status).toBe(
+    expect((await call(s.t.app, 'PUT', path, { session: s.billing, body, headers: ifMatch(1) })).status).toBe(
       409,
     );
-    const ending = await call(t.app, 'PUT', path, {
-      session: billing,
+    const ending = await call(s.t.app, 'PUT', path, {
+      session: s.billing,
       body: { ...body, effectiveThrough: '2028-12-31' },
       headers: ifMatch(2),
     });
@@ -234,10 +229,14 @@ describe('a patient’s coverages', () => {
   });
 
   it('the front desk sees its own site’s patients only; a clinician sees no coverage', async () => {
-    const south = await call(t.app, 'GET', coveragesOf(ids.cho), { session: frontDesk });
+    const south = await call(s.t.app, 'GET', coveragesOf(s.ids.cho), { session: s.frontDesk });
     expect(south.status).toBe(200);
     expect(south.body.items.length).toBeGreaterThan(0);
-    expect((await call(t.app, 'GET', coveragesOf(ids.okafor), { session: frontDesk })).status).toBe(403);
-    expect((await call(t.app, 'GET', coveragesOf(ids.okafor), { session: clinician })).status).toBe(403);
+    expect((await call(s.t.app, 'GET', coveragesOf(s.ids.okafor), { session: s.frontDesk })).status).toBe(
+      403,
+    );
+    expect((await call(s.t.app, 'GET', coveragesOf(s.ids.okafor), { session: s.clinician })).status).toBe(
+      403,
+    );
   });
 });
