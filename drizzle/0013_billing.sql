@@ -74,6 +74,18 @@ CREATE TABLE "fee_schedule" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "medicare_certifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"site_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"signed_on" date NOT NULL,
+	"signed_by" uuid NOT NULL,
+	"signed_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "charge_postings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -160,6 +172,11 @@ ALTER TABLE "charges" ADD CONSTRAINT "charges_coverage_id_coverages_id_fk" FOREI
 ALTER TABLE "charges" ADD CONSTRAINT "charges_authorization_id_authorizations_id_fk" FOREIGN KEY ("authorization_id") REFERENCES "public"."authorizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fee_schedule" ADD CONSTRAINT "fee_schedule_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fee_schedule" ADD CONSTRAINT "fee_schedule_payer_id_payers_id_fk" FOREIGN KEY ("payer_id") REFERENCES "public"."payers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "medicare_certifications" ADD CONSTRAINT "medicare_certifications_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "medicare_certifications" ADD CONSTRAINT "medicare_certifications_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "medicare_certifications" ADD CONSTRAINT "medicare_certifications_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "medicare_certifications" ADD CONSTRAINT "medicare_certifications_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "medicare_certifications" ADD CONSTRAINT "medicare_certifications_signed_by_users_id_fk" FOREIGN KEY ("signed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charge_postings" ADD CONSTRAINT "charge_postings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charge_postings" ADD CONSTRAINT "charge_postings_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charge_postings" ADD CONSTRAINT "charge_postings_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -187,6 +204,7 @@ CREATE INDEX "charges_program_date_idx" ON "charges" USING btree ("program_id","
 CREATE INDEX "charges_authorization_idx" ON "charges" USING btree ("authorization_id");--> statement-breakpoint
 CREATE INDEX "charges_status_idx" ON "charges" USING btree ("organization_id","status","service_date");--> statement-breakpoint
 CREATE INDEX "fee_schedule_code_idx" ON "fee_schedule" USING btree ("organization_id","code","effective_from");--> statement-breakpoint
+CREATE INDEX "medicare_certifications_episode_idx" ON "medicare_certifications" USING btree ("episode_id","signed_on");--> statement-breakpoint
 CREATE INDEX "charge_postings_charge_idx" ON "charge_postings" USING btree ("charge_id");--> statement-breakpoint
 CREATE INDEX "charge_postings_denials_idx" ON "charge_postings" USING btree ("site_id","denial_status");--> statement-breakpoint
 CREATE INDEX "charge_postings_patient_idx" ON "charge_postings" USING btree ("patient_id");--> statement-breakpoint

@@ -1,7 +1,12 @@
 import { registerAssessmentRoutes } from './assessments';
 import { registerAttendanceRoutes } from './attendance';
 import { registerAuditRoutes } from './audit-log';
-import { registerAuthorizationRoutes, registerChargeRoutes, registerFeeScheduleRoutes } from './billing';
+import {
+  registerAuthorizationRoutes,
+  registerChargeRoutes,
+  registerFeeScheduleRoutes,
+  registerMedicareCertificationRoutes,
+} from './billing';
 import { registerBreakGlassReviewRoutes } from './break-glass';
 import { registerClaimRoutes, registerRemittanceRoutes } from './claims';
 import { registerCoverageRoutes } from './coverages';
@@ -65,6 +70,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerAuthorizationRoutes,
   registerChargeRoutes,
   registerFeeScheduleRoutes,
+  registerMedicareCertificationRoutes,
   registerClaimRoutes,
   registerRemittanceRoutes,
 ];

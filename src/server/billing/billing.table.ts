@@ -3,7 +3,7 @@ import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'd
 import { coverages, payers } from '../coverages';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
-import { reference, uuidKey, versionedColumns } from '../platform/db/columns';
+import { createdAt, reference, uuidKey, versionedColumns } from '../platform/db/columns';
 import { organizations, programs, sites, users } from '../platform/db/platform.table';
 
 /**
@@ -105,4 +105,21 @@ export const billingProviders = pgTable(
     ...versionedColumns(),
   },
   (t) => [uniqueIndex('billing_providers_site_uq').on(t.siteId)],
+);
+
+/**
+ * A physician's certification (or recertification) that a Medicare patient needs intensive outpatient care of
+ * at least 9 hours a week, for one episode, signed on a date by the prescriber who signs it.
+ */
+export const medicareCertifications = pgTable(
+  'medicare_certifications',
+  {
+    ...patientRecordColumns(),
+    episodeId: reference('episode_id', () => episodes.id).notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    signedBy: reference('signed_by', () => users.id).notNull(),
+    signedName: text('signed_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('medicare_certifications_episode_idx').on(t.episodeId, t.signedOn)],
 );

@@ -6,13 +6,14 @@ import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { Charge, ChargeReview } from './charges.schema';
 import { type ChargeQueueFilter, listSiteCharges, unitsUsedBy } from './charges.store';
+import { certificationsOfEpisodes } from './medicare-certifications';
 
 export type BillingSetup = { npi?: string; taxonomy?: string };
 
 /**
  * A page of the site's charges, each with every reason the scrubber finds it would be denied (coverage,
  * authorization and its units, diagnosis, billing provider, certification, filing limit). Four queries
- * whatever the page size.
+ * whatever the page size (five).
  */
 export async function scrubbedCharges(
   tx: Tx,
@@ -22,6 +23,9 @@ export async function scrubbedCharges(
 ) {
   const { rows, total } = await listSiteCharges(tx, at.siteId, q, chargeId);
   const { diagnoses } = await listEpisodeDetails(tx, [...new Set(rows.map((r) => r.charge.episodeId))]);
+  const certifications = await certificationsOfEpisodes(tx, [
+    ...new Set(rows.map((r) => r.charge.episodeId)),
+  ]);
   const used = await unitsUsedBy(tx, [
     ...new Set(rows.flatMap((r) => (r.charge.authorizationId ? [r.charge.authorizationId] : []))),
   ]);
@@ -68,7 +72,9 @@ export async function scrubbedCharges(
       diagnosisCodes: diagnoses.filter((d) => d.episodeId === charge.episodeId).map((d) => d.code),
       ...(at.billing.npi ? { billingNpi: at.billing.npi } : {}),
       ...(at.billing.taxonomy ? { billingTaxonomy: at.billing.taxonomy } : {}),
-      medicareCertificationsSignedOn: [],
+      medicareCertificationsSignedOn: certifications
+        .filter((c) => c.episodeId === charge.episodeId)
+        .map((c) => Temporal.PlainDate.from(c.signedOn)),
       duplicateOfBilled: false,
       patientPaysPrivately: false,
     });

@@ -7,3 +7,4 @@ export { scrubbedCharges } from './charge-queue';
 export { registerChargeRoutes } from './charges.routes';
 export { chargesOnClaims, markChargesBilled, requeueBilledCharge } from './charges.store';
 export { registerFeeScheduleRoutes } from './fee-schedule';
+export { registerMedicareCertificationRoutes } from './medicare-certifications';

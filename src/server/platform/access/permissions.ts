@@ -96,6 +96,12 @@ export const PERMISSIONS = {
   'charge.write': { roles: ['billing'], scope: 'site' },
   'billing.setup.read': { roles: ['admin', 'program_director', 'billing'], scope: 'site' },
   'billing.setup.write': { roles: ['admin', 'billing'], scope: 'site' },
+  // Medicare IOP certification: the physician (prescriber) signs; the care team and billing read it.
+  'certification.read': {
+    roles: ['program_director', 'clinician', 'nurse', 'prescriber', 'billing'],
+    scope: 'patient',
+  },
+  'certification.write': { roles: ['prescriber'], scope: 'patient' },
   'claim.read': { roles: ['program_director', 'billing'], scope: 'site' },
   'claim.write': { roles: ['billing'], scope: 'site' },
   'fee.read': { roles: ['admin', 'program_director', 'billing'], scope: 'none' },
