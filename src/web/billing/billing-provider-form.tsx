@@ -24,7 +24,7 @@ export function BillingProviderTab({ siteId }: { siteId: string }) {
   const provider = useBillingProvider(siteId);
   return (
     <QueryState query={provider} loading="Loading the billing provider">
-      {(current) => <BillingProviderForm key={current?.version ?? 0} siteId={siteId} provider={current} />}
+      {(current) => <BillingProviderForm key={siteId} siteId={siteId} provider={current} />}
     </QueryState>
   );
 }
@@ -67,7 +67,7 @@ function BillingProviderForm({ siteId, provider }: { siteId: string; provider: B
           </Title>
           {!provider && (
             <Text size="sm" c="dimmed">
-              Not set yet: every charge is held back until the site’s NPI and taxonomy are here.
+              Not set yet: no charge can be released until the site’s NPI and taxonomy are saved here.
             </Text>
           )}
           <TextInput label="Billing name" maxLength={60} {...input('name')} />
@@ -82,7 +82,7 @@ function BillingProviderForm({ siteId, provider }: { siteId: string; provider: B
           </SimpleGrid>
           <TextInput label="Street address" maxLength={55} {...input('addressLine')} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput label="City" maxLength={30} {...input('city')} />
+            <TextInput label="City" description="As the payer has it" maxLength={30} {...input('city')} />
             <TextInput label="State" description="Two letters, e.g. IL" maxLength={2} {...input('state')} />
             <TextInput label="ZIP+4" description="9 digits, e.g. 606011234" {...input('postalCode')} />
           </SimpleGrid>

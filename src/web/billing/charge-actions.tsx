@@ -26,7 +26,7 @@ export function ChargeActions({
   const label = `${charge.patient.name} ${charge.serviceDate}`;
   const blocked = charge.problems.length > 0;
   return (
-    <Group gap={6} wrap="nowrap" justify="flex-end">
+    <Stack gap={4} align="stretch" w={130}>
       {charge.status !== 'held' && (
         <Button size="compact-sm" variant="light" color="yellow" onClick={open} aria-label={`Hold ${label}`}>
           Hold
@@ -61,7 +61,7 @@ export function ChargeActions({
         </Tooltip>
       )}
       <HoldDialog siteId={siteId} charge={charge} opened={holding} onClose={close} />
-    </Group>
+    </Stack>
   );
 }
 

@@ -28,7 +28,7 @@ const COLUMNS = [
   'Date',
   'Patient',
   'Code',
-  'Revenue code',
+  'Rev. code',
   'Units',
   'Amount',
   'Payer',
@@ -151,13 +151,21 @@ function ChargeRows({
   refusal: string | null;
 }) {
   const notes = charge.problems.length > 0 || charge.holdReason || refusal;
-  const cell = notes ? { style: { borderBottom: 'none' } } : {};
+  const cell: { style?: React.CSSProperties } = notes ? { style: { borderBottom: 'none' } } : {};
   return (
     <>
       <Table.Tr aria-label={`${charge.patient.name} ${charge.serviceDate} ${charge.code}`}>
-        <Table.Td {...cell}>{formatDay(charge.serviceDate)}</Table.Td>
+        <Table.Td {...cell} style={{ ...cell.style, whiteSpace: 'nowrap' }}>
+          {formatDay(charge.serviceDate)}
+        </Table.Td>
         <Table.Td {...cell}>
-          <Anchor component={Link} to={`/patients/${charge.patient.id}?tab=coverage`} size="sm" fw={500}>
+          <Anchor
+            component={Link}
+            to={`/patients/${charge.patient.id}?tab=coverage`}
+            size="sm"
+            fw={500}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             {charge.patient.name}
           </Anchor>
           <Text size="xs" c="dimmed">
@@ -177,7 +185,13 @@ function ChargeRows({
         <Table.Td {...cell}>{charge.payerName ?? 'Self-pay'}</Table.Td>
         <Table.Td {...cell}>{charge.authorizationNumber ?? '—'}</Table.Td>
         <Table.Td {...cell}>
-          <Badge variant="light" color={CHARGE_STATUS_COLORS[charge.status]} tt="none">
+          <Badge
+            variant="light"
+            color={CHARGE_STATUS_COLORS[charge.status]}
+            tt="none"
+            style={{ flexShrink: 0, overflow: 'visible' }}
+            styles={{ label: { overflow: 'visible' } }}
+          >
             {CHARGE_STATUS_LABELS[charge.status]}
           </Badge>
         </Table.Td>
