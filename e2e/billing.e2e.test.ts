@@ -114,6 +114,7 @@ describe('billing walkthrough in the browser', () => {
     // The payer's authorization, recorded now from two weeks back, takes on the charge it covers.
     const authorizations = page.getByRole('region', { name: 'Authorizations' });
     await authorizations.getByText('No authorizations recorded.').waitFor();
+    await authorizations.getByRole('button', { name: 'Add an authorization' }).click();
     const addAuthorization = page.getByRole('form', { name: 'Add an authorization' });
     await addAuthorization.getByLabel('Authorization number').fill('LSH-AUTH-7731');
     await addAuthorization.getByLabel('Units approved').fill('20');

@@ -1,4 +1,6 @@
-import { Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Collapse, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { formatDay } from '../shared/date-time';
 import { may } from '../shared/permissions';
 import { QueryState } from '../shared/query-state';
@@ -41,7 +43,11 @@ export function CoverageSection({ patientId }: { patientId: string }) {
           >
             {(list) => <CoverageTable items={list.items} />}
           </QueryState>
-          {may(me.data, 'coverage.write', 'payer.read') && <AddCoverageForm patientId={patientId} />}
+          {may(me.data, 'coverage.write', 'payer.read') && (
+            <Opener label="Add coverage">
+              <AddCoverageForm patientId={patientId} />
+            </Opener>
+          )}
         </Paper>
       )}
       {readsAuthorizations && (
@@ -58,11 +64,28 @@ export function CoverageSection({ patientId }: { patientId: string }) {
             {(list) => <AuthorizationTable items={list.items} />}
           </QueryState>
           {may(me.data, 'authorization.write', 'coverage.read') && coverages.data && (
-            <AddAuthorizationForm patientId={patientId} coverages={coverages.data.items} />
+            <Opener label="Add an authorization">
+              <AddAuthorizationForm patientId={patientId} coverages={coverages.data.items} />
+            </Opener>
           )}
         </Paper>
       )}
     </Stack>
+  );
+}
+
+/** An add form behind its button, so the chart opens on what is recorded. */
+function Opener({ label, children }: { label: string; children: ReactNode }) {
+  const [opened, { toggle }] = useDisclosure(false);
+  return (
+    <>
+      <Group mt="sm">
+        <Button size="xs" variant={opened ? 'default' : 'light'} onClick={toggle} aria-expanded={opened}>
+          {opened ? 'Close' : label}
+        </Button>
+      </Group>
+      <Collapse expanded={opened}>{children}</Collapse>
+    </>
   );
 }
 
