@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { usePrograms } from '../referrals/referrals-api';
 import { formatDay } from '../shared/date-time';
@@ -147,11 +147,11 @@ function ChargeRows({
   refusal,
 }: {
   charge: Charge;
-  actions: React.ReactNode;
+  actions: ReactNode;
   refusal: string | null;
 }) {
   const notes = charge.problems.length > 0 || charge.holdReason || refusal;
-  const cell: { style?: React.CSSProperties } = notes ? { style: { borderBottom: 'none' } } : {};
+  const cell: { style?: CSSProperties } = notes ? { style: { borderBottom: 'none' } } : {};
   return (
     <>
       <Table.Tr aria-label={`${charge.patient.name} ${charge.serviceDate} ${charge.code}`}>
