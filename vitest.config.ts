@@ -93,7 +93,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           // The walkthroughs run with the browser far from the sites' zone (e2e/harness.ts BROWSER_ZONE) and the
           // server's and browser's clocks pinned either side of the sites' midnight: at 00:30 UTC (Chicago is
           // still on the day before) every walkthrough, at 23:30 UTC those whose screens turn on "today"
-          // (discharge, schedule, dose, census). A second group, so the two never drive Chromium at once.
+          // (discharge, schedule, dose, census, billing). A second group, so the two never drive Chromium at once.
           e2eProject('e2e', '00:30', ['e2e/**/*.e2e.test.ts'], 0),
           e2eProject(
             'e2e-2330',
@@ -103,6 +103,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
               'e2e/program-operations.e2e.test.ts',
               'e2e/one-off-session.e2e.test.ts',
               'e2e/census-filters.e2e.test.ts',
+              'e2e/billing.e2e.test.ts',
             ],
             1,
           ),

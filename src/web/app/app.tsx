@@ -5,6 +5,7 @@ import { AuditLogPage } from '../audit/audit-log-page';
 import { LoginPage } from '../auth/login-page';
 import { MfaEnrolPage } from '../auth/mfa-enrol-page';
 import { MfaPromptPage } from '../auth/mfa-prompt-page';
+import { BillingPage } from '../billing/billing-page';
 import { BreakGlassReviewPage } from '../break-glass/break-glass-review-page';
 import { MeasurementPage } from '../measurement/measurement-page';
 import { UrgentTasksPage } from '../measurement/urgent-tasks-page';
@@ -141,6 +142,14 @@ export function App() {
                 element={
                   <RequirePermission permission="note.queue">
                     <GroupNotePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="/billing"
+                element={
+                  <RequirePermission permission="charge.read">
+                    <BillingPage />
                   </RequirePermission>
                 }
               />

@@ -2,6 +2,7 @@ import { Alert, Anchor, Loader, Paper, Stack, Tabs, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { CoverageSection } from '../billing/coverage-section';
 import { DischargeSection } from '../discharges/discharge-section';
 import { CurrentEpisodeSummary } from '../episodes/current-episode-summary';
 import { EpisodeSection } from '../episodes/episode-section';
@@ -39,7 +40,15 @@ const TABS = [
   // Psychotherapy notes are kept apart from the chart: the tab lists only the signed-in author's own.
   { value: 'psychotherapy', label: 'Psychotherapy notes', permission: 'psychotherapy_note.read' },
   { value: 'discharge', label: 'Discharge', permission: 'discharge.read' },
+  // Either read shows the tab; the section shows only the parts `me` may read.
+  {
+    value: 'coverage',
+    label: 'Coverage and authorizations',
+    permission: ['coverage.read', 'authorization.read'],
+  },
 ] as const;
+const mayOpen = (me: Parameters<typeof may>[0], permission: string | readonly string[]) =>
+  typeof permission === 'string' ? may(me, permission) : permission.some((one) => may(me, one));
 type TabValue = (typeof TABS)[number]['value'];
 const isTab = (value: string | null): value is TabValue => TABS.some((tab) => tab.value === value);
 
@@ -50,7 +59,7 @@ export function PatientPage() {
   const [emergencyUntil, setEmergencyUntil] = useState<string | null>(null);
   const [params, setParams] = useSearchParams();
   const me = useMe();
-  const tabs = TABS.filter((item) => may(me.data, item.permission));
+  const tabs = TABS.filter((item) => mayOpen(me.data, item.permission));
   const requestedTab = params.get('tab');
   const tab: TabValue =
     isTab(requestedTab) && tabs.some((item) => item.value === requestedTab) ? requestedTab : 'overview';
@@ -129,6 +138,9 @@ export function PatientPage() {
             </Tabs.Panel>
             <Tabs.Panel value="discharge" pt="md">
               <DischargeSection patientId={patientId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="coverage" pt="md">
+              <CoverageSection patientId={patientId} />
             </Tabs.Panel>
           </Tabs>
         </ClinicZone>

@@ -9,6 +9,7 @@ export const staffNavigation = [
   { to: '/tasks', label: 'My urgent tasks', permission: 'task.mine' },
   { to: '/notes', label: 'My notes', permission: 'note.queue' },
   { to: '/measures', label: 'Measures', permission: 'measurement.schedule.read' },
+  { to: '/billing', label: 'Billing', permission: 'charge.read' },
   { to: '/audit', label: 'Audit log', permission: 'audit.read' },
   { to: '/break-glass', label: 'Break-glass review', permission: 'break_glass.review' },
 ] as const;
