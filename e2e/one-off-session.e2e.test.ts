@@ -80,6 +80,7 @@ describe('adding a one-off session from the week calendar', () => {
     await second.getByRole('button', { name: 'Add session' }).click();
     await expect.poll(() => second.getByLabel('Ends at').getAttribute('aria-invalid')).toBe('true');
     await second.getByText('Must be after startTime.').waitFor();
+    await shot(page, 'one-off-session-2b-field-error');
     await second.getByLabel('Ends at').fill('11:30');
     await second.getByRole('button', { name: 'Add session' }).click();
     const alert = second.getByRole('alert');

@@ -10,13 +10,15 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import { useSiteStaff } from '../episodes/episodes-api';
 import { ApiError } from '../shared/api-client';
-import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, useServerErrors } from '../shared/form-feedback';
+import { optionsWithBlank } from '../shared/select-options';
+import { TimeRangeInputs } from '../shared/time-range-inputs';
 import { SESSION_TYPES, sessionTypeOf, timeIn } from './program-labels';
 import {
   createSession,
@@ -29,19 +31,6 @@ import {
   useTracks,
 } from './programs-api';
 import { programKeys } from './programs-keys';
-
-const SESSION_FIELDS = [
-  'date',
-  'trackId',
-  'sessionType',
-  'topic',
-  'curriculumTopicId',
-  'startTime',
-  'endTime',
-  'facilitatorId',
-  'room',
-  'telehealthUrl',
-] as const;
 
 const dayLabel = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -106,16 +95,22 @@ function AddSessionForm({
   const queryClient = useQueryClient();
   const staff = useSiteStaff(siteId);
   const tracks = useTracks(siteId, program.programId);
-  const [date, setDate] = useState(defaultDate);
-  const [trackId, setTrackId] = useState('');
-  const [sessionType, setSessionType] = useState<SessionType>('individual');
-  const [topic, setTopic] = useState('');
-  const [curriculumTopicId, setCurriculumTopicId] = useState('');
-  const [startTime, setStartTime] = useState('10:00');
-  const [endTime, setEndTime] = useState('11:00');
-  const [facilitatorId, setFacilitatorId] = useState('');
-  const [room, setRoom] = useState('');
-  const [telehealthUrl, setTelehealthUrl] = useState('');
+  const form = useForm({
+    initialValues: {
+      date: defaultDate,
+      trackId: '',
+      sessionType: 'individual' as SessionType,
+      topic: '',
+      curriculumTopicId: '',
+      startTime: '10:00',
+      endTime: '11:00',
+      facilitatorId: '',
+      room: '',
+      telehealthUrl: '',
+    },
+  });
+  const server = useServerErrors(form);
+  const { trackId, curriculumTopicId, sessionType } = form.getValues();
   const curriculum = useCurriculum(siteId, trackId || undefined);
   const curriculumTopics = trackId ? (curriculum.data?.topics ?? []) : [];
   const save = useMutation({
@@ -132,105 +127,71 @@ function AddSessionForm({
       void queryClient.invalidateQueries({ queryKey: programKeys.sessions(program.programId) });
       onAdded(session);
     },
+    // A double booking has its own alert, naming the session in the way.
+    onError: (error) => (error instanceof ConflictError ? server.clear() : server.show(error)),
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
+    server.clear();
     save.mutate({
-      date,
-      trackId: trackId || null,
-      sessionType,
-      topic: curriculumTopicId ? null : topic.trim() || null,
-      curriculumTopicId: curriculumTopicId || null,
-      startTime,
-      endTime,
-      facilitatorId: facilitatorId || null,
-      room: room.trim() || null,
-      telehealthUrl: telehealthUrl.trim() || null,
+      date: values.date,
+      trackId: values.trackId || null,
+      sessionType: values.sessionType,
+      topic: values.curriculumTopicId ? null : values.topic.trim() || null,
+      curriculumTopicId: values.curriculumTopicId || null,
+      startTime: values.startTime,
+      endTime: values.endTime,
+      facilitatorId: values.facilitatorId || null,
+      room: values.room.trim() || null,
+      telehealthUrl: values.telehealthUrl.trim() || null,
     });
-  };
+  });
   const conflict = save.error instanceof ConflictError ? save.error.conflict : null;
-  const error = (field: string) => fieldError(save.error, field);
-  const general = conflict ? undefined : formError(save.error, SESSION_FIELDS);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add a session">
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Date"
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            error={error('date')}
-            required
-            data-autofocus
-          />
+          <TextInput label="Date" type="date" {...form.getInputProps('date')} required data-autofocus />
           <NativeSelect
             label="Session type"
             data={Object.entries(SESSION_TYPES).map(([value, type]) => ({ value, label: type.label }))}
-            value={sessionType}
-            onChange={(e) => setSessionType(e.currentTarget.value as SessionType)}
-            error={error('sessionType')}
+            {...form.getInputProps('sessionType')}
           />
           <NativeSelect
             label="Track"
             description="Optional: a make-up group counts toward the track"
-            data={[
-              { value: '', label: tracks.isPending ? 'Loading…' : 'No track' },
-              ...(tracks.data?.items ?? []).map((t) => ({ value: t.id, label: t.name })),
-            ]}
-            value={trackId}
+            data={optionsWithBlank(
+              'No track',
+              tracks.isPending,
+              (tracks.data?.items ?? []).map((t) => ({ value: t.id, label: t.name })),
+            )}
+            {...form.getInputProps('trackId')}
             onChange={(e) => {
-              setTrackId(e.currentTarget.value);
-              setCurriculumTopicId('');
+              form.setFieldValue('trackId', e.currentTarget.value);
+              form.setFieldValue('curriculumTopicId', '');
             }}
-            error={error('trackId')}
           />
           <NativeSelect
             label="Facilitator"
             description="Group therapy needs a licensed one"
-            data={[
-              { value: '', label: staff.isPending ? 'Loading…' : 'None' },
-              ...(staff.data?.items ?? []).map((m) => ({
+            data={optionsWithBlank(
+              'None',
+              staff.isPending,
+              (staff.data?.items ?? []).map((m) => ({
                 value: m.id,
                 label: `${m.displayName}${m.licensed ? ' · licensed' : ''}`,
               })),
-            ]}
-            value={facilitatorId}
-            onChange={(e) => setFacilitatorId(e.currentTarget.value)}
-            error={error('facilitatorId')}
+            )}
+            {...form.getInputProps('facilitatorId')}
           />
-          <TextInput
-            label="Starts at"
-            type="time"
-            value={startTime}
-            onChange={(e) => setStartTime(e.currentTarget.value)}
-            error={error('startTime')}
-            required
-          />
-          <TextInput
-            label="Ends at"
-            type="time"
-            value={endTime}
-            onChange={(e) => setEndTime(e.currentTarget.value)}
-            error={error('endTime')}
-            required
-          />
-          <TextInput
-            label="Room"
-            description="For an in-person session"
-            value={room}
-            onChange={(e) => setRoom(e.currentTarget.value)}
-            error={error('room')}
-          />
+          <TimeRangeInputs form={form} required />
+          <TextInput label="Room" description="For an in-person session" {...form.getInputProps('room')} />
           <TextInput
             label="Telehealth link"
             type="url"
             description="https://… for a virtual session"
-            value={telehealthUrl}
-            onChange={(e) => setTelehealthUrl(e.currentTarget.value)}
-            error={error('telehealthUrl')}
+            {...form.getInputProps('telehealthUrl')}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: curriculumTopics.length > 0 ? 2 : 1 }}>
@@ -242,17 +203,14 @@ function AddSessionForm({
                 { value: '', label: 'None (type a topic)' },
                 ...curriculumTopics.map((t) => ({ value: t.id, label: `${t.position}. ${t.title}` })),
               ]}
-              value={curriculumTopicId}
-              onChange={(e) => setCurriculumTopicId(e.currentTarget.value)}
-              error={error('curriculumTopicId')}
+              {...form.getInputProps('curriculumTopicId')}
             />
           )}
           <TextInput
             label="Topic"
             description={sessionType === 'group_therapy' ? 'What the group works on' : 'Optional'}
-            value={curriculumTopicId ? '' : topic}
-            onChange={(e) => setTopic(e.currentTarget.value)}
-            error={error('topic')}
+            {...form.getInputProps('topic')}
+            value={curriculumTopicId ? '' : form.getValues().topic}
             disabled={Boolean(curriculumTopicId)}
           />
         </SimpleGrid>
@@ -260,11 +218,7 @@ function AddSessionForm({
           Times are local to {program.timeZone}.
         </Text>
         {conflict && <ConflictAlert conflict={conflict} timeZone={program.timeZone} />}
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormAlert message={server.banner} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel

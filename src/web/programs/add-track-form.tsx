@@ -12,11 +12,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useSiteStaff } from '../episodes/episodes-api';
 import { clinicDayInDays } from '../shared/clinic-calendar';
-import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
+import { optionsWithBlank } from '../shared/select-options';
+import { TimeRangeInputs } from '../shared/time-range-inputs';
 import { curriculumLines } from './curriculum-editor';
 import { WEEKDAYS } from './program-labels';
 import {
@@ -31,23 +34,6 @@ import {
 } from './programs-api';
 import { programKeys } from './programs-keys';
 
-const TRACK_FIELDS = [
-  'name',
-  'timeOfDay',
-  'modality',
-  'capacity',
-  'telehealthUrl',
-  'room',
-  'weekdays',
-  'startTime',
-  'endTime',
-  'startsOn',
-  'endsOn',
-  'facilitatorId',
-  'topic',
-  'rotateCurriculum',
-] as const;
-
 /** Roles the demo marks licensed; the server refuses a group facilitator who is not (422 on facilitatorId). */
 const FACILITATOR_ROLES = new Set(['program_director', 'clinician', 'prescriber']);
 
@@ -56,37 +42,44 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
   const queryClient = useQueryClient();
   const staff = useSiteStaff(siteId);
   const facilitators = (staff.data?.items ?? []).filter((m) => FACILITATOR_ROLES.has(m.role));
-  const [name, setName] = useState('');
-  const [timeOfDay, setTimeOfDay] = useState<TrackKind>('evening');
-  const [modality, setModality] = useState<TrackModality>('virtual');
-  const [capacity, setCapacity] = useState<number | string>(12);
-  const [telehealthUrl, setTelehealthUrl] = useState('');
-  const [room, setRoom] = useState('');
-  const [topic, setTopic] = useState('');
-  const [curriculum, setCurriculum] = useState('');
-  const [facilitatorChoice, setFacilitatorId] = useState('');
-  const [weekdays, setWeekdays] = useState<string[]>(['1', '3', '4']);
-  const [startTime, setStartTime] = useState('18:00');
-  const [endTime, setEndTime] = useState('21:00');
-  const [startsOn, setStartsOn] = useState(() => clinicDayInDays(program.timeZone, 0));
-  const [endsOn, setEndsOn] = useState(() => clinicDayInDays(program.timeZone, 8 * 7));
+  const form = useForm({
+    initialValues: {
+      name: '',
+      timeOfDay: 'evening' as TrackKind,
+      modality: 'virtual' as TrackModality,
+      capacity: 12 as number | string,
+      telehealthUrl: '',
+      room: '',
+      topic: '',
+      curriculum: '',
+      facilitatorId: '',
+      weekdays: ['1', '3', '4'],
+      startTime: '18:00',
+      endTime: '21:00',
+      startsOn: clinicDayInDays(program.timeZone, 0),
+      endsOn: clinicDayInDays(program.timeZone, 8 * 7),
+    },
+  });
+  // The schedule's rotateCurriculum is the curriculum box's doing.
+  const server = useServerErrors(form, { rotateCurriculum: 'curriculum' });
   const [created, setCreated] = useState<Track | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const facilitatorId = facilitatorChoice || facilitators[0]?.id || '';
+  const values = form.getValues();
+  const facilitatorId = values.facilitatorId || facilitators[0]?.id || '';
 
   const save = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (v: typeof values) => {
       // A retry after a schedule error keeps the track already made rather than adding a second one.
       const track =
         created ??
         (await createTrack(siteId, program.programId, {
-          name: name.trim(),
-          timeOfDay,
-          modality,
-          capacity: Number(capacity),
+          name: v.name.trim(),
+          timeOfDay: v.timeOfDay,
+          modality: v.modality,
+          capacity: Number(v.capacity),
         }));
       setCreated(track);
-      const topics = curriculumLines(curriculum);
+      const topics = curriculumLines(v.curriculum);
       if (topics.length > 0) {
         const current = await fetchCurriculum(siteId, track.id);
         if (current.topics.length === 0) {
@@ -99,38 +92,37 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
         }
       }
       await createSchedule(siteId, track.id, {
-        weekdays: weekdays.map(Number).sort(),
-        startTime,
-        endTime,
-        startsOn,
-        endsOn,
+        weekdays: v.weekdays.map(Number).sort(),
+        startTime: v.startTime,
+        endTime: v.endTime,
+        startsOn: v.startsOn,
+        endsOn: v.endsOn,
         sessionType: 'group_therapy',
-        topic: topics.length > 0 ? null : topic.trim() || null,
+        topic: topics.length > 0 ? null : v.topic.trim() || null,
         rotateCurriculum: topics.length > 0,
-        facilitatorId: facilitatorId || null,
-        room: modality === 'virtual' ? null : room.trim() || null,
-        telehealthUrl: modality === 'in_person' ? null : telehealthUrl.trim() || null,
+        facilitatorId: v.facilitatorId || null,
+        room: v.modality === 'virtual' ? null : v.room.trim() || null,
+        telehealthUrl: v.modality === 'in_person' ? null : v.telehealthUrl.trim() || null,
       });
       return track;
     },
     onSuccess: (track) => {
       setDone(`${track.name} added with its schedule.`);
       setCreated(null);
-      setName('');
-      setCurriculum('');
+      form.setValues({ name: '', curriculum: '' });
     },
+    onError: server.show,
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: programKeys.tracks(program.programId) });
       void queryClient.invalidateQueries({ queryKey: programKeys.sessions(program.programId) });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit((v) => {
     setDone(null);
-    save.mutate();
-  };
-  const error = (field: string) => fieldError(save.error, field);
-  const general = formError(save.error, TRACK_FIELDS);
+    server.clear();
+    save.mutate({ ...v, facilitatorId });
+  });
+  const trackMade = created !== null;
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="add-track-heading">
@@ -139,14 +131,7 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
           Add a track
         </Title>
         <SimpleGrid cols={{ base: 1, md: 4 }}>
-          <TextInput
-            label="Track name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={error('name')}
-            disabled={created !== null}
-            required
-          />
+          <TextInput label="Track name" {...form.getInputProps('name')} disabled={trackMade} required />
           <NativeSelect
             label="Time of day"
             data={[
@@ -154,10 +139,8 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
               { value: 'evening', label: 'Evening' },
               { value: 'weekend', label: 'Weekend' },
             ]}
-            value={timeOfDay}
-            onChange={(e) => setTimeOfDay(e.currentTarget.value as TrackKind)}
-            error={error('timeOfDay')}
-            disabled={created !== null}
+            {...form.getInputProps('timeOfDay')}
+            disabled={trackMade}
           />
           <NativeSelect
             label="Attendance"
@@ -166,23 +149,19 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
               { value: 'virtual', label: 'Virtual (telehealth)' },
               { value: 'hybrid', label: 'Hybrid' },
             ]}
-            value={modality}
-            onChange={(e) => setModality(e.currentTarget.value as TrackModality)}
-            error={error('modality')}
-            disabled={created !== null}
+            {...form.getInputProps('modality')}
+            disabled={trackMade}
           />
           <NumberInput
             label="Capacity"
             description="Seats in the group, at most 15"
             min={1}
             max={15}
-            value={capacity}
-            onChange={setCapacity}
-            error={error('capacity')}
-            disabled={created !== null}
+            {...form.getInputProps('capacity')}
+            disabled={trackMade}
           />
         </SimpleGrid>
-        <Checkbox.Group label="Meets on" value={weekdays} onChange={setWeekdays} error={error('weekdays')}>
+        <Checkbox.Group label="Meets on" {...form.getInputProps('weekdays')}>
           <Group mt={6}>
             {WEEKDAYS.map((day, i) => (
               <Checkbox key={day.short} value={String(i + 1)} label={day.short} aria-label={day.long} />
@@ -190,70 +169,36 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
           </Group>
         </Checkbox.Group>
         <SimpleGrid cols={{ base: 1, md: 4 }}>
-          <TextInput
-            label="Starts at"
-            type="time"
-            value={startTime}
-            onChange={(e) => setStartTime(e.currentTarget.value)}
-            error={error('startTime')}
-          />
-          <TextInput
-            label="Ends at"
-            type="time"
-            value={endTime}
-            onChange={(e) => setEndTime(e.currentTarget.value)}
-            error={error('endTime')}
-          />
-          <TextInput
-            label="First day"
-            type="date"
-            value={startsOn}
-            onChange={(e) => setStartsOn(e.currentTarget.value)}
-            error={error('startsOn')}
-          />
-          <TextInput
-            label="Last day"
-            type="date"
-            value={endsOn}
-            onChange={(e) => setEndsOn(e.currentTarget.value)}
-            error={error('endsOn')}
-          />
+          <TimeRangeInputs form={form} />
+          <TextInput label="First day" type="date" {...form.getInputProps('startsOn')} />
+          <TextInput label="Last day" type="date" {...form.getInputProps('endsOn')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <NativeSelect
             label="Facilitator"
             description="Group therapy needs a licensed facilitator"
-            data={[
-              { value: '', label: staff.isPending ? 'Loading…' : 'None' },
-              ...facilitators.map((m) => ({ value: m.id, label: m.displayName })),
-            ]}
+            data={optionsWithBlank(
+              'None',
+              staff.isPending,
+              facilitators.map((m) => ({ value: m.id, label: m.displayName })),
+            )}
+            {...form.getInputProps('facilitatorId')}
             value={facilitatorId}
-            onChange={(e) => setFacilitatorId(e.currentTarget.value)}
-            error={error('facilitatorId')}
           />
           <TextInput
             label="Topic"
             description="Optional, e.g. Relapse prevention (or a curriculum below)"
-            value={topic}
-            onChange={(e) => setTopic(e.currentTarget.value)}
-            error={error('topic')}
-            disabled={curriculumLines(curriculum).length > 0}
+            {...form.getInputProps('topic')}
+            disabled={curriculumLines(values.curriculum).length > 0}
           />
-          {modality === 'in_person' ? (
-            <TextInput
-              label="Room"
-              value={room}
-              onChange={(e) => setRoom(e.currentTarget.value)}
-              error={error('room')}
-            />
+          {values.modality === 'in_person' ? (
+            <TextInput label="Room" {...form.getInputProps('room')} />
           ) : (
             <TextInput
               label="Telehealth link"
               type="url"
               description="https://…"
-              value={telehealthUrl}
-              onChange={(e) => setTelehealthUrl(e.currentTarget.value)}
-              error={error('telehealthUrl')}
+              {...form.getInputProps('telehealthUrl')}
             />
           )}
         </SimpleGrid>
@@ -263,9 +208,7 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
           autosize
           minRows={2}
           maxRows={8}
-          value={curriculum}
-          onChange={(e) => setCurriculum(e.currentTarget.value)}
-          error={error('rotateCurriculum')}
+          {...form.getInputProps('curriculum')}
         />
         <Text size="sm" c="dimmed">
           Group therapy sessions, times local to {program.timeZone}.
@@ -273,16 +216,8 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
         {created && save.isError && (
           <Alert color="yellow">The track {created.name} was added; fix its schedule and save again.</Alert>
         )}
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        {done && (
-          <Text c="teal.8" role="status">
-            {done}
-          </Text>
-        )}
+        <FormAlert message={server.banner} />
+        <FormStatus message={done} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {created ? 'Save the schedule' : 'Add track'}

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { topicKey } from '../../domain/curriculum/topic-key';
 import { ApiError } from '../shared/api-client';
+import { FormAlert, FormStatus } from '../shared/form-feedback';
 import { type Track, useCurriculum } from './programs-api';
 import { useSaveCurriculum } from './programs-mutations';
 
@@ -83,18 +84,18 @@ export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: T
           }}
           disabled={!curriculum.data}
         />
-        {problem && (
-          <Alert color="red" role="alert">
-            {save.error instanceof ApiError && save.error.status === 409
+        <FormAlert
+          message={
+            problem && save.error instanceof ApiError && save.error.status === 409
               ? 'Someone else changed this curriculum; it has been reloaded. Apply your change again.'
-              : problem}
-          </Alert>
-        )}
-        {saved && (
-          <Text c="teal.8" role="status">
-            Curriculum of {trackName} saved ({curriculumLines(text).length} topics).
-          </Text>
-        )}
+              : problem
+          }
+        />
+        <FormStatus
+          message={
+            saved ? `Curriculum of ${trackName} saved (${curriculumLines(text).length} topics).` : null
+          }
+        />
         <Group>
           <Button type="submit" variant="light" loading={save.isPending} disabled={!curriculum.data}>
             Save curriculum

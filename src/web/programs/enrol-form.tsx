@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -10,18 +9,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useEpisodeCensus } from '../episodes/episodes-api';
 import { clinicTodayIso } from '../shared/clinic-calendar';
 import { useClinicToday } from '../shared/clinic-zone';
-import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
+import { optionsWithBlank } from '../shared/select-options';
 import { type ProgramSettings, type Track, useTracks } from './programs-api';
 import { useEnrol as useEnrolMutation } from './programs-mutations';
 
-const ENROL_FIELDS = ['episodeId', 'trackId', 'startsOn'] as const;
-
-const useEnrol = (programId: string, onDone: () => void) =>
-  useEnrolMutation(programId, { onSuccess: onDone });
+const useEnrol = (programId: string, onError: (error: Error) => void, onDone: () => void) =>
+  useEnrolMutation(programId, { onSuccess: onDone, onError });
 
 /** The track page's way in: any open episode of the program joins a track from a day (rolling admission). */
 export function EnrolFromTrack({
@@ -38,22 +37,27 @@ export function EnrolFromTrack({
     { programId: program.programId, level: '', status: '', clinicianId: '' },
     1,
   );
-  const [episodeId, setEpisodeId] = useState('');
-  const [trackId, setTrackId] = useState(tracks[0]?.id ?? '');
-  const [startsOn, setStartsOn] = useState(() => clinicTodayIso(program.timeZone));
+  const form = useForm({
+    initialValues: {
+      episodeId: '',
+      trackId: tracks[0]?.id ?? '',
+      startsOn: clinicTodayIso(program.timeZone),
+    },
+  });
+  const server = useServerErrors(form);
   const [done, setDone] = useState<string | null>(null);
   const episodes = census.data?.items ?? [];
+  const { episodeId, trackId } = form.getValues();
   const chosen = episodes.find((row) => row.episodeId === episodeId);
-  const save = useEnrol(program.programId, () => {
+  const save = useEnrol(program.programId, server.show, () => {
     setDone(chosen ? `${chosen.givenName} ${chosen.familyName} enrolled.` : 'Enrolled.');
-    setEpisodeId('');
+    form.setFieldValue('episodeId', '');
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
     setDone(null);
-    save.mutate({ patientId: chosen?.patientId ?? '', trackId, episodeId, startsOn });
-  };
-  const general = formError(save.error, ENROL_FIELDS);
+    server.clear();
+    save.mutate({ patientId: chosen?.patientId ?? '', ...values });
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="enrol-heading">
@@ -64,42 +68,25 @@ export function EnrolFromTrack({
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <NativeSelect
             label="Patient (open episode)"
-            data={[
-              { value: '', label: census.isPending ? 'Loading…' : 'Choose…' },
-              ...episodes.map((row) => ({
+            data={optionsWithBlank(
+              'Choose…',
+              census.isPending,
+              episodes.map((row) => ({
                 value: row.episodeId,
                 label: `${row.familyName}, ${row.givenName} (${row.mrn})`,
               })),
-            ]}
-            value={episodeId}
-            onChange={(e) => setEpisodeId(e.currentTarget.value)}
-            error={fieldError(save.error, 'episodeId')}
+            )}
+            {...form.getInputProps('episodeId')}
           />
           <NativeSelect
             label="Track"
             data={tracks.map((t) => ({ value: t.id, label: t.name }))}
-            value={trackId}
-            onChange={(e) => setTrackId(e.currentTarget.value)}
-            error={fieldError(save.error, 'trackId')}
+            {...form.getInputProps('trackId')}
           />
-          <TextInput
-            label="From"
-            type="date"
-            value={startsOn}
-            onChange={(e) => setStartsOn(e.currentTarget.value)}
-            error={fieldError(save.error, 'startsOn')}
-          />
+          <TextInput label="From" type="date" {...form.getInputProps('startsOn')} />
         </SimpleGrid>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        {done && (
-          <Text c="teal.8" role="status">
-            {done}
-          </Text>
-        )}
+        <FormAlert message={server.banner} />
+        <FormStatus message={done} />
         <Group>
           <Button type="submit" loading={save.isPending} disabled={!episodeId || !trackId}>
             Enrol
@@ -128,24 +115,22 @@ export function EnrolEpisode({
   transferFrom?: string;
 }) {
   const tracks = useTracks(siteId, programId);
-  const [trackId, setTrackId] = useState('');
   const today = useClinicToday().toString();
-  const [startsOn, setStartsOn] = useState(today);
-  const [medicare, setMedicare] = useState(false);
-  const save = useEnrol(programId, () => setTrackId(''));
+  const form = useForm({ initialValues: { trackId: '', startsOn: today, medicareCoverage: false } });
+  const server = useServerErrors(form);
+  const save = useEnrol(programId, server.show, () => form.setFieldValue('trackId', ''));
   const items = (tracks.data?.items ?? []).filter((t) => t.id !== transferFrom);
-  const chosenTrack = trackId || items[0]?.id || '';
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const chosenTrack = form.getValues().trackId || items[0]?.id || '';
+  const submit = form.onSubmit(({ startsOn, medicareCoverage }) => {
+    server.clear();
     save.mutate({
       patientId,
       trackId: chosenTrack,
       episodeId,
       startsOn,
-      ...(transferFrom ? {} : { medicareCoverage: medicare }),
+      ...(transferFrom ? {} : { medicareCoverage }),
     });
-  };
-  const general = formError(save.error, ENROL_FIELDS);
+  });
   if (tracks.isSuccess && items.length === 0) {
     return (
       <Text c="dimmed">
@@ -164,30 +149,18 @@ export function EnrolEpisode({
           <NativeSelect
             label="Track"
             data={items.map((t) => ({ value: t.id, label: t.name }))}
+            {...form.getInputProps('trackId')}
             value={chosenTrack}
-            onChange={(e) => setTrackId(e.currentTarget.value)}
-            error={fieldError(save.error, 'trackId')}
           />
-          <TextInput
-            label="From"
-            type="date"
-            value={startsOn}
-            onChange={(e) => setStartsOn(e.currentTarget.value)}
-            error={fieldError(save.error, 'startsOn')}
-          />
+          <TextInput label="From" type="date" {...form.getInputProps('startsOn')} />
         </SimpleGrid>
         {!transferFrom && (
           <Checkbox
             label="Medicare IOP coverage (at least 9 h a week)"
-            checked={medicare}
-            onChange={(e) => setMedicare(e.currentTarget.checked)}
+            {...form.getInputProps('medicareCoverage', { type: 'checkbox' })}
           />
         )}
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormAlert message={server.banner} />
         <Group>
           <Button
             type="submit"

@@ -15,10 +15,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCurrentSite } from '../shared/current-site';
-import { applyServerErrors } from '../shared/form-errors';
+import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
 import { may } from '../shared/permissions';
 import { useMe } from '../shared/session';
 import { AddTrackForm } from './add-track-form';
@@ -176,21 +175,18 @@ function ProgramSettingsForm({ siteId, program }: { siteId: string; program: Pro
     },
   });
   // The server's field paths (band.atLeastHours …) are the form's own, so a 422 lands under its input.
-  const [general, setGeneral] = useState<string>();
+  const server = useServerErrors(form);
   const save = useSaveProgramSettings(siteId, program);
   const submit = form.onSubmit(({ weekStartsOn, timeZone, band }) => {
-    setGeneral(undefined);
-    save.mutate(
-      {
-        weekStartsOn: Number(weekStartsOn),
-        timeZone,
-        band: {
-          atLeastHours: Number(band.atLeastHours),
-          lessThanHours: band.lessThanHours === '' ? null : Number(band.lessThanHours),
-        },
+    server.clear();
+    save.mutate({
+      weekStartsOn: Number(weekStartsOn),
+      timeZone,
+      band: {
+        atLeastHours: Number(band.atLeastHours),
+        lessThanHours: band.lessThanHours === '' ? null : Number(band.lessThanHours),
       },
-      { onError: (error) => setGeneral(applyServerErrors(form, error)) },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate aria-labelledby="program-week-heading">
@@ -223,16 +219,8 @@ function ProgramSettingsForm({ siteId, program }: { siteId: string; program: Pro
             {...form.getInputProps('band.lessThanHours')}
           />
         </SimpleGrid>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        {save.isSuccess && (
-          <Text c="teal.8" role="status">
-            Program week saved.
-          </Text>
-        )}
+        <FormAlert message={server.banner} />
+        <FormStatus message={save.isSuccess ? 'Program week saved.' : null} />
         <Group>
           <Button type="submit" variant="light" loading={save.isPending}>
             Save program week

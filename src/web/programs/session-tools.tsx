@@ -11,9 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../shared/form-errors';
+import { fieldError } from '../shared/form-errors';
+import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import {
   type CancelReason,
   type CsvImportResult,
@@ -24,14 +26,13 @@ import { useCancelSession } from './programs-mutations';
 
 /** Cancels the session with a reason; every enrolled patient sees the notice in the portal. */
 export function CancelSessionForm({ siteId, sessionId }: { siteId: string; sessionId: string }) {
-  const [reason, setReason] = useState<CancelReason>('holiday');
-  const [note, setNote] = useState('');
+  const form = useForm({ initialValues: { reason: 'holiday' as CancelReason, note: '' } });
+  const server = useServerErrors(form);
   const cancel = useCancelSession(siteId, sessionId);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    cancel.mutate({ reason, note: note.trim() || undefined });
-  };
-  const general = formError(cancel.error, ['reason', 'note']);
+  const submit = form.onSubmit(({ reason, note }) => {
+    server.clear();
+    cancel.mutate({ reason, note: note.trim() || undefined }, { onError: server.show });
+  });
   return (
     <Paper withBorder p="md" radius="md">
       <form onSubmit={submit} noValidate aria-labelledby="cancel-session-heading">
@@ -47,24 +48,16 @@ export function CancelSessionForm({ siteId, sessionId }: { siteId: string; sessi
                 { value: 'weather', label: 'Weather' },
                 { value: 'other', label: 'Other' },
               ]}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value as CancelReason)}
-              error={fieldError(cancel.error, 'reason')}
+              {...form.getInputProps('reason')}
             />
             <TextInput
               label="Note to patients"
               description="Shown in the portal with the cancellation"
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              error={fieldError(cancel.error, 'note')}
+              {...form.getInputProps('note')}
               w={360}
             />
           </Group>
-          {general && (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          )}
+          <FormAlert message={server.banner} />
           <Group>
             <Button type="submit" color="red" variant="light" loading={cancel.isPending}>
               Cancel session

@@ -1,6 +1,8 @@
-import { ActionIcon, Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { ActionIcon, Button, Group, NumberInput, Stack, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { ApiError } from '../shared/api-client';
+import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
 import type { Enrolment, TargetStep } from './programs-api';
 import { useSaveTargetSteps } from './programs-mutations';
 
@@ -9,7 +11,9 @@ import { useSaveTargetSteps } from './programs-mutations';
  * below the IOP floor moves the episode to outpatient in its level history.
  */
 export function TargetStepsForm({ patientId, enrolment }: { patientId: string; enrolment: Enrolment }) {
-  const [steps, setSteps] = useState<TargetStep[]>(enrolment.targetSteps);
+  const form = useForm({ initialValues: { steps: enrolment.targetSteps } });
+  // The server names a step `targetSteps.steps[1].hours`: the form's `steps.1.hours`.
+  const server = useServerErrors(form);
   const [message, setMessage] = useState<string | null>(null);
   const save = useSaveTargetSteps(patientId, enrolment, {
     onSuccess: (result) => {
@@ -18,30 +22,34 @@ export function TargetStepsForm({ patientId, enrolment }: { patientId: string; e
         `Weekly targets saved. Level of care now ${result.episodeLevel}${moves ? `; history: ${moves}` : ''}.`,
       );
     },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        server.say('Someone else changed these targets; reload the page and apply your change again.');
+      } else server.show(error);
+    },
   });
-  const update = (i: number, change: Partial<TargetStep>) =>
-    setSteps((all) => all.map((s, k) => (k === i ? { ...s, ...change } : s)));
-  const addStep = () =>
-    setSteps((all) => {
-      const last = all.at(-1);
-      const from = last ? last.toWeek + 1 : 1;
-      return [...all, { fromWeek: from, toWeek: from + 1, hours: last?.hours ?? 9 }];
-    });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setMessage(null);
-    save.mutate(steps);
+  const steps = form.getValues().steps;
+  const addStep = () => {
+    const last = steps.at(-1);
+    // A NumberInput holds '' while it is emptied, so each value is read as a number.
+    const from = last ? Number(last.toWeek) + 1 : 1;
+    form.insertListItem('steps', {
+      fromWeek: from,
+      toWeek: from + 1,
+      hours: Number(last?.hours ?? 9),
+    } satisfies TargetStep);
   };
-  const fieldOf = (i: number, name: string) =>
-    save.error instanceof ApiError
-      ? save.error.fields.find((f) => f.path.endsWith(`steps[${i}].${name}`))?.message
-      : undefined;
-  const general =
-    save.error instanceof ApiError && save.error.status === 409
-      ? 'Someone else changed these targets; reload the page and apply your change again.'
-      : save.error && !(save.error instanceof ApiError && save.error.fields.length > 0)
-        ? save.error.message
-        : undefined;
+  const submit = form.onSubmit((values) => {
+    setMessage(null);
+    server.clear();
+    save.mutate(
+      values.steps.map((s) => ({
+        fromWeek: Number(s.fromWeek),
+        toWeek: Number(s.toWeek),
+        hours: Number(s.hours),
+      })),
+    );
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="steps-heading">
@@ -49,23 +57,19 @@ export function TargetStepsForm({ patientId, enrolment }: { patientId: string; e
         <Title order={3} size="h5" id="steps-heading">
           Weekly hour targets
         </Title>
-        {steps.map((step, i) => (
+        {steps.map((_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; their order is their identity
           <Group key={i} align="flex-start" gap="xs">
             <NumberInput
               label={`Step ${i + 1} from week`}
               min={1}
-              value={step.fromWeek}
-              onChange={(v) => update(i, { fromWeek: Number(v) })}
-              error={fieldOf(i, 'fromWeek')}
+              {...form.getInputProps(`steps.${i}.fromWeek`)}
               w={130}
             />
             <NumberInput
               label={`Step ${i + 1} to week`}
               min={1}
-              value={step.toWeek}
-              onChange={(v) => update(i, { toWeek: Number(v) })}
-              error={fieldOf(i, 'toWeek')}
+              {...form.getInputProps(`steps.${i}.toWeek`)}
               w={130}
             />
             <NumberInput
@@ -73,9 +77,7 @@ export function TargetStepsForm({ patientId, enrolment }: { patientId: string; e
               min={0}
               max={40}
               decimalScale={2}
-              value={step.hours}
-              onChange={(v) => update(i, { hours: Number(v) })}
-              error={fieldOf(i, 'hours')}
+              {...form.getInputProps(`steps.${i}.hours`)}
               w={150}
             />
             {steps.length > 1 && (
@@ -84,23 +86,15 @@ export function TargetStepsForm({ patientId, enrolment }: { patientId: string; e
                 variant="subtle"
                 color="red"
                 aria-label={`Remove step ${i + 1}`}
-                onClick={() => setSteps((all) => all.filter((_, k) => k !== i))}
+                onClick={() => form.removeListItem('steps', i)}
               >
                 ×
               </ActionIcon>
             )}
           </Group>
         ))}
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        {message && (
-          <Text c="teal.8" role="status">
-            {message}
-          </Text>
-        )}
+        <FormAlert message={server.banner} />
+        <FormStatus message={message} />
         <Group>
           <Button variant="subtle" onClick={addStep}>
             Add a step

@@ -55,4 +55,17 @@ describe('applyServerErrors', () => {
     expect(form.errors).toEqual({ leader: 'Needs a licence' });
     expect(applyServerErrors(form, new Error('boom'))).toBe('Something went wrong. Please try again.');
   });
+
+  it('reads indexes in brackets and a prefix the form does not hold', () => {
+    const form = fakeForm({ email: '', steps: [{ hours: 9 }, { hours: 6 }] });
+    const banner = applyServerErrors(
+      form,
+      refused([
+        { path: 'targetSteps.steps[1].hours', message: 'must be 0 or more hours' },
+        { path: 'body.email', message: 'Required' },
+      ]),
+    );
+    expect(form.errors).toEqual({ 'steps.1.hours': 'must be 0 or more hours', email: 'Required' });
+    expect(banner).toBeUndefined();
+  });
 });

@@ -41,8 +41,21 @@ function hasPath(values: unknown, path: string): boolean {
 }
 
 /**
+ * The form's path for a server path: `steps[1].hours` is `steps.1.hours`, and a path the form does not
+ * hold whole may end in one it does (`targetSteps.steps.0.fromWeek`, `body.email`).
+ */
+function inputPath(values: unknown, serverPath: string): string | undefined {
+  const parts = serverPath.replace(/\[(\d+)\]/g, '.$1').split('.');
+  for (let from = 0; from < parts.length; from++) {
+    const path = parts.slice(from).join('.');
+    if (hasPath(values, path)) return path;
+  }
+  return undefined;
+}
+
+/**
  * Puts a refused submit on a @mantine/form form: each `error.fields[].path` the form has a value for
- * (`topics.2.title` is the same path in both) shows under its input. Answers the message for the alert
+ * (`topics.2.title` is the same path in both; see inputPath) shows under its input. Answers the message for the alert
  * above the form: the fields no input shows, or the error's own message when none is shown by an input.
  * `rename` maps a server path onto the form's name for it when they differ (`{ facilitatorId: 'leader' }`).
  */
@@ -57,8 +70,8 @@ export function applyServerErrors(
   const onInputs: Record<string, string> = {};
   const elsewhere: FieldError[] = [];
   for (const field of error.fields) {
-    const name = rename[field.path] ?? field.path;
-    if (hasPath(values, name)) onInputs[name] = field.message;
+    const name = inputPath(values, rename[field.path] ?? field.path);
+    if (name !== undefined) onInputs[name] = field.message;
     else elsewhere.push(field);
   }
   form.setErrors(onInputs);

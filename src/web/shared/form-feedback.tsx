@@ -24,13 +24,18 @@ export function FormStatus({ message }: { message: string | null | undefined }) 
 
 /**
  * A @mantine/form form's server errors: `show` puts a refused submit's field errors under their inputs
- * (applyServerErrors) and keeps the rest for the alert, `banner`; `clear` before each new submit.
+ * (applyServerErrors) and keeps the rest for the alert, `banner`; `say` puts a form's own words there instead
+ * (a 409's "someone else changed it"); `clear` before each new submit.
  */
 export function useServerErrors(form: FormWithErrors, rename?: Record<string, string>) {
   const [banner, setBanner] = useState<string>();
   return {
     banner,
     clear: () => setBanner(undefined),
+    say: (message: string) => {
+      form.setErrors({});
+      setBanner(message);
+    },
     show: (error: unknown) => setBanner(applyServerErrors(form, error, rename)),
   };
 }
