@@ -8,7 +8,12 @@ import { useMe } from '../shared/session';
 import { type BillingProvider, type BillingProviderFields, useBillingProvider } from './billing-api';
 import { useSaveBillingProvider } from './billing-mutations';
 
-const EMPTY: BillingProviderFields = {
+type FormValues = Omit<BillingProviderFields, 'contactName' | 'contactPhone'> & {
+  contactName: string;
+  contactPhone: string;
+};
+
+const EMPTY: FormValues = {
   name: '',
   npi: '',
   taxId: '',
@@ -17,6 +22,8 @@ const EMPTY: BillingProviderFields = {
   city: '',
   state: '',
   postalCode: '',
+  contactName: '',
+  contactPhone: '',
 };
 
 /** The site's billing provider on every claim: name, NPI, EIN, taxonomy and the ZIP+4 address. */
@@ -32,8 +39,13 @@ export function BillingProviderTab({ siteId }: { siteId: string }) {
 function BillingProviderForm({ siteId, provider }: { siteId: string; provider: BillingProvider | null }) {
   const me = useMe();
   const mayEdit = may(me.data, 'billing.setup.write');
-  const { version: _version, ...fields } = provider ?? { ...EMPTY, version: 0 };
-  const form = useForm({ initialValues: fields });
+  const { version: _version, ...saved0 } = provider ?? { ...EMPTY, version: 0 };
+  const fields: FormValues = {
+    ...saved0,
+    contactName: saved0.contactName ?? '',
+    contactPhone: saved0.contactPhone ?? '',
+  };
+  const form = useForm<FormValues>({ initialValues: fields });
   const server = useServerErrors(form);
   const [saved, setSaved] = useState(false);
   const save = useSaveBillingProvider(siteId, provider?.version ?? 0, {
@@ -51,9 +63,11 @@ function BillingProviderForm({ siteId, provider }: { siteId: string; provider: B
       taxonomy: values.taxonomy.trim().toUpperCase(),
       state: values.state.trim().toUpperCase(),
       postalCode: values.postalCode.replace(/\D/g, ''),
+      contactName: values.contactName.trim() || null,
+      contactPhone: values.contactPhone.replace(/\D/g, '') || null,
     });
   });
-  const input = (name: keyof BillingProviderFields) => ({
+  const input = (name: keyof FormValues) => ({
     ...form.getInputProps(name),
     readOnly: !mayEdit,
   });
@@ -85,6 +99,19 @@ function BillingProviderForm({ siteId, provider }: { siteId: string; provider: B
             <TextInput label="City" description="As the payer has it" maxLength={30} {...input('city')} />
             <TextInput label="State" description="Two letters, e.g. IL" maxLength={2} {...input('state')} />
             <TextInput label="ZIP+4" description="9 digits, e.g. 606011234" {...input('postalCode')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <TextInput
+              label="Billing contact"
+              description="Who the payer calls about a claim"
+              maxLength={60}
+              {...input('contactName')}
+            />
+            <TextInput
+              label="Billing contact phone"
+              description="10 digits; claims are not built without it"
+              {...input('contactPhone')}
+            />
           </SimpleGrid>
           <FormAlert message={server.banner} />
           <FormStatus message={saved ? 'Billing provider saved.' : null} />
