@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { coverages, payers } from '../coverages';
 import type { Tx } from '../platform/db/database';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { authorizations, charges } from './billing.table';
 
 export type AuthorizationRow = typeof authorizations.$inferSelect & {
@@ -81,10 +82,5 @@ export async function updateAuthorization(
   changes: Partial<typeof authorizations.$inferInsert>,
   now: Date,
 ): Promise<string | undefined> {
-  const [row] = await tx
-    .update(authorizations)
-    .set({ ...changes, version: sql`${authorizations.version} + 1`, updatedAt: now })
-    .where(and(eq(authorizations.id, id), eq(authorizations.version, version)))
-    .returning({ id: authorizations.id });
-  return row?.id;
+  return (await updateAtVersion(tx, authorizations, id, version, changes, now))?.id;
 }

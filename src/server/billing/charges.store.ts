@@ -5,6 +5,7 @@ import { episodes } from '../episodes';
 import { notes } from '../notes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { programSessions } from '../sessions';
 import { authorizations, charges, feeSchedule } from './billing.table';
 
@@ -180,12 +181,7 @@ export async function updateChargeReview(
   changes: { status: string; holdReason: string | null },
   now: Date,
 ): Promise<string | undefined> {
-  const [row] = await tx
-    .update(charges)
-    .set({ ...changes, version: sql`${charges.version} + 1`, updatedAt: now })
-    .where(and(eq(charges.id, id), eq(charges.version, version)))
-    .returning({ id: charges.id });
-  return row?.id;
+  return (await updateAtVersion(tx, charges, id, version, changes, now))?.id;
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { charges, requeueBilledCharge } from '../billing';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { AppError } from '../platform/errors';
 import { chargePostings, claims } from './claims.table';
 
@@ -86,16 +87,14 @@ export async function workDenial(
   if (work.action !== 'rebill' && !work.note) {
     throw AppError.validation([{ path: 'note', message: 'Say what was appealed or why it is written off.' }]);
   }
-  const [row] = await tx
-    .update(chargePostings)
-    .set({
-      denialStatus: STATUS_AFTER[work.action],
-      denialNote: work.note,
-      version: sql`${chargePostings.version} + 1`,
-      updatedAt: at.now,
-    })
-    .where(and(eq(chargePostings.id, posting.id), eq(chargePostings.version, at.version)))
-    .returning();
+  const row = await updateAtVersion(
+    tx,
+    chargePostings,
+    posting.id,
+    at.version,
+    { denialStatus: STATUS_AFTER[work.action], denialNote: work.note },
+    at.now,
+  );
   if (row && work.action === 'rebill') await requeueBilledCharge(tx, posting.chargeId, at.now);
   return row;
 }

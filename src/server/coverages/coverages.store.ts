@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { coverages, payers } from './coverages.table';
 
 export type PayerRow = typeof payers.$inferSelect;
@@ -42,19 +43,14 @@ export async function insertPayer(tx: Tx, values: typeof payers.$inferInsert): P
   return row;
 }
 
-export async function updatePayer(
+export function updatePayer(
   tx: Tx,
   id: string,
   version: number,
   changes: Partial<typeof payers.$inferInsert>,
   now: Date,
 ): Promise<PayerRow | undefined> {
-  const [row] = await tx
-    .update(payers)
-    .set({ ...changes, version: sql`${payers.version} + 1`, updatedAt: now })
-    .where(and(eq(payers.id, id), eq(payers.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(tx, payers, id, version, changes, now);
 }
 
 const coverageColumns = { coverage: coverages, payerName: payers.name };
@@ -76,19 +72,14 @@ export async function insertCoverage(tx: Tx, values: typeof coverages.$inferInse
   return row.id;
 }
 
-export async function updateCoverage(
+export function updateCoverage(
   tx: Tx,
   id: string,
   version: number,
   changes: Partial<typeof coverages.$inferInsert>,
   now: Date,
 ) {
-  const [row] = await tx
-    .update(coverages)
-    .set({ ...changes, version: sql`${coverages.version} + 1`, updatedAt: now })
-    .where(and(eq(coverages.id, id), eq(coverages.version, version)))
-    .returning({ id: coverages.id });
-  return row;
+  return updateAtVersion(tx, coverages, id, version, changes, now);
 }
 
 /** The coverages of several patients with their payers, for charge generation and the queue: one query. */

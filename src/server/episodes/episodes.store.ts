@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, siteMemberships, users } from '../platform/db/platform.table';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { episodeDiagnoses, episodes, levelOfCareChanges } from './episodes.table';
 
 export type EpisodeRow = typeof episodes.$inferSelect & { programName: string };
@@ -74,12 +75,8 @@ export async function updateEpisode(
   changes: Partial<typeof episodes.$inferInsert>,
   now: Date,
 ) {
-  const [row] = await tx
-    .update(episodes)
-    .set({ ...changes, version: sql`${episodes.version} + 1`, updatedAt: now })
-    .where(and(eq(episodes.id, id), eq(episodes.version, version)))
-    .returning({ id: episodes.id });
-  return row;
+  const row = await updateAtVersion(tx, episodes, id, version, changes, now);
+  return row && { id: row.id };
 }
 
 /** Level changes a target plan put in the history that have not taken effect yet (a new plan replaces them). */

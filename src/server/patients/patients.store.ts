@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database';
 import { organizations, sites } from '../platform/db/platform.table';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { PATIENT_SEARCH_TEXT, patients } from './patients.table';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -134,12 +135,8 @@ export async function updatePatient(
   changes: Partial<typeof patients.$inferInsert>,
   now: Date,
 ) {
-  const [row] = await tx
-    .update(patients)
-    .set({ ...changes, version: sql`${patients.version} + 1`, updatedAt: now })
-    .where(and(eq(patients.id, id), eq(patients.version, version)))
-    .returning({ id: patients.id });
-  return row;
+  const row = await updateAtVersion(tx, patients, id, version, changes, now);
+  return row && { id: row.id };
 }
 
 /** Patients of the organization with the same name (any case) and date of birth: a likely duplicate. */

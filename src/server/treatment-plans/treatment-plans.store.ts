@@ -3,6 +3,7 @@ import { episodes } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, sites } from '../platform/db/platform.table';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { treatmentPlanRevisions, treatmentPlans } from './treatment-plans.table';
 
 export type PlanRow = typeof treatmentPlans.$inferSelect;
@@ -41,12 +42,7 @@ export async function updatePlan(
   changes: Partial<typeof treatmentPlans.$inferInsert>,
   now: Date,
 ) {
-  const [row] = await tx
-    .update(treatmentPlans)
-    .set({ ...changes, version: sql`${treatmentPlans.version} + 1`, updatedAt: now })
-    .where(and(eq(treatmentPlans.id, id), eq(treatmentPlans.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(tx, treatmentPlans, id, version, changes, now);
 }
 
 export async function insertRevision(tx: Tx, values: typeof treatmentPlanRevisions.$inferInsert) {
