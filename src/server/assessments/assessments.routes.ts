@@ -1,7 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withReadableFields } from '../platform/access/permissions';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, PageQuery, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PageQuery,
+  PatientParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { definePatientRoute, readPatientRecord } from '../platform/http/route-wrappers';
 import { assessmentJson } from './assessment-json';
 import { Assessment, AssessmentList, CreateAssessmentRequest } from './assessments.schema';
@@ -9,7 +16,6 @@ import { getAssessment, listAssessments } from './assessments.store';
 import { type AssessmentPorts, recordAssessment } from './record-assessment';
 
 const tags = ['Assessments'];
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const AssessmentParams = PatientParams.extend({ assessmentId: UuidParam('assessmentId') });
 
 export type { AssessmentPorts } from './record-assessment';

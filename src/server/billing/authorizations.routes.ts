@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PatientParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import {
   definePatientRoute,
   type PatientContext,
@@ -14,9 +20,7 @@ import { findAuthorization, listAuthorizations } from './authorizations.store';
 import { changeAuthorization, recordAuthorization } from './record-authorization';
 
 const tags = ['Billing'];
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const AuthorizationParams = PatientParams.extend({ authorizationId: UuidParam('authorizationId') });
-const versionedResponses = { 409: errorResponses[422], 428: errorResponses[422], ...errorResponses };
 
 export function registerAuthorizationRoutes(app: App) {
   definePatientRoute(
@@ -75,7 +79,7 @@ export function registerAuthorizationRoutes(app: App) {
         summary:
           'Change an authorization (approved, cut, extended, denied); needs If-Match; units never below those used',
         request: { params: AuthorizationParams, body: jsonBody(AuthorizationRequest) },
-        responses: { 200: jsonResponse(Authorization, 'Changed'), ...versionedResponses },
+        responses: { 200: jsonResponse(Authorization, 'Changed'), ...errorResponses },
       }),
     },
     async (ctx, { param, json }) => {

@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  SiteParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { defineSiteRoute, readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { siteToday } from '../sites';
 import {
@@ -23,10 +29,8 @@ import { updateChargeReview } from './charges.store';
 import { generateCharges } from './generate-charges';
 
 const tags = ['Billing'];
-const SiteParams = z.object({ siteId: UuidParam('siteId') });
 const SiteProgram = SiteParams.extend({ programId: UuidParam('programId') });
 const SiteCharge = SiteParams.extend({ chargeId: UuidParam('chargeId') });
-const versionedResponses = { 409: errorResponses[422], 428: errorResponses[422], ...errorResponses };
 
 export function registerChargeRoutes(app: App) {
   defineSiteRoute(
@@ -58,7 +62,7 @@ export function registerChargeRoutes(app: App) {
         summary:
           'Set the billing provider; the NPI check digit is verified; needs If-Match ("0" before the first save)',
         request: { params: SiteParams, body: jsonBody(BillingProviderRequest) },
-        responses: { 200: jsonResponse(BillingProvider, 'Saved'), ...versionedResponses },
+        responses: { 200: jsonResponse(BillingProvider, 'Saved'), ...errorResponses },
       }),
     },
     async ({ tx, site, actor, version, now, audit }, { json }) => {
@@ -156,7 +160,7 @@ export function registerChargeRoutes(app: App) {
         summary:
           'Hold a charge (with the reason), put it back in the queue, or release it for a claim (refused while it has problems); needs If-Match',
         request: { params: SiteCharge, body: jsonBody(ChargeReview) },
-        responses: { 200: jsonResponse(Charge, 'Reviewed'), ...versionedResponses },
+        responses: { 200: jsonResponse(Charge, 'Reviewed'), ...errorResponses },
       }),
     },
     async ({ tx, site, now, version, auditEach }, { param, json }) => {

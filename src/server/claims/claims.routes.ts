@@ -1,13 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  SiteParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
 import { buildClaimBatch, findClaimBatch } from './build-claim-batch';
 import { claimBatches } from './claims.table';
 
 const tags = ['Billing'];
-const SiteParams = z.object({ siteId: UuidParam('siteId') });
 const SiteBatch = SiteParams.extend({ batchId: UuidParam('batchId') });
 
 const ClaimBatchRequest = z

@@ -1,13 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  SiteParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { defineSiteRoute, versionedUpdate } from '../platform/http/route-wrappers';
 import { DENIAL_ACTIONS, denialQueue, workDenial } from './denials';
 import { importRemittance } from './post-remittance-file';
 
 const tags = ['Billing'];
-const SiteParams = z.object({ siteId: UuidParam('siteId') });
-const versionedResponses = { 409: errorResponses[422], 428: errorResponses[422], ...errorResponses };
 
 const RemittanceRequest = z
   .strictObject({ file: z.string().min(1, 'Paste or upload the 835 file.').max(5_000_000) })
@@ -136,7 +140,7 @@ export function registerRemittanceRoutes(app: App) {
             z.object({ id: z.uuid(), status: z.string(), version: z.number().int() }),
             'Worked',
           ),
-          ...versionedResponses,
+          ...errorResponses,
         },
       }),
     },

@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PatientParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import {
   definePatientRoute,
   defineUserRoute,
@@ -15,9 +21,7 @@ import { addPayer, changePayer } from './save-payer';
 
 const tags = ['Billing'];
 const PayerParams = z.object({ payerId: UuidParam('payerId') });
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const CoverageParams = PatientParams.extend({ coverageId: UuidParam('coverageId') });
-const versionedResponses = { 409: errorResponses[422], 428: errorResponses[422], ...errorResponses };
 
 export function registerCoverageRoutes(app: App) {
   defineUserRoute(
@@ -66,7 +70,7 @@ export function registerCoverageRoutes(app: App) {
         tags,
         summary: 'Change a payer; needs If-Match with the version read (409 when stale)',
         request: { params: PayerParams, body: jsonBody(PayerRequest) },
-        responses: { 200: jsonResponse(Payer, 'Changed'), ...versionedResponses },
+        responses: { 200: jsonResponse(Payer, 'Changed'), ...errorResponses },
       }),
     },
     async ({ tx, actor, now, audit, version }, { param, json }) => {
@@ -136,7 +140,7 @@ export function registerCoverageRoutes(app: App) {
         tags,
         summary: 'Change a coverage (end it, correct ids); needs If-Match with the version read',
         request: { params: CoverageParams, body: jsonBody(CoverageRequest) },
-        responses: { 200: jsonResponse(Coverage, 'Changed'), ...versionedResponses },
+        responses: { 200: jsonResponse(Coverage, 'Changed'), ...errorResponses },
       }),
     },
     async ({ tx, patient, actor, now, audit, version }, { param, json }) => {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import { errorResponses, jsonResponse, PatientParams, UuidParam } from '../platform/http/common.schema';
 import { definePatientRoute, defineSiteRoute, defineUserRoute } from '../platform/http/route-wrappers';
 import { atRiskMembers } from './at-risk-members';
 import { AtRiskList, MemberTopics, PatientDose, PortalSessions, WeekQuery } from './dose.schema';
@@ -12,7 +12,6 @@ import { portalSessions } from './portal-sessions';
 
 const tags = ['Program operations'];
 const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 
 export function registerDoseRoutes(app: App) {
   definePatientRoute(

@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PatientParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { definePatientRoute } from '../platform/http/route-wrappers';
 import { enrolInTrack } from './enrol-in-track';
 import { CreateEnrolment, Enrolment, SaveTargetSteps, TargetStepsSaved } from './enrolment.schema';
@@ -10,7 +16,6 @@ import { planTargetSteps } from './plan-target-steps';
 const tags = ['Program operations'];
 const conflict = { 409: errorResponses[422] };
 const versioned = { 409: errorResponses[422], 428: errorResponses[422] };
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 
 function enrolmentJson(e: EnrolmentRow, trackName: string): z.infer<typeof Enrolment> {
   return {

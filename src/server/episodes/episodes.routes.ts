@@ -1,7 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withReadableFields } from '../platform/access/permissions';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PatientParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { definePatientRoute, defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
 import { addDiagnosis } from './add-diagnosis';
 import { changeEpisodeStatus } from './change-episode-status';
@@ -25,7 +31,6 @@ import { removeDiagnosis } from './remove-diagnosis';
 import { updateCareTeam } from './update-care-team';
 
 const tags = ['Episodes'];
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const DiagnosisParams = EpisodeParams.extend({ diagnosisId: UuidParam('diagnosisId') });
 const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };
 

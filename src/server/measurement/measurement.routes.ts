@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, PageQuery, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PageQuery,
+  PatientParams,
+  SiteParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { definePatientRoute, defineSiteRoute, defineUserRoute } from '../platform/http/route-wrappers';
 import { siteDueList } from './due-instruments';
 import { enterInstrumentResult } from './enter-instrument-result';
@@ -25,9 +33,7 @@ import { patientTrends, programOutcomes } from './trends';
 import { acknowledgeUrgentTask, myOpenTasks, patientTasks } from './urgent-tasks';
 
 const tags = ['Measurement-based care'];
-const SiteParams = z.object({ siteId: UuidParam('siteId') });
 const SiteProgramParams = SiteParams.extend({ programId: UuidParam('programId') });
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const TaskParams = PatientParams.extend({ taskId: UuidParam('taskId') });
 
 export function registerMeasurementRoutes(app: App) {

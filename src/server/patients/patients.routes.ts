@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PatientParams,
+  SiteParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { definePatientRoute, defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
 import { breakTheGlass } from './break-the-glass';
 import { parseCensusSearch } from './census-search';
@@ -19,8 +26,6 @@ import { auditDuplicateCheck, registerPatient } from './register-patient';
 import { updateDemographics } from './update-demographics';
 
 const tags = ['Patients'];
-const SiteParams = z.object({ siteId: UuidParam('siteId') });
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 
 export function registerPatientRoutes(app: App) {
   defineSiteRoute(

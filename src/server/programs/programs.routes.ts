@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import { errorResponses, jsonResponse, SiteParams, UuidParam } from '../platform/http/common.schema';
 import { defineSiteRoute } from '../platform/http/route-wrappers';
 import { listSitePrograms, listSiteStaff } from './programs.store';
 
 const tags = ['Programs'];
-const SiteParams = z.object({ siteId: UuidParam('siteId') });
 
 const ProgramList = z
   .object({

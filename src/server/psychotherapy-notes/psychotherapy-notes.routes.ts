@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PatientParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { definePatientRoute } from '../platform/http/route-wrappers';
 import {
   CreatePsychotherapyNoteRequest,
@@ -15,7 +21,6 @@ import {
 import { writePsychotherapyNote } from './write-psychotherapy-note';
 
 const tags = ['Psychotherapy notes'];
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidParam('noteId') });
 
 /**

@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PatientParams,
+  UuidParam,
+} from '../platform/http/common.schema';
 import { definePatientRoute, readPatientRecord } from '../platform/http/route-wrappers';
 import { recordReferral } from './record-referral';
 import { referralJson, screeningJson } from './referral-json';
@@ -15,7 +21,6 @@ import { listReferrals, listScreenings } from './referrals.store';
 import { screenReferral } from './screen-referral';
 
 const tags = ['Intake'];
-const PatientParams = z.object({ patientId: UuidParam('patientId') });
 const ReferralParams = PatientParams.extend({ referralId: UuidParam('referralId') });
 
 export function registerReferralRoutes(app: App) {

@@ -43,3 +43,8 @@ export const PageQuery = z.object({
 
 export const UuidParam = (name: string) =>
   z.uuid({ message: 'Must be a UUID.' }).openapi({ param: { name, in: 'path' } });
+
+/** The path of a route about one patient's record. */
+export const PatientParams = z.object({ patientId: UuidParam('patientId') });
+/** The path of a route about one site. */
+export const SiteParams = z.object({ siteId: UuidParam('siteId') });

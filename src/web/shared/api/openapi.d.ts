@@ -11252,7 +11252,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The record changed since it was read (version_conflict) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11288,7 +11288,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description If-Match is missing */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -11566,7 +11566,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The record changed since it was read (version_conflict) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11602,7 +11602,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description If-Match is missing */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -11880,7 +11880,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The record changed since it was read (version_conflict) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11916,7 +11916,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description If-Match is missing */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -12088,7 +12088,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The record changed since it was read (version_conflict) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12124,7 +12124,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description If-Match is missing */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -12426,7 +12426,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The record changed since it was read (version_conflict) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12462,7 +12462,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description If-Match is missing */
                 428: {
                     headers: {
                         [name: string]: unknown;
@@ -13433,7 +13433,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The record changed since it was read (version_conflict) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13469,7 +13469,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description If-Match is missing */
                 428: {
                     headers: {
                         [name: string]: unknown;
