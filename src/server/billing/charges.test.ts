@@ -98,6 +98,21 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+const PROVIDER = {
+  name: 'Riverbend Recovery North',
+  npi: '1234567893',
+  taxId: '361234567',
+  taxonomy: '261QR0405X',
+  addressLine: '100 River Road',
+  city: 'Springfield',
+  state: 'IL',
+  postalCode: '627010001',
+};
+
+/** A change billing makes at the version read. */
+const putAsBilling = (url: string, body: Record<string, unknown>, version: number) =>
+  call(t.app, 'PUT', url, { session: billing, body, headers: ifMatch(version) });
+
 const generate = (from = '2026-01-05', through = '2026-01-11') =>
   call(t.app, 'POST', `/api/sites/${g.ids.north}/programs/${g.ids.northAdultIop}/charges/generate`, {
     session: billing,
@@ -177,27 +192,18 @@ describe('charges from the record', () => {
       'billing_taxonomy_missing',
     ]);
     const blocked = await chargeOf(g.patientIds[FULL]!);
-    const release = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/charges/${blocked.id}/review`, {
-      session: billing,
-      body: { status: 'released' },
-      headers: ifMatch(blocked.version),
-    });
+    const release = await putAsBilling(
+      `/api/sites/${g.ids.north}/charges/${blocked.id}/review`,
+      { status: 'released' },
+      blocked.version,
+    );
     expect(release.status).toBe(422);
     expect(release.body.error.fields[0]).toMatchObject({ path: 'status' });
     expect(release.body.error.fields[0].message).toContain('requires an authorization');
 
     const provider = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
       session: billing,
-      body: {
-        name: 'Riverbend Recovery North',
-        npi: '1234567893',
-        taxId: '361234567',
-        taxonomy: '261QR0405X',
-        addressLine: '100 River Road',
-        city: 'Springfield',
-        state: 'IL',
-        postalCode: '627010001',
-      },
+      body: PROVIDER,
       headers: ifMatch(0),
     });
     expect(provider.status, provider.text).toBe(200);
@@ -245,35 +251,23 @@ describe('charges from the record', () => {
   it('a hold needs a reason; holding and releasing need the version read', async () => {
     const charge = await chargeOf(g.patientIds[FULL]!);
     const url = `/api/sites/${g.ids.north}/charges/${charge.id}/review`;
-    const noReason = await call(t.app, 'PUT', url, {
-      session: billing,
-      body: { status: 'held' },
-      headers: ifMatch(charge.version),
-    });
+    const noReason = await putAsBilling(url, { status: 'held' }, charge.version);
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.fields[0].path).toBe('holdReason');
-    const held = await call(t.app, 'PUT', url, {
-      session: billing,
-      body: { status: 'held', holdReason: 'Checking the authorization with the payer' },
-      headers: ifMatch(charge.version),
-    });
+    const held = await putAsBilling(
+      url,
+      { status: 'held', holdReason: 'Checking the authorization with the payer' },
+      charge.version,
+    );
     expect(held.status, held.text).toBe(200);
     expect(held.body).toMatchObject({
       status: 'held',
       holdReason: 'Checking the authorization with the payer',
     });
-    const stale = await call(t.app, 'PUT', url, {
-      session: billing,
-      body: { status: 'queued' },
-      headers: ifMatch(charge.version),
-    });
+    const stale = await putAsBilling(url, { status: 'queued' }, charge.version);
     expect(stale.status).toBe(409);
     expect((await queue('?status=held')).body.items.map((c: { id: string }) => c.id)).toEqual([charge.id]);
-    const released = await call(t.app, 'PUT', url, {
-      session: billing,
-      body: { status: 'released' },
-      headers: ifMatch(held.body.version),
-    });
+    const released = await putAsBilling(url, { status: 'released' }, held.body.version);
     expect(released.status, released.text).toBe(200);
     expect(released.body).toMatchObject({ status: 'released', holdReason: null, problems: [] });
   });
@@ -291,16 +285,7 @@ describe('charges from the record', () => {
     expect(tooLong.status).toBe(422);
     const badNpi = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
       session: billing,
-      body: {
-        name: 'Riverbend Recovery North',
-        npi: '1234567890',
-        taxId: '36-1234567',
-        taxonomy: '261QR0405X',
-        addressLine: '100 River Road',
-        city: 'Springfield',
-        state: 'IL',
-        postalCode: '627010001',
-      },
+      body: { ...PROVIDER, npi: '1234567890', taxId: '36-1234567' },
       headers: ifMatch(1),
     });
     expect(badNpi.status).toBe(422);
@@ -322,18 +307,7 @@ describe('claims from released charges', () => {
   const provider = (contactPhone: string | null) =>
     call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
       session: billing,
-      body: {
-        name: 'Riverbend Recovery North',
-        npi: '1234567893',
-        taxId: '361234567',
-        taxonomy: '261QR0405X',
-        addressLine: '100 River Road',
-        city: 'Springfield',
-        state: 'IL',
-        postalCode: '627010001',
-        contactName: 'Bea Billing',
-        contactPhone,
-      },
+      body: { ...PROVIDER, contactName: 'Bea Billing', contactPhone },
       headers: ifMatch(1),
     });
 
@@ -451,18 +425,14 @@ describe('remittance and the denial queue', () => {
     const queue = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
     const denial = queue.body.groups[0].items[0];
     const url = `/api/sites/${g.ids.north}/denials/${denial.id}`;
-    const appeal = await call(t.app, 'PUT', url, {
-      session: billing,
-      body: { action: 'appeal' },
-      headers: ifMatch(denial.version),
-    });
+    const appeal = await putAsBilling(url, { action: 'appeal' }, denial.version);
     expect(appeal.status).toBe(422);
     expect(appeal.body.error.fields[0].path).toBe('note');
-    const rebill = await call(t.app, 'PUT', url, {
-      session: billing,
-      body: { action: 'rebill', note: 'Payer had no authorization on file; PA-7001 faxed, rebilling' },
-      headers: ifMatch(denial.version),
-    });
+    const rebill = await putAsBilling(
+      url,
+      { action: 'rebill', note: 'Payer had no authorization on file; PA-7001 faxed, rebilling' },
+      denial.version,
+    );
     expect(rebill.status, rebill.text).toBe(200);
     expect(rebill.body.status).toBe('rebilled');
     expect((await chargeOf(g.patientIds[FULL]!)).status).toBe('queued');
