@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import {
+  type AuthorizationStatus,
   authorizationFor,
   type BillingMethod,
   billableDays,
@@ -155,7 +156,7 @@ export async function generateCharges(tx: Tx, input: GenerateCharges): Promise<G
         .filter((a) => a.episodeId === episode.id && a.coverageId === coverage?.coverage.id)
         .map((a) => ({
           ...a,
-          status: a.status as 'approved',
+          status: a.status as AuthorizationStatus,
           from: Temporal.PlainDate.from(a.startsOn),
           through: Temporal.PlainDate.from(a.endsOn),
         }));

@@ -4,6 +4,7 @@ import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { updateAtVersion } from '../platform/db/update-at-version';
 import { AppError } from '../platform/errors';
+import { staleVersion } from '../platform/http/versioning';
 import { chargePostings, claims } from './claims.table';
 
 export const DENIAL_ACTIONS = ['rebill', 'appeal', 'write_off'] as const;
@@ -66,7 +67,7 @@ export async function denialQueue(tx: Tx, siteId: string, status: string) {
 
 /**
  * Works one open denial: rebill puts the charge back in the queue (corrected, it goes on a new claim), appeal
- * and write-off record the decision with a note. At the version read; undefined when stale.
+ * and write-off record the decision with a note. At the version read: 409 with the current version when stale.
  */
 export async function workDenial(
   tx: Tx,
@@ -95,6 +96,7 @@ export async function workDenial(
     { denialStatus: STATUS_AFTER[work.action], denialNote: work.note },
     at.now,
   );
-  if (row && work.action === 'rebill') await requeueBilledCharge(tx, posting.chargeId, at.now);
+  if (!row) throw staleVersion(posting.version);
+  if (work.action === 'rebill') await requeueBilledCharge(tx, posting.chargeId, at.now);
   return row;
 }

@@ -7,7 +7,7 @@ import {
   SiteParams,
   UuidParam,
 } from '../platform/http/common.schema';
-import { defineSiteRoute, versionedUpdate } from '../platform/http/route-wrappers';
+import { defineSiteRoute } from '../platform/http/route-wrappers';
 import { DENIAL_ACTIONS, denialQueue, workDenial } from './denials';
 import { importRemittance } from './post-remittance-file';
 
@@ -145,10 +145,7 @@ export function registerRemittanceRoutes(app: App) {
       }),
     },
     async ({ tx, site, now, version, auditEach }, { param, json }) => {
-      const row = await versionedUpdate(
-        workDenial(tx, { siteId: site.id, postingId: param.postingId, version, now }, json),
-        { version },
-      );
+      const row = await workDenial(tx, { siteId: site.id, postingId: param.postingId, version, now }, json);
       await auditEach([
         {
           action: 'denial.work',
