@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { formatDay } from '../shared/date-time';
 import { may } from '../shared/permissions';
-import { QueryState } from '../shared/query-state';
+import { type QueryLike, QueryState } from '../shared/query-state';
 import { SectionCard } from '../shared/section-card';
 import { useMe } from '../shared/session';
 import { ListTable } from '../shared/table-list';
@@ -33,40 +33,70 @@ export function CoverageSection({ patientId }: { patientId: string }) {
   return (
     <Stack>
       {readsCoverage && (
-        <SectionCard id="coverage-heading" title="Coverage">
-          <QueryState
-            query={coverages}
-            loading="Loading coverage"
-            isEmpty={(list) => list.items.length === 0}
-            empty="No coverage on file: charges are billed to the patient."
-          >
-            {(list) => <CoverageTable items={list.items} />}
-          </QueryState>
-          {may(me.data, 'coverage.write', 'payer.read') && (
-            <Opener label="Add coverage">
-              <AddCoverageForm patientId={patientId} />
-            </Opener>
-          )}
-        </SectionCard>
+        <RecordedList
+          id="coverage-heading"
+          title="Coverage"
+          query={coverages}
+          empty="No coverage on file: charges are billed to the patient."
+          table={(items) => <CoverageTable items={items} />}
+          adder={
+            may(me.data, 'coverage.write', 'payer.read') && (
+              <Opener label="Add coverage">
+                <AddCoverageForm patientId={patientId} />
+              </Opener>
+            )
+          }
+        />
       )}
       {readsAuthorizations && (
-        <SectionCard id="authorizations-heading" title="Authorizations">
-          <QueryState
-            query={authorizations}
-            loading="Loading authorizations"
-            isEmpty={(list) => list.items.length === 0}
-            empty="No authorizations recorded."
-          >
-            {(list) => <AuthorizationTable items={list.items} />}
-          </QueryState>
-          {may(me.data, 'authorization.write', 'coverage.read') && coverages.data && (
-            <Opener label="Add an authorization">
-              <AddAuthorizationForm patientId={patientId} coverages={coverages.data.items} />
-            </Opener>
-          )}
-        </SectionCard>
+        <RecordedList
+          id="authorizations-heading"
+          title="Authorizations"
+          query={authorizations}
+          empty="No authorizations recorded."
+          table={(items) => <AuthorizationTable items={items} />}
+          adder={
+            may(me.data, 'authorization.write', 'coverage.read') &&
+            coverages.data && (
+              <Opener label="Add an authorization">
+                <AddAuthorizationForm patientId={patientId} coverages={coverages.data.items} />
+              </Opener>
+            )
+          }
+        />
       )}
     </Stack>
+  );
+}
+
+/** One part of the tab: what is recorded (or the empty line), and the add form when `me` may add. */
+function RecordedList<T>({
+  id,
+  title,
+  query,
+  empty,
+  table,
+  adder,
+}: {
+  id: string;
+  title: string;
+  query: QueryLike<{ items: T[] }>;
+  empty: string;
+  table: (items: T[]) => ReactNode;
+  adder: ReactNode;
+}) {
+  return (
+    <SectionCard id={id} title={title}>
+      <QueryState
+        query={query}
+        loading={`Loading ${title.toLowerCase()}`}
+        isEmpty={(list) => list.items.length === 0}
+        empty={empty}
+      >
+        {(list) => table(list.items)}
+      </QueryState>
+      {adder}
+    </SectionCard>
   );
 }
 

@@ -14,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormAlert, useServerErrors } from '../shared/form-feedback';
+import { optionsOf } from '../shared/form-options';
 import {
   type CancelReason,
   type CsvImportResult,
@@ -41,11 +42,7 @@ export function CancelSessionForm({ siteId, sessionId }: { siteId: string; sessi
           <Group align="flex-start">
             <NativeSelect
               label="Reason"
-              data={[
-                { value: 'holiday', label: 'Holiday' },
-                { value: 'weather', label: 'Weather' },
-                { value: 'other', label: 'Other' },
-              ]}
+              data={optionsOf({ holiday: 'Holiday', weather: 'Weather', other: 'Other' })}
               {...form.getInputProps('reason')}
             />
             <TextInput
