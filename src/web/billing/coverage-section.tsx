@@ -38,7 +38,9 @@ export function CoverageSection({ patientId }: { patientId: string }) {
           title="Coverage"
           query={coverages}
           empty="No coverage on file: charges are billed to the patient."
-          table={(items) => <CoverageTable items={items} />}
+          minWidth={640}
+          columns={['Rank', 'Payer', 'Member id', 'Group', 'Subscriber', 'Dates']}
+          row={coverageRow}
           adder={
             may(me.data, 'coverage.write', 'payer.read') && (
               <Opener label="Add coverage">
@@ -54,7 +56,16 @@ export function CoverageSection({ patientId }: { patientId: string }) {
           title="Authorizations"
           query={authorizations}
           empty="No authorizations recorded."
-          table={(items) => <AuthorizationTable items={items} />}
+          minWidth={760}
+          columns={[
+            'Authorization',
+            'Payer',
+            'Level · codes',
+            'Dates',
+            'Units approved / used / left',
+            'Status',
+          ]}
+          row={authorizationRow}
           adder={
             may(me.data, 'authorization.write', 'coverage.read') &&
             coverages.data && (
@@ -75,14 +86,19 @@ function RecordedList<T>({
   title,
   query,
   empty,
-  table,
+  minWidth,
+  columns,
+  row,
   adder,
 }: {
   id: string;
+  /** The heading, and the table's name. */
   title: string;
   query: QueryLike<{ items: T[] }>;
   empty: string;
-  table: (items: T[]) => ReactNode;
+  minWidth: number;
+  columns: string[];
+  row: (item: T) => ReactNode;
   adder: ReactNode;
 }) {
   return (
@@ -93,7 +109,16 @@ function RecordedList<T>({
         isEmpty={(list) => list.items.length === 0}
         empty={empty}
       >
-        {(list) => table(list.items)}
+        {(list) => (
+          <ListTable
+            label={title}
+            striped
+            minWidth={minWidth}
+            columns={columns}
+            items={list.items}
+            row={row}
+          />
+        )}
       </QueryState>
       {adder}
     </SectionCard>
@@ -115,80 +140,62 @@ function Opener({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function CoverageTable({ items }: { items: Coverage[] }) {
+function coverageRow(coverage: Coverage) {
   return (
-    <ListTable
-      label="Coverage"
-      striped
-      minWidth={640}
-      columns={['Rank', 'Payer', 'Member id', 'Group', 'Subscriber', 'Dates']}
-      items={items}
-      row={(coverage) => (
-        <Table.Tr key={coverage.id}>
-          <Table.Td>{RANK_LABELS[coverage.rank]}</Table.Td>
-          <Table.Td fw={500}>{coverage.payerName}</Table.Td>
-          <Table.Td ff="monospace">{coverage.memberId}</Table.Td>
-          <Table.Td ff="monospace">{coverage.groupNumber ?? '—'}</Table.Td>
-          <Table.Td>
-            {coverage.subscriberRelationship === 'self'
-              ? 'Self'
-              : `${[coverage.subscriberGivenName, coverage.subscriberFamilyName].filter(Boolean).join(' ')} (${RELATIONSHIP_LABELS[coverage.subscriberRelationship].toLowerCase()})`}
-          </Table.Td>
-          <Table.Td>
-            {formatDay(coverage.effectiveFrom)} – {through(coverage.effectiveThrough)}
-          </Table.Td>
-        </Table.Tr>
-      )}
-    />
+    <Table.Tr key={coverage.id}>
+      <Table.Td>{RANK_LABELS[coverage.rank]}</Table.Td>
+      <Table.Td fw={500}>{coverage.payerName}</Table.Td>
+      <Table.Td ff="monospace">{coverage.memberId}</Table.Td>
+      <Table.Td ff="monospace">{coverage.groupNumber ?? '—'}</Table.Td>
+      <Table.Td>
+        {coverage.subscriberRelationship === 'self'
+          ? 'Self'
+          : `${[coverage.subscriberGivenName, coverage.subscriberFamilyName].filter(Boolean).join(' ')} (${RELATIONSHIP_LABELS[coverage.subscriberRelationship].toLowerCase()})`}
+      </Table.Td>
+      <Table.Td>
+        {formatDay(coverage.effectiveFrom)} – {through(coverage.effectiveThrough)}
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
-function AuthorizationTable({ items }: { items: Authorization[] }) {
+function authorizationRow(a: Authorization) {
   return (
-    <ListTable
-      label="Authorizations"
-      striped
-      minWidth={760}
-      columns={['Authorization', 'Payer', 'Level · codes', 'Dates', 'Units approved / used / left', 'Status']}
-      items={items}
-      row={(a) => (
-        <Table.Tr key={a.id}>
-          <Table.Td ff="monospace">{a.authorizationNumber ?? 'No number yet'}</Table.Td>
-          <Table.Td>{a.payerName}</Table.Td>
-          <Table.Td>
-            {a.levelOfCare} · {a.serviceCodes.join(', ')}
-          </Table.Td>
-          <Table.Td>
-            {formatDay(a.from)} – {formatDay(a.through)}
-          </Table.Td>
-          <Table.Td>
-            <Text size="sm">
-              {a.unitsApproved} / {a.unitsUsed} / <b>{a.unitsRemaining} left</b>
-            </Text>
-            {a.unitsApproved > 0 && (
-              <Progress
-                size="sm"
-                mt={4}
-                value={Math.min(100, (a.unitsUsed / a.unitsApproved) * 100)}
-                color={a.alerts.includes('units_low') ? 'orange' : 'teal'}
-                aria-label={`${a.unitsUsed} of ${a.unitsApproved} units used`}
-              />
-            )}
-          </Table.Td>
-          <Table.Td>
-            <Group gap={4}>
-              <Badge variant="light" color={AUTHORIZATION_STATUS_COLORS[a.status]} tt="none">
-                {AUTHORIZATION_STATUS_LABELS[a.status]}
-              </Badge>
-              {a.alerts.map((alert) => (
-                <Badge key={alert} color="orange" variant="filled" tt="none">
-                  {ALERT_LABELS[alert]}
-                </Badge>
-              ))}
-            </Group>
-          </Table.Td>
-        </Table.Tr>
-      )}
-    />
+    <Table.Tr key={a.id}>
+      <Table.Td ff="monospace">{a.authorizationNumber ?? 'No number yet'}</Table.Td>
+      <Table.Td>{a.payerName}</Table.Td>
+      <Table.Td>
+        {a.levelOfCare} · {a.serviceCodes.join(', ')}
+      </Table.Td>
+      <Table.Td>
+        {formatDay(a.from)} – {formatDay(a.through)}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">
+          {a.unitsApproved} / {a.unitsUsed} / <b>{a.unitsRemaining} left</b>
+        </Text>
+        {a.unitsApproved > 0 && (
+          <Progress
+            size="sm"
+            mt={4}
+            value={Math.min(100, (a.unitsUsed / a.unitsApproved) * 100)}
+            color={a.alerts.includes('units_low') ? 'orange' : 'teal'}
+            aria-label={`${a.unitsUsed} of ${a.unitsApproved} units used`}
+          />
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          <Badge variant="light" color={AUTHORIZATION_STATUS_COLORS[a.status]} tt="none">
+            {AUTHORIZATION_STATUS_LABELS[a.status]}
+          </Badge>
+          {a.alerts.map((alert) => (
+            <Badge key={alert} color="orange" variant="filled" tt="none">
+              {ALERT_LABELS[alert]}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
   );
 }
