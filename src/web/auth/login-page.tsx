@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
-import { setCsrfToken } from '../shared/api-client';
+import { setCsrfToken } from '../shared/api/session-signals';
 import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import type { LoginLocationState } from '../shared/session';
 import { SignInLayout } from '../shared/sign-in-layout';

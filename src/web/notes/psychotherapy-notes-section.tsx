@@ -13,7 +13,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useEpisodes } from '../episodes/episodes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { formatInstant } from './note-labels';
 import { createPsychotherapyNote, usePsychotherapyNotes } from './notes-api';
 import { noteKeys } from './notes-keys';

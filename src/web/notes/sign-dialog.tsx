@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import type { SignProof } from './notes-api';
 
 /**

@@ -18,7 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { openGroupNoteOfSession } from '../notes/notes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { useCurrentSite } from '../shared/current-site';
 import { fieldError, formError } from '../shared/form-errors';
 import { useCan } from '../shared/permissions';
