@@ -12,7 +12,7 @@ import { NotesSection } from '../notes/notes-section';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { ClinicZone } from '../shared/clinic-zone';
 import { PatientDemographics } from '../shared/patient-demographics';
 import { may } from '../shared/permissions';

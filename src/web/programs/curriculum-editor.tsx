@@ -2,7 +2,7 @@ import { Button, Group, Loader, NativeSelect, Stack, Textarea, Title } from '@ma
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { topicKey } from '../../domain/curriculum/topic-key';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { FormAlert, FormStatus } from '../shared/form-feedback';
 import { type Track, useCurriculum } from './programs-api';
 import { useSaveCurriculum } from './programs-mutations';

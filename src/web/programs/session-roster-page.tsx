@@ -19,7 +19,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { openGroupNoteOfSession } from '../notes/notes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { useCurrentSite } from '../shared/current-site';
 import { fieldError, formError } from '../shared/form-errors';
 import { FormAlert, FormStatus } from '../shared/form-feedback';
