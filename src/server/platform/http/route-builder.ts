@@ -68,9 +68,19 @@ export type RouteDeclaration<P, Q, B, S, V extends boolean, Ctx> = {
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Kind = 'patient' | 'site' | 'user' | 'portal';
-type Contexts<V> = { patient: PatientContext<V>; site: SiteContext<V>; user: UserContext<V>; portal: PortalContext<V> };
+type Contexts<V> = {
+  patient: PatientContext<V>;
+  site: SiteContext<V>;
+  user: UserContext<V>;
+  portal: PortalContext<V>;
+};
 /** The path parameters a route of the kind has when it names none. */
-type KindParams = { patient: typeof PatientParams; site: typeof SiteParams; user: undefined; portal: undefined };
+type KindParams = {
+  patient: typeof PatientParams;
+  site: typeof SiteParams;
+  user: undefined;
+  portal: undefined;
+};
 
 type Declare<K extends Kind> = <
   V extends boolean = false,
@@ -94,11 +104,7 @@ type Define = (
   handler: any,
 ) => void;
 
-function router(
-  app: App,
-  define: Define,
-  defaults: { tags: string[]; params?: ZodSchema },
-): Router<Kind> {
+function router(app: App, define: Define, defaults: { tags: string[]; params?: ZodSchema }): Router<Kind> {
   const declare =
     (method: Method) =>
     (
@@ -125,7 +131,7 @@ function router(
           ...d.responses,
           ...errorResponses,
         },
-      });
+      } as RouteConfig);
       const { permission, versioned, idempotent, etag, allowPendingMfa, afterRollback } = d;
       define(
         app,
@@ -151,8 +157,7 @@ export const patientRoutes = (app: App, o: RouterOptions) =>
 export const siteRoutes = (app: App, o: RouterOptions) =>
   router(app, defineSiteRoute, { ...o, params: SiteParams }) as Router<'site'>;
 /** Signed-in routes about the caller or their organization (no patient or site in the address). */
-export const userRoutes = (app: App, o: RouterOptions) =>
-  router(app, defineUserRoute, o) as Router<'user'>;
+export const userRoutes = (app: App, o: RouterOptions) => router(app, defineUserRoute, o) as Router<'user'>;
 /** Patient-facing routes under /api/portal/…: the caller is a patient's own portal account. */
 export const portalRoutes = (app: App, o: RouterOptions) =>
   router(app, definePortalRoute, o) as Router<'portal'>;
