@@ -1,6 +1,6 @@
 import { withReadableFields } from '../platform/access/permissions';
 import type { App } from '../platform/http/app-env';
-import { PageQuery, PatientParams, UuidParam } from '../platform/http/common.schema';
+import { PageQuery, patientParams } from '../platform/http/common.schema';
 import { patientRoutes } from '../platform/http/route-builder';
 import { readPatientRecord } from '../platform/http/route-wrappers';
 import { assessmentJson } from './assessment-json';
@@ -8,13 +8,12 @@ import { Assessment, AssessmentList, CreateAssessmentRequest } from './assessmen
 import { getAssessment, listAssessments } from './assessments.store';
 import { type AssessmentPorts, recordAssessment } from './record-assessment';
 
-const tags = ['Assessments'];
-const AssessmentParams = PatientParams.extend({ assessmentId: UuidParam('assessmentId') });
+const AssessmentParams = patientParams('assessmentId');
 
 export type { AssessmentPorts } from './record-assessment';
 
 export function registerAssessmentRoutes(app: App, ports: AssessmentPorts) {
-  const patients = patientRoutes(app, { tags });
+  const patients = patientRoutes(app, { tags: ['Assessments'] });
 
   patients.post(
     '/api/patients/{patientId}/assessments',

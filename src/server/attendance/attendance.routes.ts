@@ -1,6 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { UuidParam, undescribedConflicts } from '../platform/http/common.schema';
+import { siteParams, undescribedConflicts } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { readPatientRecord, type SiteContext } from '../platform/http/route-wrappers';
 import { findSession } from '../sessions';
@@ -9,8 +8,7 @@ import { matchParticipants } from './match-participants';
 import { readRoster } from './read-roster';
 import { saveRoster } from './save-roster';
 
-const tags = ['Program operations'];
-const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
+const SiteSession = siteParams('sessionId');
 
 /** One audit row per member shown or changed: each is a disclosure of that patient's attendance. */
 async function auditRoster<T>(
@@ -36,7 +34,7 @@ const sessionAt = (ctx: SiteContext<boolean>, param: { siteId: string; sessionId
   readPatientRecord(findSession(ctx.tx, param.siteId, param.sessionId), 'The session');
 
 export function registerAttendanceRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
 
   sites.get(
     '/api/sites/{siteId}/sessions/{sessionId}/attendance',

@@ -1,5 +1,5 @@
 import type { App } from '../platform/http/app-env';
-import { PatientParams, UuidParam } from '../platform/http/common.schema';
+import { patientParams } from '../platform/http/common.schema';
 import { patientRoutes } from '../platform/http/route-builder';
 import { type PatientContext, readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { siteToday } from '../sites';
@@ -8,11 +8,10 @@ import { Authorization, AuthorizationList, AuthorizationRequest } from './author
 import { findAuthorization, listAuthorizations } from './authorizations.store';
 import { changeAuthorization, recordAuthorization } from './record-authorization';
 
-const tags = ['Billing'];
-const AuthorizationParams = PatientParams.extend({ authorizationId: UuidParam('authorizationId') });
+const AuthorizationParams = patientParams('authorizationId');
 
 export function registerAuthorizationRoutes(app: App) {
-  const patients = patientRoutes(app, { tags });
+  const patients = patientRoutes(app, { tags: ['Billing'] });
 
   patients.get(
     '/api/patients/{patientId}/authorizations',

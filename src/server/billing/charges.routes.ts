@@ -1,5 +1,5 @@
 import type { App } from '../platform/http/app-env';
-import { SiteParams, UuidParam } from '../platform/http/common.schema';
+import { siteParams } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { siteToday } from '../sites';
@@ -22,12 +22,11 @@ import {
 import { updateChargeReview } from './charges.store';
 import { generateCharges } from './generate-charges';
 
-const tags = ['Billing'];
-const SiteProgram = SiteParams.extend({ programId: UuidParam('programId') });
-const SiteCharge = SiteParams.extend({ chargeId: UuidParam('chargeId') });
+const SiteProgram = siteParams('programId');
+const SiteCharge = siteParams('chargeId');
 
 export function registerChargeRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Billing'] });
 
   sites.get(
     '/api/sites/{siteId}/billing-provider',

@@ -1,14 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import type { App } from '../platform/http/app-env';
-import { SiteParams, UuidParam } from '../platform/http/common.schema';
+import { siteParams } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { readPatientRecord } from '../platform/http/route-wrappers';
 import { buildClaimBatch, findClaimBatch } from './build-claim-batch';
 import { claimBatches } from './claims.table';
 
-const tags = ['Billing'];
-const SiteBatch = SiteParams.extend({ batchId: UuidParam('batchId') });
+const SiteBatch = siteParams('batchId');
 
 const ClaimBatchRequest = z
   .strictObject({ payerId: z.uuid({ message: 'Must be a UUID.' }) })
@@ -47,7 +46,7 @@ const summary = (b: typeof claimBatches.$inferSelect): z.infer<typeof ClaimBatch
 });
 
 export function registerClaimRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Billing'] });
 
   sites.post(
     '/api/sites/{siteId}/claim-batches',

@@ -5,8 +5,6 @@ import { siteRoutes } from '../platform/http/route-builder';
 import { DENIAL_ACTIONS, denialQueue, workDenial } from './denials';
 import { importRemittance } from './post-remittance-file';
 
-const tags = ['Billing'];
-
 const RemittanceRequest = z
   .strictObject({ file: z.string().min(1, 'Paste or upload the 835 file.').max(5_000_000) })
   .openapi('RemittanceRequest');
@@ -52,7 +50,7 @@ const DenialWork = z
   .openapi('DenialWork');
 
 export function registerRemittanceRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Billing'] });
 
   sites.post(
     '/api/sites/{siteId}/remittances',

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { PatientParams, UuidParam } from '../platform/http/common.schema';
+import { patientParams, UuidParam } from '../platform/http/common.schema';
 import { patientRoutes, userRoutes } from '../platform/http/route-builder';
 import { readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { coverageJson, payerJson } from './coverage-json';
@@ -11,7 +11,7 @@ import { addPayer, changePayer } from './save-payer';
 
 const tags = ['Billing'];
 const PayerParams = z.object({ payerId: UuidParam('payerId') });
-const CoverageParams = PatientParams.extend({ coverageId: UuidParam('coverageId') });
+const CoverageParams = patientParams('coverageId');
 
 export function registerCoverageRoutes(app: App) {
   const users = userRoutes(app, { tags });

@@ -1,6 +1,6 @@
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { UuidParam, undescribedConflicts } from '../platform/http/common.schema';
+import { siteParams, undescribedConflicts } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { readPatientRecord } from '../platform/http/route-wrappers';
 import { findTrack } from '../tracks';
@@ -8,8 +8,7 @@ import { Curriculum, SaveCurriculum } from './curriculum.schema';
 import { listCurriculum } from './curriculum.store';
 import { saveCurriculum } from './save-curriculum';
 
-const tags = ['Program operations'];
-const SiteTrack = z.object({ siteId: UuidParam('siteId'), trackId: UuidParam('trackId') });
+const SiteTrack = siteParams('trackId');
 
 function curriculumJson(
   trackId: string,
@@ -24,7 +23,7 @@ function curriculumJson(
 }
 
 export function registerCurriculumRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
 
   sites.get(
     '/api/sites/{siteId}/tracks/{trackId}/curriculum',

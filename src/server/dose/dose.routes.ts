@@ -1,8 +1,7 @@
-import { z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
-import { UuidParam } from '../platform/http/common.schema';
+import { siteParams } from '../platform/http/common.schema';
 import { patientRoutes, siteRoutes, userRoutes } from '../platform/http/route-builder';
 import { atRiskMembers } from './at-risk-members';
 import { AtRiskList, MemberTopics, PatientDose, PortalSessions, WeekQuery } from './dose.schema';
@@ -11,7 +10,7 @@ import { patientWeeks } from './patient-weeks';
 import { portalSessions } from './portal-sessions';
 
 const tags = ['Program operations'];
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
+const SiteProgram = siteParams('programId');
 
 export function registerDoseRoutes(app: App) {
   const patients = patientRoutes(app, { tags });

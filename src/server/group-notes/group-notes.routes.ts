@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { auditRefusedSignature, findGroupNoteOfSession, type RollbackContext, SignRequest } from '../notes';
 import type { App } from '../platform/http/app-env';
-import { UuidParam, undescribedConflict, undescribedConflicts } from '../platform/http/common.schema';
+import { siteParams, undescribedConflict, undescribedConflicts } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { readPatientRecord, type SiteContext } from '../platform/http/route-wrappers';
 import { draftGroupNote } from './draft-group-note';
@@ -10,9 +10,8 @@ import { GroupNote, UpdateGroupNoteRequest } from './group-notes.schema';
 import { saveGroupNote } from './save-group-note';
 import { cosignGroupNote, signGroupNote } from './sign-group-note';
 
-const tags = ['Group notes'];
-const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
-const SiteGroupNote = z.object({ siteId: UuidParam('siteId'), groupNoteId: UuidParam('groupNoteId') });
+const SiteSession = siteParams('sessionId');
+const SiteGroupNote = siteParams('groupNoteId');
 
 /** Staff read a group note: every member's part, so a read of every member's record. */
 async function readGroupNote(ctx: SiteContext, groupNoteId: string) {
@@ -26,7 +25,7 @@ const refusedSignature = (ctx: RollbackContext, error: unknown) =>
   auditRefusedSignature(ctx, { entity: 'group_note', entityId: ctx.c.req.param('groupNoteId') ?? '' }, error);
 
 export function registerGroupNoteRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Group notes'] });
 
   const groupPath = '/api/sites/{siteId}/group-notes/{groupNoteId}';
   const sessionNotePath = '/api/sites/{siteId}/sessions/{sessionId}/group-note';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { PageQuery, PatientParams, SiteParams, UuidParam } from '../platform/http/common.schema';
+import { PageQuery, patientParams, siteParams } from '../platform/http/common.schema';
 import { patientRoutes, siteRoutes, userRoutes } from '../platform/http/route-builder';
 import { siteDueList } from './due-instruments';
 import { enterInstrumentResult } from './enter-instrument-result';
@@ -25,8 +25,8 @@ import { patientTrends, programOutcomes } from './trends';
 import { acknowledgeUrgentTask, myOpenTasks, patientTasks } from './urgent-tasks';
 
 const tags = ['Measurement-based care'];
-const SiteProgramParams = SiteParams.extend({ programId: UuidParam('programId') });
-const TaskParams = PatientParams.extend({ taskId: UuidParam('taskId') });
+const SiteProgramParams = siteParams('programId');
+const TaskParams = patientParams('taskId');
 
 export function registerMeasurementRoutes(app: App) {
   const sites = siteRoutes(app, { tags });

@@ -54,7 +54,7 @@ export function registerChartViewRoutes(app: App) {
 /** The clinician's own queue, and the patient's own notes in the portal. */
 export function registerQueueAndPortalRoutes(app: App) {
   const users = userRoutes(app, { tags });
-  const usersRoutes = userRoutes(app, { tags: ['Portal'] });
+  const portalUsers = userRoutes(app, { tags: ['Portal'] });
 
   users.get(
     '/api/notes/queue',
@@ -67,7 +67,7 @@ export function registerQueueAndPortalRoutes(app: App) {
     (ctx) => noteQueue(ctx),
   );
 
-  usersRoutes.get(
+  portalUsers.get(
     '/api/portal/notes',
     {
       permission: 'portal.self',

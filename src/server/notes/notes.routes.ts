@@ -1,6 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { UuidParam, undescribedConflicts } from '../platform/http/common.schema';
+import { patientParams, undescribedConflicts } from '../platform/http/common.schema';
 import { patientRoutes } from '../platform/http/route-builder';
 import { addAddendum } from './add-addendum';
 import { noteAnswer, readNote } from './chart-note';
@@ -12,7 +11,7 @@ import { saveDraftNote } from './save-draft-note';
 import { cosignNote, signNote } from './sign-note';
 import { startDraftNote } from './start-draft-note';
 
-const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidParam('noteId') });
+const NoteParams = patientParams('noteId');
 const notePath = `${notesPath}/{noteId}`;
 
 const pascal = (s: string) => s.replace(/(^|_)(\w)/g, (_m, _u, ch: string) => ch.toUpperCase());

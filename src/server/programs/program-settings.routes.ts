@@ -1,13 +1,12 @@
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { UuidParam, undescribedConflicts } from '../platform/http/common.schema';
+import { siteParams, undescribedConflicts } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { loadProgram, type ProgramConfig } from './program-config';
 import { ProgramSettings, SaveProgramSettings } from './program-settings.schema';
 import { saveProgramSettings } from './save-program-settings';
 
-const tags = ['Program operations'];
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
+const SiteProgram = siteParams('programId');
 
 const settingsJson = (p: ProgramConfig): z.infer<typeof ProgramSettings> => ({
   programId: p.programId,
@@ -22,7 +21,7 @@ const settingsJson = (p: ProgramConfig): z.infer<typeof ProgramSettings> => ({
 });
 
 export function registerProgramSettingsRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
 
   sites.get(
     '/api/sites/{siteId}/programs/{programId}/settings',

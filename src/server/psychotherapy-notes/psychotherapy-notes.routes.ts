@@ -1,6 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { UuidParam } from '../platform/http/common.schema';
+import { patientParams } from '../platform/http/common.schema';
 import { patientRoutes } from '../platform/http/route-builder';
 import {
   CreatePsychotherapyNoteRequest,
@@ -14,8 +13,7 @@ import {
 } from './read-psychotherapy-notes';
 import { writePsychotherapyNote } from './write-psychotherapy-note';
 
-const tags = ['Psychotherapy notes'];
-const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidParam('noteId') });
+const NoteParams = patientParams('noteId');
 
 /**
  * Psychotherapy (counseling) notes: the therapist's own process notes, kept apart from the chart. Only the
@@ -23,7 +21,7 @@ const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidPar
  * listed in the chart, the portal, the billing view or an export.
  */
 export function registerPsychotherapyNoteRoutes(app: App) {
-  const patients = patientRoutes(app, { tags });
+  const patients = patientRoutes(app, { tags: ['Psychotherapy notes'] });
 
   const listPath = '/api/patients/{patientId}/psychotherapy-notes';
 

@@ -1,5 +1,5 @@
 import type { App } from '../platform/http/app-env';
-import { PatientParams, UuidParam } from '../platform/http/common.schema';
+import { patientParams } from '../platform/http/common.schema';
 import { patientRoutes } from '../platform/http/route-builder';
 import { readPatientRecord } from '../platform/http/route-wrappers';
 import { recordReferral } from './record-referral';
@@ -14,11 +14,10 @@ import {
 import { listReferrals, listScreenings } from './referrals.store';
 import { screenReferral } from './screen-referral';
 
-const tags = ['Intake'];
-const ReferralParams = PatientParams.extend({ referralId: UuidParam('referralId') });
+const ReferralParams = patientParams('referralId');
 
 export function registerReferralRoutes(app: App) {
-  const patients = patientRoutes(app, { tags });
+  const patients = patientRoutes(app, { tags: ['Intake'] });
 
   patients.post(
     '/api/patients/{patientId}/referrals',

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { UuidParam, undescribedConflict } from '../platform/http/common.schema';
+import { siteParams, undescribedConflict } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { addOneOffSession } from './add-one-off-session';
 import { cancelSession } from './cancel-session';
@@ -16,13 +16,12 @@ import {
   SessionsQuery,
 } from './sessions.schema';
 
-const tags = ['Program operations'];
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
-const SiteTrack = z.object({ siteId: UuidParam('siteId'), trackId: UuidParam('trackId') });
-const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
+const SiteProgram = siteParams('programId');
+const SiteTrack = siteParams('trackId');
+const SiteSession = siteParams('sessionId');
 
 export function registerSessionRoutes(app: App) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
 
   sites.post(
     '/api/sites/{siteId}/tracks/{trackId}/schedules',

@@ -1,15 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import type { Tx } from '../platform/db/database';
 import type { App } from '../platform/http/app-env';
-import { UuidParam } from '../platform/http/common.schema';
+import { siteParams } from '../platform/http/common.schema';
 import { siteRoutes } from '../platform/http/route-builder';
 import { loadProgram, programToday } from '../programs';
 import { addTrack } from './add-track';
 import { CreateTrack, Track } from './tracks.schema';
 import { listTracks, type TrackRow } from './tracks.store';
 
-const tags = ['Program operations'];
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
+const SiteProgram = siteParams('programId');
 
 /** What the track list needs from enrolment (filled by the composition root: enrolment builds on tracks). */
 export type TrackPorts = {
@@ -29,7 +28,7 @@ function trackJson(t: TrackRow, members: number): z.infer<typeof Track> {
 }
 
 export function registerTrackRoutes(app: App, ports: TrackPorts) {
-  const sites = siteRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
 
   sites.get(
     '/api/sites/{siteId}/programs/{programId}/tracks',
