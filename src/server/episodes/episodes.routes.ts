@@ -1,4 +1,3 @@
-import { z } from '@hono/zod-openapi';
 import { withReadableFields } from '../platform/access/permissions';
 import type { App } from '../platform/http/app-env';
 import { UuidParam, undescribedConflict, undescribedConflicts } from '../platform/http/common.schema';
@@ -40,7 +39,6 @@ export function registerEpisodeRoutes(app: App) {
     {
       permission: 'episode.census',
       summary: "The site's episode census, filtered by program, level, status and clinician",
-      params: z.object({ siteId: UuidParam('siteId') }),
       query: EpisodeCensusQuery,
       ok: [EpisodeCensusPage, 'One page of episodes'],
     },

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getPatient, Patient, patientJson } from '../patients';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
 import { patientRoutes, portalRoutes } from '../platform/http/route-builder';
 import { readPatientRecord } from '../platform/http/route-wrappers';
@@ -29,7 +29,6 @@ export function registerPortalRoutes(app: App) {
       permission: 'portal.invite',
       summary:
         'Invite the patient to the portal: a one-time link, valid 7 days; earlier unused links stop working',
-      params: z.object({ patientId: UuidParam('patientId') }),
       ok: [z.object({ inviteUrl: z.string(), expiresAt: z.string() }).openapi('PortalInvitation'), 'Created'],
     },
     async ({ c, tx, actor, patient, deps, now, audit }) => {
@@ -45,7 +44,6 @@ export function registerPortalRoutes(app: App) {
       permission: 'portal.invite',
       summary:
         "Revoke the patient's unused portal links (body: {}); a revoked link answers like an unknown one",
-      params: z.object({ patientId: UuidParam('patientId') }),
       body: z.strictObject({}).openapi('RevokePortalInvitations'),
       ok: [z.object({ revoked: z.number() }).openapi('RevokedPortalInvitations'), 'Revoked'],
     },
