@@ -38,8 +38,6 @@ export type DeclaredInput<P, Q, B> = {
 /** The answer the declaration documents (`ok`); a route without `ok` answers a Response of its own. */
 type Answer<S> = S extends ZodSchema ? z.input<S> : never;
 
-type Versioned<V> = V extends true ? { version: number } : { version?: never };
-
 export type RouteDeclaration<P, Q, B, S, V extends boolean, Ctx> = {
   permission: Permission;
   summary: string;
