@@ -38,7 +38,6 @@ const totp = (email: string) => ({ totpCode: demoCodeFor(s.t.app, email) });
 
 describe('psychotherapy notes stay apart', () => {
   const secret = 'Process note: transference around the father, explore next time.';
-  let noteId: string;
 
   it('only the author and granted users read them; never the chart, the portal, billing or an export', async () => {
     const eps = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/episodes`, {
@@ -52,7 +51,7 @@ describe('psychotherapy notes stay apart', () => {
       body: { episodeId, text: secret, grantedUserIds: prescriberId ? [prescriberId] : [] },
     });
     expectStatus(created, 201);
-    noteId = created.body.id;
+    const noteId = created.body.id;
     const own = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/psychotherapy-notes/${noteId}`, {
       session: s.clinician,
     });
