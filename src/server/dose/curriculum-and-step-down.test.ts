@@ -287,7 +287,7 @@ describe('weekly-target steps and the level of care', () => {
     expect((await steps(path, { targetSteps: [{ fromWeek: 1, toWeek: 8, hours: 9 }] })).status).toBe(428);
     const bad = await steps(path, { targetSteps: [{ fromWeek: 2, toWeek: 8, hours: 9 }] }, 1);
     expectStatus(bad, 422);
-    expect(errorOf(bad).fields[0]?.path).toBe('targetSteps.steps[0]?.fromWeek');
+    expect(errorOf(bad).fields[0]?.path).toBe('targetSteps.steps[0].fromWeek');
 
     // Weeks 1–6 at 9 h, 7–8 at 6 h: outpatient from week 7 (Monday 14 April), still IOP today.
     const planned = await steps(
