@@ -294,6 +294,9 @@ export const PERMISSIONS = {
     scope: 'patient',
   },
   'portal.self': { roles: ['patient'], scope: 'none' },
+  // Staff administration: the organization's accounts, roles, site memberships and supervisors (no chart).
+  'staff.read': { roles: ['admin'], scope: 'none' },
+  'staff.write': { roles: ['admin'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },
   /**
