@@ -71,9 +71,9 @@ export const StaffMember = z
     supervisor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
     version: z.number().int(),
   })
-  .openapi('StaffMember');
+  .openapi('StaffAccount');
 
-export const StaffList = z.object({ items: z.array(StaffMember) }).openapi('StaffList');
+export const StaffList = z.object({ items: z.array(StaffMember) }).openapi('StaffAccountList');
 
 export const StaffInvitation = z
   .object({ inviteUrl: z.string(), expiresAt: z.string() })
@@ -81,7 +81,7 @@ export const StaffInvitation = z
 
 export const CreatedStaffMember = z
   .object({ staff: StaffMember, invitation: StaffInvitation })
-  .openapi('CreatedStaffMember');
+  .openapi('CreatedStaffAccount');
 
 export const InvitationTokenParams = z.object({
   token: z

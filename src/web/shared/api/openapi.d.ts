@@ -935,7 +935,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffList"];
+                        "application/json": components["schemas"]["StaffAccountList"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -1024,7 +1024,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CreatedStaffMember"];
+                        "application/json": components["schemas"]["CreatedStaffAccount"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -1123,7 +1123,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffMember"];
+                        "application/json": components["schemas"]["StaffAccount"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -1213,7 +1213,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffMember"];
+                        "application/json": components["schemas"]["StaffAccount"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -1442,7 +1442,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffMember"];
+                        "application/json": components["schemas"]["StaffAccount"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -1547,7 +1547,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffMember"];
+                        "application/json": components["schemas"]["StaffAccount"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -1652,7 +1652,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffMember"];
+                        "application/json": components["schemas"]["StaffAccount"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -1757,7 +1757,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffMember"];
+                        "application/json": components["schemas"]["StaffAccount"];
                     };
                 };
                 /** @description Invalid id, query or header */
@@ -14834,10 +14834,10 @@ export interface components {
                 timeZone: string;
             }[];
         };
-        StaffList: {
-            items: components["schemas"]["StaffMember"][];
+        StaffAccountList: {
+            items: components["schemas"]["StaffAccount"][];
         };
-        StaffMember: {
+        StaffAccount: {
             /** Format: uuid */
             id: string;
             email: string;
@@ -14866,8 +14866,8 @@ export interface components {
             } | null;
             version: number;
         };
-        CreatedStaffMember: {
-            staff: components["schemas"]["StaffMember"];
+        CreatedStaffAccount: {
+            staff: components["schemas"]["StaffAccount"];
             invitation: components["schemas"]["StaffInvitation"];
         };
         StaffInvitation: {
@@ -15078,6 +15078,15 @@ export interface components {
                 ciwaArAbove: number;
                 cowsAtLeast: number;
                 planReviewDays: number;
+            }[];
+        };
+        StaffList: {
+            items: {
+                id: string;
+                displayName: string;
+                role: string;
+                credentials: string | null;
+                licensed: boolean;
             }[];
         };
         ProgramSettings: {
