@@ -1,4 +1,4 @@
-// Staff administration: the administrator adds a clinician at Riverbend North supervised by the director and
+// Staff administration: the administrator adds a clinician at Riverbend South supervised by the director and
 // hands over the invitation link; the clinician chooses a password, enrols an authenticator, signs an
 // individual note, and the note waits for the director's co-signature. Screenshots of the staff list and the
 // edit drawer at desktop and phone width.
@@ -42,13 +42,13 @@ describe('staff administration in the browser', () => {
     await dialog.getByLabel(/^Role/).selectOption('clinician');
     await dialog.getByLabel(/^Credentials/).fill('LPC');
     await dialog.getByLabel(/^Licensed/).check();
-    await dialog.getByLabel('Riverbend North').check();
+    await dialog.getByLabel('Riverbend South').check();
     await dialog.getByLabel(/^Supervisor/).selectOption({ label: 'Dana Director, LCSW' });
     await dialog.getByRole('button', { name: 'Add and make an invitation link' }).click();
     await dialog.getByText('An account with this email already exists.').waitFor();
     await dialog.getByLabel(/^Email/).fill(NEW_EMAIL);
     await dialog.getByRole('button', { name: 'Add and make an invitation link' }).click();
-    const link = await dialog.getByLabel('Link').inputValue();
+    const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
     expect(link).toMatch(/\/staff-invite\/[A-Za-z0-9_-]{20,}$/);
     await shot(admin, 'staff-admin-1-invitation-link');
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -80,13 +80,10 @@ describe('staff administration in the browser', () => {
     await page.getByLabel('Code from your authenticator app').fill(code);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('button', { name: 'I have saved these' }).click();
-    await page.getByRole('heading', { name: /Patients at Riverbend North/ }).waitFor();
+    await page.getByRole('heading', { name: /Patients at Riverbend South/ }).waitFor();
 
-    // An individual note for a North patient, signed with the new authenticator.
-    await page
-      .getByRole('link', { name: /Okafor/ })
-      .first()
-      .click();
+    // An individual note for a South patient (one with an open episode), signed with the new authenticator.
+    await page.getByRole('link', { name: /Moore/ }).first().click();
     await page.waitForURL(/\/patients\/[0-9a-f-]{36}/);
     await page.goto(`${new URL(page.url()).pathname}?tab=notes`);
     await page.getByRole('button', { name: 'Write a note' }).click();
