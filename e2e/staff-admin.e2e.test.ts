@@ -101,7 +101,8 @@ describe('staff administration in the browser', () => {
     await signDialog.getByLabel('Authenticator code').fill(next);
     await signDialog.getByRole('button', { name: 'Sign', exact: true }).click();
     const list = page.getByRole('table', { name: 'Notes' });
-    const row = list.getByRole('row', { name: /Individual therapy/ });
+    // Newest first: today's note is the first individual-therapy row.
+    const row = list.getByRole('row', { name: /Individual therapy/ }).first();
     await row.waitFor();
     await page.getByText('Awaiting co-signature', { exact: true }).first().waitFor();
     expect(await row.textContent()).toContain('Awaiting co-signature');
