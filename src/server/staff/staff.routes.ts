@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
-import { defineUserRoute, readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
+import { userRoutes } from '../platform/http/route-builder';
+import { readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { acceptStaffInvitation, openStaffInvitation } from './accept-staff-invitation';
 import {
   deactivateStaffMember,
@@ -42,18 +43,15 @@ type StaffAction = (
 const inviteUrl = (origin: string, token: string) => `${origin}/staff-invite/${token}`;
 
 export function registerStaffRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+
+  users.get(
+    '/api/staff',
     {
       permission: 'staff.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/staff',
-        tags,
-        summary: "The organization's staff, by name; filter by site, role and active",
-        request: { query: StaffQuery },
-        responses: { 200: jsonResponse(StaffList, 'Staff'), ...errorResponses },
-      }),
+      summary: "The organization's staff, by name; filter by site, role and active",
+      query: StaffQuery,
+      ok: [StaffList, 'Staff'],
     },
     async ({ tx, actor, now, audit }, { query }) => {
       const active = query.active === undefined ? undefined : query.active === 'true';
@@ -63,19 +61,14 @@ export function registerStaffRoutes(app: App) {
     },
   );
 
-  defineUserRoute(
-    app,
+  users.get(
+    '/api/staff/{userId}',
     {
       permission: 'staff.read',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: '/api/staff/{userId}',
-        tags,
-        summary: 'One staff member (ETag: the version to send as If-Match when changing them)',
-        request: { params: StaffParams },
-        responses: { 200: jsonResponse(StaffMember, 'Staff member'), ...errorResponses },
-      }),
+      summary: 'One staff member (ETag: the version to send as If-Match when changing them)',
+      params: StaffParams,
+      ok: [StaffMember, 'Staff member'],
     },
     async ({ tx, actor, now }, { param }) =>
       staffJson(
@@ -84,22 +77,17 @@ export function registerStaffRoutes(app: App) {
       ),
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/staff',
     {
       status: 201,
       idempotent: true,
       permission: 'staff.write',
       etag: (body) => body.staff.version,
-      route: createRoute({
-        method: 'post',
-        path: '/api/staff',
-        tags,
-        summary:
-          'Add a staff member and answer their one-time invitation link (7 days) to choose a password; an authenticator is enrolled at first sign-in',
-        request: { body: jsonBody(StaffCreateRequest) },
-        responses: { 201: jsonResponse(CreatedStaffMember, 'Added'), ...errorResponses },
-      }),
+      summary:
+        'Add a staff member and answer their one-time invitation link (7 days) to choose a password; an authenticator is enrolled at first sign-in',
+      body: StaffCreateRequest,
+      ok: [CreatedStaffMember, 'Added'],
     },
     async ({ c, tx, actor, deps, now, audit }, { json }) => {
       const created = await inviteStaffMember(tx, json, { actor, now, audit });
@@ -118,19 +106,15 @@ export function registerStaffRoutes(app: App) {
     },
   );
 
-  defineUserRoute(
-    app,
+  users.put(
+    '/api/staff/{userId}',
     {
       versioned: true,
       permission: 'staff.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/staff/{userId}',
-        tags,
-        summary: 'Change role, sites, supervisor, credentials, licence; needs If-Match with the version read',
-        request: { params: StaffParams, body: jsonBody(StaffChangeRequest) },
-        responses: { 200: jsonResponse(StaffMember, 'Changed'), ...errorResponses },
-      }),
+      summary: 'Change role, sites, supervisor, credentials, licence; needs If-Match with the version read',
+      params: StaffParams,
+      body: StaffChangeRequest,
+      ok: [StaffMember, 'Changed'],
     },
     async ({ tx, actor, now, audit, version }, { param, json }) => {
       const current = await readPatientRecord(
@@ -145,19 +129,15 @@ export function registerStaffRoutes(app: App) {
     },
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/staff/{userId}/invitation',
     {
       permission: 'staff.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/staff/{userId}/invitation',
-        tags,
-        summary:
-          'A new invitation link for someone who has not chosen a password yet (earlier links stop working)',
-        request: { params: StaffParams, body: jsonBody(NoBody) },
-        responses: { 200: jsonResponse(StaffInvitation, 'A new link'), ...errorResponses },
-      }),
+      summary:
+        'A new invitation link for someone who has not chosen a password yet (earlier links stop working)',
+      params: StaffParams,
+      body: NoBody,
+      ok: [StaffInvitation, 'A new link'],
     },
     async ({ c, tx, actor, deps, now, audit }, { param }) => {
       const { token, expiresAt } = await reissueStaffInvitation(tx, param.userId, { actor, now, audit });
@@ -172,18 +152,14 @@ export function registerStaffRoutes(app: App) {
     body: typeof NoBody | typeof ResetAuthenticatorRequest,
     run: (json: { reason?: string }) => StaffAction,
   ) =>
-    defineUserRoute(
-      app,
+    users.post(
+      `/api/staff/{userId}/${name}`,
       {
         permission: 'staff.write',
-        route: createRoute({
-          method: 'post',
-          path: `/api/staff/{userId}/${name}`,
-          tags,
-          summary,
-          request: { params: StaffParams, body: jsonBody(body) },
-          responses: { 200: jsonResponse(StaffMember, 'Done'), ...errorResponses },
-        }),
+        summary: summary,
+        params: StaffParams,
+        body: body,
+        ok: [StaffMember, 'Done'],
       },
       async ({ tx, actor, now, audit }, { param, json }) => {
         const staff = await readPatientRecord(

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { generateSync } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
+import { errorOf, expectStatus, okBody } from '../test-support/api-answer';
 import { ifMatch } from '../test-support/clinical-fixtures';
 import { call, login, type Session } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
@@ -17,7 +18,7 @@ const idOf = (email: string) => byEmail.get(`${email}@demo.openiop.org`)!.id;
 
 beforeAll(async () => {
   const list = await call(s.t.app, 'GET', '/api/staff', { session: s.admin });
-  expect(list.status, list.text).toBe(200);
+  expectStatus(list, 200);
   for (const staff of list.body.items as Staff[]) byEmail.set(staff.email, staff);
 });
 
@@ -35,7 +36,7 @@ const newStaff = (overrides: Record<string, unknown> = {}) => ({
 
 async function invite(overrides: Record<string, unknown> = {}) {
   const res = await call(s.t.app, 'POST', '/api/staff', { session: s.admin, body: newStaff(overrides) });
-  expect(res.status, res.text).toBe(201);
+  expectStatus(res, 201);
   const token = (res.body.invitation.inviteUrl as string).split('/').pop()!;
   return { staff: res.body.staff as Staff, token, email: res.body.staff.email as string };
 }
@@ -43,26 +44,30 @@ async function invite(overrides: Record<string, unknown> = {}) {
 const accept = (token: string, password = 'river-stone-lantern-42') =>
   call(s.t.app, 'POST', `/api/staff-invitations/${token}/accept`, { body: { password } });
 
-const staffPath = (id: string, action = '') => `/api/staff/${id}${action ? `/${action}` : ''}`;
+type StaffPath<A extends string> = A extends '' ? `/api/staff/${string}` : `/api/staff/${string}/${A}`;
+const staffPath = <A extends string = ''>(id: string, action: A = '' as A) =>
+  (action ? `/api/staff/${id}/${action}` : `/api/staff/${id}`) as StaffPath<A>;
 
 async function current(id: string) {
   const res = await call(s.t.app, 'GET', staffPath(id), { session: s.admin });
   return res.body as Staff & { supervisor: { id: string } | null };
 }
 
-const fieldPaths = (res: { body: { error: { fields: { path: string }[] } } }) =>
-  res.body.error.fields.map((f) => f.path).sort();
+const fieldPaths = (res: { status: number; body: unknown; text: string }) =>
+  errorOf(res)
+    .fields.map((f) => f.path)
+    .sort();
 
 describe('staff list', () => {
   it('lists the organization staff (no portal accounts), filtered by site, role and active', async () => {
     expect([...byEmail.keys()]).toContain('clinician@demo.openiop.org');
     expect([...byEmail.keys()]).not.toContain('patient@demo.openiop.org');
     const south = await call(s.t.app, 'GET', `/api/staff?siteId=${s.ids.south}`, { session: s.admin });
-    const southEmails = south.body.items.map((x: Staff) => x.email);
+    const southEmails = okBody(south).items.map((x: Staff) => x.email);
     expect(southEmails).toContain('frontdesk@demo.openiop.org');
     expect(southEmails).not.toContain('clinician@demo.openiop.org');
     const nurses = await call(s.t.app, 'GET', '/api/staff?role=nurse', { session: s.admin });
-    expect(nurses.body.items.map((x: Staff) => x.email)).toEqual(['nurse@demo.openiop.org']);
+    expect(okBody(nurses).items.map((x: Staff) => x.email)).toEqual(['nurse@demo.openiop.org']);
     const clinician = byEmail.get('clinician@demo.openiop.org') as Staff & { supervisor: { id: string } };
     expect(clinician.supervisor.id).toBe(idOf('director'));
     expect(clinician.status).toBe('active');
@@ -71,7 +76,7 @@ describe('staff list', () => {
   it('is the administrator’s alone, and a bad filter is a field error', async () => {
     expect((await call(s.t.app, 'GET', '/api/staff', { session: s.director })).status).toBe(403);
     const bad = await call(s.t.app, 'GET', '/api/staff?role=wizard&active=maybe', { session: s.admin });
-    expect(bad.status).toBe(400);
+    expectStatus(bad, 400);
   });
 });
 
@@ -83,28 +88,28 @@ describe('inviting a staff member', () => {
     const early = await call(s.t.app, 'POST', '/api/auth/login', {
       body: { email, password: 'river-stone-lantern-42' },
     });
-    expect(early.status).toBe(401);
+    expectStatus(early, 401);
 
     const open = await call(s.t.app, 'GET', `/api/staff-invitations/${token}`);
-    expect(open.status).toBe(200);
+    expectStatus(open, 200);
     expect(open.body.email).toBe(email);
     const accepted = await accept(token);
-    expect(accepted.status, accepted.text).toBe(200);
+    expectStatus(accepted, 200);
     expect(accepted.body.next).toBe('enrol-mfa');
     const session: Session = {
       cookie: /openiop_session=[^;]+/.exec(accepted.headers.get('set-cookie') ?? '')![0],
-      csrfToken: accepted.body.csrfToken,
+      csrfToken: okBody(accepted).csrfToken,
     };
     // Until the authenticator is enrolled the session opens nothing but enrolment.
     expect((await call(s.t.app, 'GET', '/api/notes/queue', { session })).status).toBe(401);
     const start = await call(s.t.app, 'POST', '/api/auth/mfa/enrol/start', { session });
-    expect(start.status, start.text).toBe(200);
+    expectStatus(start, 200);
     const code = generateSync({
       secret: start.body.secret,
       epoch: Math.floor(s.t.clock.now().getTime() / 1000),
     });
     const confirm = await call(s.t.app, 'POST', '/api/auth/mfa/enrol/confirm', { session, body: { code } });
-    expect(confirm.status, confirm.text).toBe(200);
+    expectStatus(confirm, 200);
 
     // The link worked once.
     expect((await accept(token)).status).toBe(404);
@@ -117,9 +122,9 @@ describe('inviting a staff member', () => {
       session: s.admin,
       body: {},
     });
-    expect(again.status, again.text).toBe(200);
+    expectStatus(again, 200);
     expect((await accept(token)).status).toBe(404);
-    expect((await accept(again.body.inviteUrl.split('/').pop())).status).toBe(200);
+    expect((await accept(again.body.inviteUrl.split('/').pop() ?? '')).status).toBe(200);
   });
 
   it('names each bad field: email taken, unknown site, weak password', async () => {
@@ -130,17 +135,17 @@ describe('inviting a staff member', () => {
         siteIds: ['00000000-0000-4000-8000-000000000000'],
       }),
     });
-    expect(taken.status).toBe(422);
+    expectStatus(taken, 422);
     expect(fieldPaths(taken)).toEqual(['email', 'siteIds.0', 'supervisorUserId']);
     const malformed = await call(s.t.app, 'POST', '/api/staff', {
       session: s.admin,
       body: newStaff({ email: 'nope', role: 'wizard', siteIds: [], displayName: ' ' }),
     });
-    expect(malformed.status).toBe(422);
+    expectStatus(malformed, 422);
     expect(fieldPaths(malformed)).toEqual(['displayName', 'email', 'role', 'siteIds']);
     const { token } = await invite();
     const weak = await accept(token, 'short');
-    expect(weak.status).toBe(422);
+    expectStatus(weak, 422);
     expect(fieldPaths(weak)).toEqual(['password']);
   });
 });
@@ -166,8 +171,8 @@ describe('supervisor rule', () => {
         session: s.admin,
         body: newStaff({ supervisorUserId: c.supervisor(), siteIds: c.sites?.() ?? [s.ids.north] }),
       });
-      expect(res.status).toBe(422);
-      expect(res.body.error.fields).toEqual([
+      expectStatus(res, 422);
+      expect(errorOf(res).fields).toEqual([
         { path: 'supervisorUserId', message: expect.stringMatching(c.message) },
       ]);
     });
@@ -183,20 +188,20 @@ describe('supervisor rule', () => {
         body: { ...newStaff({ supervisorUserId }), email: undefined },
       });
     const self = await change(a.id, a.version, a.id);
-    expect(self.status).toBe(422);
-    expect(self.body.error.fields[0].message).toMatch(/themselves/);
+    expectStatus(self, 422);
+    expect(errorOf(self).fields[0]?.message).toMatch(/themselves/);
     const loop = await change(a.id, a.version, b.id);
-    expect(loop.status).toBe(422);
-    expect(loop.body.error.fields[0].message).toMatch(/loop/);
+    expectStatus(loop, 422);
+    expect(errorOf(loop).fields[0]?.message).toMatch(/loop/);
     const off = await call(s.t.app, 'POST', staffPath(a.id, 'deactivate'), { session: s.admin, body: {} });
-    expect(off.status).toBe(200);
+    expectStatus(off, 200);
     const { supervisorUserId: _, ...rest } = newStaff({ supervisorUserId: a.id });
     const res = await call(s.t.app, 'POST', '/api/staff', {
       session: s.admin,
       body: { ...rest, supervisorUserId: a.id },
     });
-    expect(res.status).toBe(422);
-    expect(res.body.error.fields[0].message).toMatch(/deactivated/);
+    expectStatus(res, 422);
+    expect(errorOf(res).fields[0]?.message).toMatch(/deactivated/);
   });
 });
 
@@ -214,17 +219,17 @@ describe('changing a staff member', () => {
     const put = () =>
       call(s.t.app, 'PUT', staffPath(staff.id), { session: s.admin, headers: ifMatch(staff.version), body });
     const first = await put();
-    expect(first.status, first.text).toBe(200);
+    expectStatus(first, 200);
     expect(first.headers.get('etag')).toBe(`"${staff.version + 1}"`);
     expect(first.body).toMatchObject({ role: 'program_director', credentials: 'LCSW', supervisor: null });
     expect(first.body.sites.map((x: { id: string }) => x.id).sort()).toEqual(
       [s.ids.north, s.ids.south].sort(),
     );
     const stale = await put();
-    expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('version_conflict');
+    expectStatus(stale, 409);
+    expect(errorOf(stale).code).toBe('version_conflict');
     const missing = await call(s.t.app, 'PUT', staffPath(staff.id), { session: s.admin, body });
-    expect(missing.status).toBe(428);
+    expectStatus(missing, 428);
     const rows = await s.t.db.tx((tx) =>
       tx
         .select()
@@ -251,7 +256,7 @@ describe('changing a staff member', () => {
         supervisorUserId: null,
       },
     });
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     expect(fieldPaths(res)).toEqual(['role']);
   });
 });
@@ -262,7 +267,7 @@ describe('account actions', () => {
     const accepted = await accept(token);
     const session: Session = {
       cookie: /openiop_session=[^;]+/.exec(accepted.headers.get('set-cookie') ?? '')![0],
-      csrfToken: accepted.body.csrfToken,
+      csrfToken: okBody(accepted).csrfToken,
     };
     return { staff, email, session };
   }
@@ -274,19 +279,19 @@ describe('account actions', () => {
       session: s.admin,
       body: {},
     });
-    expect(off.status, off.text).toBe(200);
+    expectStatus(off, 200);
     expect(off.body.status).toBe('deactivated');
     expect((await call(s.t.app, 'GET', '/api/auth/me', { session })).status).toBe(401);
     const login = await call(s.t.app, 'POST', '/api/auth/login', {
       body: { email, password: 'river-stone-lantern-42' },
     });
-    expect(login.status).toBe(401);
+    expectStatus(login, 401);
     const on = await call(s.t.app, 'POST', staffPath(staff.id, 'reactivate'), { session: s.admin, body: {} });
-    expect(on.body.status).toBe('active');
+    expect(okBody(on).status).toBe('active');
     const back = await call(s.t.app, 'POST', '/api/auth/login', {
       body: { email, password: 'river-stone-lantern-42' },
     });
-    expect(back.status).toBe(200);
+    expectStatus(back, 200);
   });
 
   const selfRefusals = [
@@ -296,8 +301,8 @@ describe('account actions', () => {
   for (const { action, body } of selfRefusals) {
     it(`an administrator cannot ${action} themselves`, async () => {
       const res = await call(s.t.app, 'POST', staffPath(idOf('admin'), action), { session: s.admin, body });
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('own_account');
+      expectStatus(res, 403);
+      expect(errorOf(res).code).toBe('own_account');
       expect((await call(s.t.app, 'GET', '/api/auth/me', { session: s.admin })).status).toBe(200);
     });
   }
@@ -309,7 +314,7 @@ describe('account actions', () => {
         session: s.admin,
         body: reason === undefined ? {} : { reason },
       });
-      expect(res.status).toBe(422);
+      expectStatus(res, 422);
       expect(fieldPaths(res)).toEqual(['reason']);
     }
     const reason = 'Phone lost on 2027-01-31; identity checked in person.';
@@ -317,13 +322,13 @@ describe('account actions', () => {
       session: s.admin,
       body: { reason },
     });
-    expect(res.status, res.text).toBe(200);
+    expectStatus(res, 200);
     expect(res.body.authenticatorEnrolled).toBe(false);
     expect((await call(s.t.app, 'GET', '/api/auth/me', { session: director })).status).toBe(401);
     const again = await call(s.t.app, 'POST', '/api/auth/login', {
       body: { email: 'director@demo.openiop.org', password: 'demo-password-2026' },
     });
-    expect(again.body.next).toBe('enrol-mfa');
+    expect(okBody(again).next).toBe('enrol-mfa');
     const [row] = await s.t.db.tx((tx) =>
       tx
         .select()
@@ -346,7 +351,7 @@ describe('account actions', () => {
       session: s.admin,
       body: {},
     });
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     expect(res.body.status).toBe('active');
     expect((await login(s.t.app, email)).cookie).toBeTruthy();
   });
@@ -358,7 +363,7 @@ describe('invitation expiry', () => {
     const { token } = await invite();
     s.t.clock.advance(7 * 86_400 + 1);
     const res = await accept(token);
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('invitation_invalid');
+    expectStatus(res, 404);
+    expect(errorOf(res).code).toBe('invitation_invalid');
   });
 });

@@ -1,7 +1,7 @@
 import { Alert, Button, Divider, Drawer, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
 import { useMe } from '../shared/session';
 import { InvitationLink } from './add-staff-modal';

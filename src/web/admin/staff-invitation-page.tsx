@@ -2,7 +2,8 @@ import { Alert, Button, Loader, PasswordInput, Stack, Text } from '@mantine/core
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { ApiError, setCsrfToken } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
+import { setCsrfToken } from '../shared/api/session-signals';
 import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
