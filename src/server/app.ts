@@ -29,6 +29,7 @@ import { registerReferralRoutes } from './referrals';
 import { registerSessionRoutes } from './sessions';
 import { registerAuthRoutes } from './sign-in';
 import { registerSiteRoutes } from './sites';
+import { registerStaffRoutes } from './staff';
 import { registerTrackRoutes } from './tracks';
 import { registerTreatmentPlanRoutes } from './treatment-plans';
 
@@ -39,6 +40,7 @@ import { registerTreatmentPlanRoutes } from './treatment-plans';
 export const FEATURE_ROUTES: MountRoutes[] = [
   registerAuthRoutes,
   registerSiteRoutes,
+  registerStaffRoutes,
   registerPatientRoutes,
   registerPortalRoutes,
   registerProgramRoutes,

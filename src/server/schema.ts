@@ -16,5 +16,6 @@ export * from './programs/programs.table';
 export * from './psychotherapy-notes/psychotherapy-notes.table';
 export * from './referrals/referrals.table';
 export * from './sessions/sessions.table';
+export * from './staff/staff.table';
 export * from './tracks/tracks.table';
 export * from './treatment-plans/treatment-plans.table';

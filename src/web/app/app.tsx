@@ -1,6 +1,8 @@
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { StaffInvitationPage } from '../admin/staff-invitation-page';
+import { StaffPage } from '../admin/staff-page';
 import { AuditLogPage } from '../audit/audit-log-page';
 import { LoginPage } from '../auth/login-page';
 import { MfaEnrolPage } from '../auth/mfa-enrol-page';
@@ -55,6 +57,7 @@ export function App() {
             <Route path="/login/mfa" element={<MfaPromptPage />} />
             <Route path="/login/enrol-mfa" element={<MfaEnrolPage />} />
             <Route path="/portal/invite/:token" element={<InvitationPage />} />
+            <Route path="/staff-invite/:token" element={<StaffInvitationPage />} />
             <Route
               path="/portal"
               element={
@@ -150,6 +153,14 @@ export function App() {
                 element={
                   <RequirePermission permission="charge.read">
                     <BillingPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="/admin/users"
+                element={
+                  <RequirePermission permission="staff.read">
+                    <StaffPage />
                   </RequirePermission>
                 }
               />

@@ -10,6 +10,7 @@ export const staffNavigation = [
   { to: '/notes', label: 'My notes', permission: 'note.queue' },
   { to: '/measures', label: 'Measures', permission: 'measurement.schedule.read' },
   { to: '/billing', label: 'Billing', permission: 'charge.read' },
+  { to: '/admin/users', label: 'Staff', permission: 'staff.read' },
   { to: '/audit', label: 'Audit log', permission: 'audit.read' },
   { to: '/break-glass', label: 'Break-glass review', permission: 'break_glass.review' },
 ] as const;

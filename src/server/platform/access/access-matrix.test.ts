@@ -211,6 +211,27 @@ describe('front desk and billing: minimum necessary, written out', () => {
     ],
   };
 
+  it('the administrator manages accounts, sites, payers and the audit log, and holds no chart permission', () => {
+    const held = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleMay('admin', p));
+    expect([...held].sort()).toEqual(
+      [
+        'session.self',
+        'site.list',
+        'payer.read',
+        'payer.write',
+        'billing.setup.read',
+        'billing.setup.write',
+        'fee.read',
+        'fee.write',
+        'staff.read',
+        'staff.write',
+        'audit.read',
+        'audit.verify',
+        'break_glass.review',
+      ].sort(),
+    );
+  });
+
   for (const role of ['front_desk', 'billing'] as const) {
     it(`${role} holds exactly the permissions listed`, () => {
       const held = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleMay(role, p));

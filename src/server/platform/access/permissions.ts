@@ -132,6 +132,9 @@ export const PERMISSIONS = {
   'psychotherapy_note.write': { roles: ['program_director', 'clinician', 'prescriber'], scope: 'patient' },
   'psychotherapy_note.read': { roles: ['program_director', 'clinician', 'prescriber'], scope: 'patient' },
   'portal.self': { roles: ['patient'], scope: 'none' },
+  // Staff administration: the organization's accounts, roles, site memberships and supervisors (no chart).
+  'staff.read': { roles: ['admin'], scope: 'none' },
+  'staff.write': { roles: ['admin'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   'audit.verify': { roles: ['admin'], scope: 'none' },
   /**

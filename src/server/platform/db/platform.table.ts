@@ -75,6 +75,9 @@ export const users = pgTable(
     /** The supervisor who co-signs this staff member's clinical notes; null = notes lock when signed. */
     supervisorUserId: uuid('supervisor_user_id'),
     createdAt: createdAt(),
+    /** Staff administration edits the account at the version read (If-Match). */
+    version: integer('version').notNull().default(1),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
 );

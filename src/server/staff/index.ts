@@ -1,0 +1,4 @@
+/** The public face of this feature: what other features may use. Everything else in the folder is private. */
+
+export { registerStaffRoutes } from './staff.routes';
+export { staffInvitations } from './staff.table';
