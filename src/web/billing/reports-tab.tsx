@@ -42,6 +42,7 @@ export function ReportsTab({ siteId }: { siteId: string }) {
               type="date"
               value={to}
               onChange={(e) => setTo(e.currentTarget.value)}
+              error={from && to && from > to ? 'Must be on or after the start.' : undefined}
             />
             <Button
               component="a"
