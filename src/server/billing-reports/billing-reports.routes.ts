@@ -11,8 +11,11 @@ const tags = ['Billing'];
 const csvContent = { 'text/csv': { schema: { type: 'string' as const } } };
 
 /** CSV when asked for by `?format=csv` or an Accept header that prefers text/csv. */
-const wantsCsv = (c: Context<AppEnv>, format: string | undefined) =>
-  format === 'csv' || (format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
+const wantsCsv = (c: Context<AppEnv>, format: string | undefined) => {
+  if (format) return format === 'csv';
+  const accept = c.req.header('accept') ?? '';
+  return accept.includes('text/csv') && !accept.includes('application/json');
+};
 
 const csvResponse = (text: string, filename: string) =>
   new Response(text, {

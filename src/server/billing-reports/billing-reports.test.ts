@@ -355,4 +355,53 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
     expect(backwards.status).toBe(422);
     expect(backwards.body.error.fields[0].path).toBe('to');
   });
+
+  it('a rebilled denial moves to its new claim: still owed from 7 January, and the new claim is no clean first submission', async () => {
+    const queue = await call(t.app, 'GET', `/api/sites/${siteId}/denials`, { session: billing });
+    const denial = queue.body.groups[0].items[0];
+    ok(
+      await call(t.app, 'PUT', `/api/sites/${siteId}/denials/${denial.id}`, {
+        session: billing,
+        headers: ifMatch(denial.version),
+        body: { action: 'rebill', note: 'PA faxed to the payer; rebilling' },
+      }),
+    );
+    const charges = await call(t.app, 'GET', `/api/sites/${siteId}/charges?status=queued`, {
+      session: billing,
+    });
+    const charge = charges.body.items[0];
+    ok(
+      await call(t.app, 'PUT', `/api/sites/${siteId}/charges/${charge.id}/review`, {
+        session: billing,
+        headers: ifMatch(charge.version),
+        body: { status: 'released' },
+      }),
+    );
+    const payers = await call(t.app, 'GET', '/api/payers', { session: billing });
+    const lakeshoreId = payers.body.items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01').id;
+    ok(
+      await call(t.app, 'POST', `/api/sites/${siteId}/claim-batches`, {
+        session: billing,
+        body: { payerId: lakeshoreId },
+      }),
+      201,
+    );
+    const res = await aging();
+    expect(res.body.total).toEqual({
+      claims: 2,
+      buckets: { ...NONE, days61to90: 42_000 },
+      payerOpenCents: 42_000,
+      patientResponsibilityCents: 3_000,
+    });
+    const k = await kpis('?from=2026-01-01&to=2026-03-10');
+    expect(k.body.total).toMatchObject({
+      claimsSubmitted: 3,
+      cleanClaims: 1,
+      cleanClaimRate: 1 / 3,
+      claimsAdjudicated: 2,
+      claimsDenied: 1,
+      openArCents: 45_000,
+      chargesCents: 126_000,
+    });
+  });
 });
