@@ -1,8 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App, AppEnv } from '../platform/http/app-env';
-import { errorResponses, jsonResponse, SiteParams } from '../platform/http/common.schema';
-import { defineSiteRoute } from '../platform/http/route-wrappers';
+import { jsonResponse } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
 import { agingReport, kpiReport } from './billing-reports';
 import { agingCsv, kpiCsv } from './billing-reports.csv';
 import { AgingQuery, AgingReport, KpiQuery, KpiReport } from './billing-reports.schema';
@@ -26,25 +25,21 @@ const csvResponse = (text: string, filename: string) =>
   });
 
 export function registerBillingReportRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags });
+
+  sites.get(
+    '/api/sites/{siteId}/billing-reports/aging',
     {
       permission: 'billing.report',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/billing-reports/aging',
-        tags,
-        summary:
-          'A/R aging on a day: open balances by payer in 0–30, 31–60, 61–90, 91–120 and >120 days from the first date of service, the patient share apart (JSON or CSV)',
-        request: { params: SiteParams, query: AgingQuery },
-        responses: {
-          200: {
-            ...jsonResponse(AgingReport, 'Aging'),
-            content: { ...jsonResponse(AgingReport, '').content, ...csvContent },
-          },
-          ...errorResponses,
+      summary:
+        'A/R aging on a day: open balances by payer in 0–30, 31–60, 61–90, 91–120 and >120 days from the first date of service, the patient share apart (JSON or CSV)',
+      query: AgingQuery,
+      responses: {
+        200: {
+          ...jsonResponse(AgingReport, 'Aging'),
+          content: { ...jsonResponse(AgingReport, '').content, ...csvContent },
         },
-      }),
+      },
     },
     async ({ c, tx, site, actor, now, audit }, { query }) => {
       const report = await agingReport(
@@ -58,25 +53,19 @@ export function registerBillingReportRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/billing-reports/kpis',
     {
       permission: 'billing.report',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/billing-reports/kpis',
-        tags,
-        summary:
-          'Claim KPIs for claims submitted in a period: clean-claim rate, denial rate (count and dollars, with reasons), days in A/R, net collection rate, in total and by payer (JSON or CSV)',
-        request: { params: SiteParams, query: KpiQuery },
-        responses: {
-          200: {
-            ...jsonResponse(KpiReport, 'KPIs'),
-            content: { ...jsonResponse(KpiReport, '').content, ...csvContent },
-          },
-          ...errorResponses,
+      summary:
+        'Claim KPIs for claims submitted in a period: clean-claim rate, denial rate (count and dollars, with reasons), days in A/R, net collection rate, in total and by payer (JSON or CSV)',
+      query: KpiQuery,
+      responses: {
+        200: {
+          ...jsonResponse(KpiReport, 'KPIs'),
+          content: { ...jsonResponse(KpiReport, '').content, ...csvContent },
         },
-      }),
+      },
     },
     async ({ c, tx, site, actor, now, audit }, { query }) => {
       const report = await kpiReport(
