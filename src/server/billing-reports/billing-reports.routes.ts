@@ -34,6 +34,7 @@ export function registerBillingReportRoutes(app: App) {
       summary:
         'A/R aging on a day: open balances by payer in 0–30, 31–60, 61–90, 91–120 and >120 days from the first date of service, the patient share apart (JSON or CSV)',
       query: AgingQuery,
+      ok: [AgingReport, 'Aging'],
       responses: {
         200: {
           ...jsonResponse(AgingReport, 'Aging'),
@@ -60,6 +61,7 @@ export function registerBillingReportRoutes(app: App) {
       summary:
         'Claim KPIs for claims submitted in a period: clean-claim rate, denial rate (count and dollars, with reasons), days in A/R, net collection rate, in total and by payer (JSON or CSV)',
       query: KpiQuery,
+      ok: [KpiReport, 'KPIs'],
       responses: {
         200: {
           ...jsonResponse(KpiReport, 'KPIs'),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupSessionWithAttendance } from '../notes/notes-fixtures';
 import { patients } from '../patients';
 import { auditLog } from '../platform/db/platform.table';
+import { errorOf, expectStatus, okBody } from '../test-support/api-answer';
 import { ifMatch } from '../test-support/clinical-fixtures';
 import {
   call,
@@ -27,7 +28,6 @@ let siteId = '';
 const pcns: string[] = [];
 
 const moveClockTo = (iso: string) => t.clock.advance((Date.parse(iso) - t.clock.now().getTime()) / 1000);
-const ok = (res: { status: number; text: string }, status = 200) => expect(res.status, res.text).toBe(status);
 
 const PARTS = [
   {
@@ -49,8 +49,8 @@ async function signGroupNote(sessionId: string, patientIds: string[]) {
     session: director,
     body: {},
   });
-  ok(draft, 201);
-  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}`;
+  expectStatus(draft, 201);
+  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}` as const;
   const saved = await call(t.app, 'PUT', path, {
     session: director,
     headers: ifMatch(draft.body.version),
@@ -62,13 +62,13 @@ async function signGroupNote(sessionId: string, patientIds: string[]) {
       })),
     },
   });
-  ok(saved);
+  expectStatus(saved, 200);
   const signed = await call(t.app, 'POST', `${path}/sign`, {
     session: director,
     headers: ifMatch(saved.body.version),
     body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
   });
-  ok(signed);
+  expectStatus(signed, 200);
 }
 
 beforeAll(async () => {
@@ -83,7 +83,7 @@ beforeAll(async () => {
   ]);
   siteId = g.ids.north;
   const payers = await call(t.app, 'GET', '/api/payers', { session: billing });
-  const lakeshoreId = payers.body.items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01').id;
+  const lakeshoreId = okBody(payers).items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01')?.id;
   await t.db.tx((tx) =>
     tx
       .update(patients)
@@ -119,7 +119,7 @@ beforeAll(async () => {
         effectiveFrom: '2026-01-01',
       },
     });
-    ok(coverage, 201);
+    expectStatus(coverage, 201);
     ok(
       await call(t.app, 'POST', `/api/patients/${patientId}/episodes/${g.episodeIds[i]}/diagnoses`, {
         session: clinician,
@@ -160,10 +160,10 @@ beforeAll(async () => {
       body: { from: '2026-01-05', through: '2026-01-11' },
     },
   );
-  ok(generated);
+  expectStatus(generated, 200);
   expect(generated.body.created).toBe(2);
   const queue = await call(t.app, 'GET', `/api/sites/${siteId}/charges?pageSize=100`, { session: billing });
-  for (const c of queue.body.items) {
+  for (const c of okBody(queue).items) {
     expect(c.problems).toEqual([]);
     ok(
       await call(t.app, 'PUT', `/api/sites/${siteId}/charges/${c.id}/review`, {
@@ -179,10 +179,12 @@ beforeAll(async () => {
     session: billing,
     body: { payerId: lakeshoreId },
   });
-  ok(built, 201);
+  expectStatus(built, 201);
   expect(built.body).toMatchObject({ claimCount: 2, totalCents: 84_000 });
   for (const id of g.patientIds) {
-    pcns.push(built.body.claims.find((c: { patientId: string }) => c.patientId === id).patientControlNumber);
+    pcns.push(
+      built.body.claims.find((c: { patientId: string }) => c.patientId === id)?.patientControlNumber ?? '',
+    );
   }
 });
 afterAll(() => t?.close());
@@ -214,17 +216,20 @@ const remittance = () =>
     'IEA*1*000000911~',
   ].join('\n');
 
-const aging = (query = '', session = billing, headers: Record<string, string> = {}) =>
+const aging = (query: `?${string}` | '' = '', session = billing, headers: Record<string, string> = {}) =>
   call(t.app, 'GET', `/api/sites/${siteId}/billing-reports/aging${query}`, { session, headers });
-const kpis = (query = '', session = billing, headers: Record<string, string> = {}) =>
+const kpis = (query: `?${string}` | '' = '', session = billing, headers: Record<string, string> = {}) =>
   call(t.app, 'GET', `/api/sites/${siteId}/billing-reports/kpis${query}`, { session, headers });
+
+/** The answer is accepted with this status (for calls whose body the test does not read). */
+const ok = (res: { status: number; text: string }, status = 200) => expect(res.status, res.text).toBe(status);
 
 const NONE = { days0to30: 0, days31to60: 0, days61to90: 0, days91to120: 0, over120: 0 };
 
 describe('A/R aging and claim KPIs from claims and a remittance', () => {
   it('before the remittance, both claims are owed in 0–30 days', async () => {
     const res = await aging('?asOf=2026-01-15');
-    ok(res);
+    expectStatus(res, 200);
     expect(res.body).toMatchObject({ asOf: '2026-01-15', agedFrom: 'first_service_date' });
     expect(res.body.total).toEqual({
       claims: 2,
@@ -233,7 +238,7 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
       patientResponsibilityCents: 0,
     });
     expect(res.body.payers).toHaveLength(1);
-    expect(res.body.payers[0].payerName).toBe('Lakeshore Health Plan (demo)');
+    expect(res.body.payers[0]?.payerName).toBe('Lakeshore Health Plan (demo)');
   });
 
   it('after the 835 and 62 days: the denial is owed in 61–90, the copay shown apart; the KPIs as computed by hand', async () => {
@@ -243,17 +248,17 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
       session: billing,
       body: { file: remittance() },
     });
-    ok(posted, 201);
+    expectStatus(posted, 201);
     expect(posted.body).toMatchObject({ claims: 2, paidCents: 30_000, denials: 1 });
 
     moveClockTo('2026-03-10T18:00:00Z'); // noon in Chicago: the site's today is 10 March
     billing = await login(t.app, 'billing@demo.openiop.org');
     director = await login(t.app, 'director@demo.openiop.org');
     const res = await aging();
-    ok(res);
+    expectStatus(res, 200);
     expect(res.body.asOf).toBe('2026-03-10');
     // 7 January → 10 March = 24 + 28 + 10 = 62 days. Quillfeather: 420 − 300 − 90 − 30 = 0 owed by the payer.
-    expect(res.body.total).toEqual({
+    expect(okBody(res).total).toEqual({
       claims: 2,
       buckets: { ...NONE, days61to90: 42_000 },
       payerOpenCents: 42_000,
@@ -261,7 +266,7 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
     });
 
     const k = await kpis('?from=2026-01-01&to=2026-03-10', director);
-    ok(k);
+    expectStatus(k, 200);
     // 2 submitted and adjudicated, 1 paid clean, 1 denied ($420 of $840). Payments $300 ÷ ($840 − $90) = 0.4.
     // Open A/R $420 + $30 = $450 over $840 of charges in the 90 days through 10 March: 450 ÷ (840 ÷ 90).
     expect(k.body.total).toMatchObject({
@@ -290,7 +295,7 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
 
   it('a period with no claims answers nulls, not NaN; days in A/R has no charges to divide by in June', async () => {
     const k = await kpis('?from=2026-06-01&to=2026-06-30');
-    ok(k);
+    expectStatus(k, 200);
     expect(k.body.total).toMatchObject({
       claimsSubmitted: 0,
       cleanClaimRate: null,
@@ -303,7 +308,7 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
 
   it('CSV by ?format=csv or Accept: text/csv reads back with csv-parse to the same figures', async () => {
     const file = await aging('?format=csv');
-    ok(file);
+    expectStatus(file, 200);
     expect(file.headers.get('content-type')).toContain('text/csv');
     expect(file.headers.get('content-disposition')).toContain('ar-aging-2026-03-10.csv');
     const rows: Record<string, string>[] = parse(file.text, { columns: true });
@@ -316,7 +321,7 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
       'Patient responsibility': '30.00',
     });
     const k = await kpis('?from=2026-01-01&to=2026-03-10', billing, { accept: 'text/csv' });
-    ok(k);
+    expectStatus(k, 200);
     const kRows: Record<string, string>[] = parse(k.text, { columns: true });
     expect(kRows[0]).toMatchObject({
       Payer: 'All payers',
@@ -345,20 +350,21 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
   it('a bad query is named field by field with 422', async () => {
     const badDay = await aging('?asOf=2026-02-30');
     expect(badDay.status).toBe(422);
-    expect(badDay.body.error.fields).toEqual([
+    expect(errorOf(badDay).fields).toEqual([
       { path: 'asOf', message: expect.stringContaining('YYYY-MM-DD') },
     ]);
     const both = await kpis('?from=yesterday&to=2026-13-01');
     expect(both.status).toBe(422);
-    expect(both.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['from', 'to']);
+    expect(errorOf(both).fields.map((f: { path: string }) => f.path)).toEqual(['from', 'to']);
     const backwards = await kpis('?from=2026-03-10&to=2026-03-01');
     expect(backwards.status).toBe(422);
-    expect(backwards.body.error.fields[0].path).toBe('to');
+    expect(errorOf(backwards).fields[0]?.path).toBe('to');
   });
 
   it('a rebilled denial moves to its new claim: still owed from 7 January, and the new claim is no clean first submission', async () => {
     const queue = await call(t.app, 'GET', `/api/sites/${siteId}/denials`, { session: billing });
-    const denial = queue.body.groups[0].items[0];
+    const denial = okBody(queue).groups[0]?.items[0];
+    if (!denial) throw new Error('no denial in the queue');
     ok(
       await call(t.app, 'PUT', `/api/sites/${siteId}/denials/${denial.id}`, {
         session: billing,
@@ -369,7 +375,8 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
     const charges = await call(t.app, 'GET', `/api/sites/${siteId}/charges?status=queued`, {
       session: billing,
     });
-    const charge = charges.body.items[0];
+    const charge = okBody(charges).items[0];
+    if (!charge) throw new Error('no queued charge');
     ok(
       await call(t.app, 'PUT', `/api/sites/${siteId}/charges/${charge.id}/review`, {
         session: billing,
@@ -378,7 +385,7 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
       }),
     );
     const payers = await call(t.app, 'GET', '/api/payers', { session: billing });
-    const lakeshoreId = payers.body.items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01').id;
+    const lakeshoreId = okBody(payers).items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01')?.id;
     ok(
       await call(t.app, 'POST', `/api/sites/${siteId}/claim-batches`, {
         session: billing,
@@ -387,14 +394,14 @@ describe('A/R aging and claim KPIs from claims and a remittance', () => {
       201,
     );
     const res = await aging();
-    expect(res.body.total).toEqual({
+    expect(okBody(res).total).toEqual({
       claims: 2,
       buckets: { ...NONE, days61to90: 42_000 },
       payerOpenCents: 42_000,
       patientResponsibilityCents: 3_000,
     });
     const k = await kpis('?from=2026-01-01&to=2026-03-10');
-    expect(k.body.total).toMatchObject({
+    expect(okBody(k).total).toMatchObject({
       claimsSubmitted: 3,
       cleanClaims: 1,
       cleanClaimRate: 1 / 3,
