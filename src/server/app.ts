@@ -7,6 +7,7 @@ import {
   registerFeeScheduleRoutes,
   registerMedicareCertificationRoutes,
 } from './billing';
+import { registerBillingReportRoutes } from './billing-reports';
 import { registerBreakGlassReviewRoutes } from './break-glass';
 import { registerClaimRoutes, registerRemittanceRoutes } from './claims';
 import { registerCoverageRoutes } from './coverages';
@@ -75,6 +76,7 @@ export const FEATURE_ROUTES: MountRoutes[] = [
   registerMedicareCertificationRoutes,
   registerClaimRoutes,
   registerRemittanceRoutes,
+  registerBillingReportRoutes,
 ];
 
 export function createApp(deps: Deps): App {

@@ -53,6 +53,19 @@ export {
 } from './post-remittance';
 export { POVERTY_GUIDELINES, type PovertyArea, type PovertyGuideline } from './poverty-guidelines';
 export {
+  AGING_BUCKETS,
+  type AgingBucketKey,
+  type AgingBuckets,
+  type AgingRow,
+  arAging,
+  type ClaimKpis,
+  claimKpis,
+  DAYS_IN_AR_LOOKBACK,
+  type ReportClaim,
+  type ReportLine,
+  type ReportPosting,
+} from './revenue-kpis';
+export {
   type Household,
   percentOfPoverty,
   povertyGuideline,

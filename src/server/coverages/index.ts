@@ -6,6 +6,7 @@ export {
   coveragesOfPatients,
   findPayer,
   listCoverages,
+  listPayers,
   type PayerRow,
 } from './coverages.store';
 export { coverages, payers } from './coverages.table';

@@ -6,12 +6,14 @@ import { useUrlParams } from '../shared/use-url-params';
 import { BillingProviderTab } from './billing-provider-form';
 import { ChargeQueueTab } from './charge-queue-tab';
 import { PayersTab } from './payers-tab';
+import { ReportsTab } from './reports-tab';
 
 // Each tab shows with the server's read permission for what it reads (me.permissions); the server decides.
 const TABS = [
   { value: 'queue', label: 'Charge queue', permission: 'charge.read' },
   { value: 'provider', label: 'Billing provider', permission: 'billing.setup.read' },
   { value: 'payers', label: 'Payers', permission: 'payer.read' },
+  { value: 'reports', label: 'Reports', permission: 'billing.report' },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
 
@@ -54,6 +56,9 @@ export function BillingPage() {
         </Tabs.Panel>
         <Tabs.Panel value="payers" pt="md">
           <PayersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports" pt="md">
+          <ReportsTab siteId={site.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

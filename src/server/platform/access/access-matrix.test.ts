@@ -207,6 +207,7 @@ describe('front desk and billing: minimum necessary, written out', () => {
       'fee.write',
       'claim.read',
       'claim.write',
+      'billing.report',
       'certification.read',
     ],
   };

@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   'certification.write': { roles: ['prescriber'], scope: 'patient' },
   'claim.read': { roles: ['program_director', 'billing'], scope: 'site' },
   'claim.write': { roles: ['billing'], scope: 'site' },
+  // A/R aging and claim KPIs: payer totals, no patient named; billing works from them, directors read them.
+  'billing.report': { roles: ['program_director', 'billing'], scope: 'site' },
   'fee.read': { roles: ['admin', 'program_director', 'billing'], scope: 'none' },
   'fee.write': { roles: ['admin', 'billing'], scope: 'none' },
   // Clinical episode. Intake coordinators take referrals and screen; clinical staff assess, admit,

@@ -14617,6 +14617,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/billing-reports/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A/R aging on a day: open balances by payer in 0–30, 31–60, 61–90, 91–120 and >120 days from the first date of service, the patient share apart (JSON or CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day the balances are taken (YYYY-MM-DD; default: the site's today) */
+                    asOf?: string;
+                    /** @description csv: the same figures as a CSV file (or Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Aging */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgingReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid id, query or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/billing-reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claim KPIs for claims submitted in a period: clean-claim rate, denial rate (count and dollars, with reasons), days in A/R, net collection rate, in total and by payer (JSON or CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day claims were submitted (default: 29 days before `to`) */
+                    from?: string;
+                    /** @description Last day of the period (default: the site's today) */
+                    to?: string;
+                    /** @description csv: the same figures as a CSV file (or Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description KPIs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClaimKpiReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid id, query or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -17067,6 +17283,113 @@ export interface components {
             action: "rebill" | "appeal" | "write_off";
             /** @default null */
             note: string | null;
+        };
+        AgingReport: {
+            asOf: string;
+            /** @enum {string} */
+            agedFrom: "first_service_date";
+            buckets: {
+                /** @enum {string} */
+                key: "days0to30" | "days31to60" | "days61to90" | "days91to120" | "over120";
+                label: string;
+            }[];
+            payers: {
+                claims: number;
+                buckets: {
+                    days0to30: number;
+                    days31to60: number;
+                    days61to90: number;
+                    days91to120: number;
+                    over120: number;
+                };
+                /** @description Billed − paid − adjustments − patient responsibility */
+                payerOpenCents: number;
+                /** @description Moved to the patient by remittances (PR), shown apart */
+                patientResponsibilityCents: number;
+                /** Format: uuid */
+                payerId: string;
+                payerName: string;
+            }[];
+            total: {
+                claims: number;
+                buckets: {
+                    days0to30: number;
+                    days31to60: number;
+                    days61to90: number;
+                    days91to120: number;
+                    over120: number;
+                };
+                /** @description Billed − paid − adjustments − patient responsibility */
+                payerOpenCents: number;
+                /** @description Moved to the patient by remittances (PR), shown apart */
+                patientResponsibilityCents: number;
+            };
+        };
+        ClaimKpiReport: {
+            from: string;
+            to: string;
+            lookbackDays: number;
+            total: {
+                claimsSubmitted: number;
+                cleanClaims: number;
+                /** @description A fraction (0.25 = 25 %), null when its denominator is zero */
+                cleanClaimRate: number | null;
+                claimsAdjudicated: number;
+                claimsDenied: number;
+                /** @description A fraction (0.25 = 25 %), null when its denominator is zero */
+                denialRate: number | null;
+                adjudicatedCents: number;
+                deniedCents: number;
+                /** @description A fraction (0.25 = 25 %), null when its denominator is zero */
+                denialRateByDollar: number | null;
+                openArCents: number;
+                chargesLast90DaysCents: number;
+                /** @description Open A/R ÷ (charges of the 90 days through `to` ÷ 90) */
+                daysInAr: number | null;
+                chargesCents: number;
+                paymentsCents: number;
+                contractualCents: number;
+                /** @description Payments ÷ (charges − contractual adjustments) */
+                netCollectionRate: number | null;
+                denialReasons: {
+                    reason: string;
+                    text: string;
+                    lines: number;
+                    cents: number;
+                }[];
+            };
+            payers: {
+                claimsSubmitted: number;
+                cleanClaims: number;
+                /** @description A fraction (0.25 = 25 %), null when its denominator is zero */
+                cleanClaimRate: number | null;
+                claimsAdjudicated: number;
+                claimsDenied: number;
+                /** @description A fraction (0.25 = 25 %), null when its denominator is zero */
+                denialRate: number | null;
+                adjudicatedCents: number;
+                deniedCents: number;
+                /** @description A fraction (0.25 = 25 %), null when its denominator is zero */
+                denialRateByDollar: number | null;
+                openArCents: number;
+                chargesLast90DaysCents: number;
+                /** @description Open A/R ÷ (charges of the 90 days through `to` ÷ 90) */
+                daysInAr: number | null;
+                chargesCents: number;
+                paymentsCents: number;
+                contractualCents: number;
+                /** @description Payments ÷ (charges − contractual adjustments) */
+                netCollectionRate: number | null;
+                denialReasons: {
+                    reason: string;
+                    text: string;
+                    lines: number;
+                    cents: number;
+                }[];
+                /** Format: uuid */
+                payerId: string;
+                payerName: string;
+            }[];
         };
     };
     responses: never;
