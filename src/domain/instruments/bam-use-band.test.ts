@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { bamAlwaysAskedAtZero } from './bam-test-answers';
 import { scoreInstrument } from './score-instrument';
 
 /** BAM has no validated total: its band comes from the Use sub-scale (items 4 + 5 + 6), 0 versus 1 or more. */
 describe('scoreInstrument: BAM Use band edges', () => {
-  const none = {
-    item1: 0,
-    item2: 0,
-    item3: 0,
-    item4: 0,
-    item6: 0,
-    item8: 0,
-    item9: 0,
-    item10: 0,
-    item11: 0,
-    item12: 0,
-    item13: 0,
-    item14: 0,
-    item15: 0,
-    item16: 0,
-    item17: 0,
-  };
+  const none = bamAlwaysAskedAtZero;
   const drugDays = { item7a: 0, item7b: 0, item7c: 0, item7d: 0, item7e: 0, item7f: 0, item7g: 0 };
 
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../input-error';
+import { bamAlwaysAskedAtZero } from './bam-test-answers';
 import { getInstrument } from './instrument-catalog';
 import type { InstrumentId } from './instrument-definition';
 import { scoreInstrument } from './score-instrument';
@@ -194,23 +195,7 @@ describe('scoreInstrument: DAST-10 reverse-scored item 3', () => {
 });
 
 describe('scoreInstrument: BAM sub-scales', () => {
-  const base = {
-    item1: 0,
-    item2: 0,
-    item3: 0,
-    item4: 0,
-    item6: 0,
-    item8: 0,
-    item9: 0,
-    item10: 0,
-    item11: 0,
-    item12: 0,
-    item13: 0,
-    item14: 0,
-    item15: 0,
-    item16: 0,
-    item17: 0,
-  };
+  const base = bamAlwaysAskedAtZero;
 
   it('sums Use 4+5+6, Risk 1+2+3+8+11+15, Protective 9+10+12+13+14+16', () => {
     const score = scoreInstrument('bam', {

@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App, AppEnv } from '../platform/http/app-env';
 import { jsonResponse } from '../platform/http/common.schema';
@@ -24,6 +25,17 @@ const csvResponse = (text: string, filename: string) =>
     },
   });
 
+/** A report documented under 200 as JSON or as CSV. */
+const jsonOrCsv = <S extends z.ZodType>(schema: S, description: string) => ({
+  ok: [schema, description] as const,
+  responses: {
+    200: {
+      ...jsonResponse(schema, description),
+      content: { ...jsonResponse(schema, '').content, ...csvContent },
+    },
+  },
+});
+
 export function registerBillingReportRoutes(app: App) {
   const sites = siteRoutes(app, { tags });
 
@@ -34,13 +46,7 @@ export function registerBillingReportRoutes(app: App) {
       summary:
         'A/R aging on a day: open balances by payer in 0–30, 31–60, 61–90, 91–120 and >120 days from the first date of service, the patient share apart (JSON or CSV)',
       query: AgingQuery,
-      ok: [AgingReport, 'Aging'],
-      responses: {
-        200: {
-          ...jsonResponse(AgingReport, 'Aging'),
-          content: { ...jsonResponse(AgingReport, '').content, ...csvContent },
-        },
-      },
+      ...jsonOrCsv(AgingReport, 'Aging'),
     },
     async ({ c, tx, site, actor, now, audit }, { query }) => {
       const report = await agingReport(
@@ -61,13 +67,7 @@ export function registerBillingReportRoutes(app: App) {
       summary:
         'Claim KPIs for claims submitted in a period: clean-claim rate, denial rate (count and dollars, with reasons), days in A/R, net collection rate, in total and by payer (JSON or CSV)',
       query: KpiQuery,
-      ok: [KpiReport, 'KPIs'],
-      responses: {
-        200: {
-          ...jsonResponse(KpiReport, 'KPIs'),
-          content: { ...jsonResponse(KpiReport, '').content, ...csvContent },
-        },
-      },
+      ...jsonOrCsv(KpiReport, 'KPIs'),
     },
     async ({ c, tx, site, actor, now, audit }, { query }) => {
       const report = await kpiReport(
