@@ -313,14 +313,11 @@ describe('enrolment', () => {
 
 describe('attendance, dose, at-risk and the portal', () => {
   let track: string;
-  let makeUpTrack: string;
   let sessions: { id: string; localDate: string; minutes: number }[];
-  let makeUpSessionId: string;
   let members: [string, string][];
 
   beforeAll(async () => {
     track = await createTrack('Week of care');
-    makeUpTrack = await createTrack('Make-up day');
     const res = await schedule(track, {
       weekdays: [1, 3, 5],
       startTime: '18:00',
@@ -334,17 +331,6 @@ describe('attendance, dose, at-risk and the portal', () => {
     });
     expectStatus(res, 201);
     sessions = res.body.sessions;
-    const makeUp = await schedule(makeUpTrack, {
-      weekdays: [6],
-      startTime: '09:00',
-      endTime: '12:00',
-      startsOn: '2032-03-01',
-      endsOn: '2032-03-07',
-      sessionType: 'group_therapy',
-      facilitatorId: directorId,
-    });
-    expectStatus(makeUp, 201);
-    makeUpSessionId = makeUp.body.sessions[0]!.id;
     members = await admittedPatients('WEEK', 4);
     for (const [patientId, episodeId] of members) {
       const r = await enrol(patientId, { episodeId, trackId: track, startsOn: '2032-03-01' });
@@ -363,14 +349,17 @@ describe('attendance, dose, at-risk and the portal', () => {
     });
   };
 
-  it('saves a whole roster in one request and flags a group under 3', async () => {
-    const monday = sessions[0]!;
-    const res = await roster(monday.id, [
+  /** Monday's roster: three attended, the fourth missed it (no call). Saving it again changes nothing. */
+  const arrangeMondayRoster = () =>
+    roster(sessions[0]!.id, [
       { patientId: members[0]![0], status: 'present' },
       { patientId: members[1]![0], status: 'late', minutes: 150 },
       { patientId: members[2]![0], status: 'left_early', minutes: 120 },
       { patientId: members[3]![0], status: 'unexcused', absenceReason: 'no call' },
     ]);
+
+  it('saves a whole roster in one request and flags a group under 3', async () => {
+    const res = await arrangeMondayRoster();
     expectStatus(res, 200);
     expect(res.body).toMatchObject({ attendees: 3, belowMinimumGroupSize: false });
     expect(
@@ -431,7 +420,24 @@ describe('attendance, dose, at-risk and the portal', () => {
     expectStatus(byFrontDesk, 403);
   });
 
+  /** A Saturday make-up group in a track of its own that week; answers its session's id. */
+  const arrangeMakeUpSession = async () => {
+    const makeUp = await schedule(await createTrack('Make-up day'), {
+      weekdays: [6],
+      startTime: '09:00',
+      endTime: '12:00',
+      startsOn: '2032-03-01',
+      endsOn: '2032-03-07',
+      sessionType: 'group_therapy',
+      facilitatorId: directorId,
+    });
+    expectStatus(makeUp, 201);
+    return makeUp.body.sessions[0]!.id;
+  };
+
   it('shows a member who missed a session at risk with a make-up session offered', async () => {
+    const makeUpSessionId = await arrangeMakeUpSession();
+    expectStatus(await arrangeMondayRoster(), 200);
     const atRisk = await call(s.t.app, 'GET', programPath('/at-risk?week=2032-03-03'), {
       session: s.director,
     });

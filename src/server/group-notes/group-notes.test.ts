@@ -1,19 +1,42 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupSessionWithAttendance } from '../notes/notes-fixtures';
 import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
-import { ifMatch, planDocument } from '../test-support/clinical-fixtures';
-import { call, demoCodeFor, expectStatus, okBody } from '../test-support/test-app';
-import { withTestApp } from '../test-support/with-test-app';
+import { demoIds, ifMatch, planDocument } from '../test-support/clinical-fixtures';
+import {
+  call,
+  createTestApp,
+  demoCodeFor,
+  expectStatus,
+  login,
+  okBody,
+  type Session,
+} from '../test-support/test-app';
+import type { TestAppHandle } from '../test-support/with-test-app';
 
-const s = withTestApp({
+const LOGINS = {
   clinician: 'clinician@demo.openiop.org', // Casey, LPC — supervised by the director in the demo
   director: 'director@demo.openiop.org', // Dana, LCSW — no supervisor
   nurse: 'nurse@demo.openiop.org',
   prescriber: 'prescriber@demo.openiop.org',
   portal: DEMO_PATIENT_EMAIL, // Jordan Rivera
+} as const;
+type Login = keyof typeof LOGINS;
+
+/**
+ * A test app of its own for every test: each test arranges the note up to the step it checks, and what it
+ * reads (the portal's notes, the audit log, a member's chart) holds only its own note.
+ */
+let s: TestAppHandle<Login>;
+beforeEach(async () => {
+  const t = await createTestApp();
+  const sessions = {} as Record<Login, Session>;
+  for (const [key, email] of Object.entries(LOGINS) as [Login, string][])
+    sessions[key] = await login(t.app, email);
+  s = { t, ids: await demoIds(t), ...sessions };
 });
+afterEach(() => s?.t.close());
 
 const totp = (email: string) => ({ totpCode: demoCodeFor(s.t.app, email) });
 
@@ -45,19 +68,20 @@ const PARTS: Record<string, Record<string, unknown>> = {
   },
 };
 describe('group note: from attendance to a signed note in each member’s chart', () => {
-  let g: Awaited<ReturnType<typeof groupSessionWithAttendance>>;
-  let groupPath: `/api/sites/${string}/group-notes/${string}`;
-  let note: {
+  type Group = Awaited<ReturnType<typeof groupSessionWithAttendance>>;
+  type Note = {
     id: string;
     version: number;
     members: { patientId: string; familyName: string; noteId: string }[];
   };
-  const memberIndex = (family: string) => note.members.findIndex((m) => m.familyName === family);
-  const patientOf = (family: string) =>
+  const memberIndex = (note: Note, family: string) => note.members.findIndex((m) => m.familyName === family);
+  const patientOf = (g: Group, family: string) =>
     g.patientIds[['Rivera', 'Okafor', 'Bell', 'Delgado', 'Whitfield'].indexOf(family)]!;
+  const draftPath = (g: Group) => `/api/sites/${s.ids.north}/sessions/${g.session.id}/group-note` as const;
 
-  beforeAll(async () => {
-    g = await groupSessionWithAttendance(s.t, s.clinician, [
+  /** The ended session: four members attended, Whitfield did not; Rivera has a treatment plan. */
+  async function arrangeSession(): Promise<Group> {
+    const g = await groupSessionWithAttendance(s.t, s.clinician, [
       { family: 'Rivera', status: 'present', minutes: 180 },
       { family: 'Okafor', status: 'present', minutes: 180 },
       { family: 'Bell', status: 'late', minutes: 160 },
@@ -68,24 +92,110 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const plan = await call(
       s.t.app,
       'POST',
-      `/api/patients/${patientOf('Rivera')}/episodes/${g.episodeIds[0]}/treatment-plan`,
+      `/api/patients/${patientOf(g, 'Rivera')}/episodes/${g.episodeIds[0]}/treatment-plan`,
       {
         session: s.clinician,
         body: { document: planDocument(s.ids.clinicianId) },
       },
     );
     expectStatus(plan, 201);
-  });
+    return g;
+  }
+
+  /** The session's draft note, drafted from attendance. */
+  async function arrangeDraft() {
+    const g = await arrangeSession();
+    const res = await call(s.t.app, 'POST', draftPath(g), {
+      session: s.clinician,
+      body: {},
+      headers: { 'idempotency-key': 'group-draft-1' },
+    });
+    expectStatus(res, 201);
+    const note: Note = res.body;
+    const groupPath = `/api/sites/${s.ids.north}/group-notes/${note.id}` as const;
+    return { g, note, groupPath };
+  }
+
+  /** A change the author saves at the version read; answers the saved note. */
+  async function saveDraft(
+    groupPath: `/api/sites/${string}/group-notes/${string}`,
+    note: Note,
+    body: Record<string, unknown>,
+  ): Promise<Note> {
+    const res = await call(s.t.app, 'PUT', groupPath, {
+      session: s.clinician,
+      headers: ifMatch(note.version),
+      body,
+    });
+    expectStatus(res, 200);
+    return res.body;
+  }
+
+  /** The draft with Rivera's part (on Rivera's own objective) and the shared part written. */
+  async function arrangeSharedAndRivera() {
+    const { g, note: draft, groupPath } = await arrangeDraft();
+    const withRivera = await saveDraft(groupPath, draft, {
+      members: [
+        {
+          patientId: patientOf(g, 'Rivera'),
+          part: { ...PARTS.Rivera, objectives: [{ objectiveId: 'p1.g1.o1', progress: 'some_progress' }] },
+        },
+      ],
+    });
+    const note = await saveDraft(groupPath, withRivera, {
+      shared: { interventions: ['relapse_prevention', 'cbt'], narrative: 'Mapped high-risk situations.' },
+    });
+    return { g, note, groupPath };
+  }
+
+  /** Every attending member's part written, each individualized and naming nobody else. */
+  async function arrangeReadyToSign() {
+    const { g, note: partial, groupPath } = await arrangeSharedAndRivera();
+    const note = await saveDraft(groupPath, partial, {
+      members: [
+        { patientId: patientOf(g, 'Okafor'), part: PARTS.Okafor },
+        { patientId: patientOf(g, 'Bell'), part: PARTS.Bell },
+        { patientId: patientOf(g, 'Delgado'), part: PARTS.Delgado },
+      ],
+    });
+    return { g, note, groupPath };
+  }
+
+  /** Signed by its supervised author: awaiting the supervisor's co-signature. */
+  async function arrangeSigned() {
+    const { g, note: ready, groupPath } = await arrangeReadyToSign();
+    const signed = await call(s.t.app, 'POST', `${groupPath}/sign`, {
+      session: s.clinician,
+      headers: ifMatch(ready.version),
+      body: totp('clinician@demo.openiop.org'),
+    });
+    expectStatus(signed, 200);
+    const note: Note = signed.body;
+    return { g, note, groupPath };
+  }
+
+  /** Co-signed by the supervisor: locked, a copy in each member's chart. */
+  async function arrangeLocked() {
+    const { g, note: signed, groupPath } = await arrangeSigned();
+    const cosigned = await call(s.t.app, 'POST', `${groupPath}/cosign`, {
+      session: s.director,
+      headers: ifMatch(signed.version),
+      body: { password: DEMO_PASSWORD },
+    });
+    expectStatus(cosigned, 200);
+    const note: Note = cosigned.body;
+    return { g, note, groupPath };
+  }
 
   it('drafts from attendance: present, late and left-early members with their minutes; the absent one left out', async () => {
+    const g = await arrangeSession();
     const res = await call(s.t.app, 'POST', `/api/sites/${s.ids.north}/sessions/${g.session.id}/group-note`, {
       session: s.clinician,
       body: {},
       headers: { 'idempotency-key': 'group-draft-1' },
     });
     expectStatus(res, 201);
-    note = res.body;
-    groupPath = `/api/sites/${s.ids.north}/group-notes/${note.id}`;
+    const note = res.body;
     expect(res.body.status).toBe('draft');
     expect(res.body.shared).toMatchObject({
       topic: 'Relapse prevention: high-risk situations',
@@ -127,23 +237,25 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('refuses a part for a member who was not present, naming the field', async () => {
+    const { g, note, groupPath } = await arrangeDraft();
     const res = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(note.version),
-      body: { members: [{ patientId: patientOf('Whitfield'), part: PARTS.Bell }] },
+      body: { members: [{ patientId: patientOf(g, 'Whitfield'), part: PARTS.Bell }] },
     });
     expectStatus(res, 422);
     expect(res.body.error.fields[0]?.path).toBe('members.0.patientId');
   });
 
   it('takes objectives only from that member’s own plan', async () => {
+    const { g, note, groupPath } = await arrangeDraft();
     const foreign = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(note.version),
       body: {
         members: [
           {
-            patientId: patientOf('Okafor'),
+            patientId: patientOf(g, 'Okafor'),
             part: { objectives: [{ objectiveId: 'p1.g1.o1', progress: 'met' }] },
           },
         ],
@@ -157,19 +269,19 @@ describe('group note: from attendance to a signed note in each member’s chart'
       body: {
         members: [
           {
-            patientId: patientOf('Rivera'),
+            patientId: patientOf(g, 'Rivera'),
             part: { ...PARTS.Rivera, objectives: [{ objectiveId: 'p1.g1.o1', progress: 'some_progress' }] },
           },
         ],
       },
     });
     expectStatus(own, 200);
-    const rivera = own.body.members[memberIndex('Rivera')];
+    const rivera = own.body.members[memberIndex(note, 'Rivera')];
     expect(rivera?.part.objectives?.[0]?.description).toBe('Attends 9 of 9 weekly group hours for 4 weeks');
-    note = own.body;
   });
 
   it('a concurrent edit of the draft answers 409 and loses nothing', async () => {
+    const { groupPath } = await arrangeDraft();
     const read = await call(s.t.app, 'GET', groupPath, { session: s.clinician });
     const version = okBody(read).version;
     const first = await call(s.t.app, 'PUT', groupPath, {
@@ -190,18 +302,19 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const after = await call(s.t.app, 'GET', groupPath, { session: s.clinician });
     expect(okBody(after).shared.narrative).toBe('Mapped high-risk situations.');
     expect(okBody(after).shared.interventions).toEqual(['relapse_prevention', 'cbt']);
-    note = okBody(after);
   });
 
   it('blocks signing while two parts are identical, naming both members; fixing them lets the check pass', async () => {
+    const { g, groupPath, note: arranged } = await arrangeSharedAndRivera();
+    let note = arranged;
     const save = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(note.version),
       body: {
         members: [
-          { patientId: patientOf('Okafor'), part: PARTS.Okafor },
-          { patientId: patientOf('Bell'), part: PARTS.Okafor }, // copied
-          { patientId: patientOf('Delgado'), part: PARTS.Delgado },
+          { patientId: patientOf(g, 'Okafor'), part: PARTS.Okafor },
+          { patientId: patientOf(g, 'Bell'), part: PARTS.Okafor }, // copied
+          { patientId: patientOf(g, 'Delgado'), part: PARTS.Delgado },
         ],
       },
     });
@@ -216,7 +329,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
     expect(blocked.body.error.code).toBe('member_parts_too_similar');
     const paths = blocked.body.error.fields.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(
-      [`members.${memberIndex('Bell')}.part`, `members.${memberIndex('Okafor')}.part`].sort(),
+      [`members.${memberIndex(note, 'Bell')}.part`, `members.${memberIndex(note, 'Okafor')}.part`].sort(),
     );
     expect(blocked.body.error.fields.map((f: { message: string }) => f.message).join(' ')).toContain(
       'Marcus Bell',
@@ -228,7 +341,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
       body: {
         members: [
           {
-            patientId: patientOf('Bell'),
+            patientId: patientOf(g, 'Bell'),
             part: { ...PARTS.Bell, participation: 'Agreed with Amara about triggers.' },
           },
         ],
@@ -244,17 +357,18 @@ describe('group note: from attendance to a signed note in each member’s chart'
     expectStatus(leak, 422);
     expect(leak.body.error.code).toBe('other_member_named');
     expect(leak.body.error.fields).toEqual([
-      expect.objectContaining({ path: `members.${memberIndex('Bell')}.part` }),
+      expect.objectContaining({ path: `members.${memberIndex(note, 'Bell')}.part` }),
     ]);
     const clean = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(note.version),
-      body: { members: [{ patientId: patientOf('Bell'), part: PARTS.Bell }] },
+      body: { members: [{ patientId: patientOf(g, 'Bell'), part: PARTS.Bell }] },
     });
     note = okBody(clean);
   });
 
   it('only the author signs, with a correct password or code; a supervised author waits for co-signature', async () => {
+    const { note, groupPath } = await arrangeReadyToSign();
     const other = await call(s.t.app, 'POST', `${groupPath}/sign`, {
       session: s.director,
       headers: ifMatch(note.version),
@@ -295,10 +409,11 @@ describe('group note: from attendance to a signed note in each member’s chart'
     });
     expect(signed.body.lateEntry).toBe(false);
     expect(signed.body.allowedActions).toEqual(['cosign']);
-    note = signed.body;
   });
 
   it('the supervisor’s queue shows it; only the supervisor co-signs; then it is locked and edits name the addendum', async () => {
+    const { groupPath, note: arranged } = await arrangeSigned();
+    let note = arranged;
     const queue = await call(s.t.app, 'GET', '/api/notes/queue', { session: s.director });
     expectStatus(queue, 200);
     expect(queue.body.awaitingMyCosignature.map((i: { id: string }) => i.id)).toContain(note.id);
@@ -336,8 +451,9 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('each member’s chart shows only their copy: the shared part and their own part, with the Part 2 label', async () => {
+    const { g, note } = await arrangeLocked();
     const others = ['Okafor', 'Amara', 'Bell', 'Marcus', 'Delgado', 'Sofia'];
-    const res = await call(s.t.app, 'GET', `/api/patients/${patientOf('Rivera')}/notes`, {
+    const res = await call(s.t.app, 'GET', `/api/patients/${patientOf(g, 'Rivera')}/notes`, {
       session: s.nurse,
     });
     expectStatus(res, 200);
@@ -355,9 +471,9 @@ describe('group note: from attendance to a signed note in each member’s chart'
     for (const word of others) expect(text).not.toContain(word);
     for (const family of ['Okafor', 'Bell', 'Delgado']) {
       expect(text).not.toContain(PARTS[family]!.participation as string);
-      expect(text).not.toContain(patientOf(family));
+      expect(text).not.toContain(patientOf(g, family));
     }
-    const bell = await call(s.t.app, 'GET', `/api/patients/${patientOf('Bell')}/notes`, {
+    const bell = await call(s.t.app, 'GET', `/api/patients/${patientOf(g, 'Bell')}/notes`, {
       session: s.clinician,
     });
     expect(okBody(bell).items[0]?.body.participation).toBe(PARTS.Bell!.participation);
@@ -365,6 +481,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('the portal shows the patient their own locked copy and nobody else’s', async () => {
+    const { note } = await arrangeLocked();
     const res = await call(s.t.app, 'GET', '/api/portal/notes', { session: s.portal });
     expectStatus(res, 200);
     expect(res.body.items.map((n) => n.groupNoteId)).toEqual([note.id]);
@@ -373,8 +490,9 @@ describe('group note: from attendance to a signed note in each member’s chart'
   });
 
   it('an addendum keeps the original and shows in order; one naming another member is refused', async () => {
+    const { g, note } = await arrangeLocked();
     const riveraCopy = note.members.find((m) => m.familyName === 'Rivera')!.noteId;
-    const path = `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}/addenda` as const;
+    const path = `/api/patients/${patientOf(g, 'Rivera')}/notes/${riveraCopy}/addenda` as const;
     const leak = await call(s.t.app, 'POST', path, {
       session: s.clinician,
       body: { text: 'Sat beside Okafor.', ...totp('clinician@demo.openiop.org') },
@@ -392,7 +510,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
       text: 'Correction: practised two refusal lines, not one.',
       signature: { credential: 'LPC', method: 'password' },
     });
-    const direct = await call(s.t.app, 'PUT', `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}`, {
+    const direct = await call(s.t.app, 'PUT', `/api/patients/${patientOf(g, 'Rivera')}/notes/${riveraCopy}`, {
       session: s.clinician,
       headers: ifMatch(added.body.version),
       body: { body: {} },
