@@ -92,6 +92,17 @@ const DAY_PROGRAM_HOURS: LevelOfCare['weeklyHours'] = {
 
 type LevelRow = Omit<LevelOfCare, 'edition' | 'weeklyHours'> & { weeklyHours?: LevelOfCare['weeklyHours'] };
 
+/** Level 2.1 reads the same in both editions. */
+const INTENSIVE_OUTPATIENT: LevelRow = {
+  code: '2.1',
+  name: 'Intensive outpatient',
+  description: 'A structured program of groups and individual sessions several days a week, living at home.',
+  intensityRank: 21,
+  setting: 'intensive_outpatient',
+  withdrawalManagement: false,
+  weeklyHours: INTENSIVE_OUTPATIENT_HOURS,
+};
+
 const EDITION_3: readonly LevelRow[] = [
   {
     code: '0.5',
@@ -119,16 +130,7 @@ const EDITION_3: readonly LevelRow[] = [
     setting: 'withdrawal_management',
     withdrawalManagement: true,
   },
-  {
-    code: '2.1',
-    name: 'Intensive outpatient',
-    description:
-      'A structured program of groups and individual sessions several days a week, living at home.',
-    intensityRank: 21,
-    setting: 'intensive_outpatient',
-    withdrawalManagement: false,
-    weeklyHours: INTENSIVE_OUTPATIENT_HOURS,
-  },
+  INTENSIVE_OUTPATIENT,
   {
     code: '2.5',
     name: 'Partial hospitalization',
@@ -247,16 +249,7 @@ const EDITION_4: readonly LevelRow[] = [
     setting: 'outpatient',
     withdrawalManagement: true,
   },
-  {
-    code: '2.1',
-    name: 'Intensive outpatient',
-    description:
-      'A structured program of groups and individual sessions several days a week, living at home.',
-    intensityRank: 21,
-    setting: 'intensive_outpatient',
-    withdrawalManagement: false,
-    weeklyHours: INTENSIVE_OUTPATIENT_HOURS,
-  },
+  INTENSIVE_OUTPATIENT,
   {
     code: '2.5',
     name: 'High-intensity outpatient',
