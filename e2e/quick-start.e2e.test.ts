@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus } from '../src/server/test-support/api-answer';
 import {
   freePort,
   httpCall,
@@ -54,14 +55,14 @@ describe('quick start: npm start', () => {
   async function sitesAndCensus(url: string) {
     const session = await signIn(url);
     const sites = await httpCall(url, 'GET', '/api/sites', { session });
-    expect(sites.status).toBe(200);
+    expectStatus(sites, 200);
     const totals: Record<string, number> = {};
-    for (const site of sites.body.items as { id: string; name: string }[]) {
+    for (const site of sites.body.items) {
       const census = await httpCall(url, 'GET', `/api/sites/${site.id}/patients`, { session });
-      expect(census.status).toBe(200);
+      expectStatus(census, 200);
       totals[site.name] = census.body.total;
     }
-    return { siteCount: sites.body.items.length as number, totals };
+    return { siteCount: sites.body.items.length, totals };
   }
 
   /** Ctrl-C in a terminal: SIGTERM to every process of the group, npm and the server it started. */
@@ -99,7 +100,8 @@ describe('quick start: npm start', () => {
 
     const openapi = await httpCall(url, 'GET', '/api/openapi.json');
     expect(openapi.status).toBe(200);
-    expect(openapi.body.openapi).toBe('3.1.0');
+    // The OpenAPI document itself is not one of the contract's routes.
+    expect(openapi.body).toHaveProperty('openapi', '3.1.0');
 
     const docs = await fetch(`${url}/api/docs`, { signal: AbortSignal.timeout(30_000) });
     expect(docs.status).toBe(200);

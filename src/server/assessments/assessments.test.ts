@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call } from '../test-support/test-app';
+import { call, errorOf, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -29,7 +29,7 @@ describe('ASAM assessment', () => {
       notes: { D5: 'Relapsed twice after outpatient care' },
       placedLevel: '2.1',
     });
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       edition: 3,
       population: 'adult',
@@ -44,15 +44,15 @@ describe('ASAM assessment', () => {
 
   it('refuses a rating outside 0–4 (422 naming the dimension)', async () => {
     const res = await assess({ edition: 3, ratings: ratings({ D3: 5 }), placedLevel: '2.1' });
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['ratings.D3']);
     const negative = await assess({ edition: 3, ratings: ratings({ D1: -1 }), placedLevel: '2.1' });
-    expect(negative.body.error.fields[0].path).toBe('ratings.D1');
+    expect(errorOf(negative).fields[0]?.path).toBe('ratings.D1');
   });
 
   it('needs a reason when the placed level differs from the recommendation (422 reason)', async () => {
     const res = await assess({ edition: 3, ratings: ratings({ D6: 3 }), placedLevel: '2.1' });
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['reason']);
 
     const withReason = await assess({
@@ -62,7 +62,7 @@ describe('ASAM assessment', () => {
       reason: 'patient_preference',
       reasonNote: 'Will move into sober living this week',
     });
-    expect(withReason.status).toBe(201);
+    expectStatus(withReason, 201);
     expect(withReason.body).toMatchObject({
       recommendedLevel: '3.1',
       drivenBy: ['D6'],
@@ -73,11 +73,11 @@ describe('ASAM assessment', () => {
 
   it('refuses an edition other than 3 or 4, and a level not of the edition', async () => {
     expect(
-      (await assess({ edition: 5, ratings: ratings(), placedLevel: '2.1' })).body.error.fields[0].path,
+      errorOf(await assess({ edition: 5, ratings: ratings(), placedLevel: '2.1' })).fields[0]?.path,
     ).toBe('edition');
     const res = await assess({ edition: 4, ratings: ratings(), placedLevel: '3.2-WM' });
-    expect(res.status).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('placedLevel');
+    expectStatus(res, 422);
+    expect(res.body.error.fields[0]?.path).toBe('placedLevel');
   });
 
   it('keeps reassessments as history, newest first', async () => {
@@ -95,12 +95,12 @@ describe('ASAM assessment', () => {
     const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.delgado}/assessments`, {
       session: s.billing,
     });
-    expect(list.status).toBe(200);
-    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([second.body.id, first.body.id]);
-    const one = await call(s.t.app, 'GET', `/api/patients/${s.ids.delgado}/assessments/${first.body.id}`, {
+    expectStatus(list, 200);
+    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([okBody(second).id, okBody(first).id]);
+    const one = await call(s.t.app, 'GET', `/api/patients/${s.ids.delgado}/assessments/${okBody(first).id}`, {
       session: s.director,
     });
-    expect(one.body.recommendedLevel).toBe('2.1');
+    expect(okBody(one).recommendedLevel).toBe('2.1');
   });
 });
 

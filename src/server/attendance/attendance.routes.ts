@@ -1,15 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineSiteRoute, readPatientRecord, type SiteContext } from '../platform/http/route-wrappers';
+import { siteParams, undescribedConflicts } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
+import { readPatientRecord, type SiteContext } from '../platform/http/route-wrappers';
 import { findSession } from '../sessions';
 import { CsvImport, CsvImportResult, Roster, SaveAttendance } from './attendance.schema';
 import { matchParticipants } from './match-participants';
 import { readRoster } from './read-roster';
 import { saveRoster } from './save-roster';
 
-const tags = ['Program operations'];
-const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
+const SiteSession = siteParams('sessionId');
 
 /** One audit row per member shown or changed: each is a disclosure of that patient's attendance. */
 async function auditRoster<T>(
@@ -35,19 +34,16 @@ const sessionAt = (ctx: SiteContext<boolean>, param: { siteId: string; sessionId
   readPatientRecord(findSession(ctx.tx, param.siteId, param.sessionId), 'The session');
 
 export function registerAttendanceRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
+
+  sites.get(
+    '/api/sites/{siteId}/sessions/{sessionId}/attendance',
     {
       permission: 'operations.read',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/sessions/{sessionId}/attendance',
-        tags,
-        summary: "A session's roster: the track's members that day and any attendance recorded",
-        request: { params: SiteSession },
-        responses: { 200: jsonResponse(Roster, 'Roster'), ...errorResponses },
-      }),
+      summary: "A session's roster: the track's members that day and any attendance recorded",
+      params: SiteSession,
+      ok: [Roster, 'Roster'],
     },
     async (ctx, { param }) => {
       const roster = await readRoster(ctx.tx, await sessionAt(ctx, param));
@@ -55,25 +51,17 @@ export function registerAttendanceRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.put(
+    '/api/sites/{siteId}/sessions/{sessionId}/attendance',
     {
       permission: 'attendance.write',
       versioned: true,
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/sessions/{sessionId}/attendance',
-        tags,
-        summary:
-          "Saves a session's whole roster in one transaction (replaces what was recorded); needs If-Match with the roster's version (428 without, 409 version_conflict when someone saved since)",
-        request: { params: SiteSession, body: jsonBody(SaveAttendance) },
-        responses: {
-          200: jsonResponse(Roster, 'Saved'),
-          409: errorResponses[422],
-          428: errorResponses[422],
-          ...errorResponses,
-        },
-      }),
+      summary:
+        "Saves a session's whole roster in one transaction (replaces what was recorded); needs If-Match with the roster's version (428 without, 409 version_conflict when someone saved since)",
+      params: SiteSession,
+      body: SaveAttendance,
+      ok: [Roster, 'Saved'],
+      responses: undescribedConflicts,
     },
     async (ctx, { param, json }) => {
       const at = { ...param, version: ctx.version, userId: ctx.actor.userId };
@@ -83,19 +71,15 @@ export function registerAttendanceRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.post(
+    '/api/sites/{siteId}/sessions/{sessionId}/attendance/import',
     {
       permission: 'attendance.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/sessions/{sessionId}/attendance/import',
-        tags,
-        summary:
-          "Matches a virtual session's participant CSV (name/email, join, leave) to the roster; saves nothing",
-        request: { params: SiteSession, body: jsonBody(CsvImport) },
-        responses: { 200: jsonResponse(CsvImportResult, 'Matched'), ...errorResponses },
-      }),
+      summary:
+        "Matches a virtual session's participant CSV (name/email, join, leave) to the roster; saves nothing",
+      params: SiteSession,
+      body: CsvImport,
+      ok: [CsvImportResult, 'Matched'],
     },
     async (ctx, { param, json }) => {
       const result = await matchParticipants(ctx.tx, await sessionAt(ctx, param), json.csv);

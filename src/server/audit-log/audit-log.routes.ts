@@ -5,7 +5,8 @@ import { listAudit } from '../platform/audit/audit.store';
 import type { App } from '../platform/http/app-env';
 import { errorResponses, jsonResponse, PageQuery } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
-import { defineUserRoute } from '../platform/http/route-wrappers';
+
+import { userRoutes } from '../platform/http/route-builder';
 
 const tags = ['Audit'];
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.');
@@ -60,26 +61,20 @@ function dayStart(day: string | undefined, plusDays = 0): Date | undefined {
 }
 
 export function registerAuditRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+
+  users.get(
+    '/api/audit',
     {
       permission: 'audit.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/audit',
-        tags,
-        summary: 'Page and filter the audit log (newest first)',
-        request: { query: AuditQuery },
-        responses: {
-          200: jsonResponse(
-            z
-              .object({ items: z.array(AuditRow), page: z.number(), pageSize: z.number(), total: z.number() })
-              .openapi('AuditPage'),
-            'Audit rows',
-          ),
-          ...errorResponses,
-        },
-      }),
+      summary: 'Page and filter the audit log (newest first)',
+      query: AuditQuery,
+      ok: [
+        z
+          .object({ items: z.array(AuditRow), page: z.number(), pageSize: z.number(), total: z.number() })
+          .openapi('AuditPage'),
+        'Audit rows',
+      ],
     },
     async ({ tx, actor, audit }, { query: q }) => {
       const found = await listAudit(

@@ -1,41 +1,24 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  PatientParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import {
-  definePatientRoute,
-  type PatientContext,
-  readPatientRecord,
-  versionedUpdate,
-} from '../platform/http/route-wrappers';
+import { patientParams } from '../platform/http/common.schema';
+import { patientRoutes } from '../platform/http/route-builder';
+import { type PatientContext, readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { siteToday } from '../sites';
 import { authorizationJson } from './authorization-json';
 import { Authorization, AuthorizationList, AuthorizationRequest } from './authorizations.schema';
 import { findAuthorization, listAuthorizations } from './authorizations.store';
 import { changeAuthorization, recordAuthorization } from './record-authorization';
 
-const tags = ['Billing'];
-const AuthorizationParams = PatientParams.extend({ authorizationId: UuidParam('authorizationId') });
+const AuthorizationParams = patientParams('authorizationId');
 
 export function registerAuthorizationRoutes(app: App) {
-  definePatientRoute(
-    app,
+  const patients = patientRoutes(app, { tags: ['Billing'] });
+
+  patients.get(
+    '/api/patients/{patientId}/authorizations',
     {
       permission: 'authorization.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/authorizations',
-        tags,
-        summary:
-          "The patient's payer authorizations: units approved, used (from charges) and left, and alerts",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(AuthorizationList, 'Authorizations'), ...errorResponses },
-      }),
+      summary: "The patient's payer authorizations: units approved, used (from charges) and left, and alerts",
+      ok: [AuthorizationList, 'Authorizations'],
     },
     async ({ tx, patient, now, audit }) => {
       const rows = await listAuthorizations(tx, patient.id);
@@ -45,21 +28,16 @@ export function registerAuthorizationRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/authorizations',
     {
       status: 201,
       idempotent: true,
       permission: 'authorization.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/authorizations',
-        tags,
-        summary:
-          'Record an authorization for an episode and level of care (dates inclusive; no overlap for a service)',
-        request: { params: PatientParams, body: jsonBody(AuthorizationRequest) },
-        responses: { 201: jsonResponse(Authorization, 'Recorded'), ...errorResponses },
-      }),
+      summary:
+        'Record an authorization for an episode and level of care (dates inclusive; no overlap for a service)',
+      body: AuthorizationRequest,
+      ok: [Authorization, 'Recorded'],
     },
     async (ctx, { json }) => {
       const id = await recordAuthorization(ctx.tx, { ...ctx, request: json });
@@ -67,20 +45,16 @@ export function registerAuthorizationRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.put(
+    '/api/patients/{patientId}/authorizations/{authorizationId}',
     {
       versioned: true,
       permission: 'authorization.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/patients/{patientId}/authorizations/{authorizationId}',
-        tags,
-        summary:
-          'Change an authorization (approved, cut, extended, denied); needs If-Match; units never below those used',
-        request: { params: AuthorizationParams, body: jsonBody(AuthorizationRequest) },
-        responses: { 200: jsonResponse(Authorization, 'Changed'), ...errorResponses },
-      }),
+      summary:
+        'Change an authorization (approved, cut, extended, denied); needs If-Match; units never below those used',
+      params: AuthorizationParams,
+      body: AuthorizationRequest,
+      ok: [Authorization, 'Changed'],
     },
     async (ctx, { param, json }) => {
       const current = await readPatientRecord(

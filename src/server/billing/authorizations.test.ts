@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organizations } from '../platform/db/platform.table';
 import { admit, ifMatch } from '../test-support/clinical-fixtures';
-import { call } from '../test-support/test-app';
+import { call, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { charges } from './billing.table';
 
@@ -26,10 +26,10 @@ beforeAll(async () => {
   const coverages = await call(s.t.app, 'GET', `/api/patients/${s.ids.bell}/coverages`, {
     session: s.billing,
   });
-  coverageId = coverages.body.items[0].id;
+  coverageId = okBody(coverages).items[0]!.id;
 });
 
-const path = () => `/api/patients/${s.ids.bell}/authorizations`;
+const path = () => `/api/patients/${s.ids.bell}/authorizations` as const;
 const body = (overrides: Record<string, unknown> = {}) => ({
   episodeId,
   coverageId,
@@ -47,7 +47,7 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 
 async function record(overrides: Record<string, unknown> = {}) {
   const res = await call(s.t.app, 'POST', path(), { session: s.billing, body: body(overrides) });
-  expect(res.status, res.text).toBe(201);
+  expectStatus(res, 201);
   return res.body;
 }
 
@@ -107,7 +107,7 @@ describe('authorizations', () => {
     await chargeOn(created.id, '2026-01-13');
     await chargeOn(created.id, '2026-01-14');
     const list = await call(s.t.app, 'GET', path(), { session: s.clinician });
-    expect(list.status).toBe(200);
+    expectStatus(list, 200);
     const shown = list.body.items.find((a: { id: string }) => a.id === created.id);
     expect(shown).toMatchObject({ unitsUsed: 3, unitsRemaining: 1, alerts: ['units_low'] });
 
@@ -122,7 +122,7 @@ describe('authorizations', () => {
       }),
       headers: ifMatch(created.version),
     });
-    expect(cut.status).toBe(422);
+    expectStatus(cut, 422);
     expect(cut.body.error.fields).toEqual([
       { path: 'unitsApproved', message: 'charges already use 3 units' },
     ]);
@@ -144,9 +144,9 @@ describe('authorizations', () => {
         through: '2026-02-15',
       }),
     });
-    expect(overlapping.status).toBe(422);
-    expect(overlapping.body.error.fields[0].path).toBe('from');
-    expect(overlapping.body.error.fields[0].message).toContain('PA-3');
+    expectStatus(overlapping, 422);
+    expect(overlapping.body.error.fields[0]?.path).toBe('from');
+    expect(overlapping.body.error.fields[0]?.message).toContain('PA-3');
     const next = await call(s.t.app, 'POST', path(), {
       session: s.billing,
       body: body({
@@ -156,7 +156,7 @@ describe('authorizations', () => {
         through: '2026-02-15',
       }),
     });
-    expect(next.status, next.text).toBe(201);
+    expectStatus(next, 201);
     expect(first.id).not.toBe(next.body.id);
   });
 
@@ -178,14 +178,14 @@ describe('authorizations', () => {
       from: '2026-03-02',
       through: '2026-03-15',
     });
-    const url = `${path()}/${requested.id}`;
+    const url = `${path()}/${requested.id}` as const;
     expect((await call(s.t.app, 'PUT', url, { session: s.billing, body: approve })).status).toBe(428);
     const approved = await call(s.t.app, 'PUT', url, {
       session: s.billing,
       body: approve,
       headers: ifMatch(1),
     });
-    expect(approved.status, approved.text).toBe(200);
+    expectStatus(approved, 200);
     expect(approved.body).toMatchObject({ status: 'partially_approved', unitsRemaining: 6, version: 2 });
     expect(
       (await call(s.t.app, 'PUT', url, { session: s.billing, body: approve, headers: ifMatch(1) })).status,
@@ -203,7 +203,7 @@ describe('authorizations', () => {
         from: '2026-02-30',
       }),
     });
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
       'from',
       'serviceCodes.0',
@@ -218,7 +218,7 @@ describe('authorizations', () => {
         through: '2026-04-01',
       }),
     });
-    expect(approvedWithoutNumber.status).toBe(422);
+    expectStatus(approvedWithoutNumber, 422);
     expect(approvedWithoutNumber.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
       'levelOfCare',
     ]);
@@ -226,13 +226,13 @@ describe('authorizations', () => {
       session: s.billing,
       body: body({ episodeId: coverageId, from: '2026-04-06', through: '2026-04-12' }),
     });
-    expect(notThisPatients.status).toBe(422);
+    expectStatus(notThisPatients, 422);
     expect(notThisPatients.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['episodeId']);
     const backwards = await call(s.t.app, 'POST', path(), {
       session: s.billing,
       body: body({ authorizationNumber: null, from: '2026-04-06', through: '2026-04-01' }),
     });
-    expect(backwards.status).toBe(422);
+    expectStatus(backwards, 422);
     expect(backwards.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
       'through',
       'authorizationNumber',
@@ -241,7 +241,7 @@ describe('authorizations', () => {
 
   it('a clinician reads but may not record; the front desk of another site reaches nothing', async () => {
     const byClinician = await call(s.t.app, 'POST', path(), { session: s.clinician, body: body() });
-    expect(byClinician.status).toBe(403);
+    expectStatus(byClinician, 403);
     expect((await call(s.t.app, 'GET', path(), { session: s.frontDesk })).status).toBe(403);
   });
 });

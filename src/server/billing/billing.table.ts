@@ -4,7 +4,8 @@ import { coverages, payers } from '../coverages';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
 import { createdAt, reference, uuidKey, versionedColumns } from '../platform/db/columns';
-import { organizations, programs, sites, users } from '../platform/db/platform.table';
+import { organizations, programs, users } from '../platform/db/platform.table';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 
 /**
  * A payer's prior authorization for one episode at one level of care: the units (days for a per diem,
@@ -88,9 +89,7 @@ export const charges = pgTable(
 export const billingProviders = pgTable(
   'billing_providers',
   {
-    id: uuidKey(),
-    organizationId: reference('organization_id', () => organizations.id).notNull(),
-    siteId: reference('site_id', () => sites.id).notNull(),
+    ...siteRecordColumns(),
     name: text('name').notNull(),
     npi: text('npi').notNull(),
     taxId: text('tax_id').notNull(),

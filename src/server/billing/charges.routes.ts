@@ -1,13 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  SiteParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import { defineSiteRoute, readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
+import { siteParams } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
+import { readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { siteToday } from '../sites';
 import {
   BillingProvider,
@@ -28,42 +22,32 @@ import {
 import { updateChargeReview } from './charges.store';
 import { generateCharges } from './generate-charges';
 
-const tags = ['Billing'];
-const SiteProgram = SiteParams.extend({ programId: UuidParam('programId') });
-const SiteCharge = SiteParams.extend({ chargeId: UuidParam('chargeId') });
+const SiteProgram = siteParams('programId');
+const SiteCharge = siteParams('chargeId');
 
 export function registerChargeRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Billing'] });
+
+  sites.get(
+    '/api/sites/{siteId}/billing-provider',
     {
       permission: 'billing.setup.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/billing-provider',
-        tags,
-        summary: "The site's billing provider (name, NPI, tax id, taxonomy, address); 404 until it is set",
-        request: { params: SiteParams },
-        responses: { 200: jsonResponse(BillingProvider, 'Billing provider'), ...errorResponses },
-      }),
+      summary: "The site's billing provider (name, NPI, tax id, taxonomy, address); 404 until it is set",
+      ok: [BillingProvider, 'Billing provider'],
     },
     async ({ tx, site }) =>
       billingProviderJson(await readPatientRecord(findBillingProvider(tx, site.id), 'The billing provider')),
   );
 
-  defineSiteRoute(
-    app,
+  sites.put(
+    '/api/sites/{siteId}/billing-provider',
     {
       versioned: true,
       permission: 'billing.setup.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/billing-provider',
-        tags,
-        summary:
-          'Set the billing provider; the NPI check digit is verified; needs If-Match ("0" before the first save)',
-        request: { params: SiteParams, body: jsonBody(BillingProviderRequest) },
-        responses: { 200: jsonResponse(BillingProvider, 'Saved'), ...errorResponses },
-      }),
+      summary:
+        'Set the billing provider; the NPI check digit is verified; needs If-Match ("0" before the first save)',
+      body: BillingProviderRequest,
+      ok: [BillingProvider, 'Saved'],
     },
     async ({ tx, site, actor, version, now, audit }, { json }) => {
       const saved = await versionedUpdate(
@@ -79,22 +63,15 @@ export function registerChargeRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.post(
+    '/api/sites/{siteId}/programs/{programId}/charges/generate',
     {
       permission: 'charge.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/programs/{programId}/charges/generate',
-        tags,
-        summary:
-          'Make the charges the record supports between two dates (attendance, locked notes, payer, fee, authorization); only what is new',
-        request: { params: SiteProgram, body: jsonBody(GenerateChargesRequest) },
-        responses: {
-          200: jsonResponse(GenerationResult, 'What was made, and what made no charge'),
-          ...errorResponses,
-        },
-      }),
+      summary:
+        'Make the charges the record supports between two dates (attendance, locked notes, payer, fee, authorization); only what is new',
+      params: SiteProgram,
+      body: GenerateChargesRequest,
+      ok: [GenerationResult, 'What was made, and what made no charge'],
     },
     async ({ tx, site, actor, auditEach }, { param, json }) => {
       const report = await generateCharges(tx, {
@@ -113,19 +90,14 @@ export function registerChargeRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/charges',
     {
       permission: 'charge.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/charges',
-        tags,
-        summary:
-          "The site's charge queue: codes, dates, units, amounts, payer, and every problem that would deny it",
-        request: { params: SiteParams, query: ChargeQuery },
-        responses: { 200: jsonResponse(ChargeList, 'Charges'), ...errorResponses },
-      }),
+      summary:
+        "The site's charge queue: codes, dates, units, amounts, payer, and every problem that would deny it",
+      query: ChargeQuery,
+      ok: [ChargeList, 'Charges'],
     },
     async ({ tx, site, now, auditEach }, { query }) => {
       const provider = await findBillingProvider(tx, site.id);
@@ -148,20 +120,16 @@ export function registerChargeRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.put(
+    '/api/sites/{siteId}/charges/{chargeId}/review',
     {
       versioned: true,
       permission: 'charge.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/charges/{chargeId}/review',
-        tags,
-        summary:
-          'Hold a charge (with the reason), put it back in the queue, or release it for a claim (refused while it has problems); needs If-Match',
-        request: { params: SiteCharge, body: jsonBody(ChargeReview) },
-        responses: { 200: jsonResponse(Charge, 'Reviewed'), ...errorResponses },
-      }),
+      summary:
+        'Hold a charge (with the reason), put it back in the queue, or release it for a claim (refused while it has problems); needs If-Match',
+      params: SiteCharge,
+      body: ChargeReview,
+      ok: [Charge, 'Reviewed'],
     },
     async ({ tx, site, now, version, auditEach }, { param, json }) => {
       const provider = await findBillingProvider(tx, site.id);

@@ -8,7 +8,10 @@ import {
   call,
   createTestApp,
   demoCodeFor,
+  errorOf,
+  expectStatus,
   login,
+  okBody,
   type Session,
   type TestApp,
 } from '../test-support/test-app';
@@ -33,8 +36,8 @@ async function signGroupNote(siteId: string, sessionId: string, patientIds: stri
     session: director,
     body: {},
   });
-  expect(draft.status, draft.text).toBe(201);
-  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}`;
+  expectStatus(draft, 201);
+  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}` as const;
   const saved = await call(t.app, 'PUT', path, {
     session: director,
     headers: ifMatch(draft.body.version),
@@ -60,13 +63,13 @@ async function signGroupNote(siteId: string, sessionId: string, patientIds: stri
       })),
     },
   });
-  expect(saved.status, saved.text).toBe(200);
+  expectStatus(saved, 200);
   const signed = await call(t.app, 'POST', `${path}/sign`, {
     session: director,
     headers: ifMatch(saved.body.version),
     body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
   });
-  expect(signed.status, signed.text).toBe(200);
+  expectStatus(signed, 200);
 }
 
 beforeAll(async () => {
@@ -80,7 +83,7 @@ beforeAll(async () => {
     { family: 'Rowanberry', status: 'left_early', minutes: 179 },
   ]);
   const payers = await call(t.app, 'GET', '/api/payers', { session: billing });
-  lakeshoreId = payers.body.items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01').id;
+  lakeshoreId = okBody(payers).items.find((p: { payerCode: string }) => p.payerCode === 'LSHP01')!.id;
   for (const patientId of g.patientIds) {
     const coverage = await call(t.app, 'POST', `/api/patients/${patientId}/coverages`, {
       session: billing,
@@ -92,7 +95,7 @@ beforeAll(async () => {
         effectiveFrom: '2026-01-01',
       },
     });
-    expect(coverage.status, coverage.text).toBe(201);
+    expectStatus(coverage, 201);
   }
   await signGroupNote(g.ids.north, g.session.id, g.patientIds);
 });
@@ -110,7 +113,7 @@ const PROVIDER = {
 };
 
 /** A change billing makes at the version read. */
-const putAsBilling = (url: string, body: Record<string, unknown>, version: number) =>
+const putAsBilling = <P extends string>(url: P, body: Record<string, unknown>, version: number) =>
   call(t.app, 'PUT', url, { session: billing, body, headers: ifMatch(version) });
 
 const generate = (from = '2026-01-05', through = '2026-01-11') =>
@@ -118,18 +121,18 @@ const generate = (from = '2026-01-05', through = '2026-01-11') =>
     session: billing,
     body: { from, through },
   });
-const queue = (query = '') =>
+const queue = <Q extends string = ''>(query = '' as Q) =>
   call(t.app, 'GET', `/api/sites/${g.ids.north}/charges${query}`, { session: billing });
 const chargeOf = async (patientId: string) =>
-  (await queue('?pageSize=100')).body.items.find(
+  okBody(await queue('?pageSize=100')).items.find(
     (c: { patient: { id: string }; serviceDate: string }) =>
       c.patient.id === patientId && c.serviceDate === '2026-01-07',
-  );
+  )!;
 
 describe('charges from the record', () => {
   it('a 3-hour documented day makes one H0015 at the fee; 2 h 59 makes none, with the reason', async () => {
     const res = await generate();
-    expect(res.status, res.text).toBe(200);
+    expectStatus(res, 200);
     expect(res.body.created).toBe(1);
     expect(res.body.noCharge).toContainEqual({
       patientId: g.patientIds[SHORT],
@@ -137,7 +140,7 @@ describe('charges from the record', () => {
       serviceId: null,
       reason: 'day_under_3_hours',
     });
-    const charge = await chargeOf(g.patientIds[FULL]!);
+    const charge = await chargeOf(g.patientIds[FULL]!)!;
     expect(charge).toMatchObject({
       code: 'H0015',
       revenueCode: null, // Lakeshore takes professional claims (837P)
@@ -158,7 +161,7 @@ describe('charges from the record', () => {
 
   it('generating again makes nothing twice', async () => {
     const again = await generate();
-    expect(again.status).toBe(200);
+    expectStatus(again, 200);
     expect(again.body).toMatchObject({ created: 0, alreadyCharged: 1 });
   });
 
@@ -172,7 +175,7 @@ describe('charges from the record', () => {
     ]);
     expect(second.session.localDate).toBe('2026-01-08');
     const res = await generate('2026-01-08', '2026-01-08');
-    expect(res.status, res.text).toBe(200);
+    expectStatus(res, 200);
     expect(res.body.created).toBe(0);
     expect(res.body.noCharge).toContainEqual({
       patientId: g.patientIds[FULL],
@@ -191,22 +194,22 @@ describe('charges from the record', () => {
       'billing_npi_missing',
       'billing_taxonomy_missing',
     ]);
-    const blocked = await chargeOf(g.patientIds[FULL]!);
+    const blocked = await chargeOf(g.patientIds[FULL]!)!;
     const release = await putAsBilling(
       `/api/sites/${g.ids.north}/charges/${blocked.id}/review`,
       { status: 'released' },
       blocked.version,
     );
-    expect(release.status).toBe(422);
-    expect(release.body.error.fields[0]).toMatchObject({ path: 'status' });
-    expect(release.body.error.fields[0].message).toContain('requires an authorization');
+    expectStatus(release, 422);
+    expect(errorOf(release).fields[0]).toMatchObject({ path: 'status' });
+    expect(errorOf(release).fields[0]?.message).toContain('requires an authorization');
 
     const provider = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
       session: billing,
       body: PROVIDER,
       headers: ifMatch(0),
     });
-    expect(provider.status, provider.text).toBe(200);
+    expectStatus(provider, 200);
     const diagnosis = await call(
       t.app,
       'POST',
@@ -221,7 +224,7 @@ describe('charges from the record', () => {
         },
       },
     );
-    expect(diagnosis.status, diagnosis.text).toBe(201);
+    expectStatus(diagnosis, 201);
     expect(await reasons()).toEqual(['no_authorization']);
 
     // The authorization is recorded after the charge was made: it takes the charge on.
@@ -232,7 +235,7 @@ describe('charges from the record', () => {
       session: billing,
       body: {
         episodeId: g.episodeIds[FULL],
-        coverageId: coverages.body.items[0].id,
+        coverageId: okBody(coverages).items[0]!.id,
         levelOfCare: '2.1',
         authorizationNumber: 'PA-7001',
         serviceCodes: ['H0015'],
@@ -242,7 +245,7 @@ describe('charges from the record', () => {
         status: 'approved',
       },
     });
-    expect(auth.status, auth.text).toBe(201);
+    expectStatus(auth, 201);
     expect(auth.body).toMatchObject({ unitsUsed: 1, unitsRemaining: 0 });
     const clean = await chargeOf(g.patientIds[FULL]!);
     expect(clean).toMatchObject({ authorizationNumber: 'PA-7001', problems: [] });
@@ -250,47 +253,47 @@ describe('charges from the record', () => {
 
   it('a hold needs a reason; holding and releasing need the version read', async () => {
     const charge = await chargeOf(g.patientIds[FULL]!);
-    const url = `/api/sites/${g.ids.north}/charges/${charge.id}/review`;
+    const url = `/api/sites/${g.ids.north}/charges/${charge.id}/review` as const;
     const noReason = await putAsBilling(url, { status: 'held' }, charge.version);
-    expect(noReason.status).toBe(422);
-    expect(noReason.body.error.fields[0].path).toBe('holdReason');
+    expectStatus(noReason, 422);
+    expect(errorOf(noReason).fields[0]?.path).toBe('holdReason');
     const held = await putAsBilling(
       url,
       { status: 'held', holdReason: 'Checking the authorization with the payer' },
       charge.version,
     );
-    expect(held.status, held.text).toBe(200);
+    expectStatus(held, 200);
     expect(held.body).toMatchObject({
       status: 'held',
       holdReason: 'Checking the authorization with the payer',
     });
     const stale = await putAsBilling(url, { status: 'queued' }, charge.version);
-    expect(stale.status).toBe(409);
-    expect((await queue('?status=held')).body.items.map((c: { id: string }) => c.id)).toEqual([charge.id]);
+    expectStatus(stale, 409);
+    expect(okBody(await queue('?status=held')).items.map((c: { id: string }) => c.id)).toEqual([charge?.id]);
     const released = await putAsBilling(url, { status: 'released' }, held.body.version);
-    expect(released.status, released.text).toBe(200);
+    expectStatus(released, 200);
     expect(released.body).toMatchObject({ status: 'released', holdReason: null, problems: [] });
   });
 
   it('billing and the director read the queue; a clinician and the front desk may not; bad input is named', async () => {
     const byDirector = await call(t.app, 'GET', `/api/sites/${g.ids.north}/charges`, { session: director });
-    expect(byDirector.status).toBe(200);
+    expectStatus(byDirector, 200);
     expect(
       (await call(t.app, 'GET', `/api/sites/${g.ids.north}/charges`, { session: clinician })).status,
     ).toBe(403);
     const backwards = await generate('2026-01-11', '2026-01-05');
-    expect(backwards.status).toBe(422);
-    expect(backwards.body.error.fields[0].path).toBe('through');
+    expectStatus(backwards, 422);
+    expect(backwards.body.error.fields[0]?.path).toBe('through');
     const tooLong = await generate('2026-01-01', '2026-02-28');
-    expect(tooLong.status).toBe(422);
+    expectStatus(tooLong, 422);
     const badNpi = await call(t.app, 'PUT', `/api/sites/${g.ids.north}/billing-provider`, {
       session: billing,
       body: { ...PROVIDER, npi: '1234567890', taxId: '36-1234567' },
       headers: ifMatch(1),
     });
-    expect(badNpi.status).toBe(422);
+    expectStatus(badNpi, 422);
     expect(badNpi.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['npi', 'taxId']);
-    expect(badNpi.body.error.fields.find((f: { path: string }) => f.path === 'npi').message).toContain(
+    expect(errorOf(badNpi).fields.find((f: { path: string }) => f.path === 'npi')?.message).toContain(
       'check digit',
     );
   });
@@ -313,12 +316,12 @@ describe('claims from released charges', () => {
 
   it('needs the billing office phone, then the patient’s address; each refusal says what is missing', async () => {
     const noPhone = await build();
-    expect(noPhone.status).toBe(409);
-    expect(noPhone.body.error.code).toBe('billing_setup_incomplete');
+    expectStatus(noPhone, 409);
+    expect(errorOf(noPhone).code).toBe('billing_setup_incomplete');
     expect((await provider('2175550100')).status).toBe(200);
     const noAddress = await build();
-    expect(noAddress.status).toBe(409);
-    expect(noAddress.body.error.code).toBe('nothing_to_bill');
+    expectStatus(noAddress, 409);
+    expect(errorOf(noAddress).code).toBe('nothing_to_bill');
   });
 
   it('builds an 837P that a second X12 library reads back: the claim, its prior authorization and its line', async () => {
@@ -335,15 +338,15 @@ describe('claims from released charges', () => {
         .where(eq(patients.id, g.patientIds[FULL]!)),
     );
     const built = await build();
-    expect(built.status, built.text).toBe(201);
+    expectStatus(built, 201);
     expect(built.body).toMatchObject({ claimType: '837P', claimCount: 1, totalCents: 42000, skipped: [] });
-    const pcn = built.body.claims[0].patientControlNumber;
+    const pcn = built.body.claims[0]!.patientControlNumber;
     billedPcn = pcn;
 
     const file = await call(t.app, 'GET', `/api/sites/${g.ids.north}/claim-batches/${built.body.id}/file`, {
       session: billing,
     });
-    expect(file.status).toBe(200);
+    expectStatus(file, 200);
     expect(file.headers.get('content-type')).toContain('text/plain');
     expect(file.headers.get('content-disposition')).toContain('837P-');
     const segments = await readX12(file.text);
@@ -357,10 +360,10 @@ describe('claims from released charges', () => {
     expect(segments.find((s) => s.name === 'NM1' && s['1'] === 'PR')?.['9']).toBe('LSHP01');
 
     const charge = await chargeOf(g.patientIds[FULL]!);
-    expect(charge.status).toBe('billed');
+    expect(charge?.status).toBe('billed');
     const again = await build();
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('nothing_to_bill');
+    expectStatus(again, 409);
+    expect(errorOf(again).code).toBe('nothing_to_bill');
     const audited = await t.db.tx((tx) =>
       tx
         .select()
@@ -398,23 +401,23 @@ describe('remittance and the denial queue', () => {
 
   it('a file that names an unknown claim is refused whole, naming the claim', async () => {
     const res = await post(remittanceFor('RB-NOPE-1', 'EFT-BAD'));
-    expect(res.status).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('claims.0.patientControlNumber');
+    expectStatus(res, 422);
+    expect(res.body.error.fields[0]?.path).toBe('claims.0.patientControlNumber');
     const groups = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
-    expect(groups.body.groups).toEqual([]);
+    expect(okBody(groups).groups).toEqual([]);
   });
 
   it('a CO-197 denial posts to its charge and waits in the queue with the reason in words; posting twice is refused', async () => {
     const res = await post(remittanceFor(billedPcn));
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({ claims: 1, paidCents: 0, denials: 1 });
     expect((await post(remittanceFor(billedPcn))).status).toBe(409);
     const queue = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
-    expect(queue.status).toBe(200);
+    expectStatus(queue, 200);
     expect(queue.body.groups).toHaveLength(1);
     expect(queue.body.groups[0]).toMatchObject({ reason: 'CO-197', totalCents: 42000 });
-    expect(queue.body.groups[0].text.length).toBeGreaterThan(10);
-    expect(queue.body.groups[0].items[0]).toMatchObject({
+    expect(queue.body.groups[0]?.text.length).toBeGreaterThan(10);
+    expect(queue.body.groups[0]?.items[0]).toMatchObject({
       code: 'H0015',
       serviceDate: '2026-01-07',
       patientControlNumber: billedPcn,
@@ -423,20 +426,20 @@ describe('remittance and the denial queue', () => {
 
   it('rebilling a denial returns the charge to the queue; an appeal needs a note', async () => {
     const queue = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
-    const denial = queue.body.groups[0].items[0];
-    const url = `/api/sites/${g.ids.north}/denials/${denial.id}`;
+    const denial = okBody(queue).groups[0]!.items[0]!;
+    const url = `/api/sites/${g.ids.north}/denials/${denial.id}` as const;
     const appeal = await putAsBilling(url, { action: 'appeal' }, denial.version);
-    expect(appeal.status).toBe(422);
-    expect(appeal.body.error.fields[0].path).toBe('note');
+    expectStatus(appeal, 422);
+    expect(errorOf(appeal).fields[0]?.path).toBe('note');
     const rebill = await putAsBilling(
       url,
       { action: 'rebill', note: 'Payer had no authorization on file; PA-7001 faxed, rebilling' },
       denial.version,
     );
-    expect(rebill.status, rebill.text).toBe(200);
+    expectStatus(rebill, 200);
     expect(rebill.body.status).toBe('rebilled');
     expect((await chargeOf(g.patientIds[FULL]!)).status).toBe('queued');
     const open = await call(t.app, 'GET', `/api/sites/${g.ids.north}/denials`, { session: billing });
-    expect(open.body.groups).toEqual([]);
+    expect(okBody(open).groups).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { findPayer } from '../coverages';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
-import { defineUserRoute } from '../platform/http/route-wrappers';
+import { userRoutes } from '../platform/http/route-builder';
 import { ServiceCode } from './authorizations.schema';
 import { feeSchedule } from './billing.table';
 
@@ -61,18 +60,15 @@ async function addFee(tx: Tx, organizationId: string, request: z.infer<typeof Fe
 }
 
 export function registerFeeScheduleRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags: ['Billing'] });
+
+  users.get(
+    '/api/fee-schedule',
     {
       permission: 'fee.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/fee-schedule',
-        tags: ['Billing'],
-        summary:
-          "The organization's fees by code: standard charges and per-payer rates, with the dates they start",
-        responses: { 200: jsonResponse(FeeList, 'Fees'), ...errorResponses },
-      }),
+      summary:
+        "The organization's fees by code: standard charges and per-payer rates, with the dates they start",
+      ok: [FeeList, 'Fees'],
     },
     async ({ tx, actor }) => ({
       items: (
@@ -86,20 +82,15 @@ export function registerFeeScheduleRoutes(app: App) {
     }),
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/fee-schedule',
     {
       status: 201,
       idempotent: true,
       permission: 'fee.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/fee-schedule',
-        tags: ['Billing'],
-        summary: 'Add a fee for a code from a date (the organization standard, or one payer when named)',
-        request: { body: jsonBody(FeeRequest) },
-        responses: { 201: jsonResponse(Fee, 'Added'), ...errorResponses },
-      }),
+      summary: 'Add a fee for a code from a date (the organization standard, or one payer when named)',
+      body: FeeRequest,
+      ok: [Fee, 'Added'],
     },
     async ({ tx, actor, now, audit }, { json }) => {
       const row = await addFee(tx, actor.organizationId, json, now);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admit } from '../test-support/clinical-fixtures';
-import { call, login } from '../test-support/test-app';
+import { call, expectStatus, login, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 /** Medicare IOP: certified on 5 January 2026, covered through day 60 (6 March); day 61 needs a recertification. */
@@ -12,7 +12,7 @@ const s = withTestApp(
   },
   { clockAt: '2026-01-06T15:00:00Z' },
 );
-let path: string;
+let path: `/api/patients/${string}/episodes/${string}/medicare-certifications`;
 
 beforeAll(async () => {
   const episode = await admit(s.t, s.clinician, s.ids.okafor, s.ids.northAdultIop);
@@ -32,18 +32,22 @@ describe('Medicare IOP certification', () => {
       session: s.prescriber,
       body: { signedOn: '2026-01-05', needsNineHoursWeekly: false },
     });
-    expect(noStatement.status).toBe(422);
-    expect(noStatement.body.error.fields[0].path).toBe('needsNineHoursWeekly');
+    expectStatus(noStatement, 422);
+    expect(noStatement.body.error.fields[0]?.path).toBe('needsNineHoursWeekly');
     const future = await call(s.t.app, 'POST', path, {
       session: s.prescriber,
       body: { signedOn: '2026-01-07', needsNineHoursWeekly: true },
     });
-    expect(future.status).toBe(422);
-    expect(future.body.error.fields[0].path).toBe('signedOn');
+    expectStatus(future, 422);
+    expect(future.body.error.fields[0]?.path).toBe('signedOn');
     const before = await call(s.t.app, 'GET', path, { session: s.billing });
-    expect(before.body.standing).toEqual({ certified: false, recertifyBy: null, reason: 'never_certified' });
+    expect(okBody(before).standing).toEqual({
+      certified: false,
+      recertifyBy: null,
+      reason: 'never_certified',
+    });
     const signed = await call(s.t.app, 'POST', path, { session: s.prescriber, body });
-    expect(signed.status, signed.text).toBe(201);
+    expectStatus(signed, 201);
     expect(signed.body.items).toEqual([
       expect.objectContaining({ signedOn: '2026-01-05', signedName: 'Priya Prescriber, MD' }),
     ]);
@@ -52,9 +56,9 @@ describe('Medicare IOP certification', () => {
 
   it('covers day 60 and lapses on day 61', async () => {
     await moveClockTo('2026-03-06T18:00:00Z');
-    expect((await call(s.t.app, 'GET', path, { session: s.billing })).body.standing.certified).toBe(true);
+    expect(okBody(await call(s.t.app, 'GET', path, { session: s.billing })).standing.certified).toBe(true);
     await moveClockTo('2026-03-07T18:00:00Z');
-    expect((await call(s.t.app, 'GET', path, { session: s.billing })).body.standing).toEqual({
+    expect(okBody(await call(s.t.app, 'GET', path, { session: s.billing })).standing).toEqual({
       certified: false,
       recertifyBy: null,
       reason: 'lapsed',

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { certificationOn, MEDICARE_IOP_MINIMUM_WEEKLY_HOURS } from '../../domain/billing';
@@ -7,8 +7,9 @@ import type { Tx } from '../platform/db/database';
 import { users } from '../platform/db/platform.table';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { definePatientRoute, readPatientRecord } from '../platform/http/route-wrappers';
+import { UuidParam } from '../platform/http/common.schema';
+import { patientRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { siteToday } from '../sites';
 import { medicareCertifications } from './billing.table';
 
@@ -62,19 +63,16 @@ async function listFor(tx: Tx, episodeId: string, today: Temporal.PlainDate) {
 }
 
 export function registerMedicareCertificationRoutes(app: App) {
+  const patients = patientRoutes(app, { tags: ['Billing'] });
+
   const path = '/api/patients/{patientId}/episodes/{episodeId}/medicare-certifications';
-  definePatientRoute(
-    app,
+  patients.get(
+    path,
     {
       permission: 'certification.read',
-      route: createRoute({
-        method: 'get',
-        path,
-        tags: ['Billing'],
-        summary: "An episode's Medicare IOP certifications and whether one is in force today (every 60 days)",
-        request: { params: Params },
-        responses: { 200: jsonResponse(Certifications, 'Certifications'), ...errorResponses },
-      }),
+      summary: "An episode's Medicare IOP certifications and whether one is in force today (every 60 days)",
+      params: Params,
+      ok: [Certifications, 'Certifications'],
     },
     async ({ tx, patient, now, audit }, { param }) => {
       await readPatientRecord(findEpisode(tx, patient.id, param.episodeId), 'The episode');
@@ -83,21 +81,17 @@ export function registerMedicareCertificationRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    path,
     {
       status: 201,
       idempotent: true,
       permission: 'certification.write',
-      route: createRoute({
-        method: 'post',
-        path,
-        tags: ['Billing'],
-        summary:
-          'The physician signs a certification or recertification that the patient needs IOP of 9+ hours a week',
-        request: { params: Params, body: jsonBody(CertifyRequest) },
-        responses: { 201: jsonResponse(Certifications, 'Signed'), ...errorResponses },
-      }),
+      summary:
+        'The physician signs a certification or recertification that the patient needs IOP of 9+ hours a week',
+      params: Params,
+      body: CertifyRequest,
+      ok: [Certifications, 'Signed'],
     },
     async ({ tx, patient, actor, now, audit }, { param, json }) => {
       await readPatientRecord(findEpisode(tx, patient.id, param.episodeId), 'The episode');

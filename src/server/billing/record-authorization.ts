@@ -4,7 +4,7 @@ import { assertAuthorization, type RecordedAuthorization } from '../../domain/bi
 import { isLevelCode } from '../../domain/placement/levels-of-care';
 import { listCoverages } from '../coverages';
 import { findEpisode } from '../episodes';
-import type { ActingOnPatient } from '../platform/acting-on-patient';
+import { type ActingOnPatient, newPatientRecordColumns } from '../platform/acting-on-patient';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { AuthorizationRequest } from './authorizations.schema';
@@ -88,13 +88,8 @@ function columns(request: AuthorizationInput['request']) {
 export async function recordAuthorization(tx: Tx, input: AuthorizationInput): Promise<string> {
   await checkAuthorization(tx, input);
   const id = await insertAuthorization(tx, {
-    organizationId: input.actor.organizationId,
-    siteId: input.patient.siteId,
-    patientId: input.patient.id,
+    ...newPatientRecordColumns(input),
     ...columns(input.request),
-    createdBy: input.actor.userId,
-    createdAt: input.now,
-    updatedAt: input.now,
   });
   await input.audit('authorization.create', 'authorization', id, { status: input.request.status });
   await drawCharges(tx, input.patient.id, id);

@@ -1,7 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
-import { defineUserRoute } from '../platform/http/route-wrappers';
+import { userRoutes } from '../platform/http/route-builder';
 import { GrantForReview, GrantParams, GrantsQuery, ReviewRequest } from './break-glass-review.schema';
 import { loadGrants } from './grant-json';
 import { reviewGrant } from './review-grant';
@@ -14,32 +13,26 @@ const tags = ['Break-glass review'];
  * program directors their own sites'. Reading the queue and recording a review are both audited.
  */
 export function registerBreakGlassReviewRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+
+  users.get(
+    '/api/break-glass/grants',
     {
       permission: 'break_glass.review',
-      route: createRoute({
-        method: 'get',
-        path: '/api/break-glass/grants',
-        tags,
-        summary:
-          'Break-glass grants to review (default: unreviewed), newest first: reason, window, user, patient and every access made under each',
-        request: { query: GrantsQuery },
-        responses: {
-          200: jsonResponse(
-            z
-              .object({
-                items: z.array(GrantForReview),
-                page: z.number(),
-                pageSize: z.number(),
-                total: z.number(),
-              })
-              .openapi('BreakGlassGrantPage'),
-            'Grants',
-          ),
-          ...errorResponses,
-        },
-      }),
+      summary:
+        'Break-glass grants to review (default: unreviewed), newest first: reason, window, user, patient and every access made under each',
+      query: GrantsQuery,
+      ok: [
+        z
+          .object({
+            items: z.array(GrantForReview),
+            page: z.number(),
+            pageSize: z.number(),
+            total: z.number(),
+          })
+          .openapi('BreakGlassGrantPage'),
+        'Grants',
+      ],
     },
     async ({ tx, actor: p, now, audit }, { query: q }) => {
       const siteIds = p.role === 'admin' ? undefined : p.siteIds;
@@ -50,19 +43,15 @@ export function registerBreakGlassReviewRoutes(app: App) {
     },
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/break-glass/grants/{grantId}/review',
     {
       permission: 'break_glass.review',
-      route: createRoute({
-        method: 'post',
-        path: '/api/break-glass/grants/{grantId}/review',
-        tags,
-        summary:
-          'Record the review of one grant: reviewed (justified) or follow_up (with a note). Once per grant; not of your own grant',
-        request: { params: GrantParams, body: jsonBody(ReviewRequest) },
-        responses: { 200: jsonResponse(GrantForReview, 'The grant, reviewed'), ...errorResponses },
-      }),
+      summary:
+        'Record the review of one grant: reviewed (justified) or follow_up (with a note). Once per grant; not of your own grant',
+      params: GrantParams,
+      body: ReviewRequest,
+      ok: [GrantForReview, 'The grant, reviewed'],
     },
     async ({ tx, actor, now, auditEach }, { param, json }) =>
       reviewGrant(tx, { reviewer: actor, grantId: param.grantId, review: json, now, auditEach }),

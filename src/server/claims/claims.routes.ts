@@ -1,19 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  SiteParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import { defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
+import { siteParams } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { buildClaimBatch, findClaimBatch } from './build-claim-batch';
 import { claimBatches } from './claims.table';
 
-const tags = ['Billing'];
-const SiteBatch = SiteParams.extend({ batchId: UuidParam('batchId') });
+const SiteBatch = siteParams('batchId');
 
 const ClaimBatchRequest = z
   .strictObject({ payerId: z.uuid({ message: 'Must be a UUID.' }) })
@@ -52,21 +46,18 @@ const summary = (b: typeof claimBatches.$inferSelect): z.infer<typeof ClaimBatch
 });
 
 export function registerClaimRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Billing'] });
+
+  sites.post(
+    '/api/sites/{siteId}/claim-batches',
     {
       status: 201,
       idempotent: true,
       permission: 'claim.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/claim-batches',
-        tags,
-        summary:
-          "Build an 837 batch for a payer from the site's released, clean charges (one claim per patient and coverage); the charges become billed",
-        request: { params: SiteParams, body: jsonBody(ClaimBatchRequest) },
-        responses: { 201: jsonResponse(BuiltBatch, 'Built'), ...errorResponses },
-      }),
+      summary:
+        "Build an 837 batch for a payer from the site's released, clean charges (one claim per patient and coverage); the charges become billed",
+      body: ClaimBatchRequest,
+      ok: [BuiltBatch, 'Built'],
     },
     async ({ tx, site, actor, now, auditEach }, { json }) => {
       const built = await buildClaimBatch(tx, {
@@ -90,24 +81,12 @@ export function registerClaimRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/claim-batches',
     {
       permission: 'claim.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/claim-batches',
-        tags,
-        summary: "The site's 837 batches, newest first",
-        request: { params: SiteParams },
-        responses: {
-          200: jsonResponse(
-            z.object({ items: z.array(ClaimBatchSummary) }).openapi('ClaimBatchList'),
-            'Batches',
-          ),
-          ...errorResponses,
-        },
-      }),
+      summary: "The site's 837 batches, newest first",
+      ok: [z.object({ items: z.array(ClaimBatchSummary) }).openapi('ClaimBatchList'), 'Batches'],
     },
     async ({ tx, site }) => ({
       items: (
@@ -121,21 +100,13 @@ export function registerClaimRoutes(app: App) {
     }),
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/claim-batches/{batchId}/file',
     {
       permission: 'claim.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/claim-batches/{batchId}/file',
-        tags,
-        summary: 'Download the batch as the X12 837 file sent to the clearinghouse',
-        request: { params: SiteBatch },
-        responses: {
-          200: { description: 'The X12 file', content: { 'text/plain': { schema: z.string() } } },
-          ...errorResponses,
-        },
-      }),
+      summary: 'Download the batch as the X12 837 file sent to the clearinghouse',
+      params: SiteBatch,
+      responses: { 200: { description: 'The X12 file', content: { 'text/plain': { schema: z.string() } } } },
     },
     async ({ tx, site, audit }, { param }) => {
       const batch = await readPatientRecord(findClaimBatch(tx, site.id, param.batchId), 'The claim batch');

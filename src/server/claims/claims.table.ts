@@ -3,16 +3,15 @@ import { charges } from '../billing';
 import { coverages, payers } from '../coverages';
 import { episodes } from '../episodes';
 import { patientRecordColumns } from '../patients';
-import { createdAt, reference, uuidKey, versionedColumns } from '../platform/db/columns';
-import { organizations, sites, users } from '../platform/db/platform.table';
+import { createdAt, reference, versionedColumns } from '../platform/db/columns';
+import { users } from '../platform/db/platform.table';
+import { siteRecordColumns } from '../platform/db/scope-columns';
 
 /** One 837 file as built: its control number (ISA13, never reused in the organization) and its text. */
 export const claimBatches = pgTable(
   'claim_batches',
   {
-    id: uuidKey(),
-    organizationId: reference('organization_id', () => organizations.id).notNull(),
-    siteId: reference('site_id', () => sites.id).notNull(),
+    ...siteRecordColumns(),
     payerId: reference('payer_id', () => payers.id).notNull(),
     claimType: text('claim_type').notNull(),
     controlNumber: integer('control_number').notNull(),
@@ -54,9 +53,7 @@ export const claims = pgTable(
 export const remittances = pgTable(
   'remittances',
   {
-    id: uuidKey(),
-    organizationId: reference('organization_id', () => organizations.id).notNull(),
-    siteId: reference('site_id', () => sites.id).notNull(),
+    ...siteRecordColumns(),
     payerName: text('payer_name').notNull(),
     traceNumber: text('trace_number').notNull(),
     paymentCents: integer('payment_cents').notNull(),

@@ -1,17 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  SiteParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import { defineSiteRoute } from '../platform/http/route-wrappers';
+import { SiteParams, UuidParam } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
 import { DENIAL_ACTIONS, denialQueue, workDenial } from './denials';
 import { importRemittance } from './post-remittance-file';
-
-const tags = ['Billing'];
 
 const RemittanceRequest = z
   .strictObject({ file: z.string().min(1, 'Paste or upload the 835 file.').max(5_000_000) })
@@ -58,21 +50,18 @@ const DenialWork = z
   .openapi('DenialWork');
 
 export function registerRemittanceRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Billing'] });
+
+  sites.post(
+    '/api/sites/{siteId}/remittances',
     {
       status: 201,
       idempotent: true,
       permission: 'claim.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/remittances',
-        tags,
-        summary:
-          'Post an 835 remittance whole or not at all: payments, adjustments, the patient share and denials per charge',
-        request: { params: SiteParams, body: jsonBody(RemittanceRequest) },
-        responses: { 201: jsonResponse(PostedRemittance, 'Posted'), ...errorResponses },
-      }),
+      summary:
+        'Post an 835 remittance whole or not at all: payments, adjustments, the patient share and denials per charge',
+      body: RemittanceRequest,
+      ok: [PostedRemittance, 'Posted'],
     },
     async ({ tx, site, actor, now, auditEach }, { json }) =>
       importRemittance(tx, {
@@ -85,23 +74,15 @@ export function registerRemittanceRoutes(app: App) {
       }),
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/denials',
     {
       permission: 'claim.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/denials',
-        tags,
-        summary: "The site's denials to work, grouped by reason with the reason's words, most money first",
-        request: {
-          params: SiteParams,
-          query: z.object({
-            status: z.enum(['open', 'rebilled', 'appealed', 'written_off']).default('open'),
-          }),
-        },
-        responses: { 200: jsonResponse(DenialGroups, 'Denials'), ...errorResponses },
+      summary: "The site's denials to work, grouped by reason with the reason's words, most money first",
+      query: z.object({
+        status: z.enum(['open', 'rebilled', 'appealed', 'written_off']).default('open'),
       }),
+      ok: [DenialGroups, 'Denials'],
     },
     async ({ tx, site, auditEach }, { query }) => {
       const groups = await denialQueue(tx, site.id, query.status);
@@ -120,29 +101,16 @@ export function registerRemittanceRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.put(
+    '/api/sites/{siteId}/denials/{postingId}',
     {
       versioned: true,
       permission: 'claim.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/denials/{postingId}',
-        tags,
-        summary:
-          'Work a denial: rebill (the charge returns to the queue), appeal or write off, with a note; needs If-Match',
-        request: {
-          params: SiteParams.extend({ postingId: UuidParam('postingId') }),
-          body: jsonBody(DenialWork),
-        },
-        responses: {
-          200: jsonResponse(
-            z.object({ id: z.uuid(), status: z.string(), version: z.number().int() }),
-            'Worked',
-          ),
-          ...errorResponses,
-        },
-      }),
+      summary:
+        'Work a denial: rebill (the charge returns to the queue), appeal or write off, with a note; needs If-Match',
+      params: SiteParams.extend({ postingId: UuidParam('postingId') }),
+      body: DenialWork,
+      ok: [z.object({ id: z.uuid(), status: z.string(), version: z.number().int() }), 'Worked'],
     },
     async ({ tx, site, now, version, auditEach }, { param, json }) => {
       const row = await workDenial(tx, { siteId: site.id, postingId: param.postingId, version, now }, json);

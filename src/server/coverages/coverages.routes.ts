@@ -1,18 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  PatientParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import {
-  definePatientRoute,
-  defineUserRoute,
-  readPatientRecord,
-  versionedUpdate,
-} from '../platform/http/route-wrappers';
+import { patientParams, UuidParam } from '../platform/http/common.schema';
+import { patientRoutes, userRoutes } from '../platform/http/route-builder';
+import { readPatientRecord, versionedUpdate } from '../platform/http/route-wrappers';
 import { coverageJson, payerJson } from './coverage-json';
 import { Coverage, CoverageList, CoverageRequest, Payer, PayerList, PayerRequest } from './coverages.schema';
 import { findPayer, listCoverages, listPayers } from './coverages.store';
@@ -21,57 +11,45 @@ import { addPayer, changePayer } from './save-payer';
 
 const tags = ['Billing'];
 const PayerParams = z.object({ payerId: UuidParam('payerId') });
-const CoverageParams = PatientParams.extend({ coverageId: UuidParam('coverageId') });
+const CoverageParams = patientParams('coverageId');
 
 export function registerCoverageRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+  const patients = patientRoutes(app, { tags });
+
+  users.get(
+    '/api/payers',
     {
       permission: 'payer.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/payers',
-        tags,
-        summary:
-          "The organization's payer directory: claim type, authorization and review rules, filing limit",
-        responses: { 200: jsonResponse(PayerList, 'Payers'), ...errorResponses },
-      }),
+      summary: "The organization's payer directory: claim type, authorization and review rules, filing limit",
+      ok: [PayerList, 'Payers'],
     },
     async ({ tx, actor }) => ({ items: (await listPayers(tx, actor.organizationId)).map(payerJson) }),
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/payers',
     {
       status: 201,
       idempotent: true,
       permission: 'payer.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/payers',
-        tags,
-        summary: 'Add a payer to the directory (a payer id is listed once)',
-        request: { body: jsonBody(PayerRequest) },
-        responses: { 201: jsonResponse(Payer, 'Added'), ...errorResponses },
-      }),
+      summary: 'Add a payer to the directory (a payer id is listed once)',
+      body: PayerRequest,
+      ok: [Payer, 'Added'],
     },
     async ({ tx, actor, now, audit }, { json }) =>
       payerJson(await addPayer(tx, { actor, request: json, now, audit })),
   );
 
-  defineUserRoute(
-    app,
+  users.put(
+    '/api/payers/{payerId}',
     {
       versioned: true,
       permission: 'payer.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/payers/{payerId}',
-        tags,
-        summary: 'Change a payer; needs If-Match with the version read (409 when stale)',
-        request: { params: PayerParams, body: jsonBody(PayerRequest) },
-        responses: { 200: jsonResponse(Payer, 'Changed'), ...errorResponses },
-      }),
+      summary: 'Change a payer; needs If-Match with the version read (409 when stale)',
+      params: PayerParams,
+      body: PayerRequest,
+      ok: [Payer, 'Changed'],
     },
     async ({ tx, actor, now, audit, version }, { param, json }) => {
       const current = await readPatientRecord(
@@ -86,18 +64,12 @@ export function registerCoverageRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    '/api/patients/{patientId}/coverages',
     {
       permission: 'coverage.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/coverages',
-        tags,
-        summary: "The patient's insurance coverages, newest first",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(CoverageList, 'Coverages'), ...errorResponses },
-      }),
+      summary: "The patient's insurance coverages, newest first",
+      ok: [CoverageList, 'Coverages'],
     },
     async ({ tx, patient, audit }) => {
       const rows = await listCoverages(tx, patient.id);
@@ -106,21 +78,16 @@ export function registerCoverageRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/coverages',
     {
       status: 201,
       idempotent: true,
       permission: 'coverage.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/coverages',
-        tags,
-        summary:
-          'Record a coverage: payer, rank, member and group ids, subscriber, dates (no overlap within a rank)',
-        request: { params: PatientParams, body: jsonBody(CoverageRequest) },
-        responses: { 201: jsonResponse(Coverage, 'Recorded'), ...errorResponses },
-      }),
+      summary:
+        'Record a coverage: payer, rank, member and group ids, subscriber, dates (no overlap within a rank)',
+      body: CoverageRequest,
+      ok: [Coverage, 'Recorded'],
     },
     async ({ tx, patient, actor, now, audit }, { json }) => {
       const id = await recordCoverage(tx, { patient, actor, now, audit, request: json });
@@ -129,19 +96,15 @@ export function registerCoverageRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.put(
+    '/api/patients/{patientId}/coverages/{coverageId}',
     {
       versioned: true,
       permission: 'coverage.write',
-      route: createRoute({
-        method: 'put',
-        path: '/api/patients/{patientId}/coverages/{coverageId}',
-        tags,
-        summary: 'Change a coverage (end it, correct ids); needs If-Match with the version read',
-        request: { params: CoverageParams, body: jsonBody(CoverageRequest) },
-        responses: { 200: jsonResponse(Coverage, 'Changed'), ...errorResponses },
-      }),
+      summary: 'Change a coverage (end it, correct ids); needs If-Match with the version read',
+      params: CoverageParams,
+      body: CoverageRequest,
+      ok: [Coverage, 'Changed'],
     },
     async ({ tx, patient, actor, now, audit, version }, { param, json }) => {
       const [found] = await listCoverages(tx, patient.id, param.coverageId);

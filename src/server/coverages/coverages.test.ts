@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
 import { ifMatch } from '../test-support/clinical-fixtures';
-import { call } from '../test-support/test-app';
+import { call, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -25,7 +25,7 @@ const payerBody = (overrides: Record<string, unknown> = {}) => ({
 
 async function addPayer(overrides: Record<string, unknown> = {}) {
   const res = await call(s.t.app, 'POST', '/api/payers', { session: s.billing, body: payerBody(overrides) });
-  expect(res.status, res.text).toBe(201);
+  expectStatus(res, 201);
   return res.body as { id: string; version: number; payerCode: string };
 }
 
@@ -40,24 +40,24 @@ const coverageBody = (payerId: string, overrides: Record<string, unknown> = {}) 
   ...overrides,
 });
 
-const coveragesOf = (patientId: string) => `/api/patients/${patientId}/coverages`;
+const coveragesOf = (patientId: string) => `/api/patients/${patientId}/coverages` as const;
 
 describe('payer directory', () => {
   it('billing adds a payer; intake and the front desk read the directory, a clinician may not', async () => {
     const payer = await addPayer({ name: 'Prairie Mutual A' });
     for (const session of [s.billing, s.intake, s.frontDesk]) {
       const list = await call(s.t.app, 'GET', '/api/payers', { session });
-      expect(list.status).toBe(200);
+      expectStatus(list, 200);
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(payer.id);
     }
     // The demo directory is there too.
     const list = await call(s.t.app, 'GET', '/api/payers', { session: s.billing });
-    expect(list.body.items.map((p: { payerCode: string }) => p.payerCode)).toEqual(
+    expect(okBody(list).items.map((p: { payerCode: string }) => p.payerCode)).toEqual(
       expect.arrayContaining(['LSHP01', 'MCRDEMO', 'MCDDEMO']),
     );
     expect((await call(s.t.app, 'GET', '/api/payers', { session: s.clinician })).status).toBe(403);
     const byIntake = await call(s.t.app, 'POST', '/api/payers', { session: s.intake, body: payerBody() });
-    expect(byIntake.status).toBe(403);
+    expectStatus(byIntake, 403);
   });
 
   it('a payer id is listed once, and malformed fields are named', async () => {
@@ -66,14 +66,14 @@ describe('payer directory', () => {
       session: s.billing,
       body: payerBody({ payerCode: payer.payerCode }),
     });
-    expect(again.status).toBe(422);
+    expectStatus(again, 422);
     expect(again.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['payerCode']);
 
     const bad = await call(s.t.app, 'POST', '/api/payers', {
       session: s.billing,
       body: payerBody({ claimType: '837D', claimFilingIndicator: 'c', timelyFilingDays: 5 }),
     });
-    expect(bad.status).toBe(422);
+    expectStatus(bad, 422);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
       'claimFilingIndicator',
       'claimType',
@@ -83,7 +83,7 @@ describe('payer directory', () => {
 
   it('a change needs the version read: 428 without If-Match, 409 when stale, 200 and the next version', async () => {
     const payer = await addPayer();
-    const path = `/api/payers/${payer.id}`;
+    const path = `/api/payers/${payer.id}` as const;
     const body = payerBody({ payerCode: payer.payerCode, reviewEveryDays: 10 });
     expect((await call(s.t.app, 'PUT', path, { session: s.billing, body })).status).toBe(428);
     const changed = await call(s.t.app, 'PUT', path, {
@@ -91,14 +91,14 @@ describe('payer directory', () => {
       body,
       headers: ifMatch(payer.version),
     });
-    expect(changed.status, changed.text).toBe(200);
+    expectStatus(changed, 200);
     expect(changed.body).toMatchObject({ reviewEveryDays: 10, version: payer.version + 1 });
     const stale = await call(s.t.app, 'PUT', path, {
       session: s.billing,
       body,
       headers: ifMatch(payer.version),
     });
-    expect(stale.status).toBe(409);
+    expectStatus(stale, 409);
   });
 });
 
@@ -110,14 +110,14 @@ describe('a patient’s coverages', () => {
       session: s.intake,
       body: coverageBody(payer.id, { rank: 'secondary' }),
     });
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       payerName: 'Prairie Mutual C',
       rank: 'secondary',
       memberId: 'XQ-77120',
     });
     const list = await call(s.t.app, 'GET', coveragesOf(patientId), { session: s.billing });
-    expect(list.status).toBe(200);
+    expectStatus(list, 200);
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(res.body.id);
     const audited = await s.t.db.tx((tx) =>
       tx
@@ -140,7 +140,7 @@ describe('a patient’s coverages', () => {
         effectiveThrough: '2028-06-30',
       }),
     });
-    expect(first.status, first.text).toBe(201);
+    expectStatus(first, 201);
     // The last day of the first is the first day of the second: dates are inclusive, so they overlap.
     const overlapping = await call(s.t.app, 'POST', coveragesOf(patientId), {
       session: s.intake,
@@ -150,8 +150,8 @@ describe('a patient’s coverages', () => {
         effectiveThrough: null,
       }),
     });
-    expect(overlapping.status).toBe(422);
-    expect(overlapping.body.error.fields[0].path).toBe('effectiveFrom');
+    expectStatus(overlapping, 422);
+    expect(overlapping.body.error.fields[0]?.path).toBe('effectiveFrom');
     const nextDay = await call(s.t.app, 'POST', coveragesOf(patientId), {
       session: s.intake,
       body: coverageBody(payer.id, {
@@ -160,12 +160,12 @@ describe('a patient’s coverages', () => {
         effectiveThrough: null,
       }),
     });
-    expect(nextDay.status, nextDay.text).toBe(201);
+    expectStatus(nextDay, 201);
     const secondary = await call(s.t.app, 'POST', coveragesOf(patientId), {
       session: s.intake,
       body: coverageBody(payer.id, { rank: 'tertiary', effectiveFrom: '2028-03-01', effectiveThrough: null }),
     });
-    expect(secondary.status, secondary.text).toBe(201);
+    expectStatus(secondary, 201);
   });
 
   it('a dependant’s coverage names the subscriber; an unknown or inactive payer is refused', async () => {
@@ -175,7 +175,7 @@ describe('a patient’s coverages', () => {
       session: s.intake,
       body: coverageBody(payer.id, { rank: 'tertiary', subscriberRelationship: 'child' }),
     });
-    expect(noSubscriber.status).toBe(422);
+    expectStatus(noSubscriber, 422);
     expect(noSubscriber.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
       'subscriberGivenName',
       'subscriberFamilyName',
@@ -186,13 +186,13 @@ describe('a patient’s coverages', () => {
       session: s.intake,
       body: coverageBody(inactive.id, { rank: 'tertiary' }),
     });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.fields[0].path).toBe('payerId');
+    expectStatus(refused, 422);
+    expect(refused.body.error.fields[0]?.path).toBe('payerId');
     const malformed = await call(s.t.app, 'POST', coveragesOf(patientId), {
       session: s.intake,
       body: coverageBody(payer.id, { rank: 'tertiary', memberId: 'bad id!', effectiveFrom: '2027-02-30' }),
     });
-    expect(malformed.status).toBe(422);
+    expectStatus(malformed, 422);
     expect(malformed.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
       'effectiveFrom',
       'memberId',
@@ -206,15 +206,15 @@ describe('a patient’s coverages', () => {
       session: s.billing,
       body: coverageBody(payer.id, { rank: 'tertiary', effectiveFrom: '2029-01-01', effectiveThrough: null }),
     });
-    expect(created.status, created.text).toBe(201);
-    const path = `${coveragesOf(patientId)}/${created.body.id}`;
+    expectStatus(created, 201);
+    const path = `${coveragesOf(patientId)}/${created.body.id}` as const;
     const body = coverageBody(payer.id, {
       rank: 'tertiary',
       effectiveFrom: '2029-01-01',
       effectiveThrough: '2029-03-31',
     });
     const ended = await call(s.t.app, 'PUT', path, { session: s.billing, body, headers: ifMatch(1) });
-    expect(ended.status, ended.text).toBe(200);
+    expectStatus(ended, 200);
     expect(ended.body).toMatchObject({ effectiveThrough: '2029-03-31', version: 2 });
     expect((await call(s.t.app, 'PUT', path, { session: s.billing, body, headers: ifMatch(1) })).status).toBe(
       409,
@@ -224,13 +224,13 @@ describe('a patient’s coverages', () => {
       body: { ...body, effectiveThrough: '2028-12-31' },
       headers: ifMatch(2),
     });
-    expect(ending.status).toBe(422);
-    expect(ending.body.error.fields[0].path).toBe('effectiveThrough');
+    expectStatus(ending, 422);
+    expect(ending.body.error.fields[0]?.path).toBe('effectiveThrough');
   });
 
   it('the front desk sees its own site’s patients only; a clinician sees no coverage', async () => {
     const south = await call(s.t.app, 'GET', coveragesOf(s.ids.cho), { session: s.frontDesk });
-    expect(south.status).toBe(200);
+    expectStatus(south, 200);
     expect(south.body.items.length).toBeGreaterThan(0);
     expect((await call(s.t.app, 'GET', coveragesOf(s.ids.okafor), { session: s.frontDesk })).status).toBe(
       403,

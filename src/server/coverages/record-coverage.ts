@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
 import { assertCoveragePeriod } from '../../domain/billing';
-import type { ActingOnPatient } from '../platform/acting-on-patient';
+import { type ActingOnPatient, newPatientRecordColumns } from '../platform/acting-on-patient';
 import type { Tx } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import type { CoverageRequest } from './coverages.schema';
@@ -67,13 +67,8 @@ function columns(request: CoverageInput['request']) {
 export async function recordCoverage(tx: Tx, input: CoverageInput): Promise<string> {
   await checkCoverage(tx, input);
   const id = await insertCoverage(tx, {
-    organizationId: input.actor.organizationId,
-    siteId: input.patient.siteId,
-    patientId: input.patient.id,
+    ...newPatientRecordColumns(input),
     ...columns(input.request),
-    createdBy: input.actor.userId,
-    createdAt: input.now,
-    updatedAt: input.now,
   });
   await input.audit('coverage.create', 'coverage', id);
   return id;

@@ -1,15 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
+import { siteParams, undescribedConflicts } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { findTrack } from '../tracks';
 import { Curriculum, SaveCurriculum } from './curriculum.schema';
 import { listCurriculum } from './curriculum.store';
 import { saveCurriculum } from './save-curriculum';
 
-const tags = ['Program operations'];
-const versioned = { 409: errorResponses[422], 428: errorResponses[422] };
-const SiteTrack = z.object({ siteId: UuidParam('siteId'), trackId: UuidParam('trackId') });
+const SiteTrack = siteParams('trackId');
 
 function curriculumJson(
   trackId: string,
@@ -24,19 +23,16 @@ function curriculumJson(
 }
 
 export function registerCurriculumRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
+
+  sites.get(
+    '/api/sites/{siteId}/tracks/{trackId}/curriculum',
     {
       permission: 'operations.read',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/tracks/{trackId}/curriculum',
-        tags,
-        summary: "A track's curriculum: its topics in order (ETag for the next save)",
-        request: { params: SiteTrack },
-        responses: { 200: jsonResponse(Curriculum, 'Curriculum'), ...errorResponses },
-      }),
+      summary: "A track's curriculum: its topics in order (ETag for the next save)",
+      params: SiteTrack,
+      ok: [Curriculum, 'Curriculum'],
     },
     async ({ tx }, { param }) => {
       const track = await readPatientRecord(findTrack(tx, param.siteId, param.trackId), 'The track');
@@ -44,20 +40,17 @@ export function registerCurriculumRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.put(
+    '/api/sites/{siteId}/tracks/{trackId}/curriculum',
     {
       permission: 'program.setup',
       versioned: true,
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/tracks/{trackId}/curriculum',
-        tags,
-        summary:
-          "Saves a track's curriculum whole, in order (topics with an id are kept, new titles added, the rest archived); needs If-Match",
-        request: { params: SiteTrack, body: jsonBody(SaveCurriculum) },
-        responses: { 200: jsonResponse(Curriculum, 'Saved'), ...versioned, ...errorResponses },
-      }),
+      summary:
+        "Saves a track's curriculum whole, in order (topics with an id are kept, new titles added, the rest archived); needs If-Match",
+      params: SiteTrack,
+      body: SaveCurriculum,
+      ok: [Curriculum, 'Saved'],
+      responses: undescribedConflicts,
     },
     async ({ tx, version, now, audit }, { param, json }) => {
       const { siteId, trackId } = param;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
 import { admit, ifMatch } from '../test-support/clinical-fixtures';
-import { call } from '../test-support/test-app';
+import { call, errorOf, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { tracks } from '../tracks';
 
@@ -28,15 +28,16 @@ beforeAll(async () => {
   });
 });
 
-const programPath = (rest: string) => `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}${rest}`;
-const curriculumPath = (trackId: string) => `/api/sites/${s.ids.north}/tracks/${trackId}/curriculum`;
+const programPath = <Rest extends string>(rest: Rest) =>
+  `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}${rest}` as const;
+const curriculumPath = (trackId: string) => `/api/sites/${s.ids.north}/tracks/${trackId}/curriculum` as const;
 
 async function createTrack(name: string, capacity = 12) {
   const res = await call(s.t.app, 'POST', programPath('/tracks'), {
     session: s.director,
     body: { name, timeOfDay: 'evening', modality: 'virtual', capacity },
   });
-  expect(res.status, res.text).toBe(201);
+  expectStatus(res, 201);
   return res.body.id as string;
 }
 
@@ -46,7 +47,7 @@ async function saveCurriculum(trackId: string, titles: string[], version = 1) {
     body: { topics: titles.map((title) => ({ title })) },
     headers: ifMatch(version),
   });
-  expect(res.status, res.text).toBe(200);
+  expectStatus(res, 200);
   return res.body as { version: number; topics: { id: string; title: string }[] };
 }
 
@@ -84,7 +85,7 @@ const enrol = (patientId: string, body: Record<string, unknown>, headers?: Recor
 
 /** Saves a roster as the roster screen does: with the version it just read (If-Match). */
 const roster = async (sessionId: string, rows: unknown[]) => {
-  const path = `/api/sites/${s.ids.north}/sessions/${sessionId}/attendance`;
+  const path = `/api/sites/${s.ids.north}/sessions/${sessionId}/attendance` as const;
   const read = await call(s.t.app, 'GET', path, { session: s.nurse });
   return call(s.t.app, 'PUT', path, {
     session: s.nurse,
@@ -97,7 +98,7 @@ describe('curriculum per track', () => {
   it('saves the topics in order with If-Match, refuses repeats and stale versions, archives removed topics', async () => {
     const track = await createTrack('Curriculum setup');
     const empty = await call(s.t.app, 'GET', curriculumPath(track), { session: s.nurse });
-    expect(empty.status, empty.text).toBe(200);
+    expectStatus(empty, 200);
     expect(empty.body).toEqual({ trackId: track, version: 1, topics: [] });
     expect(empty.headers.get('etag')).toBe('"1"');
 
@@ -105,13 +106,13 @@ describe('curriculum per track', () => {
       session: s.director,
       body: { topics: [{ title: 'Triggers' }] },
     });
-    expect(noVersion.status).toBe(428);
+    expectStatus(noVersion, 428);
     const repeated = await call(s.t.app, 'PUT', curriculumPath(track), {
       session: s.director,
       body: { topics: [{ title: 'Triggers' }, { title: 'Cravings' }, { title: 'triggers.' }] },
       headers: ifMatch(1),
     });
-    expect(repeated.status).toBe(422);
+    expectStatus(repeated, 422);
     expect(repeated.body.error.fields).toEqual([{ path: 'topics.2.title', message: expect.any(String) }]);
 
     const saved = await saveCurriculum(track, ['Triggers', 'Cravings', 'Refusal skills']);
@@ -123,7 +124,7 @@ describe('curriculum per track', () => {
       body: { topics: [] },
       headers: ifMatch(1),
     });
-    expect(stale.status).toBe(409);
+    expectStatus(stale, 409);
     // Reordered, one renamed, one dropped, one added.
     const [triggers, cravings] = saved.topics;
     const next = await call(s.t.app, 'PUT', curriculumPath(track), {
@@ -137,7 +138,7 @@ describe('curriculum per track', () => {
       },
       headers: ifMatch(2),
     });
-    expect(next.status, next.text).toBe(200);
+    expectStatus(next, 200);
     expect(next.body.topics).toEqual([
       { id: cravings!.id, position: 1, title: 'Cravings and urges' },
       { id: triggers!.id, position: 2, title: 'Triggers' },
@@ -148,7 +149,7 @@ describe('curriculum per track', () => {
       body: { topics: [] },
       headers: ifMatch(3),
     });
-    expect(clinicianSave.status).toBe(403);
+    expectStatus(clinicianSave, 403);
   });
 
   it('rotates a schedule through the curriculum in order and refuses a topic of another track', async () => {
@@ -162,8 +163,8 @@ describe('curriculum per track', () => {
       endsOn: '2031-06-30',
       rotateCurriculum: true,
     });
-    expect(bare.status).toBe(422);
-    expect(bare.body.error.fields[0].path).toBe('rotateCurriculum');
+    expectStatus(bare, 422);
+    expect(bare.body.error.fields[0]?.path).toBe('rotateCurriculum');
 
     const { topics } = await saveCurriculum(track, ['Triggers', 'Cravings', 'Refusal skills']);
     const { topics: otherTopics } = await saveCurriculum(other, ['Elsewhere']);
@@ -175,8 +176,8 @@ describe('curriculum per track', () => {
       endsOn: '2031-06-30',
       curriculumTopicId: otherTopics[0]!.id,
     });
-    expect(foreign.status).toBe(422);
-    expect(foreign.body.error.fields[0].path).toBe('curriculumTopicId');
+    expectStatus(foreign, 422);
+    expect(foreign.body.error.fields[0]?.path).toBe('curriculumTopicId');
 
     // Five Mondays of June 2031 starting at the second topic: the rotation wraps after the third.
     const res = await schedule(track, {
@@ -188,15 +189,15 @@ describe('curriculum per track', () => {
       rotateCurriculum: true,
       curriculumTopicId: topics[1]!.id,
     });
-    expect(res.status, res.text).toBe(201);
-    expect(res.body.sessions.map((s: { topic: string }) => s.topic)).toEqual([
+    expectStatus(res, 201);
+    expect(res.body.sessions.map((s) => s.topic)).toEqual([
       'Cravings',
       'Refusal skills',
       'Triggers',
       'Cravings',
       'Refusal skills',
     ]);
-    expect(res.body.sessions[2].curriculumTopicId).toBe(topics[0]!.id);
+    expect(res.body.sessions[2]?.curriculumTopicId).toBe(topics[0]!.id);
   });
 });
 
@@ -215,7 +216,7 @@ describe('covered and missed topics (rolling admission)', () => {
       endsOn: '2031-05-04',
       rotateCurriculum: true,
     });
-    expect(eveningWeek.status, eveningWeek.text).toBe(201);
+    expectStatus(eveningWeek, 201);
     // Day: Thursdays 10:00 from 10 April (Cravings, Triggers, Refusal skills …).
     const dayWeek = await schedule(day, {
       weekdays: [4],
@@ -225,20 +226,20 @@ describe('covered and missed topics (rolling admission)', () => {
       endsOn: '2031-05-04',
       rotateCurriculum: true,
     });
-    expect(dayWeek.status, dayWeek.text).toBe(201);
+    expectStatus(dayWeek, 201);
     const [[member, episode]] = (await admitted('TOPIC', 1)) as [[string, string]];
     expect(
       (await enrol(member, { episodeId: episode, trackId: evening, startsOn: '2031-04-07' })).status,
     ).toBe(201);
     const [monday, tuesday] = eveningWeek.body.sessions;
-    expect((await roster(monday.id, [{ patientId: member, status: 'present' }])).status).toBe(200);
-    expect((await roster(tuesday.id, [{ patientId: member, status: 'unexcused' }])).status).toBe(200);
+    expect((await roster(monday!.id, [{ patientId: member, status: 'present' }])).status).toBe(200);
+    expect((await roster(tuesday!.id, [{ patientId: member, status: 'unexcused' }])).status).toBe(200);
 
     const res = await call(s.t.app, 'GET', `/api/patients/${member}/topics`, { session: s.nurse });
-    expect(res.status, res.text).toBe(200);
+    expectStatus(res, 200);
     const [program] = res.body.items;
     expect(program).toMatchObject({ trackId: evening, trackName: 'Topics evening' });
-    expect(program.topics).toMatchObject([
+    expect(program?.topics).toMatchObject([
       { title: 'Triggers', status: 'covered', sessionDate: '2031-04-07', next: null },
       {
         title: 'Cravings',
@@ -253,10 +254,10 @@ describe('covered and missed topics (rolling admission)', () => {
 
     // The member makes Cravings up on Thursday (recorded here ahead of the day): it counts as covered.
     const thursday = dayWeek.body.sessions[0];
-    expect((await roster(thursday.id, [{ patientId: member, status: 'present' }])).status).toBe(200);
+    expect((await roster(thursday!.id, [{ patientId: member, status: 'present' }])).status).toBe(200);
     const after = await call(s.t.app, 'GET', `/api/patients/${member}/topics`, { session: s.nurse });
-    expect(after.status, after.text).toBe(200);
-    expect(after.body.items[0].topics[1]).toMatchObject({
+    expectStatus(after, 200);
+    expect(after.body.items[0]?.topics[1]).toMatchObject({
       title: 'Cravings',
       status: 'covered',
       sessionDate: '2031-04-10',
@@ -266,8 +267,8 @@ describe('covered and missed topics (rolling admission)', () => {
 
 describe('weekly-target steps and the level of care', () => {
   const episodeOf = async (patientId: string) =>
-    (await call(s.t.app, 'GET', `/api/patients/${patientId}/episodes`, { session: s.nurse })).body.items[0];
-  const steps = (path: string, body: unknown, version?: number) =>
+    okBody(await call(s.t.app, 'GET', `/api/patients/${patientId}/episodes`, { session: s.nurse })).items[0]!;
+  const steps = <P extends string>(path: P, body: unknown, version?: number) =>
     call(s.t.app, 'PUT', path, {
       session: s.clinician,
       body,
@@ -279,14 +280,14 @@ describe('weekly-target steps and the level of care', () => {
     const [[patientId, episodeId]] = (await admitted('STEP', 1)) as [[string, string]];
     // Admitted Monday 3 March: week 6 is the week of 7 April, today's.
     const enrolled = await enrol(patientId, { episodeId, trackId: track, startsOn: '2031-04-07' });
-    expect(enrolled.status, enrolled.text).toBe(201);
+    expectStatus(enrolled, 201);
     expect(enrolled.body).toMatchObject({ version: 1, medicareCoverage: false });
-    const path = `/api/patients/${patientId}/enrolments/${enrolled.body.id}/target-steps`;
+    const path = `/api/patients/${patientId}/enrolments/${enrolled.body.id}/target-steps` as const;
 
     expect((await steps(path, { targetSteps: [{ fromWeek: 1, toWeek: 8, hours: 9 }] })).status).toBe(428);
     const bad = await steps(path, { targetSteps: [{ fromWeek: 2, toWeek: 8, hours: 9 }] }, 1);
-    expect(bad.status).toBe(422);
-    expect(bad.body.error.fields[0].path).toBe('targetSteps.steps[0].fromWeek');
+    expectStatus(bad, 422);
+    expect(errorOf(bad).fields[0]?.path).toBe('targetSteps.steps[0]?.fromWeek');
 
     // Weeks 1–6 at 9 h, 7–8 at 6 h: outpatient from week 7 (Monday 14 April), still IOP today.
     const planned = await steps(
@@ -299,14 +300,14 @@ describe('weekly-target steps and the level of care', () => {
       },
       1,
     );
-    expect(planned.status, planned.text).toBe(200);
+    expectStatus(planned, 200);
     expect(planned.headers.get('etag')).toBe('"2"');
     expect(planned.body).toMatchObject({
       episodeLevel: '2.1',
       levelChanges: [{ fromLevel: '2.1', toLevel: '1', effectiveOn: '2031-04-14' }],
     });
     let episode = await episodeOf(patientId);
-    expect(episode.level).toBe('2.1');
+    expect(episode?.level).toBe('2.1');
     expect(
       episode.levelHistory.map((h: { toLevel: string; effectiveOn: string }) => [h.toLevel, h.effectiveOn]),
     ).toEqual([
@@ -315,7 +316,7 @@ describe('weekly-target steps and the level of care', () => {
     ]);
 
     const stale = await steps(path, { targetSteps: [{ fromWeek: 1, toWeek: 8, hours: 9 }] }, 1);
-    expect(stale.status).toBe(409);
+    expectStatus(stale, 409);
 
     // Goals met sooner: 6 h from week 6. The planned row is replaced; the episode steps down now.
     const sooner = await steps(
@@ -328,13 +329,13 @@ describe('weekly-target steps and the level of care', () => {
       },
       2,
     );
-    expect(sooner.status, sooner.text).toBe(200);
+    expectStatus(sooner, 200);
     expect(sooner.body).toMatchObject({
       episodeLevel: '1',
       levelChanges: [{ fromLevel: '2.1', toLevel: '1', effectiveOn: '2031-04-07' }],
     });
     episode = await episodeOf(patientId);
-    expect(episode.level).toBe('1');
+    expect(episode?.level).toBe('1');
     expect(
       episode.levelHistory.map(
         (h: { fromLevel: string | null; toLevel: string; direction: string; effectiveOn: string }) => [
@@ -349,7 +350,10 @@ describe('weekly-target steps and the level of care', () => {
       ['2.1', '1', 'step-down', '2031-04-07'],
     ]);
     const list = await call(s.t.app, 'GET', `/api/patients/${patientId}/enrolments`, { session: s.nurse });
-    expect(list.body.items[0]).toMatchObject({ version: 3, targetSteps: sooner.body.enrolment.targetSteps });
+    expect(okBody(list).items[0]).toMatchObject({
+      version: 3,
+      targetSteps: sooner.body.enrolment.targetSteps,
+    });
   });
 });
 
@@ -367,14 +371,14 @@ describe('seats on every day of an enrolment', () => {
     expect((await enrol(p2, { episodeId: e2, trackId: track, startsOn: '2031-04-21' })).status).toBe(201);
     // Only one member on 21 April, but two from 5 May: no seat for the whole of an open-ended enrolment.
     const full = await enrol(p3, { episodeId: e3, trackId: track, startsOn: '2031-04-21' });
-    expect(full.status).toBe(409);
+    expectStatus(full, 409);
     expect(full.body.error.code).toBe('track_full');
     // The first member transfers out from 12 May (last day in the track 11 May).
     expect((await enrol(p1, { episodeId: e1, trackId: elsewhere, startsOn: '2031-05-12' })).status).toBe(201);
     expect((await enrol(p3, { episodeId: e3, trackId: track, startsOn: '2031-05-12' })).status).toBe(201);
     // From 28 April the first member's seat is still taken until 11 May.
     const stillFull = await enrol(p4, { episodeId: e4, trackId: track, startsOn: '2031-04-28' });
-    expect(stillFull.status).toBe(409);
+    expectStatus(stillFull, 409);
   });
 });
 
@@ -392,8 +396,8 @@ describe('Idempotency-Key on creates', () => {
       body,
       headers: key,
     });
-    expect(first.status, first.text).toBe(201);
-    expect(again.status).toBe(201);
+    expectStatus(first, 201);
+    expectStatus(again, 201);
     expect(again.body.id).toBe(first.body.id);
     const stored = await s.t.db.tx((tx) => tx.select().from(tracks).where(eq(tracks.name, 'Retried track')));
     expect(stored).toHaveLength(1);
@@ -402,14 +406,14 @@ describe('Idempotency-Key on creates', () => {
       body: { ...body, name: 'Another' },
       headers: key,
     });
-    expect(reused.status).toBe(422);
+    expectStatus(reused, 422);
 
     const [[patientId, episodeId]] = (await admitted('IDEM', 1)) as [[string, string]];
     const enrolKey = { 'idempotency-key': 'enrol-retry-1' };
     const a = await enrol(patientId, { episodeId, trackId: first.body.id, startsOn: '2031-04-07' }, enrolKey);
     const b = await enrol(patientId, { episodeId, trackId: first.body.id, startsOn: '2031-04-07' }, enrolKey);
-    expect(a.status, a.text).toBe(201);
-    expect(b.status).toBe(201);
+    expectStatus(a, 201);
+    expectStatus(b, 201);
     expect(b.body.id).toBe(a.body.id);
   });
 });
@@ -424,7 +428,7 @@ describe('Medicare coverage', () => {
       startsOn: '2031-04-07',
       endsOn: '2031-04-13',
     });
-    expect(week.status, week.text).toBe(201);
+    expectStatus(week, 201);
     const [[covered, e1], [plain, e2]] = (await admitted('MCARE', 2)) as [[string, string], [string, string]];
     const sixHours = [{ fromWeek: 1, toWeek: 52, hours: 6 }];
     const a = await enrol(covered, {
@@ -434,7 +438,7 @@ describe('Medicare coverage', () => {
       targetSteps: sixHours,
       medicareCoverage: true,
     });
-    expect(a.status, a.text).toBe(201);
+    expectStatus(a, 201);
     expect(a.body.medicareCoverage).toBe(true);
     expect(
       (await enrol(plain, { episodeId: e2, trackId: track, startsOn: '2031-04-07', targetSteps: sixHours }))
@@ -445,12 +449,12 @@ describe('Medicare coverage', () => {
         { patientId: covered, status: 'present' },
         { patientId: plain, status: 'present' },
       ]);
-      expect(saved.status, saved.text).toBe(200);
+      expectStatus(saved, 200);
     }
     const list = await call(s.t.app, 'GET', `${programPath('/at-risk')}?week=2031-04-09`, {
       session: s.director,
     });
-    expect(list.status, list.text).toBe(200);
+    expectStatus(list, 200);
     const mine = list.body.items.filter((m: { patientId: string }) => [covered, plain].includes(m.patientId));
     // 6 h attended meets the plain member's 6 h; the Medicare member still needs 9.
     expect(mine).toHaveLength(1);

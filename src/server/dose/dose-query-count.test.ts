@@ -5,7 +5,7 @@ import { enrolments } from '../enrolment';
 import { episodes } from '../episodes';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
-import { call } from '../test-support/test-app';
+import { call, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 /** The at-risk ledger loads the week in bulk: its statement count must not grow with the members. */
@@ -30,22 +30,27 @@ beforeAll(async () => {
         body: { name: `QC ${i}`, timeOfDay: 'day', modality: 'in_person', capacity: 15 },
       },
     );
-    const res = await call(s.t.app, 'POST', `/api/sites/${s.ids.north}/tracks/${track.body.id}/schedules`, {
-      session: s.director,
-      body: {
-        weekdays: [1, 3, 5],
-        startTime: start,
-        endTime: `${Number(start.slice(0, 2)) + 3}:00`.padStart(5, '0'),
-        startsOn: '2033-01-03',
-        endsOn: '2033-01-09',
-        sessionType: 'group_therapy',
-        facilitatorId: directorId,
+    const res = await call(
+      s.t.app,
+      'POST',
+      `/api/sites/${s.ids.north}/tracks/${okBody(track).id}/schedules`,
+      {
+        session: s.director,
+        body: {
+          weekdays: [1, 3, 5],
+          startTime: start,
+          endTime: `${Number(start.slice(0, 2)) + 3}:00`.padStart(5, '0'),
+          startsOn: '2033-01-03',
+          endsOn: '2033-01-09',
+          sessionType: 'group_therapy',
+          facilitatorId: directorId,
+        },
       },
-    });
-    expect(res.status, res.text).toBe(201);
-    tracks.push(track.body.id);
+    );
+    expectStatus(res, 201);
+    tracks.push(okBody(track).id);
     sessionsOfTrack.set(
-      track.body.id,
+      okBody(track).id,
       res.body.sessions.map((s: { id: string }) => s.id),
     );
   }
@@ -108,22 +113,22 @@ async function addMembers(n: number, from: number) {
   });
 }
 
-async function statementsFor(path: string) {
+async function statementsFor<P extends string>(path: P) {
   const before = s.t.db.queryCount();
   const res = await call(s.t.app, 'GET', path, { session: s.director });
-  expect(res.status, res.text).toBe(200);
-  return { count: s.t.db.queryCount() - before, body: res.body };
+  expectStatus(res, 200);
+  return { count: s.t.db.queryCount() - before, res };
 }
 
 describe('query count of the dose ledger', () => {
   it('is the same for the at-risk list at 3 and at 40 members', async () => {
-    const path = `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/at-risk?week=2033-01-05`;
+    const path = `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/at-risk?week=2033-01-05` as const;
     await addMembers(3, 0);
     const small = await statementsFor(path);
-    expect(small.body.items.length).toBeGreaterThan(0);
+    expect(small.res.body.items.length).toBeGreaterThan(0);
     await addMembers(37, 3);
     const large = await statementsFor(path);
-    expect(large.body.items).toHaveLength(20);
+    expect(large.res.body.items).toHaveLength(20);
     expect(large.count).toBe(small.count);
   });
 });

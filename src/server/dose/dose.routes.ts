@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonResponse, PatientParams, UuidParam } from '../platform/http/common.schema';
-import { definePatientRoute, defineSiteRoute, defineUserRoute } from '../platform/http/route-wrappers';
+import { siteParams } from '../platform/http/common.schema';
+import { patientRoutes, siteRoutes, userRoutes } from '../platform/http/route-builder';
 import { atRiskMembers } from './at-risk-members';
 import { AtRiskList, MemberTopics, PatientDose, PortalSessions, WeekQuery } from './dose.schema';
 import { memberTopics } from './member-topics';
@@ -11,22 +10,19 @@ import { patientWeeks } from './patient-weeks';
 import { portalSessions } from './portal-sessions';
 
 const tags = ['Program operations'];
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
+const SiteProgram = siteParams('programId');
 
 export function registerDoseRoutes(app: App) {
-  definePatientRoute(
-    app,
+  const patients = patientRoutes(app, { tags });
+  const sites = siteRoutes(app, { tags });
+
+  patients.get(
+    '/api/patients/{patientId}/dose',
     {
       permission: 'dose.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/dose',
-        tags,
-        summary:
-          "The patient's weekly dose in each program they are enrolled in, for the week holding `week`",
-        request: { params: PatientParams, query: WeekQuery },
-        responses: { 200: jsonResponse(PatientDose, 'Dose'), ...errorResponses },
-      }),
+      summary: "The patient's weekly dose in each program they are enrolled in, for the week holding `week`",
+      query: WeekQuery,
+      ok: [PatientDose, 'Dose'],
     },
     async ({ tx, patient, now, audit }, { query }) => {
       const items = await patientWeeks(tx, patient.id, Temporal.PlainDate.from(query.week), now);
@@ -35,18 +31,14 @@ export function registerDoseRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/programs/{programId}/at-risk',
     {
       permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/at-risk',
-        tags,
-        summary: 'Members at risk or short this week, with the make-up sessions that would close the gap',
-        request: { params: SiteProgram, query: WeekQuery },
-        responses: { 200: jsonResponse(AtRiskList, 'At risk'), ...errorResponses },
-      }),
+      summary: 'Members at risk or short this week, with the make-up sessions that would close the gap',
+      params: SiteProgram,
+      query: WeekQuery,
+      ok: [AtRiskList, 'At risk'],
     },
     async ({ tx, now, auditEach }, { param, query }) => {
       const list = await atRiskMembers(tx, { ...param, week: query.week, now });
@@ -67,19 +59,15 @@ export function registerDoseRoutes(app: App) {
 
 /** Mounted after the track curriculum, where the OpenAPI document lists it. */
 export function registerMemberTopicRoutes(app: App) {
-  definePatientRoute(
-    app,
+  const patients = patientRoutes(app, { tags });
+
+  patients.get(
+    '/api/patients/{patientId}/topics',
     {
       permission: 'dose.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/topics',
-        tags,
-        summary:
-          "The member's curriculum topics in their current track: covered, missed or not yet, with the next session (any track of the program) that covers each",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(MemberTopics, 'Topics'), ...errorResponses },
-      }),
+      summary:
+        "The member's curriculum topics in their current track: covered, missed or not yet, with the next session (any track of the program) that covers each",
+      ok: [MemberTopics, 'Topics'],
     },
     async ({ tx, patient, now, audit }) => {
       const items = await memberTopics(tx, patient.id, now);
@@ -91,17 +79,14 @@ export function registerMemberTopicRoutes(app: App) {
 
 /** Mounted last of the program's routes, where the OpenAPI document lists it. */
 export function registerPortalSessionRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+
+  users.get(
+    '/api/portal/sessions',
     {
       permission: 'portal.self',
-      route: createRoute({
-        method: 'get',
-        path: '/api/portal/sessions',
-        tags,
-        summary: 'My upcoming sessions (with telehealth links and cancellations) and my hours this week',
-        responses: { 200: jsonResponse(PortalSessions, 'My sessions'), ...errorResponses },
-      }),
+      summary: 'My upcoming sessions (with telehealth links and cancellations) and my hours this week',
+      ok: [PortalSessions, 'My sessions'],
     },
     async ({ tx, actor, now, auditEach }) => {
       const patientId = actor.patientId;

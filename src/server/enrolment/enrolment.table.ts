@@ -1,9 +1,8 @@
 import { boolean, date, index, integer, jsonb, pgTable } from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes';
-import { patients } from '../patients';
+import { patientRecordColumns } from '../patients';
 import { createdAt, reference } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
-import { siteRecordColumns } from '../platform/db/scope-columns';
 import { tracks } from '../tracks';
 
 /**
@@ -13,8 +12,7 @@ import { tracks } from '../tracks';
 export const enrolments = pgTable(
   'enrolments',
   {
-    ...siteRecordColumns(),
-    patientId: reference('patient_id', () => patients.id).notNull(),
+    ...patientRecordColumns(),
     episodeId: reference('episode_id', () => episodes.id).notNull(),
     programId: reference('program_id', () => programs.id).notNull(),
     trackId: reference('track_id', () => tracks.id).notNull(),

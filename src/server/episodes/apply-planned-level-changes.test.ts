@@ -5,7 +5,7 @@ import { patients } from '../patients';
 import { auditLog, sites } from '../platform/db/platform.table';
 import { type JobRunner, startJobs } from '../platform/jobs/jobs';
 import { admit, ifMatch } from '../test-support/clinical-fixtures';
-import { call, login } from '../test-support/test-app';
+import { call, expectStatus, login, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { applyPlannedLevelChanges } from './apply-planned-level-changes';
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
       body: { name: 'Planned step-down', timeOfDay: 'evening', modality: 'virtual', capacity: 12 },
     },
   );
-  expect(created.status, created.text).toBe(201);
+  expectStatus(created, 201);
   track = created.body.id;
   jobs = await startJobs({ db: s.t.db, now: s.t.clock.now, logger: s.t.deps.logger }, FEATURE_JOBS);
 });
@@ -68,7 +68,7 @@ async function plannedStepDown(mrn: string, admittedOn: string, startsOn: string
     session: s.clinician,
     body: { episodeId, trackId: track, startsOn },
   });
-  expect(enrolled.status, enrolled.text).toBe(201);
+  expectStatus(enrolled, 201);
   const planned = await call(
     s.t.app,
     'PUT',
@@ -84,7 +84,7 @@ async function plannedStepDown(mrn: string, admittedOn: string, startsOn: string
       },
     },
   );
-  expect(planned.status, planned.text).toBe(200);
+  expectStatus(planned, 200);
   expect(planned.body.levelChanges).toEqual([{ fromLevel: '2.1', toLevel: '1', effectiveOn: stepOn }]);
   return { patientId, episodeId };
 }
@@ -93,7 +93,7 @@ async function episodeOf(patientId: string, episodeId: string) {
   const res = await call(s.t.app, 'GET', `/api/patients/${patientId}/episodes/${episodeId}`, {
     session: s.clinician,
   });
-  expect(res.status, res.text).toBe(200);
+  expectStatus(res, 200);
   return res.body as { level: string; version: number };
 }
 
@@ -101,7 +101,7 @@ async function inCensus(episodeId: string, level: string) {
   const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/episodes?level=${level}&pageSize=100`, {
     session: s.clinician,
   });
-  expect(res.status, res.text).toBe(200);
+  expectStatus(res, 200);
   return (res.body.items as { episodeId: string }[]).some((e) => e.episodeId === episodeId);
 }
 
@@ -182,7 +182,7 @@ describe('planned level-of-care changes', () => {
         body: { toLevel: '2.5', effectiveOn: '2031-04-16', reason: 'More structure needed' },
       },
     );
-    expect(byHand.status, byHand.text).toBe(201);
+    expectStatus(byHand, 201);
     await moveClockTo('2031-04-21T06:00:00Z');
     expect(await jobs.runDueNow()).toEqual({ ran: 1, failed: 0 });
     expect(await episodeOf(patientId, episodeId)).toMatchObject({
@@ -196,11 +196,11 @@ describe('planned level-of-care changes', () => {
   it("follow the program's own time zone, met within the quarter hour of its midnight", async () => {
     // The program keeps its calendar in India (UTC+5:30) while its site is in Chicago: the plan dates its
     // moves on India's days, and the job moves the episode at India's midnight — half past the UTC hour.
-    const settingsPath = `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/settings`;
+    const settingsPath = `/api/sites/${s.ids.north}/programs/${s.ids.northAdultIop}/settings` as const;
     await moveClockTo('2031-04-23T17:00:00Z'); // Wednesday
     const director = await login(s.t.app, 'director@demo.openiop.org');
     const settings = await call(s.t.app, 'GET', settingsPath, { session: director });
-    expect(settings.status, settings.text).toBe(200);
+    expectStatus(settings, 200);
     const save = (timeZone: string, version: number) =>
       call(s.t.app, 'PUT', settingsPath, {
         session: director,
@@ -208,7 +208,7 @@ describe('planned level-of-care changes', () => {
         body: { weekStartsOn: settings.body.weekStartsOn, timeZone },
       });
     const inIndia = await save('Asia/Kolkata', settings.body.version);
-    expect(inIndia.status, inIndia.text).toBe(200);
+    expectStatus(inIndia, 200);
     try {
       const { patientId, episodeId } = await plannedStepDown(
         'PLANNED3',
@@ -231,7 +231,7 @@ describe('planned level-of-care changes', () => {
       const now = await call(s.t.app, 'GET', settingsPath, { session: back });
       await call(s.t.app, 'PUT', settingsPath, {
         session: back,
-        headers: ifMatch(now.body.version),
+        headers: ifMatch(okBody(now).version),
         body: { weekStartsOn: settings.body.weekStartsOn, timeZone: settings.body.timeZone },
       });
     }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admit } from '../test-support/clinical-fixtures';
-import { call } from '../test-support/test-app';
+import { type ApiResponse, call, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -16,10 +16,10 @@ beforeAll(async () => {
   await admit(s.t, s.clinician, s.ids.delgado, s.ids.northAdultIop, { primaryClinicianId: s.ids.nurseId });
 });
 
-const census = (query: string, site = s.ids.north) =>
+const census = <Q extends string>(query: Q, site = s.ids.north) =>
   call(s.t.app, 'GET', `/api/sites/${site}/episodes?${query}`, { session: s.clinician });
-const families = (res: { body: { items: { familyName: string }[] } }) =>
-  res.body.items.map((i) => i.familyName);
+const families = (res: ApiResponse<`/api/sites/${string}/episodes`, 'GET'>) =>
+  okBody(res).items.map((i) => i.familyName);
 
 describe('episode census', () => {
   it('lists open episodes and filters by program, level, status and clinician', async () => {
@@ -50,17 +50,21 @@ describe('episode census', () => {
     const programs = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/programs`, {
       session: s.clinician,
     });
-    expect(programs.body.items.map((p: { name: string }) => p.name)).toEqual([
+    expect(okBody(programs).items.map((p: { name: string }) => p.name)).toEqual([
       'Adolescent IOP — North',
       'Adult IOP — North',
     ]);
-    expect(programs.body.items[0]).toMatchObject({ ciwaArAbove: 15, cowsAtLeast: 13, planReviewDays: 30 });
+    expect(okBody(programs).items[0]).toMatchObject({ ciwaArAbove: 15, cowsAtLeast: 13, planReviewDays: 30 });
     const staff = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/staff?role=clinician,nurse`, {
       session: s.clinician,
     });
     // Each with the credentials a roster shows and whether they may lead group therapy.
-    const byRole = (role: string) => staff.body.items.find((s: { role: string }) => s.role === role);
-    expect(staff.body.items.map((s: { role: string }) => s.role).sort()).toEqual(['clinician', 'nurse']);
+    const byRole = (role: string) => okBody(staff).items.find((s: { role: string }) => s.role === role);
+    expect(
+      okBody(staff)
+        .items.map((s: { role: string }) => s.role)
+        .sort(),
+    ).toEqual(['clinician', 'nurse']);
     expect(byRole('clinician')).toMatchObject({ credentials: 'LPC', licensed: true });
     expect(byRole('nurse')).toMatchObject({ credentials: 'RN', licensed: false });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admit, ifMatch } from '../test-support/clinical-fixtures';
-import { call } from '../test-support/test-app';
+import { call, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 /** Chart lists (episodes with history and diagnoses, referrals with screenings): no N+1. */
@@ -9,7 +9,7 @@ const s = withTestApp({ director: 'director@demo.openiop.org' });
 async function statementsFor(path: string): Promise<number> {
   const before = s.t.db.queryCount();
   const res = await call(s.t.app, 'GET', path, { session: s.director });
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   return s.t.db.queryCount() - before;
 }
 
@@ -27,14 +27,14 @@ async function addHistory(programId: string) {
   });
   await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/episodes/${ep.id}/status`, {
     session: s.director,
-    headers: ifMatch(moved.body.version),
+    headers: ifMatch(okBody(moved).version),
     body: { status: 'active' },
   });
   const referral = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/referrals`, {
     session: s.director,
     body: { programId, source: 'self', referredOn: '2026-01-01' },
   });
-  await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/referrals/${referral.body.id}/screenings`, {
+  await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/referrals/${okBody(referral).id}/screenings`, {
     session: s.director,
     body: {},
   });

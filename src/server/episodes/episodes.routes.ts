@@ -1,14 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import { withReadableFields } from '../platform/access/permissions';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  PatientParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import { definePatientRoute, defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
+import { UuidParam, undescribedConflict, undescribedConflicts } from '../platform/http/common.schema';
+import { patientRoutes, siteRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { addDiagnosis } from './add-diagnosis';
 import { changeEpisodeStatus } from './change-episode-status';
 import { changeLevelOfCare } from './change-level-of-care';
@@ -32,24 +26,21 @@ import { updateCareTeam } from './update-care-team';
 
 const tags = ['Episodes'];
 const DiagnosisParams = EpisodeParams.extend({ diagnosisId: UuidParam('diagnosisId') });
-const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };
 
 const findOrNotFound = (tx: Parameters<typeof findEpisode>[0], patientId: string, episodeId: string) =>
   readPatientRecord(findEpisode(tx, patientId, episodeId), 'The episode');
 
 export function registerEpisodeRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags });
+  const patients = patientRoutes(app, { tags });
+
+  sites.get(
+    '/api/sites/{siteId}/episodes',
     {
       permission: 'episode.census',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/episodes',
-        tags,
-        summary: "The site's episode census, filtered by program, level, status and clinician",
-        request: { params: z.object({ siteId: UuidParam('siteId') }), query: EpisodeCensusQuery },
-        responses: { 200: jsonResponse(EpisodeCensusPage, 'One page of episodes'), ...errorResponses },
-      }),
+      summary: "The site's episode census, filtered by program, level, status and clinician",
+      query: EpisodeCensusQuery,
+      ok: [EpisodeCensusPage, 'One page of episodes'],
     },
     async ({ tx, site, auditEach }, { query }) => {
       const { page, pageSize, ...filter } = query;
@@ -68,22 +59,17 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/episodes',
     {
       permission: 'episode.write',
       status: 201,
       idempotent: true,
       etag: true,
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/episodes',
-        tags,
-        summary:
-          'Open an episode of care: admission into a program at a level (one open episode per program)',
-        request: { params: PatientParams, body: jsonBody(CreateEpisodeRequest) },
-        responses: { 201: jsonResponse(Episode, 'Created'), 409: errorResponses[422], ...errorResponses },
-      }),
+      summary: 'Open an episode of care: admission into a program at a level (one open episode per program)',
+      body: CreateEpisodeRequest,
+      ok: [Episode, 'Created'],
+      responses: undescribedConflict,
     },
     async ({ tx, actor, patient, now, audit }, { json }) => {
       const id = await openEpisode(tx, { patient, actor, request: json, now, audit });
@@ -91,18 +77,12 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    '/api/patients/{patientId}/episodes',
     {
       permission: 'episode.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/episodes',
-        tags,
-        summary: "The patient's episodes, newest first, with level-of-care history and diagnoses",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(EpisodeList, 'Episodes'), ...errorResponses },
-      }),
+      summary: "The patient's episodes, newest first, with level-of-care history and diagnoses",
+      ok: [EpisodeList, 'Episodes'],
     },
     async ({ tx, actor, patient, audit }) => {
       const items = await listEpisodes(tx, patient.id);
@@ -111,19 +91,14 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    '/api/patients/{patientId}/episodes/{episodeId}',
     {
       permission: 'episode.read',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/episodes/{episodeId}',
-        tags,
-        summary: 'One episode (ETag carries the version)',
-        request: { params: EpisodeParams },
-        responses: { 200: jsonResponse(Episode, 'The episode'), ...errorResponses },
-      }),
+      summary: 'One episode (ETag carries the version)',
+      params: EpisodeParams,
+      ok: [Episode, 'The episode'],
     },
     async ({ tx, actor, patient, audit }, { param }) => {
       const episode = await loadEpisode(tx, patient.id, param.episodeId);
@@ -132,19 +107,15 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.patch(
+    '/api/patients/{patientId}/episodes/{episodeId}',
     {
       permission: 'episode.write',
       versioned: true,
-      route: createRoute({
-        method: 'patch',
-        path: '/api/patients/{patientId}/episodes/{episodeId}',
-        tags,
-        summary: 'Change the primary clinician or care team; needs If-Match (409 when stale)',
-        request: { params: EpisodeParams, body: jsonBody(UpdateEpisodeRequest) },
-        responses: { 200: jsonResponse(Episode, 'Updated'), ...errorResponses },
-      }),
+      summary: 'Change the primary clinician or care team; needs If-Match (409 when stale)',
+      params: EpisodeParams,
+      body: UpdateEpisodeRequest,
+      ok: [Episode, 'Updated'],
     },
     async ({ tx, actor, patient, version, now, audit }, { param, json }) => {
       const { episodeId } = param;
@@ -154,20 +125,17 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/episodes/{episodeId}/status',
     {
       permission: 'episode.write',
       versioned: true,
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/episodes/{episodeId}/status',
-        tags,
-        summary:
-          'Move the episode through its states (referred → screening → admitted → active ⇄ on hold); an invalid move answers 409 with the allowed moves. Discharge has its own route.',
-        request: { params: EpisodeParams, body: jsonBody(ChangeStatusRequest) },
-        responses: { 200: jsonResponse(Episode, 'Moved'), ...conflictResponses, ...errorResponses },
-      }),
+      summary:
+        'Move the episode through its states (referred → screening → admitted → active ⇄ on hold); an invalid move answers 409 with the allowed moves. Discharge has its own route.',
+      params: EpisodeParams,
+      body: ChangeStatusRequest,
+      ok: [Episode, 'Moved'],
+      responses: undescribedConflicts,
     },
     async ({ tx, patient, version, now, audit }, { param, json }) => {
       const episode = await findOrNotFound(tx, patient.id, param.episodeId);
@@ -176,20 +144,17 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/episodes/{episodeId}/level-changes',
     {
       permission: 'episode.write',
       versioned: true,
       status: 201,
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/episodes/{episodeId}/level-changes',
-        tags,
-        summary: 'Step the episode up or down to another level of care; needs If-Match',
-        request: { params: EpisodeParams, body: jsonBody(ChangeLevelRequest) },
-        responses: { 201: jsonResponse(Episode, 'Changed'), ...conflictResponses, ...errorResponses },
-      }),
+      summary: 'Step the episode up or down to another level of care; needs If-Match',
+      params: EpisodeParams,
+      body: ChangeLevelRequest,
+      ok: [Episode, 'Changed'],
+      responses: undescribedConflicts,
     },
     async ({ tx, actor, patient, version, now, audit }, { param, json }) => {
       const episode = await findOrNotFound(tx, patient.id, param.episodeId);
@@ -198,19 +163,15 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/episodes/{episodeId}/diagnoses',
     {
       permission: 'episode.write',
       status: 201,
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/episodes/{episodeId}/diagnoses',
-        tags,
-        summary: 'Add a diagnosis (ICD-10-CM code, our own description, SUD or mental health)',
-        request: { params: EpisodeParams, body: jsonBody(AddDiagnosisRequest) },
-        responses: { 201: jsonResponse(Episode, 'Added'), ...errorResponses },
-      }),
+      summary: 'Add a diagnosis (ICD-10-CM code, our own description, SUD or mental health)',
+      params: EpisodeParams,
+      body: AddDiagnosisRequest,
+      ok: [Episode, 'Added'],
     },
     async ({ tx, actor, patient, now, audit }, { param, json }) => {
       const episode = await findOrNotFound(tx, patient.id, param.episodeId);
@@ -219,18 +180,13 @@ export function registerEpisodeRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.delete(
+    '/api/patients/{patientId}/episodes/{episodeId}/diagnoses/{diagnosisId}',
     {
       permission: 'episode.write',
-      route: createRoute({
-        method: 'delete',
-        path: '/api/patients/{patientId}/episodes/{episodeId}/diagnoses/{diagnosisId}',
-        tags,
-        summary: 'Remove a diagnosis entered in error',
-        request: { params: DiagnosisParams },
-        responses: { 200: jsonResponse(Episode, 'Removed'), ...errorResponses },
-      }),
+      summary: 'Remove a diagnosis entered in error',
+      params: DiagnosisParams,
+      ok: [Episode, 'Removed'],
     },
     async ({ tx, patient, audit }, { param }) => {
       await removeDiagnosis(tx, { ...param, patientId: patient.id, audit });

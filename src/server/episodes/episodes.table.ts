@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { patients } from '../patients';
+import { patientRecordColumns } from '../patients';
 import { createdAt, reference, versionedColumns } from '../platform/db/columns';
 import { programs, users } from '../platform/db/platform.table';
 import { siteRecordColumns } from '../platform/db/scope-columns';
@@ -9,8 +9,7 @@ import { siteRecordColumns } from '../platform/db/scope-columns';
 export const episodes = pgTable(
   'episodes',
   {
-    ...siteRecordColumns(),
-    patientId: reference('patient_id', () => patients.id).notNull(),
+    ...patientRecordColumns(),
     programId: reference('program_id', () => programs.id).notNull(),
     status: text('status').notNull(),
     edition: integer('edition').notNull(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admit, ifMatch } from '../test-support/clinical-fixtures';
-import { call } from '../test-support/test-app';
+import { call, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -9,8 +9,8 @@ const s = withTestApp({
   frontDesk: 'frontdesk@demo.openiop.org', // South only
 });
 
-const path = (episodeId: string, rest = '', patientId = s.ids.okafor) =>
-  `/api/patients/${patientId}/episodes/${episodeId}${rest}`;
+const path = <Rest extends string = ''>(episodeId: string, rest = '' as Rest, patientId = s.ids.okafor) =>
+  `/api/patients/${patientId}/episodes/${episodeId}${rest}` as const;
 
 describe('admission', () => {
   it('opens an episode at a level with the admission as the first level-of-care row', async () => {
@@ -38,14 +38,14 @@ describe('admission', () => {
       session: s.clinician,
       body: { programId: s.ids.northAdultIop, level: '2.1' },
     });
-    expect(again.status).toBe(409);
+    expectStatus(again, 409);
     expect(again.body.error.code).toBe('episode_already_open');
     // Another program of the same site is a separate episode.
     const other = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/episodes`, {
       session: s.clinician,
       body: { programId: s.ids.northAdolescentIop, level: '2.1', status: 'referred' },
     });
-    expect(other.status).toBe(201);
+    expectStatus(other, 201);
     expect(other.body.admittedOn).toBeNull();
   });
 
@@ -54,15 +54,15 @@ describe('admission', () => {
       session: s.clinician,
       body: { programId: s.ids.northAdultIop, level: '9.9' },
     });
-    expect(level.status).toBe(422);
-    expect(level.body.error.fields[0].path).toBe('level');
-    const southOnly = (await call(s.t.app, 'GET', '/api/auth/me', { session: s.frontDesk })).body.user
+    expectStatus(level, 422);
+    expect(level.body.error.fields[0]?.path).toBe('level');
+    const southOnly = okBody(await call(s.t.app, 'GET', '/api/auth/me', { session: s.frontDesk })).user
       .id as string;
     const team = await call(s.t.app, 'POST', `/api/patients/${s.ids.bell}/episodes`, {
       session: s.clinician,
       body: { programId: s.ids.northAdultIop, level: '2.1', careTeam: [s.ids.nurseId, southOnly] },
     });
-    expect(team.status).toBe(422);
+    expectStatus(team, 422);
     expect(team.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['careTeam.1']);
   });
 });
@@ -77,41 +77,41 @@ describe('status state machine', () => {
         body: { status },
       });
     const invalid = await move('on_hold', 1);
-    expect(invalid.status).toBe(409);
+    expectStatus(invalid, 409);
     expect(invalid.body.error.code).toBe('invalid_transition');
-    expect(invalid.body.error.allowed).toEqual(['active', 'discharged']);
+    expect(invalid.body).toHaveProperty('error.allowed', ['active', 'discharged']);
     expect(invalid.body.error.message).toContain('active or discharged');
 
-    expect((await move('active', 1)).body.status).toBe('active');
-    expect((await move('on_hold', 2)).body.allowedMoves).toEqual(['active', 'discharged']);
+    expect(okBody(await move('active', 1)).status).toBe('active');
+    expect(okBody(await move('on_hold', 2)).allowedMoves).toEqual(['active', 'discharged']);
     const back = await move('active', 3);
     expect(back.body).toMatchObject({ status: 'active', version: 4 });
 
     // A stale version is refused, and a move to discharged goes through the discharge route.
     expect((await move('on_hold', 3)).status).toBe(409);
     const discharge = await move('discharged', 4);
-    expect(discharge.status).toBe(422);
-    expect(discharge.body.error.fields[0].path).toBe('status');
+    expectStatus(discharge, 422);
+    expect(discharge.body.error.fields[0]?.path).toBe('status');
   });
 
   it('needs If-Match (428)', async () => {
     const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.delgado}/episodes`, {
       session: s.clinician,
     });
-    const res = await call(s.t.app, 'POST', path(list.body.items[0].id, '/status', s.ids.delgado), {
+    const res = await call(s.t.app, 'POST', path(okBody(list).items[0]!.id, '/status', s.ids.delgado), {
       session: s.clinician,
       body: { status: 'on_hold' },
     });
-    expect(res.status).toBe(428);
+    expectStatus(res, 428);
   });
 
   it('sets the admission day when a screening episode is admitted', async () => {
-    const ep = (
+    const ep = okBody(
       await call(s.t.app, 'POST', `/api/patients/${s.ids.rivera}/episodes`, {
         session: s.clinician,
         body: { programId: s.ids.northAdultIop, level: '2.1', status: 'screening' },
-      })
-    ).body;
+      }),
+    );
     const res = await call(s.t.app, 'POST', path(ep.id, '/status', s.ids.rivera), {
       session: s.clinician,
       headers: ifMatch(ep.version),
@@ -126,7 +126,7 @@ describe('level of care', () => {
     const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, {
       session: s.clinician,
     });
-    const ep = list.body.items.find((e: { programId: string }) => e.programId === s.ids.northAdultIop);
+    const ep = okBody(list).items.find((e: { programId: string }) => e.programId === s.ids.northAdultIop)!;
     const assessment = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/assessments`, {
       session: s.clinician,
       body: { edition: 3, ratings: { D1: 0, D2: 0, D3: 1, D4: 1, D5: 1, D6: 1 }, placedLevel: '1' },
@@ -138,62 +138,62 @@ describe('level of care', () => {
         toLevel: '1',
         effectiveOn: '2026-02-15',
         reason: 'Goals met; steady attendance',
-        assessmentId: assessment.body.id,
+        assessmentId: okBody(assessment).id,
       },
     });
-    expect(down.status, down.text).toBe(201);
+    expectStatus(down, 201);
     expect(down.body.level).toBe('1');
     expect(down.body.levelHistory.at(-1)).toMatchObject({
       fromLevel: '2.1',
       toLevel: '1',
       direction: 'step-down',
-      assessmentId: assessment.body.id,
+      assessmentId: okBody(assessment).id,
     });
     const up = await call(s.t.app, 'POST', path(ep.id, '/level-changes'), {
       session: s.clinician,
       headers: ifMatch(down.body.version),
       body: { toLevel: '2.5', effectiveOn: '2026-03-01', reason: 'Relapse' },
     });
-    expect(up.body.levelHistory.map((h: { direction: string }) => h.direction)).toEqual([
+    expect(okBody(up).levelHistory.map((h: { direction: string }) => h.direction)).toEqual([
       'admission',
       'step-down',
       'step-up',
     ]);
     const early = await call(s.t.app, 'POST', path(ep.id, '/level-changes'), {
       session: s.clinician,
-      headers: ifMatch(up.body.version),
+      headers: ifMatch(okBody(up).version),
       body: { toLevel: '2.1', effectiveOn: '2025-12-01', reason: 'x' },
     });
-    expect(early.status).toBe(422);
-    expect(early.body.error.fields[0].path).toBe('effectiveOn');
+    expectStatus(early, 422);
+    expect(early.body.error.fields[0]?.path).toBe('effectiveOn');
   });
 
   it('changes the primary clinician and care team with If-Match', async () => {
-    const ep = (
-      await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/episodes`, { session: s.clinician })
-    ).body.items[0];
+    const ep = okBody(
+      await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/episodes`, { session: s.clinician }),
+    ).items[0]!;
     const res = await call(s.t.app, 'PATCH', path(ep.id, '', s.ids.rivera), {
       session: s.clinician,
       headers: ifMatch(ep.version),
       body: { primaryClinicianId: s.ids.clinicianId, careTeam: [s.ids.nurseId] },
     });
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     expect(res.body).toMatchObject({ primaryClinicianId: s.ids.clinicianId, version: ep.version + 1 });
     const stale = await call(s.t.app, 'PATCH', path(ep.id, '', s.ids.rivera), {
       session: s.clinician,
       headers: ifMatch(ep.version),
       body: { careTeam: [] },
     });
-    expect(stale.status).toBe(409);
+    expectStatus(stale, 409);
     expect(stale.body.error.code).toBe('version_conflict');
   });
 });
 
 describe('diagnoses', () => {
   it('adds ICD-10-CM diagnoses (SUD and mental health), one primary, and refuses a malformed code', async () => {
-    const ep = (
-      await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, { session: s.clinician })
-    ).body.items[0];
+    const ep = okBody(
+      await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, { session: s.clinician }),
+    ).items[0]!;
     const add = (body: Record<string, unknown>) =>
       call(s.t.app, 'POST', path(ep.id, '/diagnoses'), { session: s.clinician, body });
     await add({
@@ -213,19 +213,26 @@ describe('diagnoses', () => {
       kind: 'sud',
       primary: true,
     });
-    expect(third.body.diagnoses.map((d: { code: string; primary: boolean }) => [d.code, d.primary])).toEqual([
+    expect(
+      okBody(third).diagnoses?.map((d: { code: string; primary: boolean }) => [d.code, d.primary]),
+    ).toEqual([
       ['F11.20', true],
       ['F10.20', false],
       ['F32.A', false],
     ]);
-    expect(second.status).toBe(201);
+    expectStatus(second, 201);
     const bad = await add({ code: 'ALCOHOL', description: 'x', kind: 'sud' });
-    expect(bad.status).toBe(422);
-    expect(bad.body.error.fields[0].path).toBe('code');
-    const removed = await call(s.t.app, 'DELETE', path(ep.id, `/diagnoses/${second.body.diagnoses[1].id}`), {
-      session: s.clinician,
-    });
-    expect(removed.status).toBe(200);
+    expectStatus(bad, 422);
+    expect(bad.body.error.fields[0]?.path).toBe('code');
+    const removed = await call(
+      s.t.app,
+      'DELETE',
+      path(ep.id, `/diagnoses/${second.body.diagnoses![1]!.id}`),
+      {
+        session: s.clinician,
+      },
+    );
+    expectStatus(removed, 200);
     expect(removed.body.diagnoses).toHaveLength(2);
   });
 });
@@ -247,16 +254,16 @@ describe('access', () => {
       session: s.frontDesk,
       body: { programId: s.ids.southAdultIop, level: '2.1' },
     });
-    expect(write.status).toBe(403);
+    expectStatus(write, 403);
   });
 
   it('an episode id of another patient is not found under this patient', async () => {
     const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, {
       session: s.clinician,
     });
-    const res = await call(s.t.app, 'GET', path(list.body.items[0].id, '', s.ids.bell), {
+    const res = await call(s.t.app, 'GET', path(okBody(list).items[0]!.id, '', s.ids.bell), {
       session: s.clinician,
     });
-    expect(res.status).toBe(404);
+    expectStatus(res, 404);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupSessionWithAttendance } from '../notes/notes-fixtures';
 import { ifMatch } from '../test-support/clinical-fixtures';
-import { call, demoCodeFor } from '../test-support/test-app';
+import { call, demoCodeFor, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 /**
@@ -40,7 +40,7 @@ const part = (i: number) => ({
 async function readStatements(path: string) {
   const before = s.t.db.queryCount();
   const res = await call(s.t.app, 'GET', path, { session: s.director });
-  expect(res.status, res.text).toBe(200);
+  expectStatus(res, 200);
   return s.t.db.queryCount() - before;
 }
 
@@ -66,7 +66,7 @@ describe('a 12-member group note', () => {
         body: {},
       },
     );
-    expect(smallNote.status, smallNote.text).toBe(201);
+    expectStatus(smallNote, 201);
 
     const g = await groupSessionWithAttendance(
       s.t,
@@ -84,9 +84,9 @@ describe('a 12-member group note', () => {
       },
     );
     requests++;
-    expect(draft.status, draft.text).toBe(201);
+    expectStatus(draft, 201);
     expect(draft.body.members).toHaveLength(12);
-    const path = `/api/sites/${g.ids.north}/group-notes/${draft.body.id}`;
+    const path = `/api/sites/${g.ids.north}/group-notes/${draft.body.id}` as const;
     const saved = await call(s.t.app, 'PUT', path, {
       session: s.director,
       headers: ifMatch(draft.body.version),
@@ -96,14 +96,14 @@ describe('a 12-member group note', () => {
       },
     });
     requests++;
-    expect(saved.status, saved.text).toBe(200);
+    expectStatus(saved, 200);
     const signed = await call(s.t.app, 'POST', `${path}/sign`, {
       session: s.director,
       headers: ifMatch(saved.body.version),
       body: { totpCode: demoCodeFor(s.t.app, 'director@demo.openiop.org') },
     });
     requests++;
-    expect(signed.status, signed.text).toBe(200);
+    expectStatus(signed, 200);
     expect(signed.body.status).toBe('locked');
     expect(requests).toBe(3);
 
@@ -113,8 +113,8 @@ describe('a 12-member group note', () => {
 
     for (const [i, patientId] of g.patientIds.entries()) {
       const chart = await call(s.t.app, 'GET', `/api/patients/${patientId}/notes`, { session: s.director });
-      const copy = chart.body.items.find((n: { groupNoteId: string }) => n.groupNoteId === draft.body.id);
-      expect(copy.body.participation).toBe(MEMBERS[i]![2]);
+      const copy = okBody(chart).items.find((n) => n.groupNoteId === draft.body.id);
+      expect(copy?.body.participation).toBe(MEMBERS[i]![2]);
       const text = JSON.stringify(chart.body);
       for (const [j, [given, family]] of MEMBERS.entries()) {
         if (j !== i) {

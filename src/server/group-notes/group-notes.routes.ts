@@ -1,18 +1,17 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { auditRefusedSignature, findGroupNoteOfSession, type RollbackContext, SignRequest } from '../notes';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineSiteRoute, readPatientRecord, type SiteContext } from '../platform/http/route-wrappers';
+import { siteParams, undescribedConflict, undescribedConflicts } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
+import { readPatientRecord, type SiteContext } from '../platform/http/route-wrappers';
 import { draftGroupNote } from './draft-group-note';
 import { auditMembers, everyMember, groupJson, loadGroup } from './group-note';
 import { GroupNote, UpdateGroupNoteRequest } from './group-notes.schema';
 import { saveGroupNote } from './save-group-note';
 import { cosignGroupNote, signGroupNote } from './sign-group-note';
 
-const tags = ['Group notes'];
-const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };
-const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
-const SiteGroupNote = z.object({ siteId: UuidParam('siteId'), groupNoteId: UuidParam('groupNoteId') });
+const SiteSession = siteParams('sessionId');
+const SiteGroupNote = siteParams('groupNoteId');
 
 /** Staff read a group note: every member's part, so a read of every member's record. */
 async function readGroupNote(ctx: SiteContext, groupNoteId: string) {
@@ -26,42 +25,36 @@ const refusedSignature = (ctx: RollbackContext, error: unknown) =>
   auditRefusedSignature(ctx, { entity: 'group_note', entityId: ctx.c.req.param('groupNoteId') ?? '' }, error);
 
 export function registerGroupNoteRoutes(app: App) {
+  const sites = siteRoutes(app, { tags: ['Group notes'] });
+
   const groupPath = '/api/sites/{siteId}/group-notes/{groupNoteId}';
   const sessionNotePath = '/api/sites/{siteId}/sessions/{sessionId}/group-note';
 
-  defineSiteRoute(
-    app,
+  sites.post(
+    sessionNotePath,
     {
       permission: 'group_note.write',
       status: 201,
       idempotent: true,
       etag: true,
-      route: createRoute({
-        method: 'post',
-        path: sessionNotePath,
-        tags,
-        summary:
-          "Draft the session's group note from its attendance: the shared part prefilled (topic, curriculum item, duration) and one member part for each member present, late or left early, with their minutes. Only group_therapy sessions; one note per session (409 group_note_exists with details.groupNoteId). Body: {}. Takes Idempotency-Key.",
-        request: { params: SiteSession, body: jsonBody(z.strictObject({}).openapi('CreateGroupNote')) },
-        responses: { 201: jsonResponse(GroupNote, 'The draft'), 409: errorResponses[422], ...errorResponses },
-      }),
+      summary:
+        "Draft the session's group note from its attendance: the shared part prefilled (topic, curriculum item, duration) and one member part for each member present, late or left early, with their minutes. Only group_therapy sessions; one note per session (409 group_note_exists with details.groupNoteId). Body: {}. Takes Idempotency-Key.",
+      params: SiteSession,
+      body: z.strictObject({}).openapi('CreateGroupNote'),
+      ok: [GroupNote, 'The draft'],
+      responses: undescribedConflict,
     },
     (ctx, { param }) => draftGroupNote(ctx, param.sessionId),
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    sessionNotePath,
     {
       permission: 'group_note.write',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: sessionNotePath,
-        tags,
-        summary: "The session's group note (staff view: every member's part), if drafted",
-        request: { params: SiteSession },
-        responses: { 200: jsonResponse(GroupNote, 'The group note'), ...errorResponses },
-      }),
+      summary: "The session's group note (staff view: every member's part), if drafted",
+      params: SiteSession,
+      ok: [GroupNote, 'The group note'],
     },
     async (ctx, { param }) => {
       const existing = await readPatientRecord(
@@ -72,38 +65,30 @@ export function registerGroupNoteRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    groupPath,
     {
       permission: 'group_note.write',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: groupPath,
-        tags,
-        summary:
-          "A group note, staff view: the shared part and every member's part with the objectives of each member's own plan to pick from (ETag carries the version)",
-        request: { params: SiteGroupNote },
-        responses: { 200: jsonResponse(GroupNote, 'The group note'), ...errorResponses },
-      }),
+      summary:
+        "A group note, staff view: the shared part and every member's part with the objectives of each member's own plan to pick from (ETag carries the version)",
+      params: SiteGroupNote,
+      ok: [GroupNote, 'The group note'],
     },
     (ctx, { param }) => readGroupNote(ctx, param.groupNoteId),
   );
 
-  defineSiteRoute(
-    app,
+  sites.put(
+    groupPath,
     {
       permission: 'group_note.write',
       versioned: true,
-      route: createRoute({
-        method: 'put',
-        path: groupPath,
-        tags,
-        summary:
-          "The author saves the draft: fields of the shared part given are replaced; each listed member's part is replaced whole (members not listed keep theirs). Needs If-Match (409 version_conflict: nothing saved). A member not present at the session → 422 members.N.patientId; an objective not in that member's own plan → 422 members.N.part.objectives.M.objectiveId.",
-        request: { params: SiteGroupNote, body: jsonBody(UpdateGroupNoteRequest) },
-        responses: { 200: jsonResponse(GroupNote, 'Saved'), ...conflictResponses, ...errorResponses },
-      }),
+      summary:
+        "The author saves the draft: fields of the shared part given are replaced; each listed member's part is replaced whole (members not listed keep theirs). Needs If-Match (409 version_conflict: nothing saved). A member not present at the session → 422 members.N.patientId; an objective not in that member's own plan → 422 members.N.part.objectives.M.objectiveId.",
+      params: SiteGroupNote,
+      body: UpdateGroupNoteRequest,
+      ok: [GroupNote, 'Saved'],
+      responses: undescribedConflicts,
     },
     (ctx, { param, json }) => saveGroupNote(ctx, param.groupNoteId, json),
   );
@@ -127,20 +112,17 @@ export function registerGroupNoteRoutes(app: App) {
     },
   ] as const;
   for (const s of signing) {
-    defineSiteRoute(
-      app,
+    sites.post(
+      `${groupPath}/${s.step}`,
       {
         permission: s.permission,
         versioned: true,
         afterRollback: refusedSignature,
-        route: createRoute({
-          method: 'post',
-          path: `${groupPath}/${s.step}`,
-          tags,
-          summary: s.summary,
-          request: { params: SiteGroupNote, body: jsonBody(SignRequest) },
-          responses: { 200: jsonResponse(GroupNote, s.answered), ...conflictResponses, ...errorResponses },
-        }),
+        summary: s.summary,
+        params: SiteGroupNote,
+        body: SignRequest,
+        ok: [GroupNote, s.answered],
+        responses: undescribedConflicts,
       },
       (ctx, { param, json }) => s.run(ctx, param.groupNoteId, json),
     );

@@ -4,7 +4,7 @@ import { groupSessionWithAttendance } from '../notes/notes-fixtures';
 import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PASSWORD, DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
 import { ifMatch, planDocument } from '../test-support/clinical-fixtures';
-import { call, demoCodeFor } from '../test-support/test-app';
+import { call, demoCodeFor, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -46,7 +46,7 @@ const PARTS: Record<string, Record<string, unknown>> = {
 };
 describe('group note: from attendance to a signed note in each member’s chart', () => {
   let g: Awaited<ReturnType<typeof groupSessionWithAttendance>>;
-  let groupPath: string;
+  let groupPath: `/api/sites/${string}/group-notes/${string}`;
   let note: {
     id: string;
     version: number;
@@ -74,7 +74,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
         body: { document: planDocument(s.ids.clinicianId) },
       },
     );
-    expect(plan.status, plan.text).toBe(201);
+    expectStatus(plan, 201);
   });
 
   it('drafts from attendance: present, late and left-early members with their minutes; the absent one left out', async () => {
@@ -83,7 +83,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
       body: {},
       headers: { 'idempotency-key': 'group-draft-1' },
     });
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     note = res.body;
     groupPath = `/api/sites/${s.ids.north}/group-notes/${note.id}`;
     expect(res.body.status).toBe('draft');
@@ -92,21 +92,15 @@ describe('group note: from attendance to a signed note in each member’s chart'
       durationMinutes: 180,
     });
     expect(res.body.part2).toMatchObject({ applies: true, securityLabel: '42CFRPart2' });
-    expect(
-      res.body.members.map((m: { familyName: string; attendanceStatus: string; minutes: number }) => [
-        m.familyName,
-        m.attendanceStatus,
-        m.minutes,
-      ]),
-    ).toEqual([
+    expect(res.body.members.map((m) => [m.familyName, m.attendanceStatus, m.minutes])).toEqual([
       ['Bell', 'late', 160],
       ['Delgado', 'left_early', 120],
       ['Okafor', 'present', 180],
       ['Rivera', 'present', 180],
     ]);
-    expect(res.body.members[0].codeSuggestion.code).toBe('90853');
+    expect(res.body.members[0]?.codeSuggestion?.code).toBe('90853');
     const rivera = res.body.members.find((m: { familyName: string }) => m.familyName === 'Rivera');
-    expect(rivera.objectives.map((o: { id: string }) => o.id)).toEqual(['p1.g1.o1']);
+    expect(rivera?.objectives.map((o: { id: string }) => o.id)).toEqual(['p1.g1.o1']);
     // The same key replays the draft; a second draft of the session is refused.
     const replay = await call(
       s.t.app,
@@ -118,7 +112,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
         headers: { 'idempotency-key': 'group-draft-1' },
       },
     );
-    expect(replay.body.id).toBe(note.id);
+    expect(okBody(replay).id).toBe(note.id);
     const again = await call(
       s.t.app,
       'POST',
@@ -128,7 +122,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
         body: {},
       },
     );
-    expect(again.status).toBe(409);
+    expectStatus(again, 409);
     expect(again.body.error.code).toBe('group_note_exists');
   });
 
@@ -138,8 +132,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
       headers: ifMatch(note.version),
       body: { members: [{ patientId: patientOf('Whitfield'), part: PARTS.Bell }] },
     });
-    expect(res.status).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('members.0.patientId');
+    expectStatus(res, 422);
+    expect(res.body.error.fields[0]?.path).toBe('members.0.patientId');
   });
 
   it('takes objectives only from that member’s own plan', async () => {
@@ -155,8 +149,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
         ],
       },
     });
-    expect(foreign.status).toBe(422);
-    expect(foreign.body.error.fields[0].path).toBe('members.0.part.objectives.0.objectiveId');
+    expectStatus(foreign, 422);
+    expect(foreign.body.error.fields[0]?.path).toBe('members.0.part.objectives.0.objectiveId');
     const own = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(note.version),
@@ -169,15 +163,15 @@ describe('group note: from attendance to a signed note in each member’s chart'
         ],
       },
     });
-    expect(own.status, own.text).toBe(200);
+    expectStatus(own, 200);
     const rivera = own.body.members[memberIndex('Rivera')];
-    expect(rivera.part.objectives[0].description).toBe('Attends 9 of 9 weekly group hours for 4 weeks');
+    expect(rivera?.part.objectives?.[0]?.description).toBe('Attends 9 of 9 weekly group hours for 4 weeks');
     note = own.body;
   });
 
   it('a concurrent edit of the draft answers 409 and loses nothing', async () => {
     const read = await call(s.t.app, 'GET', groupPath, { session: s.clinician });
-    const version = read.body.version;
+    const version = okBody(read).version;
     const first = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(version),
@@ -185,18 +179,18 @@ describe('group note: from attendance to a signed note in each member’s chart'
         shared: { interventions: ['relapse_prevention', 'cbt'], narrative: 'Mapped high-risk situations.' },
       },
     });
-    expect(first.status, first.text).toBe(200);
+    expectStatus(first, 200);
     const second = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(version),
       body: { shared: { narrative: 'Overwrites?' } },
     });
-    expect(second.status).toBe(409);
+    expectStatus(second, 409);
     expect(second.body.error.code).toBe('version_conflict');
     const after = await call(s.t.app, 'GET', groupPath, { session: s.clinician });
-    expect(after.body.shared.narrative).toBe('Mapped high-risk situations.');
-    expect(after.body.shared.interventions).toEqual(['relapse_prevention', 'cbt']);
-    note = after.body;
+    expect(okBody(after).shared.narrative).toBe('Mapped high-risk situations.');
+    expect(okBody(after).shared.interventions).toEqual(['relapse_prevention', 'cbt']);
+    note = okBody(after);
   });
 
   it('blocks signing while two parts are identical, naming both members; fixing them lets the check pass', async () => {
@@ -211,14 +205,14 @@ describe('group note: from attendance to a signed note in each member’s chart'
         ],
       },
     });
-    expect(save.status, save.text).toBe(200);
+    expectStatus(save, 200);
     note = save.body;
     const blocked = await call(s.t.app, 'POST', `${groupPath}/sign`, {
       session: s.clinician,
       headers: ifMatch(note.version),
       body: totp('clinician@demo.openiop.org'),
     });
-    expect(blocked.status).toBe(422);
+    expectStatus(blocked, 422);
     expect(blocked.body.error.code).toBe('member_parts_too_similar');
     const paths = blocked.body.error.fields.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(
@@ -240,14 +234,14 @@ describe('group note: from attendance to a signed note in each member’s chart'
         ],
       },
     });
-    expect(fixed.status).toBe(200);
+    expectStatus(fixed, 200);
     note = fixed.body;
     const leak = await call(s.t.app, 'POST', `${groupPath}/sign`, {
       session: s.clinician,
       headers: ifMatch(note.version),
       body: totp('clinician@demo.openiop.org'),
     });
-    expect(leak.status).toBe(422);
+    expectStatus(leak, 422);
     expect(leak.body.error.code).toBe('other_member_named');
     expect(leak.body.error.fields).toEqual([
       expect.objectContaining({ path: `members.${memberIndex('Bell')}.part` }),
@@ -257,7 +251,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
       headers: ifMatch(note.version),
       body: { members: [{ patientId: patientOf('Bell'), part: PARTS.Bell }] },
     });
-    note = clean.body;
+    note = okBody(clean);
   });
 
   it('only the author signs, with a correct password or code; a supervised author waits for co-signature', async () => {
@@ -266,15 +260,15 @@ describe('group note: from attendance to a signed note in each member’s chart'
       headers: ifMatch(note.version),
       body: totp('director@demo.openiop.org'),
     });
-    expect(other.status).toBe(403);
+    expectStatus(other, 403);
     expect(other.body.error.code).toBe('not_author');
     const wrong = await call(s.t.app, 'POST', `${groupPath}/sign`, {
       session: s.clinician,
       headers: ifMatch(note.version),
       body: { password: 'not-my-password' },
     });
-    expect(wrong.status).toBe(422);
-    expect(wrong.body.error.fields[0].path).toBe('password');
+    expectStatus(wrong, 422);
+    expect(wrong.body.error.fields[0]?.path).toBe('password');
     const refusals = await s.t.db.tx((tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, 'group_note.signature_refused')),
     );
@@ -286,13 +280,13 @@ describe('group note: from attendance to a signed note in each member’s chart'
       headers: ifMatch(note.version),
       body: { password: DEMO_PASSWORD, ...totp('clinician@demo.openiop.org') },
     });
-    expect(both.status).toBe(422);
+    expectStatus(both, 422);
     const signed = await call(s.t.app, 'POST', `${groupPath}/sign`, {
       session: s.clinician,
       headers: ifMatch(note.version),
       body: totp('clinician@demo.openiop.org'),
     });
-    expect(signed.status, signed.text).toBe(200);
+    expectStatus(signed, 200);
     expect(signed.body.status).toBe('awaiting_cosignature');
     expect(signed.body.signature).toMatchObject({
       userId: s.ids.clinicianId,
@@ -306,28 +300,28 @@ describe('group note: from attendance to a signed note in each member’s chart'
 
   it('the supervisor’s queue shows it; only the supervisor co-signs; then it is locked and edits name the addendum', async () => {
     const queue = await call(s.t.app, 'GET', '/api/notes/queue', { session: s.director });
-    expect(queue.status).toBe(200);
+    expectStatus(queue, 200);
     expect(queue.body.awaitingMyCosignature.map((i: { id: string }) => i.id)).toContain(note.id);
     const edit = await call(s.t.app, 'PUT', groupPath, {
       session: s.clinician,
       headers: ifMatch(note.version),
       body: { shared: { narrative: 'late change' } },
     });
-    expect(edit.status).toBe(409);
+    expectStatus(edit, 409);
     expect(edit.body.error.code).toBe('note_awaiting_cosignature');
     const notSupervisor = await call(s.t.app, 'POST', `${groupPath}/cosign`, {
       session: s.prescriber,
       headers: ifMatch(note.version),
       body: totp('prescriber@demo.openiop.org'),
     });
-    expect(notSupervisor.status).toBe(403);
+    expectStatus(notSupervisor, 403);
     expect(notSupervisor.body.error.code).toBe('not_supervisor');
     const cosigned = await call(s.t.app, 'POST', `${groupPath}/cosign`, {
       session: s.director,
       headers: ifMatch(note.version),
       body: { password: DEMO_PASSWORD },
     });
-    expect(cosigned.status, cosigned.text).toBe(200);
+    expectStatus(cosigned, 200);
     expect(cosigned.body.status).toBe('locked');
     expect(cosigned.body.cosignature).toMatchObject({ credential: 'LCSW', method: 'password' });
     note = cosigned.body;
@@ -336,9 +330,9 @@ describe('group note: from attendance to a signed note in each member’s chart'
       headers: ifMatch(note.version),
       body: { shared: { narrative: 'late change' } },
     });
-    expect(locked.status).toBe(409);
+    expectStatus(locked, 409);
     expect(locked.body.error.code).toBe('note_locked');
-    expect(locked.body.error.allowedActions).toEqual(['addendum']);
+    expect(locked.body).toHaveProperty('error.allowedActions', ['addendum']);
   });
 
   it('each member’s chart shows only their copy: the shared part and their own part, with the Part 2 label', async () => {
@@ -346,8 +340,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const res = await call(s.t.app, 'GET', `/api/patients/${patientOf('Rivera')}/notes`, {
       session: s.nurse,
     });
-    expect(res.status, res.text).toBe(200);
-    const copy = res.body.items.find((n: { groupNoteId: string }) => n.groupNoteId === note.id);
+    expectStatus(res, 200);
+    const copy = res.body.items.find((n) => n.groupNoteId === note.id);
     expect(copy).toMatchObject({
       noteType: 'group_therapy',
       status: 'locked',
@@ -355,8 +349,8 @@ describe('group note: from attendance to a signed note in each member’s chart'
       codeSuggestion: { code: '90853' },
       part2: { applies: true, securityLabel: '42CFRPart2' },
     });
-    expect(copy.groupShared.topic).toBe('Relapse prevention: high-risk situations');
-    expect(copy.body.participation).toBe(PARTS.Rivera!.participation);
+    expect(copy?.groupShared?.topic).toBe('Relapse prevention: high-risk situations');
+    expect(copy?.body.participation).toBe(PARTS.Rivera!.participation);
     const text = JSON.stringify(res.body);
     for (const word of others) expect(text).not.toContain(word);
     for (const family of ['Okafor', 'Bell', 'Delgado']) {
@@ -366,32 +360,32 @@ describe('group note: from attendance to a signed note in each member’s chart'
     const bell = await call(s.t.app, 'GET', `/api/patients/${patientOf('Bell')}/notes`, {
       session: s.clinician,
     });
-    expect(bell.body.items[0].body.participation).toBe(PARTS.Bell!.participation);
+    expect(okBody(bell).items[0]?.body.participation).toBe(PARTS.Bell!.participation);
     expect(JSON.stringify(bell.body)).not.toContain('Rivera');
   });
 
   it('the portal shows the patient their own locked copy and nobody else’s', async () => {
     const res = await call(s.t.app, 'GET', '/api/portal/notes', { session: s.portal });
-    expect(res.status, res.text).toBe(200);
-    expect(res.body.items.map((n: { groupNoteId: string }) => n.groupNoteId)).toEqual([note.id]);
-    expect(res.body.items[0].part2.notice).toContain('42 CFR Part 2');
+    expectStatus(res, 200);
+    expect(res.body.items.map((n) => n.groupNoteId)).toEqual([note.id]);
+    expect(res.body.items[0]?.part2.notice).toContain('42 CFR Part 2');
     expect(JSON.stringify(res.body)).not.toContain('Okafor');
   });
 
   it('an addendum keeps the original and shows in order; one naming another member is refused', async () => {
     const riveraCopy = note.members.find((m) => m.familyName === 'Rivera')!.noteId;
-    const path = `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}/addenda`;
+    const path = `/api/patients/${patientOf('Rivera')}/notes/${riveraCopy}/addenda` as const;
     const leak = await call(s.t.app, 'POST', path, {
       session: s.clinician,
       body: { text: 'Sat beside Okafor.', ...totp('clinician@demo.openiop.org') },
     });
-    expect(leak.status).toBe(422);
-    expect(leak.body.error.fields[0].path).toBe('text');
+    expectStatus(leak, 422);
+    expect(leak.body.error.fields[0]?.path).toBe('text');
     const added = await call(s.t.app, 'POST', path, {
       session: s.clinician,
       body: { text: 'Correction: practised two refusal lines, not one.', password: DEMO_PASSWORD },
     });
-    expect(added.status, added.text).toBe(201);
+    expectStatus(added, 201);
     expect(added.body.body.participation).toBe(PARTS.Rivera!.participation);
     expect(added.body.addenda).toHaveLength(1);
     expect(added.body.addenda[0]).toMatchObject({
@@ -403,7 +397,7 @@ describe('group note: from attendance to a signed note in each member’s chart'
       headers: ifMatch(added.body.version),
       body: { body: {} },
     });
-    expect(direct.status).toBe(409);
+    expectStatus(direct, 409);
     expect(direct.body.error.code).toBe('note_locked');
   });
 });

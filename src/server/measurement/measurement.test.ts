@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
 import { admit, demoIds } from '../test-support/clinical-fixtures';
-import { call, login } from '../test-support/test-app';
+import { call, expectStatus, login, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { urgentTasks } from './measurement.table';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await admit(s.t, s.clinician, s.ids.okafor, s.ids.northAdultIop, { primaryClinicianId: s.ids.clinicianId });
 });
 
-const results = (patientId: string) => `/api/patients/${patientId}/instrument-results`;
+const results = (patientId: string) => `/api/patients/${patientId}/instrument-results` as const;
 const fieldPaths = (body: { error: { fields: { path: string }[] } }) => body.error.fields.map((f) => f.path);
 
 describe('instrument schedules', () => {
@@ -41,9 +41,9 @@ describe('instrument schedules', () => {
     const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/instrument-schedules`, {
       session: s.nurse,
     });
-    expect(res.status, res.text).toBe(200);
+    expectStatus(res, 200);
     const adult = res.body.programs.find((p: { programId: string }) => p.programId === s.ids.northAdultIop);
-    expect(adult.items).toEqual([
+    expect(adult?.items).toEqual([
       { instrumentId: 'bam', atIntake: true, everyDays: 30 },
       { instrumentId: 'gad-7', atIntake: true, everyDays: 14 },
       { instrumentId: 'phq-9', atIntake: true, everyDays: 14 },
@@ -52,23 +52,24 @@ describe('instrument schedules', () => {
   });
 
   it('lets the director replace a program schedule and refuses bad lines naming them', async () => {
-    const path = `/api/sites/${s.ids.north}/programs/${s.ids.northAdolescentIop}/instrument-schedule`;
+    const path =
+      `/api/sites/${s.ids.north}/programs/${s.ids.northAdolescentIop}/instrument-schedule` as const;
     const items = [
       { instrumentId: 'phq-9', atIntake: true, everyDays: 7 },
       { instrumentId: 'c-ssrs-screener', atIntake: true, everyDays: null },
     ];
     const byClinician = await call(s.t.app, 'PUT', path, { session: s.clinician, body: { items } });
-    expect(byClinician.status).toBe(403);
+    expectStatus(byClinician, 403);
     const saved = await call(s.t.app, 'PUT', path, { session: s.director, body: { items } });
-    expect(saved.status, saved.text).toBe(200);
+    expectStatus(saved, 200);
     expect(saved.body.items).toHaveLength(2);
     const again = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/instrument-schedules`, {
       session: s.director,
     });
-    const adolescent = again.body.programs.find(
+    const adolescent = okBody(again).programs.find(
       (p: { programId: string }) => p.programId === s.ids.northAdolescentIop,
     );
-    expect(adolescent.items.map((i: { instrumentId: string }) => i.instrumentId)).toEqual([
+    expect(adolescent?.items.map((i: { instrumentId: string }) => i.instrumentId)).toEqual([
       'c-ssrs-screener',
       'phq-9',
     ]);
@@ -82,13 +83,13 @@ describe('instrument schedules', () => {
         ],
       },
     });
-    expect(bad.status).toBe(422);
+    expectStatus(bad, 422);
     expect(fieldPaths(bad.body)).toEqual(['items.1.instrumentId', 'items.1.everyDays']);
     const unknown = await call(s.t.app, 'PUT', path, {
       session: s.director,
       body: { items: [{ instrumentId: 'mmse', atIntake: true, everyDays: 0 }] },
     });
-    expect(unknown.status).toBe(422);
+    expectStatus(unknown, 422);
     expect(fieldPaths(unknown.body).sort()).toEqual(['items.0.everyDays', 'items.0.instrumentId']);
   });
 });
@@ -98,7 +99,7 @@ describe('due list and staff entry', () => {
     const due = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-due?pageSize=100`, {
       session: s.nurse,
     });
-    expect(due.status, due.text).toBe(200);
+    expectStatus(due, 200);
     const okafor = due.body.items.filter((i: { patientId: string }) => i.patientId === s.ids.okafor);
     expect(
       okafor.map((i: { instrumentId: string; state: string }) => `${i.instrumentId} ${i.state}`).sort(),
@@ -117,7 +118,7 @@ describe('due list and staff entry', () => {
         answers: phq9({ item1: 3, item2: 3, item3: 2, item4: 2, item5: 2, item6: 1 }),
       },
     });
-    expect(entered.status, entered.text).toBe(201);
+    expectStatus(entered, 201);
     expect(entered.body).toMatchObject({
       instrumentId: 'phq-9',
       total: 13,
@@ -135,12 +136,14 @@ describe('due list and staff entry', () => {
         answers: phq9({ item1: 3, item2: 3, item3: 2, item4: 2, item5: 2, item6: 1 }),
       },
     });
-    expect(retried.body.id).toBe(entered.body.id);
+    expect(okBody(retried).id).toBe(entered.body.id);
 
     const after = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-due?pageSize=100`, {
       session: s.nurse,
     });
-    const okaforAfter = after.body.items.filter((i: { patientId: string }) => i.patientId === s.ids.okafor);
+    const okaforAfter = okBody(after).items.filter(
+      (i: { patientId: string }) => i.patientId === s.ids.okafor,
+    );
     expect(okaforAfter.map((i: { instrumentId: string }) => i.instrumentId).sort()).toEqual(['bam', 'gad-7']);
   });
 
@@ -150,7 +153,7 @@ describe('due list and staff entry', () => {
       const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-due`, {
         session: s.nurse,
       });
-      expect(res.status).toBe(200);
+      expectStatus(res, 200);
       return s.t.db.queryCount() - before;
     };
     const withTwo = await statements();
@@ -164,7 +167,7 @@ describe('due list and staff entry', () => {
       session: s.nurse,
       body: { instrumentId: 'phq-9', answers: phq9({ item9: 4 }) },
     });
-    expect(outside.status).toBe(422);
+    expectStatus(outside, 422);
     expect(fieldPaths(outside.body)).toEqual(['answers.item9']);
     const missing = await call(s.t.app, 'POST', results(s.ids.okafor), {
       session: s.nurse,
@@ -173,25 +176,25 @@ describe('due list and staff entry', () => {
         answers: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 1, item6: 1 },
       },
     });
-    expect(missing.status).toBe(422);
+    expectStatus(missing, 422);
     expect(fieldPaths(missing.body)).toEqual(['answers.item7']);
     const unknown = await call(s.t.app, 'POST', results(s.ids.okafor), {
       session: s.nurse,
       body: { instrumentId: 'beck', answers: {} },
     });
-    expect(unknown.status).toBe(422);
+    expectStatus(unknown, 422);
     expect(fieldPaths(unknown.body)).toEqual(['instrumentId']);
     const future = await call(s.t.app, 'POST', results(s.ids.okafor), {
       session: s.nurse,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO, administeredOn: '2099-01-01' },
     });
-    expect(future.status).toBe(422);
+    expectStatus(future, 422);
     expect(fieldPaths(future.body)).toEqual(['administeredOn']);
     const noEpisode = await call(s.t.app, 'POST', results(s.ids.cho), {
       session: s.director,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO },
     });
-    expect(noEpisode.status).toBe(422);
+    expectStatus(noEpisode, 422);
     expect(fieldPaths(noEpisode.body)).toEqual(['episodeId']);
   });
 });
@@ -202,7 +205,7 @@ describe('escalation', () => {
 
   it('portal PHQ-9 with item 9 = 1: crisis line, exactly one task for the primary clinician, acknowledged with an audit row', async () => {
     const dueInPortal = await call(s.t.app, 'GET', '/api/portal/instruments', { session: s.portal });
-    expect(dueInPortal.status, dueInPortal.text).toBe(200);
+    expectStatus(dueInPortal, 200);
     expect(dueInPortal.body.items.map((i: { instrumentId: string }) => i.instrumentId).sort()).toEqual([
       'bam',
       'gad-7',
@@ -210,14 +213,14 @@ describe('escalation', () => {
     ]);
     const phqItems = dueInPortal.body.items.find(
       (i: { instrumentId: string }) => i.instrumentId === 'phq-9',
-    ).items;
+    )!.items;
     expect(phqItems).toHaveLength(9);
 
     const submitted = await call(s.t.app, 'POST', '/api/portal/instrument-results', {
       session: s.portal,
       body: { instrumentId: 'phq-9', answers: phq9({ item1: 2, item2: 2, item9: 1 }) },
     });
-    expect(submitted.status, submitted.text).toBe(201);
+    expectStatus(submitted, 201);
     expect(submitted.body).toMatchObject({ showCrisisLine: true, careTeamNotified: true });
 
     const tasks = await tasksOf(s.ids.rivera);
@@ -230,16 +233,16 @@ describe('escalation', () => {
     });
 
     const mine = await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session: s.clinician });
-    expect(mine.status).toBe(200);
+    expectStatus(mine, 200);
     expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([tasks[0]!.id]);
     expect(mine.body.items[0]).toMatchObject({ instrumentName: 'PHQ-9', total: 5, enteredVia: 'portal' });
     const nursesTasks = await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session: s.nurse });
-    expect(nursesTasks.body.items).toEqual([]);
+    expect(okBody(nursesTasks).items).toEqual([]);
 
     const banner = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/urgent-tasks`, {
       session: s.nurse,
     });
-    expect(banner.body.items).toHaveLength(1);
+    expect(okBody(banner).items).toHaveLength(1);
 
     const ack = await call(
       s.t.app,
@@ -250,7 +253,7 @@ describe('escalation', () => {
         body: { note: 'Called Jo; safety plan reviewed, no plan or intent.' },
       },
     );
-    expect(ack.status, ack.text).toBe(200);
+    expectStatus(ack, 200);
     expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: s.ids.clinicianId });
     const audit = await s.t.db.tx((tx) =>
       tx
@@ -270,14 +273,14 @@ describe('escalation', () => {
         body: {},
       },
     );
-    expect(twice.status).toBe(409);
+    expectStatus(twice, 409);
     const bannerAfter = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/urgent-tasks`, {
       session: s.nurse,
     });
-    expect(bannerAfter.body.items).toEqual([]);
-    expect((await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session: s.clinician })).body.items).toEqual(
-      [],
-    );
+    expect(okBody(bannerAfter).items).toEqual([]);
+    expect(
+      okBody(await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session: s.clinician })).items,
+    ).toEqual([]);
   });
 
   it('portal PHQ-9 with item 9 = 0: no task and no crisis line', async () => {
@@ -289,7 +292,7 @@ describe('escalation', () => {
         answers: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 1, item6: 1, item7: 1 },
       },
     });
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({ showCrisisLine: false, careTeamNotified: false });
     expect(await tasksOf(s.ids.rivera)).toHaveLength(before);
   });
@@ -299,23 +302,23 @@ describe('escalation', () => {
       session: s.portal,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO },
     });
-    expect(other.status).toBe(403);
+    expectStatus(other, 403);
     const selfViaStaffRoute = await call(s.t.app, 'POST', results(s.ids.rivera), {
       session: s.portal,
       body: { instrumentId: 'phq-9', answers: PHQ9_ZERO },
     });
-    expect(selfViaStaffRoute.status).toBe(403);
+    expectStatus(selfViaStaffRoute, 403);
     const clinicianRated = await call(s.t.app, 'POST', '/api/portal/instrument-results', {
       session: s.portal,
       body: { instrumentId: 'cows', answers: {} },
     });
-    expect(clinicianRated.status).toBe(422);
+    expectStatus(clinicianRated, 422);
     expect(fieldPaths(clinicianRated.body)).toEqual(['instrumentId']);
     const bad = await call(s.t.app, 'POST', '/api/portal/instrument-results', {
       session: s.portal,
       body: { instrumentId: 'phq-9', answers: phq9({ item3: 7, item5: null }) },
     });
-    expect(bad.status).toBe(422);
+    expectStatus(bad, 422);
     expect(fieldPaths(bad.body)).toEqual(['answers.item3', 'answers.item5']);
   });
 
@@ -328,7 +331,7 @@ describe('escalation', () => {
         answers: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 0, item6: 0 },
       },
     });
-    expect(cssrs.status, cssrs.text).toBe(201);
+    expectStatus(cssrs, 201);
     expect(cssrs.body.urgentTask).toMatchObject({ type: 'suicide_risk_high', status: 'open' });
     // North adult IOP: CIWA-Ar above 15 (the intake rule-out threshold).
     const ciwa = (total: number) => {
@@ -355,7 +358,7 @@ describe('escalation', () => {
       session: s.nurse,
       body: { instrumentId: 'ciwa-ar', answers: ciwa(15) },
     });
-    expect(atThreshold.status, atThreshold.text).toBe(201);
+    expectStatus(atThreshold, 201);
     expect(atThreshold.body.urgentTask).toBeNull();
     const above = await call(s.t.app, 'POST', results(s.ids.okafor), {
       session: s.nurse,
@@ -373,12 +376,12 @@ describe('a task with no primary clinician', () => {
       session: s.nurse,
       body: { instrumentId: 'phq-9', answers: phq9({ item9: 2 }) },
     });
-    expect(res.status, res.text).toBe(201);
-    const taskId = res.body.urgentTask.id;
+    expectStatus(res, 201);
+    const taskId = res.body.urgentTask!.id;
     const prescriber = await login(s.t.app, 'prescriber@demo.openiop.org');
     for (const session of [s.nurse, s.clinician, prescriber, s.director]) {
       const mine = await call(s.t.app, 'GET', '/api/my/urgent-tasks', { session });
-      expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(taskId);
+      expect(okBody(mine).items.map((i: { id: string }) => i.id)).toContain(taskId);
     }
   });
 });
@@ -402,9 +405,9 @@ describe('trends and program outcomes', () => {
       },
     });
     const res = await call(s.t.app, 'GET', results(s.ids.bell), { session: s.nurse });
-    expect(res.status, res.text).toBe(200);
-    expect(res.body.items.map((r: { total: number }) => r.total)).toEqual([15, 7]);
-    expect(res.body.items[0].enteredByName).toBe('Casey Clinician, LPC');
+    expectStatus(res, 200);
+    expect(res.body.items.map((r) => r.total)).toEqual([15, 7]);
+    expect(res.body.items[0]?.enteredByName).toBe('Casey Clinician, LPC');
     expect(res.body.trends).toEqual([
       {
         instrumentId: 'phq-9',
@@ -424,7 +427,7 @@ describe('trends and program outcomes', () => {
     const outcomes = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-outcomes`, {
       session: s.director,
     });
-    expect(outcomes.status, outcomes.text).toBe(200);
+    expectStatus(outcomes, 200);
     expect(outcomes.body.items).toContainEqual({
       programId: s.ids.northAdultIop,
       programName: 'Adult IOP — North',
@@ -437,6 +440,6 @@ describe('trends and program outcomes', () => {
     const byClinician = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/measurement-outcomes`, {
       session: s.clinician,
     });
-    expect(byClinician.status).toBe(403);
+    expectStatus(byClinician, 403);
   });
 });

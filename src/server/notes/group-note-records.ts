@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs } from '../platform/db/platform.table';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { programSessions } from '../sessions';
 import { noteAuthor as author, authorColumns } from './notes.store';
 import { groupNotes, notes } from './notes.table';
@@ -67,12 +68,7 @@ export async function updateGroupNote(
   changes: Partial<typeof groupNotes.$inferInsert>,
   now: Date,
 ) {
-  const [row] = await tx
-    .update(groupNotes)
-    .set({ ...changes, version: sql`${groupNotes.version} + 1`, updatedAt: now })
-    .where(and(eq(groupNotes.id, id), eq(groupNotes.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(tx, groupNotes, id, version, changes, now);
 }
 
 export async function setMemberPart(tx: Tx, noteId: string, body: Record<string, unknown>, now: Date) {

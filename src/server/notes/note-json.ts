@@ -37,6 +37,20 @@ export function part2Json(applies: boolean) {
 
 const method = (m: string | null) => (m === 'totp' ? 'totp' : 'password') as 'password' | 'totp';
 
+/** A signature or co-signature as shown: none until both who signed and when are recorded. */
+function signatureJson(row: Lifecycle | GroupNoteRow, kind: 'signed' | 'cosigned') {
+  const userId = row[`${kind}By`];
+  const at = row[`${kind}At`];
+  if (!userId || !at) return null;
+  return {
+    userId,
+    name: row[`${kind}Name`] ?? '',
+    credential: row[`${kind}Credential`],
+    signedAt: at.toISOString(),
+    method: method(row[`${kind}Method`]),
+  };
+}
+
 /** The status, signatures and what may happen next, shared by notes and group notes. */
 export function lifecycleJson(row: Lifecycle | GroupNoteRow, author: Author) {
   const status = row.status as NoteStatus;
@@ -45,26 +59,8 @@ export function lifecycleJson(row: Lifecycle | GroupNoteRow, author: Author) {
     allowedActions: allowedNoteActions(status),
     author: { userId: row.authorId, name: author.name, credential: author.credential },
     supervisorId: row.supervisorId,
-    signature:
-      row.signedBy && row.signedAt
-        ? {
-            userId: row.signedBy,
-            name: row.signedName ?? '',
-            credential: row.signedCredential,
-            signedAt: row.signedAt.toISOString(),
-            method: method(row.signedMethod),
-          }
-        : null,
-    cosignature:
-      row.cosignedBy && row.cosignedAt
-        ? {
-            userId: row.cosignedBy,
-            name: row.cosignedName ?? '',
-            credential: row.cosignedCredential,
-            signedAt: row.cosignedAt.toISOString(),
-            method: method(row.cosignedMethod),
-          }
-        : null,
+    signature: signatureJson(row, 'signed'),
+    cosignature: signatureJson(row, 'cosigned'),
     lateEntry: row.lateEntry,
     serviceAt: row.serviceAt.toISOString(),
     version: row.version,

@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { definePatientRoute, defineUserRoute } from '../platform/http/route-wrappers';
+import { UuidParam } from '../platform/http/common.schema';
+import { patientRoutes, userRoutes } from '../platform/http/route-builder';
 import { noteQueue } from './note-queue';
 import { billingView, chartNotes, exportNotes, portalNotes } from './note-views';
 import { BillingNoteList, NoteExport, NoteList, NoteQueue, NotesQuery } from './notes.schema';
@@ -12,54 +12,40 @@ export const notesPath = '/api/patients/{patientId}/notes';
 
 /** The patient's notes as billing, a disclosure and the chart see them. */
 export function registerChartViewRoutes(app: App) {
+  const patients = patientRoutes(app, { tags });
+
   // Fixed paths before /notes/{noteId}, so 'billing' and 'export' are never read as a note id.
-  definePatientRoute(
-    app,
+  patients.get(
+    `${notesPath}/billing`,
     {
       permission: 'note.codes',
-      route: createRoute({
-        method: 'get',
-        path: `${notesPath}/billing`,
-        tags,
-        summary:
-          "Billing's view of the patient's signed notes: type, service time, minutes, suggested code, signer's credential — never the text. Psychotherapy notes are not included.",
-        request: { params: PatientParams, query: NotesQuery },
-        responses: { 200: jsonResponse(BillingNoteList, 'Signed notes'), ...errorResponses },
-      }),
+      summary:
+        "Billing's view of the patient's signed notes: type, service time, minutes, suggested code, signer's credential — never the text. Psychotherapy notes are not included.",
+      query: NotesQuery,
+      ok: [BillingNoteList, 'Signed notes'],
     },
     (ctx, { query }) => billingView(ctx, query),
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    `${notesPath}/export`,
     {
       permission: 'note.export',
-      route: createRoute({
-        method: 'get',
-        path: `${notesPath}/export`,
-        tags,
-        summary:
-          "Export of the patient's signed chart notes (awaiting co-signature or locked) with addenda and the Part 2 redisclosure notice, for a disclosure the patient consented to. Drafts and psychotherapy notes are never exported.",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(NoteExport, 'Export'), ...errorResponses },
-      }),
+      summary:
+        "Export of the patient's signed chart notes (awaiting co-signature or locked) with addenda and the Part 2 redisclosure notice, for a disclosure the patient consented to. Drafts and psychotherapy notes are never exported.",
+      ok: [NoteExport, 'Export'],
     },
     (ctx) => exportNotes(ctx),
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    notesPath,
     {
       permission: 'note.read',
-      route: createRoute({
-        method: 'get',
-        path: notesPath,
-        tags,
-        summary:
-          "The patient's chart notes, newest first (paginated; optional episodeId). A group note appears as this patient's own copy: shared part + their part. Psychotherapy notes never appear here. Each note carries its 42 CFR Part 2 label.",
-        request: { params: PatientParams, query: NotesQuery },
-        responses: { 200: jsonResponse(NoteList, 'Notes'), ...errorResponses },
-      }),
+      summary:
+        "The patient's chart notes, newest first (paginated; optional episodeId). A group note appears as this patient's own copy: shared part + their part. Psychotherapy notes never appear here. Each note carries its 42 CFR Part 2 label.",
+      query: NotesQuery,
+      ok: [NoteList, 'Notes'],
     },
     (ctx, { query }) => chartNotes(ctx, query),
   );
@@ -67,35 +53,28 @@ export function registerChartViewRoutes(app: App) {
 
 /** The clinician's own queue, and the patient's own notes in the portal. */
 export function registerQueueAndPortalRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+  const portalUsers = userRoutes(app, { tags: ['Portal'] });
+
+  users.get(
+    '/api/notes/queue',
     {
       permission: 'note.queue',
-      route: createRoute({
-        method: 'get',
-        path: '/api/notes/queue',
-        tags,
-        summary:
-          "The signed-in clinician's note queue at their sites: unsigned drafts, overdue drafts (past the late-entry threshold, 72 h by default), and notes awaiting my co-signature",
-        responses: { 200: jsonResponse(NoteQueue, 'Queue'), ...errorResponses },
-      }),
+      summary:
+        "The signed-in clinician's note queue at their sites: unsigned drafts, overdue drafts (past the late-entry threshold, 72 h by default), and notes awaiting my co-signature",
+      ok: [NoteQueue, 'Queue'],
     },
     (ctx) => noteQueue(ctx),
   );
 
-  defineUserRoute(
-    app,
+  portalUsers.get(
+    '/api/portal/notes',
     {
       permission: 'portal.self',
-      route: createRoute({
-        method: 'get',
-        path: '/api/portal/notes',
-        tags: ['Portal'],
-        summary:
-          "The patient's own signed notes (locked), each group note as their own copy, with the Part 2 label. Drafts and psychotherapy notes are never shown (HIPAA right of access excludes psychotherapy notes).",
-        request: { query: NotesQuery },
-        responses: { 200: jsonResponse(NoteList, 'My notes'), ...errorResponses },
-      }),
+      summary:
+        "The patient's own signed notes (locked), each group note as their own copy, with the Part 2 label. Drafts and psychotherapy notes are never shown (HIPAA right of access excludes psychotherapy notes).",
+      query: NotesQuery,
+      ok: [NoteList, 'My notes'],
     },
     (ctx, { query }) => portalNotes(ctx, query),
   );

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sites, users } from '../platform/db/platform.table';
 import { admit } from '../test-support/clinical-fixtures';
-import { call } from '../test-support/test-app';
+import { call, expectStatus } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { noteAddenda, notes } from './notes.table';
 
@@ -61,23 +61,23 @@ async function addNotes(n: number) {
   });
 }
 
-async function statementsFor(path: string) {
+async function statementsFor<P extends string>(path: P) {
   const before = s.t.db.queryCount();
   const res = await call(s.t.app, 'GET', path, { session: s.clinician });
-  expect(res.status, res.text).toBe(200);
-  return { count: s.t.db.queryCount() - before, body: res.body };
+  expectStatus(res, 200);
+  return { count: s.t.db.queryCount() - before, res };
 }
 
 describe('query count of the chart notes', () => {
   it('is the same at 3 and at 60 notes, addenda included', async () => {
-    const path = `/api/patients/${s.ids.bell}/notes?pageSize=100`;
+    const path = `/api/patients/${s.ids.bell}/notes?pageSize=100` as const;
     await addNotes(3);
     const small = await statementsFor(path);
-    expect(small.body.items).toHaveLength(3);
+    expect(small.res.body.items).toHaveLength(3);
     await addNotes(57);
     const large = await statementsFor(path);
-    expect(large.body.items).toHaveLength(60);
-    expect(large.body.items.every((n: { addenda: unknown[] }) => n.addenda.length === 1)).toBe(true);
+    expect(large.res.body.items).toHaveLength(60);
+    expect(large.res.body.items.every((n: { addenda: unknown[] }) => n.addenda.length === 1)).toBe(true);
     expect(large.count).toBe(small.count);
   });
 });

@@ -1,25 +1,17 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { definePatientRoute } from '../platform/http/route-wrappers';
+import { patientParams, undescribedConflicts } from '../platform/http/common.schema';
+import { patientRoutes } from '../platform/http/route-builder';
 import { addAddendum } from './add-addendum';
 import { noteAnswer, readNote } from './chart-note';
 import { GroupSharedPart, NOTE_BODIES } from './note-bodies.schema';
-import {
-  notesPath,
-  PatientParams,
-  registerChartViewRoutes,
-  registerQueueAndPortalRoutes,
-  tags,
-} from './note-views.routes';
+import { notesPath, registerChartViewRoutes, registerQueueAndPortalRoutes, tags } from './note-views.routes';
 import { AddendumRequest, CreateNoteRequest, Note, SignRequest, UpdateNoteRequest } from './notes.schema';
 import { auditRefusedSignature, type RollbackContext } from './reauthenticate';
 import { saveDraftNote } from './save-draft-note';
 import { cosignNote, signNote } from './sign-note';
 import { startDraftNote } from './start-draft-note';
 
-const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };
-const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidParam('noteId') });
+const NoteParams = patientParams('noteId');
 const notePath = `${notesPath}/{noteId}`;
 
 const pascal = (s: string) => s.replace(/(^|_)(\w)/g, (_m, _u, ch: string) => ch.toUpperCase());
@@ -29,6 +21,8 @@ const refusedSignature = (ctx: RollbackContext, error: unknown) =>
   auditRefusedSignature(ctx, { entity: 'note', entityId: ctx.c.req.param('noteId') ?? '' }, error);
 
 export function registerNoteRoutes(app: App) {
+  const patients = patientRoutes(app, { tags });
+
   // The full body of each note type (what signing requires), published for screens that build the forms.
   for (const [type, schema] of Object.entries(NOTE_BODIES)) {
     const name = type === 'group_therapy' ? 'GroupMemberPart' : `NoteBody${pascal(type)}`;
@@ -36,41 +30,31 @@ export function registerNoteRoutes(app: App) {
   }
   app.openAPIRegistry.register('GroupSharedPart', GroupSharedPart);
 
-  definePatientRoute(
-    app,
+  patients.post(
+    notesPath,
     {
       permission: 'note.write',
       status: 201,
       idempotent: true,
       etag: true,
-      route: createRoute({
-        method: 'post',
-        path: notesPath,
-        tags,
-        summary:
-          'Start a draft note of one type (not group therapy: see POST /api/sites/{siteId}/sessions/{sessionId}/group-note). Your role must write that type (nurse → nursing, prescriber → medical_psychiatric, clinician/director → counseling types). Minutes default to the attendance (or session) minutes; serviceAt to the session end. Takes Idempotency-Key.',
-        request: { params: PatientParams, body: jsonBody(CreateNoteRequest) },
-        responses: { 201: jsonResponse(Note, 'The draft'), ...errorResponses },
-      }),
+      summary:
+        'Start a draft note of one type (not group therapy: see POST /api/sites/{siteId}/sessions/{sessionId}/group-note). Your role must write that type (nurse → nursing, prescriber → medical_psychiatric, clinician/director → counseling types). Minutes default to the attendance (or session) minutes; serviceAt to the session end. Takes Idempotency-Key.',
+      body: CreateNoteRequest,
+      ok: [Note, 'The draft'],
     },
     (ctx, { json }) => startDraftNote(ctx, json),
   );
 
   registerChartViewRoutes(app);
 
-  definePatientRoute(
-    app,
+  patients.get(
+    notePath,
     {
       permission: 'note.read',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: notePath,
-        tags,
-        summary: 'One chart note with its addenda (ETag carries the version)',
-        request: { params: NoteParams },
-        responses: { 200: jsonResponse(Note, 'The note'), ...errorResponses },
-      }),
+      summary: 'One chart note with its addenda (ETag carries the version)',
+      params: NoteParams,
+      ok: [Note, 'The note'],
     },
     async (ctx, { param }) => {
       const row = await readNote(ctx.tx, ctx.patient.id, param.noteId);
@@ -79,20 +63,17 @@ export function registerNoteRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.put(
+    notePath,
     {
       permission: 'note.write',
       versioned: true,
-      route: createRoute({
-        method: 'put',
-        path: notePath,
-        tags,
-        summary:
-          "Save the author's draft (body replaced whole, validated as a draft of its type); needs If-Match. A stale version → 409 version_conflict (nothing saved); a signed note → 409 note_locked / note_awaiting_cosignature with details.allowedActions. A group member's copy is edited through its group note.",
-        request: { params: NoteParams, body: jsonBody(UpdateNoteRequest) },
-        responses: { 200: jsonResponse(Note, 'Saved'), ...conflictResponses, ...errorResponses },
-      }),
+      summary:
+        "Save the author's draft (body replaced whole, validated as a draft of its type); needs If-Match. A stale version → 409 version_conflict (nothing saved); a signed note → 409 note_locked / note_awaiting_cosignature with details.allowedActions. A group member's copy is edited through its group note.",
+      params: NoteParams,
+      body: UpdateNoteRequest,
+      ok: [Note, 'Saved'],
+      responses: undescribedConflicts,
     },
     (ctx, { param, json }) => saveDraftNote(ctx, param.noteId, json),
   );
@@ -116,45 +97,35 @@ export function registerNoteRoutes(app: App) {
     },
   ] as const;
   for (const s of signing) {
-    definePatientRoute(
-      app,
+    patients.post(
+      `${notePath}/${s.step}`,
       {
         permission: s.permission,
         versioned: true,
         afterRollback: refusedSignature,
-        route: createRoute({
-          method: 'post',
-          path: `${notePath}/${s.step}`,
-          tags,
-          summary: s.summary,
-          request: { params: NoteParams, body: jsonBody(SignRequest) },
-          responses: { 200: jsonResponse(Note, s.answered), ...conflictResponses, ...errorResponses },
-        }),
+        summary: s.summary,
+        params: NoteParams,
+        body: SignRequest,
+        ok: [Note, s.answered],
+        responses: undescribedConflicts,
       },
       (ctx, { param, json }) => s.run(ctx, param.noteId, json),
     );
   }
 
-  definePatientRoute(
-    app,
+  patients.post(
+    `${notePath}/addenda`,
     {
       permission: 'note.write',
       status: 201,
       etag: true,
       afterRollback: refusedSignature,
-      route: createRoute({
-        method: 'post',
-        path: `${notePath}/addenda`,
-        tags,
-        summary:
-          'Add a signed addendum to a locked note (password or authenticator code); the original stays as it was and the addenda show in order. On a group member copy the addendum may not name another member (422).',
-        request: { params: NoteParams, body: jsonBody(AddendumRequest) },
-        responses: {
-          201: jsonResponse(Note, 'The note with its addenda'),
-          ...conflictResponses,
-          ...errorResponses,
-        },
-      }),
+      summary:
+        'Add a signed addendum to a locked note (password or authenticator code); the original stays as it was and the addenda show in order. On a group member copy the addendum may not name another member (422).',
+      params: NoteParams,
+      body: AddendumRequest,
+      ok: [Note, 'The note with its addenda'],
+      responses: undescribedConflicts,
     },
     (ctx, { param, json }) => addAddendum(ctx, param.noteId, json),
   );

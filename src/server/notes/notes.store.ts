@@ -6,6 +6,7 @@ import { episodes } from '../episodes';
 import { patients } from '../patients';
 import type { Tx } from '../platform/db/database';
 import { programs, users } from '../platform/db/platform.table';
+import { updateAtVersion } from '../platform/db/update-at-version';
 import { programSessions } from '../sessions';
 import { treatmentPlans } from '../treatment-plans';
 import { groupNotes, noteAddenda, notes } from './notes.table';
@@ -89,12 +90,7 @@ export async function updateNote(
   changes: Partial<typeof notes.$inferInsert>,
   now: Date,
 ) {
-  const [row] = await tx
-    .update(notes)
-    .set({ ...changes, version: sql`${notes.version} + 1`, updatedAt: now })
-    .where(and(eq(notes.id, id), eq(notes.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(tx, notes, id, version, changes, now);
 }
 
 /**
@@ -168,34 +164,34 @@ export async function plansOfEpisodes(tx: Tx, episodeIds: string[]) {
 
 /** My unsigned drafts (single-patient notes and group notes) at my sites, oldest service first. */
 export async function draftsOf(tx: Tx, userId: string, siteIds: string[]) {
-  if (siteIds.length === 0) return { notes: [], groups: [] };
-  const single = await tx
-    .select({
-      note: notes,
-      givenName: patients.givenName,
-      familyName: patients.familyName,
-    })
-    .from(notes)
-    .innerJoin(patients, eq(patients.id, notes.patientId))
-    .where(
-      and(
-        eq(notes.authorId, userId),
-        eq(notes.status, 'draft'),
-        isNull(notes.groupNoteId),
-        inArray(notes.siteId, siteIds),
-      ),
-    )
-    .orderBy(asc(notes.serviceAt))
-    .limit(200);
-  const groups = await groupQueue(
-    tx,
-    and(eq(groupNotes.authorId, userId), eq(groupNotes.status, 'draft')),
-    siteIds,
-  );
-  return { notes: single, groups };
+  return noteQueue(tx, siteIds, {
+    status: 'draft',
+    holder: 'authorId',
+    userId,
+    oldestFirst: notes.serviceAt,
+  });
 }
 
 export async function awaitingCosignatureBy(tx: Tx, userId: string, siteIds: string[]) {
+  return noteQueue(tx, siteIds, {
+    status: 'awaiting_cosignature',
+    holder: 'supervisorId',
+    userId,
+    oldestFirst: notes.signedAt,
+  });
+}
+
+/** The single notes and group notes at one status that wait on one user (as author or as supervisor). */
+async function noteQueue(
+  tx: Tx,
+  siteIds: string[],
+  queue: {
+    status: 'draft' | 'awaiting_cosignature';
+    holder: 'authorId' | 'supervisorId';
+    userId: string;
+    oldestFirst: typeof notes.serviceAt | typeof notes.signedAt;
+  },
+) {
   if (siteIds.length === 0) return { notes: [], groups: [] };
   const single = await tx
     .select({ note: notes, givenName: patients.givenName, familyName: patients.familyName })
@@ -203,17 +199,17 @@ export async function awaitingCosignatureBy(tx: Tx, userId: string, siteIds: str
     .innerJoin(patients, eq(patients.id, notes.patientId))
     .where(
       and(
-        eq(notes.supervisorId, userId),
-        eq(notes.status, 'awaiting_cosignature'),
+        eq(notes[queue.holder], queue.userId),
+        eq(notes.status, queue.status),
         isNull(notes.groupNoteId),
         inArray(notes.siteId, siteIds),
       ),
     )
-    .orderBy(asc(notes.signedAt))
+    .orderBy(asc(queue.oldestFirst))
     .limit(200);
   const groups = await groupQueue(
     tx,
-    and(eq(groupNotes.supervisorId, userId), eq(groupNotes.status, 'awaiting_cosignature')),
+    and(eq(groupNotes[queue.holder], queue.userId), eq(groupNotes.status, queue.status)),
     siteIds,
   );
   return { notes: single, groups };

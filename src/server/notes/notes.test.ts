@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../seed/demo-seed';
 import { admit, ifMatch } from '../test-support/clinical-fixtures';
-import { call, demoCodeFor } from '../test-support/test-app';
+import { call, demoCodeFor, errorOf, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -20,13 +20,13 @@ const totp = (email: string) => ({ totpCode: demoCodeFor(s.t.app, email) });
 
 describe('single-patient notes', () => {
   let episodeId: string;
-  const patientPath = () => `/api/patients/${s.ids.okafor}/notes`;
+  const patientPath = () => `/api/patients/${s.ids.okafor}/notes` as const;
 
   beforeAll(async () => {
     const eps = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/episodes`, {
       session: s.clinician,
     });
-    episodeId = eps.body.items?.[0]?.id ?? eps.body[0]?.id;
+    episodeId = okBody(eps).items[0]?.id ?? '';
     expect(episodeId).toBeTruthy();
   });
 
@@ -35,19 +35,19 @@ describe('single-patient notes', () => {
       session: s.nurse,
       body: { noteType: 'individual_therapy', episodeId, body: {} },
     });
-    expect(nurseTherapy.status).toBe(403);
+    expectStatus(nurseTherapy, 403);
     expect(nurseTherapy.body.error.code).toBe('note_type_forbidden');
     const nursing = await call(s.t.app, 'POST', patientPath(), {
       session: s.nurse,
       body: { noteType: 'nursing', episodeId, body: { vitals: { pulse: 300 } } },
     });
-    expect(nursing.status).toBe(422);
-    expect(nursing.body.error.fields[0].path).toBe('body.vitals.pulse');
+    expectStatus(nursing, 422);
+    expect(nursing.body.error.fields[0]?.path).toBe('body.vitals.pulse');
     const unknown = await call(s.t.app, 'POST', patientPath(), {
       session: s.nurse,
       body: { noteType: 'nursing', episodeId, body: {}, colour: 'red' },
     });
-    expect(unknown.status).toBe(422);
+    expectStatus(unknown, 422);
   });
 
   it('individual therapy: code from minutes, required fields at signing, unsupervised author locks, someone else cannot sign', async () => {
@@ -60,16 +60,16 @@ describe('single-patient notes', () => {
         body: { focus: 'Cravings after a family visit' },
       },
     });
-    expect(draft.status, draft.text).toBe(201);
-    expect(draft.body.codeSuggestion.code).toBe('90834');
+    expectStatus(draft, 201);
+    expect(draft.body.codeSuggestion?.code).toBe('90834');
     expect(draft.body.part2.applies).toBe(true);
-    const path = `${patientPath()}/${draft.body.id}`;
+    const path = `${patientPath()}/${draft.body.id}` as const;
     const incomplete = await call(s.t.app, 'POST', `${path}/sign`, {
       session: s.director,
       headers: ifMatch(draft.body.version),
       body: totp('director@demo.openiop.org'),
     });
-    expect(incomplete.status).toBe(422);
+    expectStatus(incomplete, 422);
     expect(incomplete.body.error.fields.map((f: { path: string }) => f.path)).toContain('body.response');
     const filled = await call(s.t.app, 'PUT', path, {
       session: s.director,
@@ -85,32 +85,32 @@ describe('single-patient notes', () => {
         minutes: 55,
       },
     });
-    expect(filled.status, filled.text).toBe(200);
-    expect(filled.body.codeSuggestion.code).toBe('90837');
+    expectStatus(filled, 200);
+    expect(filled.body.codeSuggestion?.code).toBe('90837');
     const someoneElse = await call(s.t.app, 'POST', `${path}/sign`, {
       session: s.clinician,
       headers: ifMatch(filled.body.version),
       body: totp('clinician@demo.openiop.org'),
     });
-    expect(someoneElse.status).toBe(403);
+    expectStatus(someoneElse, 403);
     const signed = await call(s.t.app, 'POST', `${path}/sign`, {
       session: s.director,
       headers: ifMatch(filled.body.version),
       body: { password: DEMO_PASSWORD },
     });
-    expect(signed.status, signed.text).toBe(200);
+    expectStatus(signed, 200);
     expect(signed.body).toMatchObject({
       status: 'locked',
       lateEntry: false,
       signature: { credential: 'LCSW' },
     });
     const billingView = await call(s.t.app, 'GET', `${patientPath()}/billing`, { session: s.billing });
-    expect(billingView.status).toBe(200);
+    expectStatus(billingView, 200);
     const row = billingView.body.items.find((i: { id: string }) => i.id === draft.body.id);
     expect(row).toMatchObject({ minutes: 55, codeSuggestion: { code: '90837' }, signerCredential: 'LCSW' });
     expect(JSON.stringify(billingView.body)).not.toContain('thought chain');
     const billingChart = await call(s.t.app, 'GET', patientPath(), { session: s.billing });
-    expect(billingChart.status).toBe(403);
+    expectStatus(billingChart, 403);
   });
 
   it('signing more than 72 hours after the service marks a late entry; the queue shows it overdue first', async () => {
@@ -124,16 +124,16 @@ describe('single-patient notes', () => {
         body: { needs: 'Housing', actions: 'Called the sober living house', followUp: 'Visit on Friday' },
       },
     });
-    expect(draft.status, draft.text).toBe(201);
+    expectStatus(draft, 201);
     const queue = await call(s.t.app, 'GET', '/api/notes/queue', { session: s.clinician });
-    expect(queue.body.overdue.map((i: { id: string }) => i.id)).toContain(draft.body.id);
-    expect(queue.body.unsigned.map((i: { id: string }) => i.id)).not.toContain(draft.body.id);
+    expect(okBody(queue).overdue.map((i: { id: string }) => i.id)).toContain(draft.body.id);
+    expect(okBody(queue).unsigned.map((i: { id: string }) => i.id)).not.toContain(draft.body.id);
     const signed = await call(s.t.app, 'POST', `${patientPath()}/${draft.body.id}/sign`, {
       session: s.clinician,
       headers: ifMatch(draft.body.version),
       body: totp('clinician@demo.openiop.org'),
     });
-    expect(signed.status, signed.text).toBe(200);
+    expectStatus(signed, 200);
     expect(signed.body.lateEntry).toBe(true);
     expect(signed.body.status).toBe('awaiting_cosignature');
     const onTime = await call(s.t.app, 'POST', patientPath(), {
@@ -145,12 +145,12 @@ describe('single-patient notes', () => {
         body: { needs: 'Transport', actions: 'Bus pass applied for', followUp: 'Check in Monday' },
       },
     });
-    const signedOnTime = await call(s.t.app, 'POST', `${patientPath()}/${onTime.body.id}/sign`, {
+    const signedOnTime = await call(s.t.app, 'POST', `${patientPath()}/${okBody(onTime).id}/sign`, {
       session: s.clinician,
-      headers: ifMatch(onTime.body.version),
+      headers: ifMatch(okBody(onTime).version),
       body: totp('clinician@demo.openiop.org'),
     });
-    expect(signedOnTime.body.lateEntry).toBe(false);
+    expect(okBody(signedOnTime).lateEntry).toBe(false);
   });
 
   it('two saves of one draft version: the second answers 409 and the first is kept', async () => {
@@ -158,23 +158,23 @@ describe('single-patient notes', () => {
       session: s.clinician,
       body: { noteType: 'family_session', episodeId, body: { focus: 'Communication at home' } },
     });
-    const path = `${patientPath()}/${draft.body.id}`;
+    const path = `${patientPath()}/${okBody(draft).id}` as const;
     const a = await call(s.t.app, 'PUT', path, {
       session: s.clinician,
-      headers: ifMatch(draft.body.version),
+      headers: ifMatch(okBody(draft).version),
       body: { body: { focus: 'First save' } },
     });
     const b = await call(s.t.app, 'PUT', path, {
       session: s.clinician,
-      headers: ifMatch(draft.body.version),
+      headers: ifMatch(okBody(draft).version),
       body: { body: { focus: 'Second save' } },
     });
-    expect(a.status).toBe(200);
-    expect(b.status).toBe(409);
+    expectStatus(a, 200);
+    expectStatus(b, 409);
     const read = await call(s.t.app, 'GET', path, { session: s.clinician });
-    expect(read.body.body.focus).toBe('First save');
+    expect(okBody(read).body.focus).toBe('First save');
     const noIfMatch = await call(s.t.app, 'PUT', path, { session: s.clinician, body: { body: {} } });
-    expect(noIfMatch.status).toBe(428);
+    expectStatus(noIfMatch, 428);
   });
 });
 const ANY_ID = '11111111-1111-4111-8111-111111111111';
@@ -252,7 +252,7 @@ describe('bad input answers 4xx naming the field', () => {
   ] as const)('%s', async (_name, method, path, body, status, field) => {
     const res = await call(s.t.app, method, path(), { session: s.director, body });
     expect(res.status, res.text).toBe(status);
-    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(errorOf(res).fields.map((f: { path: string }) => f.path)).toContain(field);
     expect(res.text).not.toMatch(/select|insert|stack|node_modules/i);
   });
 });
@@ -264,11 +264,11 @@ describe('guessing through the signature', () => {
       session: s.nurse,
       body: {
         noteType: 'nursing',
-        episodeId: eps.body.items[0].id,
+        episodeId: okBody(eps).items[0]!.id,
         body: { vitals: { pulse: 72 }, assessment: 'Stable, no withdrawal signs.', plan: 'Recheck Friday.' },
       },
     });
-    expect(draft.status, draft.text).toBe(201);
+    expectStatus(draft, 201);
     const sign = (body: Record<string, string>) =>
       call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/notes/${draft.body.id}/sign`, {
         session: s.nurse,
@@ -277,14 +277,14 @@ describe('guessing through the signature', () => {
       });
     for (let i = 0; i < 5; i++) {
       const res = await sign({ password: `guess-number-${i}` });
-      expect(res.body.error.code, res.text).toBe('reauthentication_failed');
+      expect(errorOf(res).code, res.text).toBe('reauthentication_failed');
     }
     const locked = await sign(totp('nurse@demo.openiop.org'));
-    expect(locked.status).toBe(423);
-    expect(locked.body.error.code).toBe('account_locked');
+    expectStatus(locked, 423);
+    expect(errorOf(locked).code).toBe('account_locked');
     const still = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/notes/${draft.body.id}`, {
       session: s.nurse,
     });
-    expect(still.body.status).toBe('draft');
+    expect(okBody(still).status).toBe('draft');
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../platform/db/platform.table';
 import { programSessions } from '../sessions';
 import { admit, planDocument } from '../test-support/clinical-fixtures';
-import { call, LOG_MARKER } from '../test-support/test-app';
+import { call, expectStatus, LOG_MARKER, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 /**
@@ -34,8 +34,8 @@ beforeAll(async () => {
       body: { date: '2032-05-03', sessionType: 'drug_test', startTime: '10:00', endTime: '11:00' },
     },
   );
-  expect(south.status, south.text).toBe(201);
-  southSessionId = south.body.id ?? south.body.sessions?.[0]?.id;
+  expectStatus(south, 201);
+  southSessionId = south.body.id;
   expect(southSessionId).toBeTruthy();
   episodeId = (await admit(s.t, s.director, s.ids.okafor, s.ids.northAdultIop)).body.id;
 });
@@ -49,14 +49,14 @@ const psychotherapyNote = (sessionId: string) =>
 describe('a psychotherapy note names only a session of the patient’s site', () => {
   it("another site's session id answers 422 naming sessionId", async () => {
     const res = await psychotherapyNote(southSessionId);
-    expect(res.status, res.text).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.fields).toEqual([{ path: 'sessionId', message: expect.any(String) }]);
   });
 
   it('an unknown session id answers 422 naming sessionId, not 500', async () => {
     const res = await psychotherapyNote(RANDOM_ID);
-    expect(res.status, res.text).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('sessionId');
+    expectStatus(res, 422);
+    expect(res.body.error.fields[0]?.path).toBe('sessionId');
   });
 
   it('a granted reader must be staff of the site', async () => {
@@ -64,8 +64,8 @@ describe('a psychotherapy note names only a session of the patient’s site', ()
       session: s.clinician,
       body: { episodeId, text: 'Process note', grantedUserIds: [frontDeskId] },
     });
-    expect(res.status, res.text).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('grantedUserIds.0');
+    expectStatus(res, 422);
+    expect(res.body.error.fields[0]?.path).toBe('grantedUserIds.0');
   });
 });
 
@@ -79,13 +79,13 @@ describe('a treatment-plan intervention names a staff member of the patient’s 
       const episode = await admit(s.t, s.director, s.ids.bell, s.ids.northAdultIop).catch(() => undefined);
       const epId =
         episode?.body.id ??
-        (await call(s.t.app, 'GET', `/api/patients/${s.ids.bell}/episodes`, { session: s.director })).body
-          .items[0].id;
+        okBody(await call(s.t.app, 'GET', `/api/patients/${s.ids.bell}/episodes`, { session: s.director }))
+          .items[0]!.id;
       const res = await call(s.t.app, 'POST', `/api/patients/${s.ids.bell}/episodes/${epId}/treatment-plan`, {
         session: s.clinician,
         body: { document: planDocument(who()) },
       });
-      expect(res.status, res.text).toBe(422);
+      expectStatus(res, 422);
       expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
         'document.problems.0.goals.0.objectives.0.interventions.0.responsibleStaffId',
         'document.problems.0.goals.0.objectives.0.interventions.1.responsibleStaffId',
@@ -103,19 +103,19 @@ describe('a one-off session is facilitated by staff of its site', () => {
 
   it("another site's front desk answers 422 naming facilitatorId", async () => {
     const res = await oneOff('drug_test', frontDeskId);
-    expect(res.status, res.text).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.fields).toEqual([{ path: 'facilitatorId', message: expect.any(String) }]);
   });
 
   it('a group therapy session needs a licensed clinician: a nurse of the site answers 422', async () => {
     const res = await oneOff('group_therapy', s.ids.nurseId);
-    expect(res.status, res.text).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('facilitatorId');
+    expectStatus(res, 422);
+    expect(res.body.error.fields[0]?.path).toBe('facilitatorId');
   });
 
   it('a licensed clinician of the site is accepted', async () => {
     const res = await oneOff('group_therapy', s.ids.clinicianId);
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
   });
 
   it('the session the test fixture made at South is at South', async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sites } from '../platform/db/platform.table';
-import { call } from '../test-support/test-app';
+import { call, expectStatus } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { patients } from './patients.table';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
 async function statementsFor(path: string): Promise<number> {
   const before = s.t.db.queryCount();
   const res = await call(s.t.app, 'GET', path, { session: s.director });
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   return s.t.db.queryCount() - before;
 }
 

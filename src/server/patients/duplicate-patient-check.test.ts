@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
-import { call, type Session } from '../test-support/test-app';
+import { call, expectStatus, type Session } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { patients } from './patients.table';
 
@@ -39,7 +39,7 @@ describe('concurrent identical creates', () => {
   it('"create anyway" (confirmNotDuplicate) still registers a second person of that name', async () => {
     await create(s.intake, s.ids.north, person('Twinning'));
     const anyway = await create(s.intake, s.ids.north, person('Twinning', { confirmNotDuplicate: true }));
-    expect(anyway.status, anyway.text).toBe(201);
+    expectStatus(anyway, 201);
     expect(await countNamed('Twinning')).toBe(2);
   });
 });
@@ -52,10 +52,10 @@ describe('a match at a site the caller cannot open', () => {
       familyName: 'Okafor',
       dateOfBirth: '1979-11-02',
     });
-    expect(res.status, res.text).toBe(409);
+    expectStatus(res, 409);
     expect(res.body.error.code).toBe('possible_duplicate_elsewhere');
     expect(res.body.error.message).toMatch(/possible match exists at another site; ask a director/);
-    expect(res.body.error.existing).toBeUndefined();
+    expect(res.body).not.toHaveProperty('error.existing');
     expect(res.text).not.toContain(s.ids.okafor);
     expect(res.text).not.toMatch(/RB\d+/);
     const probes = await s.t.db.tx((tx) =>
@@ -75,7 +75,7 @@ describe('a match at a site the caller cannot open', () => {
       familyName: 'Okafor',
       dateOfBirth: '1979-11-02',
     });
-    expect(res.status).toBe(409);
-    expect(res.body.error.existing).toEqual([{ id: s.ids.okafor, mrn: expect.any(String) }]);
+    expectStatus(res, 409);
+    expect(res.body).toHaveProperty('error.existing', [{ id: s.ids.okafor, mrn: expect.any(String) }]);
   });
 });

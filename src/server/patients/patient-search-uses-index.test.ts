@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, login } from '../test-support/test-app';
+import { call, login, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { parseCensusSearch } from './census-search';
 import { censusQuery } from './patients.store';
@@ -43,7 +43,7 @@ describe('census name search over 10,000 generated patients', () => {
     const res = await call(s.t.app, 'GET', `/api/sites/${s.ids.north}/patients?q=okafor`, {
       session: clinician,
     });
-    expect(res.body.items.map((p: { familyName: string }) => p.familyName)).toEqual(['Okafor']);
-    expect(res.body.total).toBe(1);
+    expect(okBody(res).items.map((p: { familyName: string }) => p.familyName)).toEqual(['Okafor']);
+    expect(okBody(res).total).toBe(1);
   });
 });

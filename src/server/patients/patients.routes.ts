@@ -1,14 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  PatientParams,
-  SiteParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import { definePatientRoute, defineSiteRoute, readPatientRecord } from '../platform/http/route-wrappers';
+import { undescribedConflict, undescribedConflicts } from '../platform/http/common.schema';
+import { patientRoutes, siteRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { breakTheGlass } from './break-the-glass';
 import { parseCensusSearch } from './census-search';
 import { patientJson } from './patient-json';
@@ -28,18 +21,16 @@ import { updateDemographics } from './update-demographics';
 const tags = ['Patients'];
 
 export function registerPatientRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags });
+  const patients = patientRoutes(app, { tags });
+
+  sites.get(
+    '/api/sites/{siteId}/patients',
     {
       permission: 'patient.census',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/patients',
-        tags,
-        summary: "The site's patient census, searchable by name, date of birth or MRN",
-        request: { params: SiteParams, query: CensusQuery },
-        responses: { 200: jsonResponse(CensusPage, 'One page of patients'), ...errorResponses },
-      }),
+      summary: "The site's patient census, searchable by name, date of birth or MRN",
+      query: CensusQuery,
+      ok: [CensusPage, 'One page of patients'],
     },
     async ({ tx, site, auditEach }, { query }) => {
       const { q, page, pageSize } = query;
@@ -58,45 +49,30 @@ export function registerPatientRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.post(
+    '/api/sites/{siteId}/patients',
     {
       permission: 'patient.create',
       status: 201,
       idempotent: true,
       etag: true,
-      // The refused probe leaves its trace after the create's transaction rolled back.
       afterRollback: ({ audit }, error) => auditDuplicateCheck(audit, error),
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/patients',
-        tags,
-        summary: 'Register a patient at a site (accepts Idempotency-Key)',
-        request: { params: SiteParams, body: jsonBody(CreatePatientRequest) },
-        responses: {
-          201: jsonResponse(Patient, 'Created'),
-          409: errorResponses[422],
-          ...errorResponses,
-        },
-      }),
+      summary: 'Register a patient at a site (accepts Idempotency-Key)',
+      body: CreatePatientRequest,
+      ok: [Patient, 'Created'],
+      responses: undescribedConflict,
     },
     async ({ tx, actor, site, now, auditEach }, { json }) =>
       registerPatient(tx, { siteId: site.id, actor, request: json, now, auditEach }),
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    '/api/patients/{patientId}',
     {
       etag: true,
       permission: 'patient.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}',
-        tags,
-        summary: "A patient's demographics (ETag carries the version)",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(Patient, 'The patient'), ...errorResponses },
-      }),
+      summary: "A patient's demographics (ETag carries the version)",
+      ok: [Patient, 'The patient'],
     },
     async ({ tx, patient, audit }) => {
       const found = await readPatientRecord(getPatient(tx, patient.id), 'The patient');
@@ -105,24 +81,15 @@ export function registerPatientRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.patch(
+    '/api/patients/{patientId}',
     {
       versioned: true,
       permission: 'patient.update',
-      route: createRoute({
-        method: 'patch',
-        path: '/api/patients/{patientId}',
-        tags,
-        summary: 'Change demographics; needs If-Match with the version read (409 when stale)',
-        request: { params: PatientParams, body: jsonBody(UpdatePatientRequest) },
-        responses: {
-          200: jsonResponse(Patient, 'Updated'),
-          409: errorResponses[422],
-          428: errorResponses[422],
-          ...errorResponses,
-        },
-      }),
+      summary: 'Change demographics; needs If-Match with the version read (409 when stale)',
+      body: UpdatePatientRequest,
+      ok: [Patient, 'Updated'],
+      responses: undescribedConflicts,
     },
     async ({ tx, patient, version, now, audit }, { json }) => {
       return patientJson(
@@ -131,23 +98,15 @@ export function registerPatientRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/break-glass',
     {
       status: 201,
       permission: 'patient.break_glass',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/break-glass',
-        tags,
-        summary:
-          'Emergency access to a patient outside your sites: reason required, 1 hour, flagged for review',
-        request: { params: PatientParams, body: jsonBody(BreakGlassRequest) },
-        responses: {
-          201: jsonResponse(BreakGlassResponse, 'Access granted for one hour'),
-          ...errorResponses,
-        },
-      }),
+      summary:
+        'Emergency access to a patient outside your sites: reason required, 1 hour, flagged for review',
+      body: BreakGlassRequest,
+      ok: [BreakGlassResponse, 'Access granted for one hour'],
     },
     async ({ tx, actor, patient, deps, now, audit }, { json }) => {
       const seconds = deps.config.breakGlassSeconds;

@@ -11,3 +11,15 @@ export type ActingOnPatient = {
   now: Date;
   audit: AuditWrite;
 };
+
+/** The owner and authorship columns of a new patient record written by such a use case. */
+export function newPatientRecordColumns(input: ActingOnPatient) {
+  return {
+    organizationId: input.actor.organizationId,
+    siteId: input.patient.siteId,
+    patientId: input.patient.id,
+    createdBy: input.actor.userId,
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
+}

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { call, login, openTestDatabase } from '../test-support/test-app';
+import { call, login, okBody, openTestDatabase } from '../test-support/test-app';
 import { loadConfig } from './config';
 import type { Database } from './db/database';
 import { REDACT_PATHS } from './logging';
@@ -26,7 +26,7 @@ describe('request log', () => {
     const logger = pino({ level: 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
     const app = createApp({ db, config: loadConfig({ LOG_LEVEL: 'info' }), logger, now: () => new Date() });
     const s = await login(app, 'director@demo.openiop.org');
-    const siteId = (await call(app, 'GET', '/api/sites', { session: s })).body.items[0].id;
+    const siteId = okBody(await call(app, 'GET', '/api/sites', { session: s })).items[0]!.id;
     lines.length = 0;
     const created = await call(app, 'POST', `/api/sites/${siteId}/patients`, {
       session: s,
@@ -37,7 +37,7 @@ describe('request log', () => {
         email: 'qz@example.org',
       },
     });
-    await call(app, 'GET', `/api/patients/${created.body.id}`, { session: s });
+    await call(app, 'GET', `/api/patients/${okBody(created).id}`, { session: s });
     await call(app, 'GET', `/api/sites/${siteId}/patients?q=Zebulon`, { session: s });
     expect(lines).toHaveLength(3);
     const parsed = lines.map((l) => JSON.parse(l));
@@ -48,7 +48,7 @@ describe('request log', () => {
     ]);
     expect(parsed.every((p) => typeof p.requestId === 'string' && typeof p.status === 'number')).toBe(true);
     const all = lines.join('\n');
-    for (const phi of ['Quentin', 'Zebulon', '1977-07-07', 'qz@example.org', created.body.id])
+    for (const phi of ['Quentin', 'Zebulon', '1977-07-07', 'qz@example.org', okBody(created).id])
       expect(all).not.toContain(phi);
   });
 });

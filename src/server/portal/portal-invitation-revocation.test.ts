@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call } from '../test-support/test-app';
+import { call, expectStatus } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 /**
@@ -12,7 +12,7 @@ const invite = async (patientId: string) => {
   const res = await call(s.t.app, 'POST', `/api/patients/${patientId}/portal-invitations`, {
     session: s.intake,
   });
-  expect(res.status, res.text).toBe(201);
+  expectStatus(res, 201);
   return res.body.inviteUrl.split('/').pop() as string;
 };
 const check = (token: string) => call(s.t.app, 'GET', `/api/portal/invitations/${token}`);
@@ -35,7 +35,7 @@ describe('portal invitations', () => {
       session: s.intake,
       body: {},
     });
-    expect(revoked.status, revoked.text).toBe(200);
+    expectStatus(revoked, 200);
     expect(revoked.body).toEqual({ revoked: 1 });
     expect((await check(token)).status).toBe(404);
     expect((await accept(token, 'bell.revoked@example.org')).status).toBe(404);

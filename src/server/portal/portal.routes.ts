@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getPatient, Patient, patientJson } from '../patients';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
+import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
-import { definePatientRoute, definePortalRoute, readPatientRecord } from '../platform/http/route-wrappers';
+import { patientRoutes, portalRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { Password } from '../sign-in';
 import { acceptInvitation, openInvitation } from './accept-invitation';
 import { inviteToPortal } from './invite-to-portal';
@@ -18,26 +19,17 @@ const TokenParams = z.object({
 });
 
 export function registerPortalRoutes(app: App) {
-  definePatientRoute(
-    app,
+  const patients = patientRoutes(app, { tags });
+  const portal = portalRoutes(app, { tags });
+
+  patients.post(
+    '/api/patients/{patientId}/portal-invitations',
     {
       status: 201,
       permission: 'portal.invite',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/portal-invitations',
-        tags,
-        summary:
-          'Invite the patient to the portal: a one-time link, valid 7 days; earlier unused links stop working',
-        request: { params: z.object({ patientId: UuidParam('patientId') }) },
-        responses: {
-          201: jsonResponse(
-            z.object({ inviteUrl: z.string(), expiresAt: z.string() }).openapi('PortalInvitation'),
-            'Created',
-          ),
-          ...errorResponses,
-        },
-      }),
+      summary:
+        'Invite the patient to the portal: a one-time link, valid 7 days; earlier unused links stop working',
+      ok: [z.object({ inviteUrl: z.string(), expiresAt: z.string() }).openapi('PortalInvitation'), 'Created'],
     },
     async ({ c, tx, actor, patient, deps, now, audit }) => {
       const { token, expiresAt } = await inviteToPortal(tx, { patient, actor, now, audit });
@@ -46,25 +38,14 @@ export function registerPortalRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/portal-invitations/revoke',
     {
       permission: 'portal.invite',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/portal-invitations/revoke',
-        tags,
-        summary:
-          "Revoke the patient's unused portal links (body: {}); a revoked link answers like an unknown one",
-        request: {
-          params: z.object({ patientId: UuidParam('patientId') }),
-          body: jsonBody(z.strictObject({}).openapi('RevokePortalInvitations')),
-        },
-        responses: {
-          200: jsonResponse(z.object({ revoked: z.number() }).openapi('RevokedPortalInvitations'), 'Revoked'),
-          ...errorResponses,
-        },
-      }),
+      summary:
+        "Revoke the patient's unused portal links (body: {}); a revoked link answers like an unknown one",
+      body: z.strictObject({}).openapi('RevokePortalInvitations'),
+      ok: [z.object({ revoked: z.number() }).openapi('RevokedPortalInvitations'), 'Revoked'],
     },
     async ({ tx, actor, patient, now, audit }) => {
       const ids = await revokeOpenInvitations(tx, patient.id, actor.userId, now);
@@ -124,28 +105,20 @@ export function registerPortalRoutes(app: App) {
     },
   );
 
-  definePortalRoute(
-    app,
+  portal.get(
+    '/api/portal/me',
     {
       permission: 'portal.self',
-      route: createRoute({
-        method: 'get',
-        path: '/api/portal/me',
-        tags,
-        summary: "The patient's own profile and their program's 24-hour help line",
-        responses: {
-          200: jsonResponse(
-            z
-              .object({
-                patient: Patient,
-                program: z.object({ name: z.string(), helpLine: z.string().nullable() }).nullable(),
-              })
-              .openapi('PortalMe'),
-            'My profile',
-          ),
-          ...errorResponses,
-        },
-      }),
+      summary: "The patient's own profile and their program's 24-hour help line",
+      ok: [
+        z
+          .object({
+            patient: Patient,
+            program: z.object({ name: z.string(), helpLine: z.string().nullable() }).nullable(),
+          })
+          .openapi('PortalMe'),
+        'My profile',
+      ],
     },
     async ({ tx, self, auditAt }) => {
       const patient = await readPatientRecord(getPatient(tx, self.patientId), 'Your record');

@@ -1,14 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineSiteRoute } from '../platform/http/route-wrappers';
+import { siteParams, undescribedConflicts } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
 import { loadProgram, type ProgramConfig } from './program-config';
 import { ProgramSettings, SaveProgramSettings } from './program-settings.schema';
 import { saveProgramSettings } from './save-program-settings';
 
-const tags = ['Program operations'];
-const versioned = { 409: errorResponses[422], 428: errorResponses[422] };
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
+const SiteProgram = siteParams('programId');
 
 const settingsJson = (p: ProgramConfig): z.infer<typeof ProgramSettings> => ({
   programId: p.programId,
@@ -23,37 +21,31 @@ const settingsJson = (p: ProgramConfig): z.infer<typeof ProgramSettings> => ({
 });
 
 export function registerProgramSettingsRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
+
+  sites.get(
+    '/api/sites/{siteId}/programs/{programId}/settings',
     {
       permission: 'operations.read',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/settings',
-        tags,
-        summary: "A program's week start, time zone and weekly hour band (defaults until saved)",
-        request: { params: SiteProgram },
-        responses: { 200: jsonResponse(ProgramSettings, 'Settings'), ...errorResponses },
-      }),
+      summary: "A program's week start, time zone and weekly hour band (defaults until saved)",
+      params: SiteProgram,
+      ok: [ProgramSettings, 'Settings'],
     },
     async ({ tx }, { param }) => settingsJson(await loadProgram(tx, param.siteId, param.programId)),
   );
 
-  defineSiteRoute(
-    app,
+  sites.put(
+    '/api/sites/{siteId}/programs/{programId}/settings',
     {
       permission: 'program.setup',
       versioned: true,
-      route: createRoute({
-        method: 'put',
-        path: '/api/sites/{siteId}/programs/{programId}/settings',
-        tags,
-        summary:
-          'Sets a program\'s week start day, IANA time zone and (optionally) its weekly hour band; needs If-Match ("0" before the first save)',
-        request: { params: SiteProgram, body: jsonBody(SaveProgramSettings) },
-        responses: { 200: jsonResponse(ProgramSettings, 'Settings'), ...versioned, ...errorResponses },
-      }),
+      summary:
+        'Sets a program\'s week start day, IANA time zone and (optionally) its weekly hour band; needs If-Match ("0" before the first save)',
+      params: SiteProgram,
+      body: SaveProgramSettings,
+      ok: [ProgramSettings, 'Settings'],
+      responses: undescribedConflicts,
     },
     async ({ tx, version, now, audit }, { param, json }) => {
       const { siteId, programId } = param;

@@ -1,7 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonResponse, SiteParams, UuidParam } from '../platform/http/common.schema';
-import { defineSiteRoute } from '../platform/http/route-wrappers';
+import { siteRoutes } from '../platform/http/route-builder';
 import { listSitePrograms, listSiteStaff } from './programs.store';
 
 const tags = ['Programs'];
@@ -40,37 +39,25 @@ const StaffList = z
   .openapi('StaffList');
 
 export function registerProgramRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags });
+
+  sites.get(
+    '/api/sites/{siteId}/programs',
     {
       permission: 'site.programs',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs',
-        tags,
-        summary: "The site's programs with their intake thresholds and plan review interval",
-        request: { params: SiteParams },
-        responses: { 200: jsonResponse(ProgramList, 'Programs'), ...errorResponses },
-      }),
+      summary: "The site's programs with their intake thresholds and plan review interval",
+      ok: [ProgramList, 'Programs'],
     },
     async ({ tx, site }) => ({ items: await listSitePrograms(tx, site.id) }),
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/staff',
     {
       permission: 'site.programs',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/staff',
-        tags,
-        summary: "The site's active staff (for primary clinician, care team and responsible staff pickers)",
-        request: {
-          params: SiteParams,
-          query: z.strictObject({ role: z.string().max(40).optional() }),
-        },
-        responses: { 200: jsonResponse(StaffList, 'Staff'), ...errorResponses },
-      }),
+      summary: "The site's active staff (for primary clinician, care team and responsible staff pickers)",
+      query: z.strictObject({ role: z.string().max(40).optional() }),
+      ok: [StaffList, 'Staff'],
     },
     async ({ tx, site }, { query }) => ({
       items: await listSiteStaff(tx, site.id, query.role ? query.role.split(',') : undefined),

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { patients } from '../patients';
 import { auditLog } from '../platform/db/platform.table';
-import { type ApiResponse, call, login } from '../test-support/test-app';
+import { call, expectStatus, login, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { generateSyntheticData, SCALES } from './synthetic-data';
 
@@ -20,7 +20,7 @@ const s = withTestApp({ clinician: 'clinician@demo.openiop.org' });
 describe('concurrent versioned updates (If-Match)', () => {
   it(`${WRITERS} writers on one patient: each update applied once or 409; final version = updates applied`, async () => {
     const start = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}`, { session: s.clinician });
-    const v0 = Number(start.body.version);
+    const v0 = Number(okBody(start).version);
     const applied: { writer: number; version: number; value: string }[] = [];
     const outcomes = new Map<number, number>();
     const unexpected: string[] = [];
@@ -28,7 +28,7 @@ describe('concurrent versioned updates (If-Match)', () => {
     // The writers read the record at different moments: they hold versions v0 … v0+99 when they all save.
     async function writer(i: number) {
       const value = `Writer ${i}`;
-      const res: ApiResponse = await call(s.t.app, 'PATCH', `/api/patients/${s.ids.okafor}`, {
+      const res = await call(s.t.app, 'PATCH', `/api/patients/${s.ids.okafor}`, {
         session: s.clinician,
         headers: { 'if-match': `"${v0 + (i % HELD_VERSIONS)}"` },
         body: { preferredName: value },
@@ -51,10 +51,10 @@ describe('concurrent versioned updates (If-Match)', () => {
     const versions = applied.map((a) => a.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: applied.length }, (_, k) => v0 + 1 + k));
     const after = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}`, { session: s.clinician });
-    expect(after.body.version).toBe(v0 + applied.length);
+    expect(okBody(after).version).toBe(v0 + applied.length);
     // Nothing lost: the stored value is the one the writer holding the last version sent.
     const last = applied.find((a) => a.version === v0 + applied.length)!;
-    expect(after.body.preferredName).toBe(last.value);
+    expect(okBody(after).preferredName).toBe(last.value);
     // Each applied update was audited once, in its own transaction; refused attempts left no audit row.
     const audited = await s.t.db.tx((tx) =>
       tx
@@ -82,11 +82,11 @@ describe('concurrent Idempotency-Key replays of a create', () => {
       ),
     );
     expect(replies.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
-    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(replies.map((r) => okBody(r).id)).size).toBe(1);
     const rows = await s.t.db.tx((tx) =>
       tx.select().from(patients).where(eq(patients.familyName, body.familyName)),
     );
-    expect(rows.map((r) => r.id)).toEqual([replies[0]!.body.id]);
+    expect(rows.map((r) => r.id)).toEqual([okBody(replies[0]!).id]);
 
     // The same key with a different body is refused, and still only one row exists.
     const reused = await call(s.t.app, 'POST', `/api/sites/${s.ids.north}/patients`, {
@@ -94,7 +94,7 @@ describe('concurrent Idempotency-Key replays of a create', () => {
       headers: { 'idempotency-key': 'race-create-1' },
       body: { ...body, givenName: 'Other' },
     });
-    expect(reused.status).toBe(422);
+    expectStatus(reused, 422);
     expect(reused.body.error.code).toBe('idempotency_key_reused');
   }, 120_000);
 
@@ -118,11 +118,11 @@ describe('concurrent Idempotency-Key replays of a create', () => {
       replies.map((r) => `${r.status}`).filter((s) => s !== '201'),
       replies[0]!.text,
     ).toEqual([]);
-    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(replies.map((r) => okBody(r).id)).size).toBe(1);
     const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.bell}/referrals`, {
       session: s.clinician,
     });
-    expect(list.body.items.filter((r: { id: string }) => r.id === replies[0]!.body.id)).toHaveLength(1);
+    expect(okBody(list).items.filter((r: { id: string }) => r.id === okBody(replies[0]!).id)).toHaveLength(1);
   }, 120_000);
 });
 
@@ -133,12 +133,12 @@ describe('concurrent saves of one roster', () => {
   it('20 simultaneous saves from one read: one applied whole, 19 answer 409 version_conflict', async () => {
     const data = await generateSyntheticData(s.t.db, SCALES.tiny, { seed: 3, label: 'rosterrace' });
     const director = await login(s.t.app, data.directorEmail);
-    const path = `/api/sites/${data.busySessionSiteId}/sessions/${data.busySessionId}/attendance`;
+    const path = `/api/sites/${data.busySessionSiteId}/sessions/${data.busySessionId}/attendance` as const;
     const roster = await call(s.t.app, 'GET', path, { session: director });
-    const members: string[] = roster.body.members.map((m: { patientId: string }) => m.patientId);
+    const members: string[] = okBody(roster).members.map((m: { patientId: string }) => m.patientId);
     expect(members.length).toBeGreaterThan(3);
     const read = roster.headers.get('etag')!;
-    expect(read).toBe(`"${roster.body.version}"`);
+    expect(read).toBe(`"${okBody(roster).version}"`);
     const saves = Array.from({ length: 20 }, (_, i) =>
       members.map((patientId) => ({ patientId, status: 'present', minutes: 100 + i })),
     );
@@ -154,9 +154,11 @@ describe('concurrent saves of one roster', () => {
       expect(r.body.error.code).toBe('version_conflict');
     const winner = replies.findIndex((r) => r.status === 200);
     const after = await call(s.t.app, 'GET', path, { session: director });
-    expect(after.body.version).toBe(roster.body.version + 1);
-    const recorded = after.body.members.map((m: { attendance: { minutes: number } | null }) => m.attendance);
+    expect(okBody(after).version).toBe(okBody(roster).version + 1);
+    const recorded = okBody(after).members.map(
+      (m: { attendance: { minutes: number } | null }) => m.attendance,
+    );
     expect(recorded.filter((a: unknown) => a === null)).toEqual([]);
-    expect(new Set(recorded.map((a: { minutes: number }) => a.minutes))).toEqual(new Set([100 + winner]));
+    expect(new Set(recorded.map((a) => a?.minutes))).toEqual(new Set([100 + winner]));
   }, 120_000);
 });

@@ -1,13 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  PatientParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import { definePatientRoute } from '../platform/http/route-wrappers';
+import { patientParams } from '../platform/http/common.schema';
+import { patientRoutes } from '../platform/http/route-builder';
 import {
   CreatePsychotherapyNoteRequest,
   PsychotherapyNote,
@@ -20,8 +13,7 @@ import {
 } from './read-psychotherapy-notes';
 import { writePsychotherapyNote } from './write-psychotherapy-note';
 
-const tags = ['Psychotherapy notes'];
-const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidParam('noteId') });
+const NoteParams = patientParams('noteId');
 
 /**
  * Psychotherapy (counseling) notes: the therapist's own process notes, kept apart from the chart. Only the
@@ -29,56 +21,42 @@ const NoteParams = z.object({ patientId: UuidParam('patientId'), noteId: UuidPar
  * listed in the chart, the portal, the billing view or an export.
  */
 export function registerPsychotherapyNoteRoutes(app: App) {
+  const patients = patientRoutes(app, { tags: ['Psychotherapy notes'] });
+
   const listPath = '/api/patients/{patientId}/psychotherapy-notes';
 
-  definePatientRoute(
-    app,
+  patients.post(
+    listPath,
     {
       permission: 'psychotherapy_note.write',
       status: 201,
       idempotent: true,
-      route: createRoute({
-        method: 'post',
-        path: listPath,
-        tags,
-        summary:
-          'Write a psychotherapy (counseling) note, kept apart from the chart; grantedUserIds are the only other staff who may read it. Takes Idempotency-Key.',
-        request: { params: PatientParams, body: jsonBody(CreatePsychotherapyNoteRequest) },
-        responses: { 201: jsonResponse(PsychotherapyNote, 'Saved'), ...errorResponses },
-      }),
+      summary:
+        'Write a psychotherapy (counseling) note, kept apart from the chart; grantedUserIds are the only other staff who may read it. Takes Idempotency-Key.',
+      body: CreatePsychotherapyNoteRequest,
+      ok: [PsychotherapyNote, 'Saved'],
     },
     (ctx, { json }) => writePsychotherapyNote(ctx, json),
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    listPath,
     {
       permission: 'psychotherapy_note.read',
-      route: createRoute({
-        method: 'get',
-        path: listPath,
-        tags,
-        summary: "The patient's psychotherapy notes that I wrote or was granted (nobody else's)",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(PsychotherapyNoteList, 'Notes'), ...errorResponses },
-      }),
+      summary: "The patient's psychotherapy notes that I wrote or was granted (nobody else's)",
+      ok: [PsychotherapyNoteList, 'Notes'],
     },
     (ctx) => readablePsychotherapyNotes(ctx),
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    `${listPath}/{noteId}`,
     {
       permission: 'psychotherapy_note.read',
       afterRollback: auditRefusedRead,
-      route: createRoute({
-        method: 'get',
-        path: `${listPath}/{noteId}`,
-        tags,
-        summary: 'One psychotherapy note, to its author or a granted reader only (404 to anyone else)',
-        request: { params: NoteParams },
-        responses: { 200: jsonResponse(PsychotherapyNote, 'The note'), ...errorResponses },
-      }),
+      summary: 'One psychotherapy note, to its author or a granted reader only (404 to anyone else)',
+      params: NoteParams,
+      ok: [PsychotherapyNote, 'The note'],
     },
     (ctx, { param }) => readPsychotherapyNote(ctx, param.noteId),
   );

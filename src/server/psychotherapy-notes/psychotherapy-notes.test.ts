@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/db/platform.table';
 import { DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
 import { admit, ifMatch } from '../test-support/clinical-fixtures';
-import { call, demoCodeFor } from '../test-support/test-app';
+import { call, demoCodeFor, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -26,37 +26,36 @@ beforeAll(async () => {
       body: { needs: 'Transport', actions: 'Bus pass applied for', followUp: 'Check in Monday' },
     },
   });
-  const signed = await call(s.t.app, 'POST', `/api/patients/${s.ids.rivera}/notes/${draft.body.id}/sign`, {
+  const signed = await call(s.t.app, 'POST', `/api/patients/${s.ids.rivera}/notes/${okBody(draft).id}/sign`, {
     session: s.director,
-    headers: ifMatch(draft.body.version),
+    headers: ifMatch(okBody(draft).version),
     body: totp('director@demo.openiop.org'),
   });
-  expect(signed.body.status, signed.text).toBe('locked');
+  expect(okBody(signed).status, signed.text).toBe('locked');
 });
 
 const totp = (email: string) => ({ totpCode: demoCodeFor(s.t.app, email) });
 
 describe('psychotherapy notes stay apart', () => {
   const secret = 'Process note: transference around the father, explore next time.';
-  let noteId: string;
 
   it('only the author and granted users read them; never the chart, the portal, billing or an export', async () => {
     const eps = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/episodes`, {
       session: s.clinician,
     });
-    const episodeId = eps.body.items?.[0]?.id ?? eps.body[0]?.id;
-    const prescriberId = (await call(s.t.app, 'GET', '/api/auth/me', { session: s.prescriber })).body.user
+    const episodeId = okBody(eps).items[0]?.id ?? '';
+    const prescriberId = okBody(await call(s.t.app, 'GET', '/api/auth/me', { session: s.prescriber })).user
       ?.id;
     const created = await call(s.t.app, 'POST', `/api/patients/${s.ids.rivera}/psychotherapy-notes`, {
       session: s.clinician,
       body: { episodeId, text: secret, grantedUserIds: prescriberId ? [prescriberId] : [] },
     });
-    expect(created.status, created.text).toBe(201);
-    noteId = created.body.id;
+    expectStatus(created, 201);
+    const noteId = created.body.id;
     const own = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/psychotherapy-notes/${noteId}`, {
       session: s.clinician,
     });
-    expect(own.body.text).toBe(secret);
+    expect(okBody(own).text).toBe(secret);
     const director_ = await call(
       s.t.app,
       'GET',
@@ -65,7 +64,7 @@ describe('psychotherapy notes stay apart', () => {
         session: s.director,
       },
     );
-    expect(director_.status).toBe(404);
+    expectStatus(director_, 404);
     // The refusal is in the audit log as a denied read of that note.
     const refusals = await s.t.db.tx((tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, 'psychotherapy_note.read_refused')),
@@ -74,7 +73,7 @@ describe('psychotherapy notes stay apart', () => {
     const directorList = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/psychotherapy-notes`, {
       session: s.director,
     });
-    expect(directorList.body.items).toEqual([]);
+    expect(okBody(directorList).items).toEqual([]);
     if (prescriberId) {
       const granted = await call(
         s.t.app,
@@ -84,12 +83,12 @@ describe('psychotherapy notes stay apart', () => {
           session: s.prescriber,
         },
       );
-      expect(granted.status).toBe(200);
+      expectStatus(granted, 200);
     }
     const nurseRead = await call(s.t.app, 'GET', `/api/patients/${s.ids.rivera}/psychotherapy-notes`, {
       session: s.nurse,
     });
-    expect(nurseRead.status).toBe(403);
+    expectStatus(nurseRead, 403);
     const places = [
       [
         'chart',
@@ -112,7 +111,7 @@ describe('psychotherapy notes stay apart', () => {
       expect(res.text, where).not.toContain(secret);
       expect(res.text, where).not.toContain(noteId);
     }
-    const exported = places[1][1].body;
+    const exported = okBody(places[1][1]);
     expect(exported.part2Notice).toContain('42 CFR Part 2');
     expect(exported.notes.length).toBeGreaterThan(0);
     expect(exported.notes.every((n: { status: string }) => n.status !== 'draft')).toBe(true);

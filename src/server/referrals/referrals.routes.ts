@@ -1,13 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  PatientParams,
-  UuidParam,
-} from '../platform/http/common.schema';
-import { definePatientRoute, readPatientRecord } from '../platform/http/route-wrappers';
+import { patientParams } from '../platform/http/common.schema';
+import { patientRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { recordReferral } from './record-referral';
 import { referralJson, screeningJson } from './referral-json';
 import {
@@ -20,24 +14,20 @@ import {
 import { listReferrals, listScreenings } from './referrals.store';
 import { screenReferral } from './screen-referral';
 
-const tags = ['Intake'];
-const ReferralParams = PatientParams.extend({ referralId: UuidParam('referralId') });
+const ReferralParams = patientParams('referralId');
 
 export function registerReferralRoutes(app: App) {
-  definePatientRoute(
-    app,
+  const patients = patientRoutes(app, { tags: ['Intake'] });
+
+  patients.post(
+    '/api/patients/{patientId}/referrals',
     {
       status: 201,
       idempotent: true,
       permission: 'referral.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/referrals',
-        tags,
-        summary: 'Record a referral: source, date, presenting substances, medical and psychiatric flags',
-        request: { params: PatientParams, body: jsonBody(CreateReferralRequest) },
-        responses: { 201: jsonResponse(Referral, 'Created'), ...errorResponses },
-      }),
+      summary: 'Record a referral: source, date, presenting substances, medical and psychiatric flags',
+      body: CreateReferralRequest,
+      ok: [Referral, 'Created'],
     },
     async ({ tx, actor, patient, now, audit }, { json }) => {
       const id = await recordReferral(tx, { patient, actor, request: json, now, audit });
@@ -46,18 +36,12 @@ export function registerReferralRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    '/api/patients/{patientId}/referrals',
     {
       permission: 'referral.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/referrals',
-        tags,
-        summary: "The patient's referrals, newest first, each with its screenings",
-        request: { params: PatientParams },
-        responses: { 200: jsonResponse(ReferralList, 'Referrals'), ...errorResponses },
-      }),
+      summary: "The patient's referrals, newest first, each with its screenings",
+      ok: [ReferralList, 'Referrals'],
     },
     async ({ tx, patient, audit }) => {
       const rows = await listReferrals(tx, patient.id);
@@ -70,18 +54,13 @@ export function registerReferralRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    '/api/patients/{patientId}/referrals/{referralId}',
     {
       permission: 'referral.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/patients/{patientId}/referrals/{referralId}',
-        tags,
-        summary: 'One referral with its screenings',
-        request: { params: ReferralParams },
-        responses: { 200: jsonResponse(Referral, 'The referral'), ...errorResponses },
-      }),
+      summary: 'One referral with its screenings',
+      params: ReferralParams,
+      ok: [Referral, 'The referral'],
     },
     async ({ tx, patient, audit }, { param }) => {
       const [found] = await listReferrals(tx, patient.id, param.referralId);
@@ -92,21 +71,17 @@ export function registerReferralRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    '/api/patients/{patientId}/referrals/{referralId}/screenings',
     {
       status: 201,
       idempotent: true,
       permission: 'referral.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/patients/{patientId}/referrals/{referralId}/screenings',
-        tags,
-        summary:
-          "Intake screen: CIWA-Ar, COWS and C-SSRS answers scored item by item, and the rule-out with the program's thresholds",
-        request: { params: ReferralParams, body: jsonBody(CreateScreeningRequest) },
-        responses: { 201: jsonResponse(Screening, 'Screened'), ...errorResponses },
-      }),
+      summary:
+        "Intake screen: CIWA-Ar, COWS and C-SSRS answers scored item by item, and the rule-out with the program's thresholds",
+      params: ReferralParams,
+      body: CreateScreeningRequest,
+      ok: [Screening, 'Screened'],
     },
     async ({ tx, actor, patient, now, audit }, { param, json }) => {
       const { referralId } = param;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getInstrument } from '../../domain/instruments';
 import { programs } from '../platform/db/platform.table';
-import { call } from '../test-support/test-app';
+import { call, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -39,7 +39,7 @@ async function newReferral(patientId = s.ids.okafor, programId = s.ids.northAdul
     session: s.intake,
     body: referralBody(programId),
   });
-  expect(res.status, res.text).toBe(201);
+  expectStatus(res, 201);
   return res.body;
 }
 
@@ -68,7 +68,7 @@ describe('referral', () => {
     const list = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/referrals`, {
       session: s.clinician,
     });
-    expect(list.status).toBe(200);
+    expectStatus(list, 200);
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(r.id);
   });
 
@@ -77,14 +77,14 @@ describe('referral', () => {
       session: s.intake,
       body: { ...referralBody(s.ids.northAdultIop), source: 'internet' },
     });
-    expect(bad.status).toBe(422);
-    expect(bad.body.error.fields[0].path).toBe('source');
+    expectStatus(bad, 422);
+    expect(bad.body.error.fields[0]?.path).toBe('source');
     const otherSite = await call(s.t.app, 'POST', `/api/patients/${s.ids.okafor}/referrals`, {
       session: s.intake,
       body: referralBody(s.ids.southAdultIop),
     });
-    expect(otherSite.status).toBe(422);
-    expect(otherSite.body.error.fields[0].path).toBe('programId');
+    expectStatus(otherSite, 422);
+    expect(otherSite.body.error.fields[0]?.path).toBe('programId');
   });
 });
 
@@ -96,7 +96,7 @@ describe('intake screening', () => {
       cows: answersAt('cows', (v) => v[0]!),
       cssrs: { item1: 0, item2: 0, item6: 0 },
     });
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       ciwaAr: { total: 10, band: 'moderate' },
       cows: { total: 0 },
@@ -114,9 +114,9 @@ describe('intake screening', () => {
       cssrs: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 0, item6: 0 },
       recoveryEnvironmentUnsafe: true,
     });
-    expect(res.status, res.text).toBe(201);
-    expect(res.body.ciwaAr.total).toBe(20);
-    expect(res.body.cssrs.risk).toBe('high');
+    expectStatus(res, 201);
+    expect(res.body.ciwaAr?.total).toBe(20);
+    expect(res.body.cssrs?.risk).toBe('high');
     expect(res.body.ruleOut.outcome).toBe('refer-higher-level');
     expect(
       res.body.ruleOut.reasons.map((x: { code: string; referTo: { level: string } }) => [
@@ -132,7 +132,7 @@ describe('intake screening', () => {
     const stored = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/referrals/${r.id}`, {
       session: s.clinician,
     });
-    expect(stored.body.screenings[0].ruleOut).toEqual(res.body.ruleOut);
+    expect(okBody(stored).screenings[0]?.ruleOut).toEqual(res.body.ruleOut);
   });
 
   it("uses the program's thresholds (configuration, not code)", async () => {
@@ -142,8 +142,8 @@ describe('intake screening', () => {
     try {
       const r = await newReferral();
       const res = await screen(r.id, { ciwaAr: answersAt('ciwa-ar', () => 2) }); // 20 is not above 20
-      expect(res.body.thresholds.ciwaArAbove).toBe(20);
-      expect(res.body.ruleOut.outcome).toBe('proceed-to-assessment');
+      expect(okBody(res).thresholds.ciwaArAbove).toBe(20);
+      expect(okBody(res).ruleOut.outcome).toBe('proceed-to-assessment');
     } finally {
       await s.t.db.tx((tx) =>
         tx.update(programs).set({ ciwaArAbove: 15 }).where(eq(programs.id, s.ids.northAdultIop)),
@@ -156,8 +156,8 @@ describe('intake screening', () => {
       session: s.intake,
       body: { ...referralBody(s.ids.northAdultIop), medicalFlags: { withdrawalComplicationRisk: true } },
     });
-    const res = await screen(res0.body.id, {});
-    expect(res.body.ruleOut.reasons.map((x: { code: string }) => x.code)).toEqual([
+    const res = await screen(okBody(res0).id, {});
+    expect(okBody(res).ruleOut.reasons.map((x: { code: string }) => x.code)).toEqual([
       'withdrawal_complication_risk',
     ]);
   });
@@ -165,7 +165,7 @@ describe('intake screening', () => {
   it('names a bad item answer (422)', async () => {
     const r = await newReferral();
     const res = await screen(r.id, { ciwaAr: { ...answersAt('ciwa-ar', () => 0), item3: 9 } });
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['ciwaAr.item3']);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { patients } from '../patients';
-import { call } from '../test-support/test-app';
+import { call, expectStatus, okBody } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 import { seedDemoDocumentation } from './demo-documentation';
 
@@ -15,7 +15,7 @@ describe('demo documentation seed', () => {
       tx.select().from(patients).where(eq(patients.familyName, 'Moore')),
     );
     const chart = await call(s.t.app, 'GET', `/api/patients/${moore!.id}/notes`, { session: s.director });
-    expect(chart.status, chart.text).toBe(200);
+    expectStatus(chart, 200);
     const types = chart.body.items.map(
       (n: { noteType: string; status: string }) => `${n.noteType}:${n.status}`,
     );
@@ -27,10 +27,10 @@ describe('demo documentation seed', () => {
     const text = JSON.stringify(chart.body);
     for (const other of ['Adeyemi', 'Santos', 'Washington', 'boredom']) expect(text).not.toContain(other);
     const queue = await call(s.t.app, 'GET', '/api/notes/queue', { session: s.director });
-    const drafts = [...queue.body.unsigned, ...queue.body.overdue].filter(
+    const drafts = [...okBody(queue).unsigned, ...okBody(queue).overdue].filter(
       (i: { kind: string }) => i.kind === 'group_note',
     );
     expect(drafts).toHaveLength(1);
-    expect(drafts[0].members).toBe(4);
+    expect(drafts[0]?.members).toBe(4);
   });
 });

@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineSiteRoute } from '../platform/http/route-wrappers';
+import { siteParams, undescribedConflict } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
 import { addOneOffSession } from './add-one-off-session';
 import { cancelSession } from './cancel-session';
 import { sessionsBetween } from './list-sessions';
@@ -16,31 +16,24 @@ import {
   SessionsQuery,
 } from './sessions.schema';
 
-const tags = ['Program operations'];
-const conflict = { 409: errorResponses[422] };
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
-const SiteTrack = z.object({ siteId: UuidParam('siteId'), trackId: UuidParam('trackId') });
-const SiteSession = z.object({ siteId: UuidParam('siteId'), sessionId: UuidParam('sessionId') });
+const SiteProgram = siteParams('programId');
+const SiteTrack = siteParams('trackId');
+const SiteSession = siteParams('sessionId');
 
 export function registerSessionRoutes(app: App) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
+
+  sites.post(
+    '/api/sites/{siteId}/tracks/{trackId}/schedules',
     {
       permission: 'schedule.write',
       status: 201,
       idempotent: true,
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/tracks/{trackId}/schedules',
-        tags,
-        summary: "A track's recurring week, expanded in the program's zone into stored sessions",
-        request: { params: SiteTrack, body: jsonBody(CreateSchedule) },
-        responses: {
-          201: jsonResponse(z.object({ scheduleId: z.string(), sessions: z.array(Session) }), 'Created'),
-          ...conflict,
-          ...errorResponses,
-        },
-      }),
+      summary: "A track's recurring week, expanded in the program's zone into stored sessions",
+      params: SiteTrack,
+      body: CreateSchedule,
+      ok: [z.object({ scheduleId: z.string(), sessions: z.array(Session) }), 'Created'],
+      responses: undescribedConflict,
     },
     async ({ tx, actor, audit }, { param, json }) => {
       const { schedule, sessions } = await scheduleTrack(tx, { ...param, userId: actor.userId }, json);
@@ -49,20 +42,17 @@ export function registerSessionRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.post(
+    '/api/sites/{siteId}/programs/{programId}/sessions',
     {
       permission: 'schedule.write',
       status: 201,
       idempotent: true,
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/programs/{programId}/sessions',
-        tags,
-        summary: 'A one-off session (individual, family, medical visit, a make-up group …)',
-        request: { params: SiteProgram, body: jsonBody(CreateSession) },
-        responses: { 201: jsonResponse(Session, 'Created'), ...conflict, ...errorResponses },
-      }),
+      summary: 'A one-off session (individual, family, medical visit, a make-up group …)',
+      params: SiteProgram,
+      body: CreateSession,
+      ok: [Session, 'Created'],
+      responses: undescribedConflict,
     },
     async ({ tx, audit }, { param, json }) => {
       const row = await addOneOffSession(tx, param, json);
@@ -71,18 +61,14 @@ export function registerSessionRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.get(
+    '/api/sites/{siteId}/programs/{programId}/sessions',
     {
       permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/sessions',
-        tags,
-        summary: "A program's sessions between two local days (the week calendar), optionally one track's",
-        request: { params: SiteProgram, query: SessionsQuery },
-        responses: { 200: jsonResponse(SessionList, 'Sessions'), ...errorResponses },
-      }),
+      summary: "A program's sessions between two local days (the week calendar), optionally one track's",
+      params: SiteProgram,
+      query: SessionsQuery,
+      ok: [SessionList, 'Sessions'],
     },
     async ({ tx }, { param, query }) => {
       const rows = await sessionsBetween(tx, param, query);
@@ -90,18 +76,15 @@ export function registerSessionRoutes(app: App) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.post(
+    '/api/sites/{siteId}/sessions/{sessionId}/cancel',
     {
       permission: 'schedule.write',
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/sessions/{sessionId}/cancel',
-        tags,
-        summary: 'Cancels a session (holiday, weather, other); enrolled patients see it in the portal',
-        request: { params: SiteSession, body: jsonBody(CancelSession) },
-        responses: { 200: jsonResponse(Session, 'Cancelled'), ...conflict, ...errorResponses },
-      }),
+      summary: 'Cancels a session (holiday, weather, other); enrolled patients see it in the portal',
+      params: SiteSession,
+      body: CancelSession,
+      ok: [Session, 'Cancelled'],
+      responses: undescribedConflict,
     },
     async ({ tx, now, audit }, { param, json }) => {
       const row = await cancelSession(tx, { ...param, now }, json);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, permissionsOf, roleMay } from '../platform/access/permissions';
-import { call, login } from '../test-support/test-app';
+import { call, expectStatus, login } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp();
@@ -13,7 +13,7 @@ describe('GET /api/auth/me names the caller’s permissions', () => {
   ])('%s gets exactly the permissions the table gives %s', async (email, role) => {
     const session = await login(s.t.app, email);
     const me = await call(s.t.app, 'GET', '/api/auth/me', { session });
-    expect(me.status).toBe(200);
+    expectStatus(me, 200);
     const expected = Object.keys(PERMISSIONS).filter((p) => roleMay(role, p as keyof typeof PERMISSIONS));
     expect(me.body.permissions).toEqual(expected);
     expect(me.body.permissions).toEqual(permissionsOf(role));

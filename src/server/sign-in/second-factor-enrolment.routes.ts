@@ -1,12 +1,10 @@
-import { createRoute } from '@hono/zod-openapi';
 import { enableMfa, findUserById, markSessionMfaVerified, setMfaSecret } from '../platform/auth/auth.store';
 import { checkAuthenticatorCode } from '../platform/auth/second-factor';
 import { sha256 } from '../platform/auth/secrets';
 import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrolment } from '../platform/auth/totp';
 import { AppError } from '../platform/errors';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
-import { defineUserRoute } from '../platform/http/route-wrappers';
+import { userRoutes } from '../platform/http/route-builder';
 import { CodeRequest, EnrolmentResponse, RecoveryCodesResponse } from './sign-in.schema';
 
 const tags = ['Authentication'];
@@ -15,20 +13,14 @@ const beforeSecondFactor = { permission: 'session.self', allowPendingMfa: true }
 
 /** Setting up an authenticator: a new secret, then a first code confirms it and answers the recovery codes. */
 export function registerSecondFactorEnrolmentRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+
+  users.post(
+    '/api/auth/mfa/enrol/start',
     {
       ...beforeSecondFactor,
-      route: createRoute({
-        method: 'post',
-        path: '/api/auth/mfa/enrol/start',
-        tags,
-        summary: 'Start authenticator enrolment: a new secret and its QR code',
-        responses: {
-          200: jsonResponse(EnrolmentResponse, 'Scan the QR code, then confirm a code'),
-          ...errorResponses,
-        },
-      }),
+      summary: 'Start authenticator enrolment: a new secret and its QR code',
+      ok: [EnrolmentResponse, 'Scan the QR code, then confirm a code'],
     },
     async ({ tx, actor }) => {
       if (actor.mfaEnabled) {
@@ -43,18 +35,13 @@ export function registerSecondFactorEnrolmentRoutes(app: App) {
     },
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/auth/mfa/enrol/confirm',
     {
       ...beforeSecondFactor,
-      route: createRoute({
-        method: 'post',
-        path: '/api/auth/mfa/enrol/confirm',
-        tags,
-        summary: 'Confirm enrolment with a code; answers the one-time recovery codes once',
-        request: { body: jsonBody(CodeRequest) },
-        responses: { 200: jsonResponse(RecoveryCodesResponse, 'Enrolled'), ...errorResponses },
-      }),
+      summary: 'Confirm enrolment with a code; answers the one-time recovery codes once',
+      body: CodeRequest,
+      ok: [RecoveryCodesResponse, 'Enrolled'],
     },
     async ({ tx, actor, now, audit }, { json }) => {
       const user = await findUserById(tx, actor.userId);

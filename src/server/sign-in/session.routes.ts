@@ -2,9 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { permissionsOf } from '../platform/access/permissions';
 import { listSitesByIds, revokeAllSessions, revokeSession } from '../platform/auth/auth.store';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
+import { errorResponses, jsonBody } from '../platform/http/common.schema';
 import { defineRoute } from '../platform/http/define-route';
-import { defineUserRoute } from '../platform/http/route-wrappers';
+import { userRoutes } from '../platform/http/route-builder';
 import { clearSessionCookie, nextStepFor } from '../platform/http/start-session';
 import { changePassword } from './change-password';
 import { ChangePasswordRequest, MeResponse } from './sign-in.schema';
@@ -16,17 +16,14 @@ const beforeSecondFactor = { permission: 'session.self', allowPendingMfa: true }
 
 /** The signed-in session: who it is, signing out of it or everywhere, and changing the password. */
 export function registerSessionRoutes(app: App) {
-  defineUserRoute(
-    app,
+  const users = userRoutes(app, { tags });
+
+  users.get(
+    '/api/auth/me',
     {
       ...beforeSecondFactor,
-      route: createRoute({
-        method: 'get',
-        path: '/api/auth/me',
-        tags,
-        summary: 'The signed-in user, their sites, CSRF token and session timeouts',
-        responses: { 200: jsonResponse(MeResponse, 'The session'), ...errorResponses },
-      }),
+      summary: 'The signed-in user, their sites, CSRF token and session timeouts',
+      ok: [MeResponse, 'The session'],
     },
     async ({ tx, actor: p, deps }) => ({
       kind: p.role === 'patient' ? ('patient' as const) : ('staff' as const),
@@ -44,17 +41,12 @@ export function registerSessionRoutes(app: App) {
     }),
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/auth/logout',
     {
       ...beforeSecondFactor,
-      route: createRoute({
-        method: 'post',
-        path: '/api/auth/logout',
-        tags,
-        summary: 'Sign out of this session',
-        responses: { 204: { description: 'Signed out' }, ...errorResponses },
-      }),
+      summary: 'Sign out of this session',
+      responses: { 204: { description: 'Signed out' } },
     },
     async ({ c, tx, actor, now, audit }) => {
       await revokeSession(tx, actor.sessionId, now);
@@ -64,17 +56,12 @@ export function registerSessionRoutes(app: App) {
     },
   );
 
-  defineUserRoute(
-    app,
+  users.post(
+    '/api/auth/logout-all',
     {
       permission: 'session.self',
-      route: createRoute({
-        method: 'post',
-        path: '/api/auth/logout-all',
-        tags,
-        summary: 'Sign out everywhere: ends every session of this user',
-        responses: { 204: { description: 'Signed out everywhere' }, ...errorResponses },
-      }),
+      summary: 'Sign out everywhere: ends every session of this user',
+      responses: { 204: { description: 'Signed out everywhere' } },
     },
     async ({ c, tx, actor, now, audit }) => {
       await revokeAllSessions(tx, actor.userId, now);

@@ -6,7 +6,9 @@ import {
   call,
   createTestApp,
   demoCodeFor,
+  expectStatus,
   login,
+  okBody,
   passwordStep,
   type TestApp,
 } from '../test-support/test-app';
@@ -38,7 +40,7 @@ async function newStaffUser(email: string, password = 'a-long-password-123') {
 describe('sign-in', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and asks staff for their code', async () => {
     const { res } = await passwordOnly('nurse@demo.openiop.org');
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     expect(res.body.next).toBe('mfa');
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
@@ -48,23 +50,23 @@ describe('sign-in', () => {
   it('refuses everything but the code step until MFA is done', async () => {
     const { session } = await passwordOnly('nurse@demo.openiop.org');
     const sites = await call(t.app, 'GET', '/api/sites', { session });
-    expect(sites.status).toBe(401);
+    expectStatus(sites, 401);
     expect(sites.body.error.code).toBe('mfa_required');
     const wrong = await call(t.app, 'POST', '/api/auth/mfa/verify', { session, body: { code: '000000' } });
-    expect(wrong.status).toBe(401);
+    expectStatus(wrong, 401);
     const ok = await call(t.app, 'POST', '/api/auth/mfa/verify', {
       session,
       body: { code: demoCodeFor(t.app, 'nurse@demo.openiop.org') },
     });
-    expect(ok.status).toBe(200);
+    expectStatus(ok, 200);
     expect((await call(t.app, 'GET', '/api/sites', { session })).status).toBe(200);
   });
 
   it('answers the same for an unknown email and a wrong password', async () => {
     const unknown = await passwordOnly('nobody@demo.openiop.org');
     const wrong = await passwordOnly('billing@demo.openiop.org', 'not-the-password');
-    expect(unknown.res.status).toBe(401);
-    expect(wrong.res.status).toBe(401);
+    expectStatus(unknown.res, 401);
+    expectStatus(wrong.res, 401);
     expect(unknown.res.body.error).toEqual(wrong.res.body.error);
   });
 
@@ -73,7 +75,7 @@ describe('sign-in', () => {
     for (let i = 1; i <= 5; i++) expect((await passwordOnly(email, `wrong-${i}`)).res.status).toBe(401);
     // Locked, but the answer is the one an unknown email gets: it tells nobody the account exists.
     const whileLocked = await passwordOnly(email); // even the right password
-    expect(whileLocked.res.status).toBe(401);
+    expectStatus(whileLocked.res, 401);
     expect(whileLocked.res.body.error.code).toBe('invalid_credentials');
     t.clock.advance(14 * 60);
     expect((await passwordOnly(email)).res.status).toBe(401);
@@ -96,7 +98,7 @@ describe('sign-in', () => {
 
   it('a portal account needs no authenticator code', async () => {
     const { res } = await passwordOnly('patient@demo.openiop.org');
-    expect(res.body.next).toBe('done');
+    expect(okBody(res).next).toBe('done');
   });
 });
 
@@ -105,31 +107,31 @@ describe('MFA enrolment and recovery codes', () => {
     const email = 'new.nurse@demo.openiop.org';
     const password = await newStaffUser(email);
     const first = await passwordOnly(email, password);
-    expect(first.res.body.next).toBe('enrol-mfa');
+    expect(okBody(first.res).next).toBe('enrol-mfa');
     const session = first.session!;
     expect((await call(t.app, 'GET', '/api/sites', { session })).status).toBe(401);
     const start = await call(t.app, 'POST', '/api/auth/mfa/enrol/start', { session });
-    expect(start.status).toBe(200);
+    expectStatus(start, 200);
     expect(start.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(start.body.otpauthUri).toContain('otpauth://totp/');
     const bad = await call(t.app, 'POST', '/api/auth/mfa/enrol/confirm', {
       session,
       body: { code: '123456' },
     });
-    expect(bad.status).toBe(422);
-    expect(bad.body.error.fields[0].path).toBe('code');
+    expectStatus(bad, 422);
+    expect(bad.body.error.fields[0]?.path).toBe('code');
     const confirm = await call(t.app, 'POST', '/api/auth/mfa/enrol/confirm', {
       session,
       body: { code: generateSync({ secret: start.body.secret, epoch: t.clock.now().getTime() / 1000 }) },
     });
-    expect(confirm.status).toBe(200);
+    expectStatus(confirm, 200);
     expect(confirm.body.recoveryCodes).toHaveLength(10);
     expect(new Set(confirm.body.recoveryCodes).size).toBe(10);
     expect((await call(t.app, 'GET', '/api/sites', { session })).status).toBe(200);
 
     const recovery = confirm.body.recoveryCodes[0];
     const again = await passwordOnly(email, password);
-    expect(again.res.body.next).toBe('mfa');
+    expect(okBody(again.res).next).toBe('mfa');
     expect(
       (
         await call(t.app, 'POST', '/api/auth/mfa/verify', {
@@ -164,7 +166,7 @@ describe('session lifetime', () => {
     expect((await call(t.app, 'GET', '/api/auth/me', { session: s })).status).toBe(200);
     t.clock.advance(IDLE + 1);
     const expired = await call(t.app, 'GET', '/api/auth/me', { session: s });
-    expect(expired.status).toBe(401);
+    expectStatus(expired, 401);
     expect(expired.body.error.code).toBe('session_expired');
   });
 
@@ -183,10 +185,10 @@ describe('session lifetime', () => {
   it('tells the web app when the idle window closes', async () => {
     const s = await login(t.app, 'clinician@demo.openiop.org');
     const me = await call(t.app, 'GET', '/api/auth/me', { session: s });
-    expect(me.body.session.idleTimeoutSeconds).toBe(IDLE);
-    expect(new Date(me.body.session.idleExpiresAt).getTime() - t.clock.now().getTime()).toBeLessThanOrEqual(
-      IDLE * 1000,
-    );
+    expect(okBody(me).session.idleTimeoutSeconds).toBe(IDLE);
+    expect(
+      new Date(okBody(me).session.idleExpiresAt).getTime() - t.clock.now().getTime(),
+    ).toBeLessThanOrEqual(IDLE * 1000);
   });
 
   it('logout ends this session; logout everywhere ends all of them', async () => {
@@ -208,20 +210,20 @@ describe('session lifetime', () => {
     const start = await call(t.app, 'POST', '/api/auth/mfa/enrol/start', { session: first.session });
     await call(t.app, 'POST', '/api/auth/mfa/enrol/confirm', {
       session: first.session,
-      body: { code: generateSync({ secret: start.body.secret, epoch: t.clock.now().getTime() / 1000 }) },
+      body: { code: generateSync({ secret: okBody(start).secret, epoch: t.clock.now().getTime() / 1000 }) },
     });
     const other = await passwordOnly(email, password);
     const short = await call(t.app, 'POST', '/api/auth/password', {
       session: first.session,
       body: { currentPassword: password, newPassword: 'short' },
     });
-    expect(short.status).toBe(422);
-    expect(short.body.error.fields[0].path).toBe('newPassword');
+    expectStatus(short, 422);
+    expect(short.body.error.fields[0]?.path).toBe('newPassword');
     const changed = await call(t.app, 'POST', '/api/auth/password', {
       session: first.session,
       body: { currentPassword: password, newPassword: 'a-brand-new-password-456' },
     });
-    expect(changed.status).toBe(204);
+    expectStatus(changed, 204);
     expect((await call(t.app, 'GET', '/api/auth/me', { session: first.session })).status).toBe(401);
     expect((await call(t.app, 'GET', '/api/auth/me', { session: other.session })).status).toBe(401);
     expect((await passwordOnly(email, password)).res.status).toBe(401);
@@ -236,7 +238,7 @@ describe('CSRF', () => {
       session: s,
       headers: { 'x-csrf-token': 'forged' },
     });
-    expect(res.status).toBe(403);
+    expectStatus(res, 403);
     expect(res.body.error.code).toBe('csrf_failed');
     expect((await call(t.app, 'GET', '/api/auth/me', { session: s })).status).toBe(200);
   });

@@ -15,7 +15,7 @@ import {
   startServer,
   stopAllServers,
 } from '../test-support/server-process';
-import { openTestDatabase, storeKind } from '../test-support/test-app';
+import { expectStatus, okBody, openTestDatabase, storeKind } from '../test-support/test-app';
 
 const PROCESS_ZONE = 'Pacific/Kiritimati';
 const SITE_ZONE = 'America/Chicago';
@@ -65,29 +65,33 @@ describe.each([
   let clinician: HttpSession;
   let north: string;
   let adultIop: string;
-  const call = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
-    httpCall(server.url, method, url, { session: clinician, body, ...(headers ? { headers } : {}) });
+  const call = <M extends string, P extends string>(
+    method: M,
+    url: P,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => httpCall(server.url, method, url, { session: clinician, body, ...(headers ? { headers } : {}) });
   const patientNamed = async (familyName: string): Promise<string> => {
     const census = await call('GET', `/api/sites/${north}/patients?q=${familyName}`);
-    return census.body.items[0].id;
+    return okBody(census).items[0]!.id;
   };
 
   beforeAll(async () => {
     server = await farZoneServer(new Date(`${utcDay}T${time}:00Z`));
     clinician = await signIn(server.url, CLINICIAN, undefined, server.now);
     const me = await call('GET', '/api/auth/me');
-    north = me.body.sites[0].id;
+    north = okBody(me).sites[0]!.id;
     const programs = await call('GET', `/api/sites/${north}/programs`);
-    adultIop = programs.body.items.find((p: { name: string }) => p.name === 'Adult IOP — North').id;
+    adultIop = okBody(programs).items.find((p) => p.name === 'Adult IOP — North')!.id;
   }, 180_000);
 
   it('gives the web the site’s zone (me) and the patient’s site zone (chart)', async () => {
     const me = await call('GET', '/api/auth/me');
-    expect(me.body.sites).toEqual([
+    expect(okBody(me).sites).toEqual([
       expect.objectContaining({ name: 'Riverbend North', timeZone: SITE_ZONE }),
     ]);
     const patient = await call('GET', `/api/patients/${await patientNamed('Bell')}`);
-    expect(patient.body.siteTimeZone).toBe(SITE_ZONE);
+    expect(okBody(patient).siteTimeZone).toBe(SITE_ZONE);
   });
 
   it('admits on the site’s day; refuses a discharge on the site’s tomorrow and takes one on its today', async () => {
@@ -96,7 +100,7 @@ describe.each([
       programId: adultIop,
       level: '2.1',
     });
-    expect(admitted.status, admitted.text).toBe(201);
+    expectStatus(admitted, 201);
     expect(admitted.body.admittedOn).toBe(siteToday);
     const discharge = (dischargedOn: string) =>
       call(
@@ -112,12 +116,12 @@ describe.each([
       );
     // The site's tomorrow is the process's today at both hours (and UTC's today at 00:30).
     const early = await discharge(siteTomorrow);
-    expect(early.status, early.text).toBe(422);
+    expectStatus(early, 422);
     expect(early.body.error.fields).toEqual([
       expect.objectContaining({ path: 'dischargedOn', message: expect.stringMatching(/future/) }),
     ]);
     const onTheDay = await discharge(siteToday);
-    expect(onTheDay.status, onTheDay.text).toBe(201);
+    expectStatus(onTheDay, 201);
   });
 
   it('dates an ASAM assessment sent without a date on the site’s day', async () => {
@@ -126,7 +130,7 @@ describe.each([
       ratings: { D1: 1, D2: 0, D3: 1, D4: 1, D5: 2, D6: 1 },
       placedLevel: '2.1',
     });
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     expect(res.body.assessedOn).toBe(siteToday);
   });
 
@@ -139,9 +143,9 @@ describe.each([
         guardianContact: GUARDIAN,
       });
     const tomorrow = await create(siteTomorrow, 'Tomorrow');
-    expect(tomorrow.status, tomorrow.text).toBe(422);
-    expect(tomorrow.body.error.fields[0].path).toBe('dateOfBirth');
+    expectStatus(tomorrow, 422);
+    expect(tomorrow.body.error.fields[0]?.path).toBe('dateOfBirth');
     const born = await create(siteToday, 'Today');
-    expect(born.status, born.text).toBe(201);
+    expectStatus(born, 201);
   });
 });

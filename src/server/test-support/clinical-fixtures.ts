@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { patients } from '../patients';
 import { programs, sites, users } from '../platform/db/platform.table';
-import { type ApiResponse, call, type Session, type TestApp } from './test-app';
+import { call, type Session, type TestApp } from './test-app';
 
 /** Ids of the demo organization's sites, programs, staff and the patients clinical tests use. */
 export async function demoIds(t: TestApp) {
@@ -69,7 +69,7 @@ export async function admit(
   patientId: string,
   programId: string,
   extra: Record<string, unknown> = {},
-): Promise<ApiResponse> {
+) {
   const res = await call(t.app, 'POST', `/api/patients/${patientId}/episodes`, {
     session,
     body: { programId, level: '2.1', admittedOn: '2026-01-05', ...extra },

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { generateSync } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
+import type { Answer } from './api-answer';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -250,16 +251,16 @@ export function processAlive(pid: number): boolean {
 
 export type HttpSession = { cookie: string; csrfToken: string };
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answered.
-export type HttpResponse = { status: number; body: any; text: string; headers: Headers };
+/** An answer typed from the web contract by the address and method sent (see `Answer` in api-answer.ts). */
+export type HttpResponse<P extends string = string, M extends string = string> = Answer<P, M>;
 
 /** One API call as the web app makes it: session cookie, CSRF header, JSON body. */
-export async function httpCall(
+export async function httpCall<M extends string, P extends string>(
   baseUrl: string,
-  method: string,
-  path: string,
+  method: M,
+  path: P,
   opts: { session?: HttpSession; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<HttpResponse> {
+): Promise<HttpResponse<P, M>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.session) {
     headers.cookie = opts.session.cookie;
@@ -283,7 +284,8 @@ export async function httpCall(
   } catch {
     parsed = null;
   }
-  return { status: res.status, body: parsed, text, headers: res.headers };
+  // The contract's shape, trusted here once: the tests check the status before they read the body.
+  return { status: res.status, body: parsed, text, headers: res.headers } as HttpResponse<P, M>;
 }
 
 const lastStepOf = new Map<string, number>();
@@ -316,7 +318,7 @@ export async function signIn(
     .map((c) => /^(openiop_session=[^;]*)/.exec(c)?.[1])
     .find((c) => c !== undefined);
   if (!cookie) throw new Error(`login ${email}: no openiop_session cookie`);
-  const session = { cookie, csrfToken: String(login.body.csrfToken) };
+  const session = { cookie, csrfToken: login.body.csrfToken };
   if (login.body.next === 'mfa') {
     const mfa = await httpCall(baseUrl, 'POST', '/api/auth/mfa/verify', {
       session,

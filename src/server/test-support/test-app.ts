@@ -13,6 +13,7 @@ import { type Database, openDatabase } from '../platform/db/database';
 import type { App, Deps } from '../platform/http/app-env';
 import { createLogger } from '../platform/logging';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/demo-seed';
+import type { Answer } from './api-answer';
 import { testDatabasePrefix, withDatabase } from './global-setup';
 
 export const storeKind = () => inject('store');
@@ -175,16 +176,20 @@ export async function createTestApp(
 
 export type Session = { cookie: string; csrfToken: string };
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies field by field.
-export type ApiResponse = { status: number; body: any; headers: Headers; text: string };
+/**
+ * An answer typed from the web contract (src/web/shared/api/openapi.d.ts) by the address and method sent:
+ * one member per declared status, narrowed with `expectStatus(res, 200)`. An address the contract does not
+ * name (a plain `string`) answers `UnknownAnswer`.
+ */
+export type ApiResponse<P extends string = string, M extends string = string> = Answer<P, M>;
 
 /** Calls the app in-process, as a browser would: cookie, CSRF header, JSON. */
-export async function call(
+export async function call<M extends string, P extends string>(
   app: App,
-  method: string,
-  path: string,
+  method: M,
+  path: P,
   opts: { session?: Session; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
-): Promise<ApiResponse> {
+): Promise<ApiResponse<P, M>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.session) {
     headers.cookie = opts.session.cookie;
@@ -203,7 +208,8 @@ export async function call(
   } catch {
     parsed = null;
   }
-  return { status: res.status, body: parsed, headers: res.headers, text };
+  // The contract's shape, trusted here once: the tests check the status before they read the body.
+  return { status: res.status, body: parsed, headers: res.headers, text } as ApiResponse<P, M>;
 }
 
 function cookieFrom(res: ApiResponse): string {
@@ -257,4 +263,5 @@ export async function login(app: App, email: string, password = DEMO_PASSWORD): 
   return session;
 }
 
+export { type ErrorBody, errorOf, expectStatus, okBody } from './api-answer';
 export { cookieFrom };

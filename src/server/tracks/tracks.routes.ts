@@ -1,15 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Tx } from '../platform/db/database';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse, UuidParam } from '../platform/http/common.schema';
-import { defineSiteRoute } from '../platform/http/route-wrappers';
+import { siteParams } from '../platform/http/common.schema';
+import { siteRoutes } from '../platform/http/route-builder';
 import { loadProgram, programToday } from '../programs';
 import { addTrack } from './add-track';
 import { CreateTrack, Track } from './tracks.schema';
 import { listTracks, type TrackRow } from './tracks.store';
 
-const tags = ['Program operations'];
-const SiteProgram = z.object({ siteId: UuidParam('siteId'), programId: UuidParam('programId') });
+const SiteProgram = siteParams('programId');
 
 /** What the track list needs from enrolment (filled by the composition root: enrolment builds on tracks). */
 export type TrackPorts = {
@@ -29,18 +28,15 @@ function trackJson(t: TrackRow, members: number): z.infer<typeof Track> {
 }
 
 export function registerTrackRoutes(app: App, ports: TrackPorts) {
-  defineSiteRoute(
-    app,
+  const sites = siteRoutes(app, { tags: ['Program operations'] });
+
+  sites.get(
+    '/api/sites/{siteId}/programs/{programId}/tracks',
     {
       permission: 'operations.read',
-      route: createRoute({
-        method: 'get',
-        path: '/api/sites/{siteId}/programs/{programId}/tracks',
-        tags,
-        summary: "A program's tracks with today's member count",
-        request: { params: SiteProgram },
-        responses: { 200: jsonResponse(z.object({ items: z.array(Track) }), 'Tracks'), ...errorResponses },
-      }),
+      summary: "A program's tracks with today's member count",
+      params: SiteProgram,
+      ok: [z.object({ items: z.array(Track) }), 'Tracks'],
     },
     async ({ tx, now }, { param }) => {
       const program = await loadProgram(tx, param.siteId, param.programId);
@@ -54,20 +50,16 @@ export function registerTrackRoutes(app: App, ports: TrackPorts) {
     },
   );
 
-  defineSiteRoute(
-    app,
+  sites.post(
+    '/api/sites/{siteId}/programs/{programId}/tracks',
     {
       permission: 'program.setup',
       status: 201,
       idempotent: true,
-      route: createRoute({
-        method: 'post',
-        path: '/api/sites/{siteId}/programs/{programId}/tracks',
-        tags,
-        summary: 'Adds a track (day, evening or weekend; in person, virtual or hybrid; capacity ≤ 15)',
-        request: { params: SiteProgram, body: jsonBody(CreateTrack) },
-        responses: { 201: jsonResponse(Track, 'Created'), ...errorResponses },
-      }),
+      summary: 'Adds a track (day, evening or weekend; in person, virtual or hybrid; capacity ≤ 15)',
+      params: SiteProgram,
+      body: CreateTrack,
+      ok: [Track, 'Created'],
     },
     async ({ tx, audit }, { param, json }) => {
       const row = await addTrack(tx, param, json);

@@ -1,13 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
 import { EpisodeParams } from '../episodes';
 import type { App } from '../platform/http/app-env';
-import { errorResponses, jsonBody, jsonResponse } from '../platform/http/common.schema';
-import {
-  definePatientRoute,
-  definePortalRoute,
-  defineUserRoute,
-  readPatientRecord,
-} from '../platform/http/route-wrappers';
+import { undescribedConflict, undescribedConflicts } from '../platform/http/common.schema';
+import { patientRoutes, portalRoutes, userRoutes } from '../platform/http/route-builder';
+import { readPatientRecord } from '../platform/http/route-wrappers';
 import { createPlan } from './create-plan';
 import { editPlan } from './edit-plan';
 import { planJson, revisionJson } from './plan-json';
@@ -24,29 +19,25 @@ import { getPortalPlan, listOverdueReviews, listRevisions } from './treatment-pl
 import { currentPlan, writableEpisode } from './writable-plan';
 
 const tags = ['Treatment plans'];
-const conflictResponses = { 409: errorResponses[422], 428: errorResponses[422] };
 const planPath = '/api/patients/{patientId}/episodes/{episodeId}/treatment-plan';
 
 export function registerTreatmentPlanRoutes(app: App) {
-  definePatientRoute(
-    app,
+  const patients = patientRoutes(app, { tags });
+  const users = userRoutes(app, { tags });
+  const portal = portalRoutes(app, { tags: ['Portal'] });
+
+  patients.post(
+    planPath,
     {
       permission: 'plan.write',
       status: 201,
       etag: true,
-      route: createRoute({
-        method: 'post',
-        path: planPath,
-        tags,
-        summary:
-          "Create the episode's treatment plan (review date defaults to the program's interval, 30 days; never before admission)",
-        request: { params: EpisodeParams, body: jsonBody(SavePlanRequest) },
-        responses: {
-          201: jsonResponse(TreatmentPlan, 'Created'),
-          409: errorResponses[422],
-          ...errorResponses,
-        },
-      }),
+      summary:
+        "Create the episode's treatment plan (review date defaults to the program's interval, 30 days; never before admission)",
+      params: EpisodeParams,
+      body: SavePlanRequest,
+      ok: [TreatmentPlan, 'Created'],
+      responses: undescribedConflict,
     },
     async ({ tx, actor, patient, now, audit }, { param, json }) => {
       const { episodeId } = param;
@@ -54,19 +45,14 @@ export function registerTreatmentPlanRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    planPath,
     {
       permission: 'plan.read',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: planPath,
-        tags,
-        summary: "The episode's current treatment plan (ETag carries the version)",
-        request: { params: EpisodeParams },
-        responses: { 200: jsonResponse(TreatmentPlan, 'The plan'), ...errorResponses },
-      }),
+      summary: "The episode's current treatment plan (ETag carries the version)",
+      params: EpisodeParams,
+      ok: [TreatmentPlan, 'The plan'],
     },
     async ({ tx, patient, audit }, { param }) => {
       const plan = await currentPlan(tx, patient.id, param.episodeId);
@@ -75,20 +61,17 @@ export function registerTreatmentPlanRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.put(
+    planPath,
     {
       permission: 'plan.write',
       versioned: true,
-      route: createRoute({
-        method: 'put',
-        path: planPath,
-        tags,
-        summary:
-          'Edit an unsigned or half-signed plan (a signature given is withdrawn by the edit); needs If-Match. A plan signed by both answers 409 plan_signed.',
-        request: { params: EpisodeParams, body: jsonBody(SavePlanRequest) },
-        responses: { 200: jsonResponse(TreatmentPlan, 'Saved'), ...conflictResponses, ...errorResponses },
-      }),
+      summary:
+        'Edit an unsigned or half-signed plan (a signature given is withdrawn by the edit); needs If-Match. A plan signed by both answers 409 plan_signed.',
+      params: EpisodeParams,
+      body: SavePlanRequest,
+      ok: [TreatmentPlan, 'Saved'],
+      responses: undescribedConflicts,
     },
     async ({ tx, patient, version, now, audit }, { param, json }) => {
       const { episodeId } = param;
@@ -98,25 +81,18 @@ export function registerTreatmentPlanRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.post(
+    `${planPath}/revisions`,
     {
       permission: 'plan.write',
       versioned: true,
       status: 201,
-      route: createRoute({
-        method: 'post',
-        path: `${planPath}/revisions`,
-        tags,
-        summary:
-          'Change a signed plan: the signed revision goes to the history and a new unsigned revision starts; needs If-Match',
-        request: { params: EpisodeParams, body: jsonBody(SavePlanRequest) },
-        responses: {
-          201: jsonResponse(TreatmentPlan, 'New revision'),
-          ...conflictResponses,
-          ...errorResponses,
-        },
-      }),
+      summary:
+        'Change a signed plan: the signed revision goes to the history and a new unsigned revision starts; needs If-Match',
+      params: EpisodeParams,
+      body: SavePlanRequest,
+      ok: [TreatmentPlan, 'New revision'],
+      responses: undescribedConflicts,
     },
     async ({ tx, actor, patient, version, now, audit }, { param, json }) => {
       const saved = await revisePlan(tx, {
@@ -132,18 +108,13 @@ export function registerTreatmentPlanRoutes(app: App) {
     },
   );
 
-  definePatientRoute(
-    app,
+  patients.get(
+    `${planPath}/history`,
     {
       permission: 'plan.read',
-      route: createRoute({
-        method: 'get',
-        path: `${planPath}/history`,
-        tags,
-        summary: 'Every revision of the plan, newest first (the current one first)',
-        request: { params: EpisodeParams },
-        responses: { 200: jsonResponse(PlanHistory, 'History'), ...errorResponses },
-      }),
+      summary: 'Every revision of the plan, newest first (the current one first)',
+      params: EpisodeParams,
+      ok: [PlanHistory, 'History'],
     },
     async ({ tx, patient, audit }, { param }) => {
       const current = await currentPlan(tx, patient.id, param.episodeId);
@@ -154,22 +125,19 @@ export function registerTreatmentPlanRoutes(app: App) {
   );
 
   for (const signer of ['clinician', 'patient'] as const) {
-    definePatientRoute(
-      app,
+    patients.post(
+      `${planPath}/${signer}-signature`,
       {
         permission: signer === 'clinician' ? 'plan.sign' : 'plan.write',
         versioned: true,
-        route: createRoute({
-          method: 'post',
-          path: `${planPath}/${signer}-signature`,
-          tags,
-          summary:
-            signer === 'clinician'
-              ? 'The clinician signs the plan (typed name; the time is recorded); needs If-Match'
-              : 'The patient signs the plan on the staff screen (typed name); needs If-Match',
-          request: { params: EpisodeParams, body: jsonBody(SignPlanRequest) },
-          responses: { 200: jsonResponse(TreatmentPlan, 'Signed'), ...conflictResponses, ...errorResponses },
-        }),
+        summary:
+          signer === 'clinician'
+            ? 'The clinician signs the plan (typed name; the time is recorded); needs If-Match'
+            : 'The patient signs the plan on the staff screen (typed name); needs If-Match',
+        params: EpisodeParams,
+        body: SignPlanRequest,
+        ok: [TreatmentPlan, 'Signed'],
+        responses: undescribedConflicts,
       },
       async ({ tx, actor, patient, version, now, audit }, { param, json }) => {
         await writableEpisode(tx, patient.id, param.episodeId);
@@ -190,18 +158,13 @@ export function registerTreatmentPlanRoutes(app: App) {
     );
   }
 
-  defineUserRoute(
-    app,
+  users.get(
+    '/api/treatment-plans/overdue-reviews',
     {
       permission: 'plan.overdue',
-      route: createRoute({
-        method: 'get',
-        path: '/api/treatment-plans/overdue-reviews',
-        tags,
-        summary:
-          "Plans past their review date for the signed-in clinician (primary clinician or care team), at the clinician's sites",
-        responses: { 200: jsonResponse(OverdueReviews, 'Overdue reviews'), ...errorResponses },
-      }),
+      summary:
+        "Plans past their review date for the signed-in clinician (primary clinician or care team), at the clinician's sites",
+      ok: [OverdueReviews, 'Overdue reviews'],
     },
     async ({ tx, actor, now, auditEach }) => {
       const rows = await listOverdueReviews(tx, actor.userId, actor.siteIds, now);
@@ -219,18 +182,13 @@ export function registerTreatmentPlanRoutes(app: App) {
     },
   );
 
-  definePortalRoute(
-    app,
+  portal.get(
+    '/api/portal/treatment-plan',
     {
       permission: 'portal.self',
       etag: true,
-      route: createRoute({
-        method: 'get',
-        path: '/api/portal/treatment-plan',
-        tags: ['Portal'],
-        summary: "The patient's own current treatment plan",
-        responses: { 200: jsonResponse(TreatmentPlan, 'The plan'), ...errorResponses },
-      }),
+      summary: "The patient's own current treatment plan",
+      ok: [TreatmentPlan, 'The plan'],
     },
     async ({ tx, self, auditAt }) => {
       const plan = await readPatientRecord(getPortalPlan(tx, self.patientId), 'Your treatment plan');
@@ -239,19 +197,15 @@ export function registerTreatmentPlanRoutes(app: App) {
     },
   );
 
-  definePortalRoute(
-    app,
+  portal.post(
+    '/api/portal/treatment-plan/signature',
     {
       permission: 'portal.self',
       versioned: true,
-      route: createRoute({
-        method: 'post',
-        path: '/api/portal/treatment-plan/signature',
-        tags: ['Portal'],
-        summary: 'The patient signs their own plan in the portal (typed name); needs If-Match',
-        request: { body: jsonBody(SignPlanRequest) },
-        responses: { 200: jsonResponse(TreatmentPlan, 'Signed'), ...conflictResponses, ...errorResponses },
-      }),
+      summary: 'The patient signs their own plan in the portal (typed name); needs If-Match',
+      body: SignPlanRequest,
+      ok: [TreatmentPlan, 'Signed'],
+      responses: undescribedConflicts,
     },
     async ({ tx, actor, self, version, now, auditAt }, { json }) => {
       const plan = await readPatientRecord(getPortalPlan(tx, self.patientId), 'Your treatment plan');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATIENT_EMAIL } from '../seed/demo-seed';
 import { admit, ifMatch, planDocument } from '../test-support/clinical-fixtures';
-import { call, type Session } from '../test-support/test-app';
+import { call, errorOf, expectStatus, okBody, type Session } from '../test-support/test-app';
 import { withTestApp } from '../test-support/with-test-app';
 
 const s = withTestApp({
@@ -10,7 +10,7 @@ const s = withTestApp({
   director: 'director@demo.openiop.org',
   portal: DEMO_PATIENT_EMAIL, // Jordan Rivera's own account
 });
-let okaforEpisode: { id: string; admittedOn: string };
+let okaforEpisode: { id: string; admittedOn: string | null };
 
 beforeAll(async () => {
   okaforEpisode = (
@@ -20,8 +20,8 @@ beforeAll(async () => {
   ).body;
 });
 
-const planPath = (patientId: string, episodeId: string, rest = '') =>
-  `/api/patients/${patientId}/episodes/${episodeId}/treatment-plan${rest}`;
+const planPath = <Rest extends string = ''>(patientId: string, episodeId: string, rest = '' as Rest) =>
+  `/api/patients/${patientId}/episodes/${episodeId}/treatment-plan${rest}` as const;
 const daysFromToday = (days: number) => {
   const today = new Date(s.t.clock.now().toLocaleString('en-US', { timeZone: 'America/Chicago' }));
   today.setDate(today.getDate() + days);
@@ -34,7 +34,7 @@ describe('creating a plan', () => {
       session: s.clinician,
       body: { document: planDocument(s.ids.clinicianId) },
     });
-    expect(res.status, res.text).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       revision: 1,
       version: 1,
@@ -44,14 +44,14 @@ describe('creating a plan', () => {
       clinicianSignature: null,
       patientSignature: null,
     });
-    expect(res.body.document.problems[0].goals[0].objectives[0].interventions[0].modality).toBe(
+    expect(res.body.document.problems[0]?.goals[0]?.objectives[0]?.interventions[0]?.modality).toBe(
       'relapse_prevention',
     );
     const again = await call(s.t.app, 'POST', planPath(s.ids.okafor, okaforEpisode.id), {
       session: s.clinician,
       body: { document: planDocument(s.ids.clinicianId) },
     });
-    expect(again.status).toBe(409);
+    expectStatus(again, 409);
   });
 
   it('refuses a review date before admission (422 reviewDate) and an unknown modality', async () => {
@@ -60,7 +60,7 @@ describe('creating a plan', () => {
       session: s.clinician,
       body: { document: planDocument(s.ids.clinicianId), reviewDate: '2025-12-31' },
     });
-    expect(early.status).toBe(422);
+    expectStatus(early, 422);
     expect(early.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['reviewDate']);
     const doc = planDocument(s.ids.clinicianId);
     (doc.problems[0]!.goals[0]!.objectives[0]!.interventions[0] as { modality: string }).modality =
@@ -69,8 +69,8 @@ describe('creating a plan', () => {
       session: s.clinician,
       body: { document: doc },
     });
-    expect(badModality.status).toBe(422);
-    expect(badModality.body.error.fields[0].path).toBe(
+    expectStatus(badModality, 422);
+    expect(badModality.body.error.fields[0]?.path).toBe(
       'document.problems.0.goals.0.objectives.0.interventions.0.modality',
     );
   });
@@ -78,9 +78,9 @@ describe('creating a plan', () => {
 
 describe('editing and signing', () => {
   it('answers 409 to the second of two concurrent edits (If-Match)', async () => {
-    const plan = (
-      await call(s.t.app, 'GET', planPath(s.ids.okafor, okaforEpisode.id), { session: s.clinician })
-    ).body;
+    const plan = okBody(
+      await call(s.t.app, 'GET', planPath(s.ids.okafor, okaforEpisode.id), { session: s.clinician }),
+    );
     const edit = (objective: string, session: Session) =>
       call(s.t.app, 'PUT', planPath(s.ids.okafor, okaforEpisode.id), {
         session,
@@ -92,13 +92,13 @@ describe('editing and signing', () => {
       edit('Two clean UDS a week', s.nurse),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect((a.status === 409 ? a : b).body.error.code).toBe('version_conflict');
+    expect(errorOf(a.status === 409 ? a : b).code).toBe('version_conflict');
   });
 
   it('a plan signed by the clinician and the patient is read-only; a change makes a new revision with history', async () => {
-    let plan = (
-      await call(s.t.app, 'GET', planPath(s.ids.okafor, okaforEpisode.id), { session: s.clinician })
-    ).body;
+    let plan = okBody(
+      await call(s.t.app, 'GET', planPath(s.ids.okafor, okaforEpisode.id), { session: s.clinician }),
+    );
     const clinicianSigned = await call(
       s.t.app,
       'POST',
@@ -109,7 +109,7 @@ describe('editing and signing', () => {
         body: { typedName: 'Casey Clinician, LPC' },
       },
     );
-    expect(clinicianSigned.status, clinicianSigned.text).toBe(200);
+    expectStatus(clinicianSigned, 200);
     expect(clinicianSigned.body).toMatchObject({
       status: 'clinician_signed',
       clinicianSignature: { name: 'Casey Clinician, LPC', userId: s.ids.clinicianId },
@@ -125,7 +125,7 @@ describe('editing and signing', () => {
         body: { typedName: 'Noor Nurse' },
       },
     );
-    expect(nurseSigns.status).toBe(403);
+    expectStatus(nurseSigns, 403);
 
     const patientSigned = await call(
       s.t.app,
@@ -142,14 +142,14 @@ describe('editing and signing', () => {
       readOnly: true,
       patientSignature: { via: 'staff' },
     });
-    plan = patientSigned.body;
+    plan = okBody(patientSigned);
 
     const edit = await call(s.t.app, 'PUT', planPath(s.ids.okafor, okaforEpisode.id), {
       session: s.clinician,
       headers: ifMatch(plan.version),
       body: { document: planDocument(s.ids.clinicianId, 'changed') },
     });
-    expect(edit.status).toBe(409);
+    expectStatus(edit, 409);
     expect(edit.body.error.code).toBe('plan_signed');
 
     const revised = await call(s.t.app, 'POST', planPath(s.ids.okafor, okaforEpisode.id, '/revisions'), {
@@ -157,14 +157,14 @@ describe('editing and signing', () => {
       headers: ifMatch(plan.version),
       body: { document: planDocument(s.ids.clinicianId, 'Attends 6 of 6 weekly OP hours') },
     });
-    expect(revised.status, revised.text).toBe(201);
+    expectStatus(revised, 201);
     expect(revised.body).toMatchObject({ revision: 2, status: 'draft', readOnly: false });
 
     const history = await call(s.t.app, 'GET', planPath(s.ids.okafor, okaforEpisode.id, '/history'), {
       session: s.director,
     });
     expect(
-      history.body.items.map((h: { revision: number; status: string; current: boolean }) => [
+      okBody(history).items.map((h: { revision: number; status: string; current: boolean }) => [
         h.revision,
         h.status,
         h.current,
@@ -176,9 +176,9 @@ describe('editing and signing', () => {
   });
 
   it('an edit withdraws a lone signature', async () => {
-    const plan = (
-      await call(s.t.app, 'GET', planPath(s.ids.okafor, okaforEpisode.id), { session: s.clinician })
-    ).body;
+    const plan = okBody(
+      await call(s.t.app, 'GET', planPath(s.ids.okafor, okaforEpisode.id), { session: s.clinician }),
+    );
     const signed = await call(
       s.t.app,
       'POST',
@@ -191,7 +191,7 @@ describe('editing and signing', () => {
     );
     const edited = await call(s.t.app, 'PUT', planPath(s.ids.okafor, okaforEpisode.id), {
       session: s.clinician,
-      headers: ifMatch(signed.body.version),
+      headers: ifMatch(okBody(signed).version),
       body: { document: planDocument(s.ids.clinicianId, 'again') },
     });
     expect(edited.body).toMatchObject({ status: 'draft', clinicianSignature: null });
@@ -206,18 +206,18 @@ describe('portal signature', () => {
       body: { document: planDocument(s.ids.clinicianId) },
     });
     const mine = await call(s.t.app, 'GET', '/api/portal/treatment-plan', { session: s.portal });
-    expect(mine.status).toBe(200);
-    expect(mine.body.id).toBe(created.body.id);
+    expectStatus(mine, 200);
+    expect(mine.body.id).toBe(okBody(created).id);
     const signed = await call(s.t.app, 'POST', '/api/portal/treatment-plan/signature', {
       session: s.portal,
       headers: ifMatch(mine.body.version),
       body: { typedName: 'Jordan Rivera' },
     });
-    expect(signed.status, signed.text).toBe(200);
+    expectStatus(signed, 200);
     expect(signed.body.patientSignature).toMatchObject({ name: 'Jordan Rivera', via: 'portal' });
     // The staff routes stay closed to the portal account.
     const staffRoute = await call(s.t.app, 'GET', planPath(s.ids.rivera, ep.id), { session: s.portal });
-    expect(staffRoute.status).toBe(403);
+    expectStatus(staffRoute, 403);
   });
 });
 
@@ -231,14 +231,14 @@ describe('overdue reviews', () => {
       body: { document: planDocument(s.ids.clinicianId), reviewDate: '2026-02-01' },
     });
     const res = await call(s.t.app, 'GET', '/api/treatment-plans/overdue-reviews', { session: s.clinician });
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     expect(
       res.body.items.map((r: { familyName: string; reviewDate: string }) => [r.familyName, r.reviewDate]),
     ).toEqual([['Delgado', '2026-02-01']]);
     const nurseList = await call(s.t.app, 'GET', '/api/treatment-plans/overdue-reviews', {
       session: s.nurse,
     });
-    expect(nurseList.body.items).toEqual([]);
+    expect(okBody(nurseList).items).toEqual([]);
   });
 });
 
@@ -249,7 +249,7 @@ describe('access', () => {
       session: s.clinician,
       body: { document: planDocument(s.ids.clinicianId) },
     });
-    expect(res.status).toBe(403);
+    expectStatus(res, 403);
     expect((await call(s.t.app, 'GET', planPath(s.ids.cho, ep.id), { session: s.clinician })).status).toBe(
       403,
     );

@@ -27,7 +27,7 @@ import { PortalShell } from '../portal/portal-shell';
 import { ProgramsPage } from '../programs/programs-page';
 import { SchedulePage } from '../programs/schedule-page';
 import { SessionRosterPage } from '../programs/session-roster-page';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { RequirePermission } from '../shared/permissions';
 import { REFERRAL_PERMISSIONS } from '../shared/staff-navigation';
 import { NotFoundPage } from './not-found-page';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { lastSuccessfulCallAt } from '../shared/api-client';
+import { lastSuccessfulCallAt } from '../shared/api/session-signals';
 import { fetchMe, meQueryKey } from '../shared/session';
 import { useSignOut } from '../shared/use-sign-out';
 

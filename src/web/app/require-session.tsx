@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { CurrentSiteProvider } from '../shared/current-site';
 import { type LoginLocationState, type Me, signInStepPath, useMe } from '../shared/session';
 import { homePathFor } from '../shared/staff-navigation';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { onSessionGone } from '../shared/api-client';
+import { onSessionGone } from '../shared/api/session-signals';
 import type { LoginLocationState } from '../shared/session';
 
 // Pages that work without a session handle their own 401s.

@@ -1,12 +1,13 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, PasswordInput, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { answer, client, keepSessionOnUnauthorized } from '../shared/api/client';
-import { setCsrfToken } from '../shared/api-client';
-import { FormAlert, useServerErrors } from '../shared/form-feedback';
+import { setCsrfToken } from '../shared/api/session-signals';
+import { useServerErrors } from '../shared/form-feedback';
 import type { LoginLocationState } from '../shared/session';
+import { SignInForm } from '../shared/sign-in-form';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
 
@@ -63,27 +64,20 @@ export function LoginPage() {
           again to continue.
         </Alert>
       )}
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormAlert message={server.banner} />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            {...form.getInputProps('email')}
-            required
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            {...form.getInputProps('password')}
-            required
-          />
-          <Button type="submit" loading={login.isPending} fullWidth>
-            Sign in
-          </Button>
-        </Stack>
-      </form>
+      <SignInForm
+        onSubmit={submit}
+        banner={server.banner}
+        email={form.getInputProps('email')}
+        pending={login.isPending}
+        submitLabel="Sign in"
+      >
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+          required
+        />
+      </SignInForm>
       <Text size="sm" c="dimmed">
         Staff and patients use the same sign-in. Patients receive their first sign-in link from their care
         team.

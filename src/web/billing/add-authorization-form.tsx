@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useEpisodes } from '../episodes/episodes-api';
 import { useClinicToday } from '../shared/clinic-zone';
 import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
+import { optionsOf } from '../shared/form-options';
 import type { Coverage, NewAuthorization } from './billing-api';
 import { AUTHORIZATION_STATUS_LABELS, RANK_LABELS } from './billing-labels';
 import { useCreateAuthorization } from './billing-mutations';
@@ -115,7 +116,7 @@ export function AddAuthorizationForm({ patientId, coverages }: { patientId: stri
           <TextInput label="Through" type="date" {...form.getInputProps('through')} />
           <NativeSelect
             label="Status"
-            data={Object.entries(AUTHORIZATION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            data={optionsOf(AUTHORIZATION_STATUS_LABELS)}
             {...form.getInputProps('status')}
           />
         </SimpleGrid>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useClinicToday } from '../shared/clinic-zone';
 import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
+import { optionsOf } from '../shared/form-options';
 import { type NewCoverage, usePayers } from './billing-api';
 import { RANK_LABELS, RELATIONSHIP_LABELS } from './billing-labels';
 import { useCreateCoverage } from './billing-mutations';
@@ -68,16 +69,12 @@ export function AddCoverageForm({ patientId }: { patientId: string }) {
             {...form.getInputProps('payerId')}
             value={payerId}
           />
-          <NativeSelect
-            label="Rank"
-            data={Object.entries(RANK_LABELS).map(([value, label]) => ({ value, label }))}
-            {...form.getInputProps('rank')}
-          />
+          <NativeSelect label="Rank" data={optionsOf(RANK_LABELS)} {...form.getInputProps('rank')} />
           <TextInput label="Member id" {...form.getInputProps('memberId')} />
           <TextInput label="Group number" {...form.getInputProps('groupNumber')} />
           <NativeSelect
             label="Subscriber is"
-            data={Object.entries(RELATIONSHIP_LABELS).map(([value, label]) => ({ value, label }))}
+            data={optionsOf(RELATIONSHIP_LABELS)}
             {...form.getInputProps('subscriberRelationship')}
           />
           <TextInput label="Effective from" type="date" {...form.getInputProps('effectiveFrom')} />

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../shared/api/api-error';
 import { answer, client, idempotent, ifMatch, type Schema, withoutEmpty } from '../shared/api/client';
-import { ApiError } from '../shared/api-client';
 import { billingKeys, type ChargeFilter, patientBillingKeys } from './billing-keys';
 
 // The revenue cycle: the payer directory, a patient's coverages and authorizations, the site's billing

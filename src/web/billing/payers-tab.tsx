@@ -15,6 +15,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
+import { optionsOf } from '../shared/form-options';
 import { may } from '../shared/permissions';
 import { QueryState } from '../shared/query-state';
 import { useMe } from '../shared/session';
@@ -149,7 +150,7 @@ function AddPayerForm() {
             />
             <NativeSelect
               label="Billed as"
-              data={Object.entries(BILLING_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+              data={optionsOf(BILLING_METHOD_LABELS)}
               {...form.getInputProps('billingMethod')}
             />
             <NumberInput label="Timely filing (days)" min={1} {...form.getInputProps('timelyFilingDays')} />

@@ -11,8 +11,9 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import {
   type GrantForReview,
   type GrantStatus,
@@ -114,26 +115,24 @@ const reviewTitle = (outcome: ReviewOutcome) =>
   outcome === 'follow_up' ? 'Needs follow-up' : 'Reviewed: justified';
 
 function ReviewForm({ grantId }: { grantId: string }) {
-  const [note, setNote] = useState('');
+  const form = useForm({ initialValues: { note: '' } });
+  const server = useServerErrors(form);
   const review = useReviewGrant(grantId);
-  const send = (outcome: ReviewOutcome) => review.mutate({ outcome, ...(note.trim() ? { note } : {}) });
-  const general = formError(review.error, ['note', 'outcome']);
+  const send = (outcome: ReviewOutcome) => {
+    const { note } = form.getValues();
+    server.clear();
+    review.mutate({ outcome, ...(note.trim() ? { note } : {}) }, { onError: server.show });
+  };
   return (
     <Stack gap="xs">
       <Textarea
         label="Review note"
         description="Required for follow-up"
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={fieldError(review.error, 'note')}
+        {...form.getInputProps('note')}
         autosize
         minRows={2}
       />
-      {general && (
-        <Alert color="red" role="alert">
-          {general}
-        </Alert>
-      )}
+      <FormAlert message={server.banner} />
       <Group>
         <Button onClick={() => send('reviewed')} loading={review.isPending}>
           Mark reviewed

@@ -15,7 +15,7 @@ import { useForm } from '@mantine/form';
 import { DISCHARGE_REASONS } from '../../domain/episodes/discharge';
 import { LEVELS_OF_CARE } from '../../domain/placement/levels-of-care';
 import type { Episode } from '../episodes/episodes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { useClinicToday } from '../shared/clinic-zone';
 import { fieldError, formError } from '../shared/form-errors';
 import { AftercareFields } from './aftercare-fields';

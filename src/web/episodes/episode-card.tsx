@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type EpisodeStatus, isEpisodeStatus } from '../../domain/episodes/episode-status';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { formatDay } from '../shared/date-time';
 import { levelName } from '../shared/level-name';
 import { StatusBadge } from '../shared/status-badge';

@@ -1,7 +1,7 @@
 import { Alert, Button, Radio, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { isItemAsked } from '../../domain/instruments';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 
 export interface FormQuestion {
   id: string;

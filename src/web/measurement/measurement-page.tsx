@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { useCurrentSite } from '../shared/current-site';
 import { PagedTable } from '../shared/paged-table';
 import { may } from '../shared/permissions';

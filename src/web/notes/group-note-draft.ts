@@ -1,4 +1,4 @@
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import type { GroupMember, ObjectiveProgress } from './notes-api';
 
 // The group note screen's form state and how it becomes the API's draft, kept pure so it is tested alone.

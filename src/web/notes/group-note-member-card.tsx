@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { ApiError } from '../shared/api-client';
+import type { ApiError } from '../shared/api/api-error';
 import { memberName, type PartDraft } from './group-note-draft';
 import { ATTENDANCE_LABELS, labelOf, OBJECTIVE_PROGRESS, RISK_LEVELS } from './note-labels';
 import type { GroupMember } from './notes-api';

@@ -18,7 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { mayAuthorNoteType, noteCodeSuggestion } from '../../domain/documentation/note-types';
 import { useEpisodes } from '../episodes/episodes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { useMe } from '../shared/session';
 import { MODALITIES } from '../treatment-plans/treatment-plans-api';
 import { NOTE_FIELDS } from './note-body';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../shared/api/api-error';
 import { answer, client, idempotent, ifMatch, type Schema } from '../shared/api/client';
-import { ApiError } from '../shared/api-client';
 import { noteKeys } from './notes-keys';
 
 // Chart notes, group notes and psychotherapy notes. Types are the server's schemas (src/server/notes/*.schema.ts)

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { PagedTable } from '../shared/paged-table';
 import { QueryState } from '../shared/query-state';
 import { useMe } from '../shared/session';

@@ -10,10 +10,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useEpisodes } from '../episodes/episodes-api';
-import { ApiError } from '../shared/api-client';
+import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import { formatInstant } from './note-labels';
 import { createPsychotherapyNote, usePsychotherapyNotes } from './notes-api';
 import { noteKeys } from './notes-keys';
@@ -28,22 +28,21 @@ export function PsychotherapyNotesSection({ patientId }: { patientId: string }) 
   const episodes = useEpisodes(patientId);
   const queryClient = useQueryClient();
   const open = (episodes.data?.items ?? []).filter((e) => e.status !== 'discharged');
-  const [episodeId, setEpisodeId] = useState('');
-  const [text, setText] = useState('');
-  const chosen = episodeId || open[0]?.id || '';
+  const form = useForm({ initialValues: { episodeId: '', text: '' } });
+  const server = useServerErrors(form);
+  const chosen = form.values.episodeId || open[0]?.id || '';
   const write = useMutation({
-    mutationFn: () => createPsychotherapyNote(patientId, chosen, text.trim()),
+    mutationFn: (text: string) => createPsychotherapyNote(patientId, chosen, text),
     onSuccess: () => {
-      setText('');
+      form.setFieldValue('text', '');
       void queryClient.invalidateQueries({ queryKey: noteKeys.psychotherapy(patientId) });
     },
+    onError: server.show,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    write.mutate();
-  };
-  const textError =
-    write.error instanceof ApiError ? write.error.fields.find((f) => f.path === 'text')?.message : undefined;
+  const submit = form.onSubmit(({ text }) => {
+    server.clear();
+    write.mutate(text.trim());
+  });
   return (
     <Stack>
       <Alert color="dark" variant="light" title="Private psychotherapy notes">
@@ -57,25 +56,18 @@ export function PsychotherapyNotesSection({ patientId }: { patientId: string }) 
               <NativeSelect
                 label="Episode"
                 data={open.map((e) => ({ value: e.id, label: e.programName }))}
+                {...form.getInputProps('episodeId')}
                 value={chosen}
-                onChange={(e) => setEpisodeId(e.currentTarget.value)}
               />
             )}
-            <Textarea
-              label="Psychotherapy note"
-              autosize
-              minRows={3}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={textError}
-            />
-            {write.error && !textError && (
-              <Alert color="red" role="alert">
-                {write.error.message}
-              </Alert>
-            )}
+            <Textarea label="Psychotherapy note" autosize minRows={3} {...form.getInputProps('text')} />
+            <FormAlert message={server.banner} />
             <Group>
-              <Button type="submit" loading={write.isPending} disabled={!chosen || text.trim() === ''}>
+              <Button
+                type="submit"
+                loading={write.isPending}
+                disabled={!chosen || form.values.text.trim() === ''}
+              >
                 Save private note
               </Button>
             </Group>

@@ -1,6 +1,8 @@
-import { Alert, Anchor, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError } from '../shared/api-client';
+import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert } from '../shared/form-feedback';
 import type { SignProof } from './notes-api';
 
 /**
@@ -28,26 +30,19 @@ export function SignDialog({
   blocked?: ReactNode;
 }) {
   const [method, setMethod] = useState<'totp' | 'password'>('totp');
-  const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useForm({ initialValues: { code: '', password: '' } });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The modal renders in a portal, but React still bubbles its submit to a form around the dialog's owner.
     event.stopPropagation();
+    const { code, password } = form.getValues();
     onSign(method === 'totp' ? { totpCode: code.trim() } : { password });
   };
-  const credentialError =
-    error instanceof ApiError && !blocked
-      ? error.fields.find((f) => f.path === 'totpCode' || f.path === 'password')?.message
-      : undefined;
-  const general =
-    !blocked && error
-      ? error instanceof ApiError
-        ? credentialError
-          ? undefined
-          : error.message
-        : 'Something went wrong. Please try again.'
-      : undefined;
+  // What the server refused beyond the credential is the owner's to show (`blocked`), not this form's.
+  const credentialError = blocked
+    ? undefined
+    : (fieldError(error, 'totpCode') ?? fieldError(error, 'password'));
+  const general = blocked || credentialError ? undefined : formError(error, []);
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" centered>
       <form onSubmit={submit} aria-label={title} noValidate>
@@ -60,8 +55,7 @@ export function SignDialog({
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={6}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
+              {...form.getInputProps('code')}
               error={credentialError}
               data-autofocus
             />
@@ -69,8 +63,7 @@ export function SignDialog({
             <PasswordInput
               label="Password"
               autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              {...form.getInputProps('password')}
               error={credentialError}
               data-autofocus
             />
@@ -83,11 +76,7 @@ export function SignDialog({
           >
             {method === 'totp' ? 'Use my password instead' : 'Use my authenticator code instead'}
           </Anchor>
-          {general && (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          )}
+          <FormAlert message={general} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Loader, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Tabs } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CoverageSection } from '../billing/coverage-section';
 import { DischargeSection } from '../discharges/discharge-section';
@@ -12,10 +12,11 @@ import { NotesSection } from '../notes/notes-section';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
 import { DoseSection } from '../programs/dose-section';
 import { IntakeScreeningSection } from '../referrals/intake-screening-section';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { ClinicZone } from '../shared/clinic-zone';
 import { PatientDemographics } from '../shared/patient-demographics';
 import { may } from '../shared/permissions';
+import { SectionCard } from '../shared/section-card';
 import { useMe } from '../shared/session';
 import { TreatmentPlanSection } from '../treatment-plans/treatment-plan-section';
 import { AssessmentTab } from './assessment-tab';
@@ -72,6 +73,34 @@ export function PatientPage() {
     void queryClient.invalidateQueries({ queryKey: patientKeys.detail(patientId) });
   };
 
+  // What each tab shows; only the open tab's panel is mounted (keepMounted={false}).
+  const panels: Record<TabValue, ReactNode> | undefined = patient.data && {
+    overview: (
+      <>
+        <SectionCard id="demographics-heading" title="Demographics">
+          <PatientDemographics patient={patient.data} />
+        </SectionCard>
+        <CurrentEpisodeSummary patientId={patientId} onOpen={() => openTab('episode')} />
+        {may(me.data, 'portal.invite') && (
+          <PortalInvitationCard
+            patientId={patientId}
+            givenName={patient.data.preferredName ?? patient.data.givenName}
+          />
+        )}
+      </>
+    ),
+    intake: <IntakeScreeningSection patientId={patientId} />,
+    assessment: <AssessmentTab patient={patient.data} />,
+    episode: <EpisodeSection patientId={patientId} onDischarge={() => openTab('discharge')} />,
+    dose: <DoseSection patientId={patientId} mayEnrol={may(me.data, 'enrolment.write')} />,
+    plan: <TreatmentPlanSection patientId={patientId} />,
+    measures: <MeasurementSection patientId={patientId} />,
+    notes: <NotesSection patientId={patientId} />,
+    psychotherapy: <PsychotherapyNotesSection patientId={patientId} />,
+    discharge: <DischargeSection patientId={patientId} />,
+    coverage: <CoverageSection patientId={patientId} />,
+  };
+
   return (
     <Stack>
       <Anchor component={Link} to="/patients" size="sm">
@@ -97,51 +126,11 @@ export function PatientPage() {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
-            <Tabs.Panel value="overview" pt="md">
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="demographics-heading">
-                <Title order={2} size="h4" mb="sm" id="demographics-heading">
-                  Demographics
-                </Title>
-                <PatientDemographics patient={patient.data} />
-              </Paper>
-              <CurrentEpisodeSummary patientId={patientId} onOpen={() => openTab('episode')} />
-              {may(me.data, 'portal.invite') && (
-                <PortalInvitationCard
-                  patientId={patientId}
-                  givenName={patient.data.preferredName ?? patient.data.givenName}
-                />
-              )}
-            </Tabs.Panel>
-            <Tabs.Panel value="intake" pt="md">
-              <IntakeScreeningSection patientId={patientId} />
-            </Tabs.Panel>
-            <Tabs.Panel value="assessment" pt="md">
-              <AssessmentTab patient={patient.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="episode" pt="md">
-              <EpisodeSection patientId={patientId} onDischarge={() => openTab('discharge')} />
-            </Tabs.Panel>
-            <Tabs.Panel value="dose" pt="md">
-              <DoseSection patientId={patientId} mayEnrol={may(me.data, 'enrolment.write')} />
-            </Tabs.Panel>
-            <Tabs.Panel value="plan" pt="md">
-              <TreatmentPlanSection patientId={patientId} />
-            </Tabs.Panel>
-            <Tabs.Panel value="measures" pt="md">
-              <MeasurementSection patientId={patientId} />
-            </Tabs.Panel>
-            <Tabs.Panel value="notes" pt="md">
-              <NotesSection patientId={patientId} />
-            </Tabs.Panel>
-            <Tabs.Panel value="psychotherapy" pt="md">
-              <PsychotherapyNotesSection patientId={patientId} />
-            </Tabs.Panel>
-            <Tabs.Panel value="discharge" pt="md">
-              <DischargeSection patientId={patientId} />
-            </Tabs.Panel>
-            <Tabs.Panel value="coverage" pt="md">
-              <CoverageSection patientId={patientId} />
-            </Tabs.Panel>
+            {tabs.map((item) => (
+              <Tabs.Panel key={item.value} value={item.value} pt="md">
+                {panels?.[item.value]}
+              </Tabs.Panel>
+            ))}
           </Tabs>
         </ClinicZone>
       )}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Checkbox, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 
 export interface DuplicateMatch {
   id?: string;

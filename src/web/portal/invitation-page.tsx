@@ -1,9 +1,11 @@
-import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Loader, PasswordInput, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { ApiError, setCsrfToken } from '../shared/api-client';
-import { FormAlert, useServerErrors } from '../shared/form-feedback';
+import { ApiError } from '../shared/api/api-error';
+import { setCsrfToken } from '../shared/api/session-signals';
+import { useServerErrors } from '../shared/form-feedback';
+import { SignInForm } from '../shared/sign-in-form';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
 import { acceptInvitation, useInvitation } from './portal-api';
@@ -83,34 +85,27 @@ export function InvitationPage() {
         Your care team invited you to your patient portal. Choose the email and password you will sign in
         with.
       </Text>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormAlert message={server.banner} />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            {...form.getInputProps('email')}
-            required
-          />
-          <PasswordInput
-            label="Password"
-            description={`At least ${MIN_PASSWORD_LENGTH} characters`}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-            required
-          />
-          <PasswordInput
-            label="Confirm password"
-            autoComplete="new-password"
-            {...form.getInputProps('confirm')}
-            required
-          />
-          <Button type="submit" loading={accept.isPending} fullWidth>
-            Create my account
-          </Button>
-        </Stack>
-      </form>
+      <SignInForm
+        onSubmit={submit}
+        banner={server.banner}
+        email={form.getInputProps('email')}
+        pending={accept.isPending}
+        submitLabel="Create my account"
+      >
+        <PasswordInput
+          label="Password"
+          description={`At least ${MIN_PASSWORD_LENGTH} characters`}
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+          required
+        />
+        <PasswordInput
+          label="Confirm password"
+          autoComplete="new-password"
+          {...form.getInputProps('confirm')}
+          required
+        />
+      </SignInForm>
     </SignInLayout>
   );
 }

@@ -15,7 +15,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import { useSiteStaff } from '../episodes/episodes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { FormAlert, useServerErrors } from '../shared/form-feedback';
 import { optionsWithBlank } from '../shared/select-options';
 import { TimeRangeInputs } from '../shared/time-range-inputs';

@@ -21,7 +21,7 @@ import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback'
 import { optionsWithBlank } from '../shared/select-options';
 import { TimeRangeInputs } from '../shared/time-range-inputs';
 import { curriculumLines } from './curriculum-editor';
-import { WEEKDAYS } from './program-labels';
+import { MODALITY_OPTIONS, TIME_OF_DAY_OPTIONS, WEEKDAYS } from './program-labels';
 import {
   createSchedule,
   createTrack,
@@ -134,21 +134,13 @@ export function AddTrackForm({ siteId, program }: { siteId: string; program: Pro
           <TextInput label="Track name" {...form.getInputProps('name')} disabled={trackMade} required />
           <NativeSelect
             label="Time of day"
-            data={[
-              { value: 'day', label: 'Day' },
-              { value: 'evening', label: 'Evening' },
-              { value: 'weekend', label: 'Weekend' },
-            ]}
+            data={TIME_OF_DAY_OPTIONS}
             {...form.getInputProps('timeOfDay')}
             disabled={trackMade}
           />
           <NativeSelect
             label="Attendance"
-            data={[
-              { value: 'in_person', label: 'In person' },
-              { value: 'virtual', label: 'Virtual (telehealth)' },
-              { value: 'hybrid', label: 'Hybrid' },
-            ]}
+            data={MODALITY_OPTIONS}
             {...form.getInputProps('modality')}
             disabled={trackMade}
           />

@@ -1,7 +1,8 @@
 import { Button, Group, Loader, NativeSelect, Stack, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
 import { topicKey } from '../../domain/curriculum/topic-key';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { FormAlert, FormStatus } from '../shared/form-feedback';
 import { type Track, useCurriculum } from './programs-api';
 import { useSaveCurriculum } from './programs-mutations';
@@ -19,13 +20,15 @@ export function curriculumLines(text: string): string[] {
  * sessions that already cover a topic still name it; a line taken out archives its topic.
  */
 export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: Track[] }) {
-  const [trackId, setTrackId] = useState(tracks[0]?.id ?? '');
+  const form = useForm({ initialValues: { trackId: tracks[0]?.id ?? '', text: '' } });
+  const { trackId, text } = form.getValues();
   const curriculum = useCurriculum(siteId, trackId || undefined);
-  const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
+  const { setFieldValue } = form;
+  // The box shows the curriculum as loaded (again after a 409 reloads it).
   useEffect(() => {
-    if (curriculum.data) setText(curriculum.data.topics.map((t) => t.title).join('\n'));
-  }, [curriculum.data]);
+    if (curriculum.data) setFieldValue('text', curriculum.data.topics.map((t) => t.title).join('\n'));
+  }, [curriculum.data, setFieldValue]);
   const trackName = tracks.find((t) => t.id === trackId)?.name ?? '';
 
   const save = useSaveCurriculum(siteId, trackId, { onSuccess: () => setSaved(true) });
@@ -37,11 +40,10 @@ export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: T
       topics: curriculumLines(text).map((title) => ({ id: idOf.get(topicKey(title)), title })),
     });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(() => {
     setSaved(false);
     saveText();
-  };
+  });
   const problem =
     save.error instanceof ApiError && save.error.fields.length > 0
       ? save.error.fields
@@ -62,9 +64,9 @@ export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: T
           <NativeSelect
             label="Curriculum of track"
             data={tracks.map((t) => ({ value: t.id, label: t.name }))}
-            value={trackId}
+            {...form.getInputProps('trackId')}
             onChange={(e) => {
-              setTrackId(e.currentTarget.value);
+              setFieldValue('trackId', e.currentTarget.value);
               setSaved(false);
               save.reset();
             }}
@@ -77,9 +79,9 @@ export function CurriculumEditor({ siteId, tracks }: { siteId: string; tracks: T
           autosize
           minRows={3}
           maxRows={14}
-          value={text}
+          {...form.getInputProps('text')}
           onChange={(e) => {
-            setText(e.currentTarget.value);
+            setFieldValue('text', e.currentTarget.value);
             setSaved(false);
           }}
           disabled={!curriculum.data}

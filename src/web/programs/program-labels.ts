@@ -1,3 +1,4 @@
+import { optionsOf } from '../shared/form-options';
 import type { HourBand, SessionType, TrackKind, TrackModality } from './programs-api';
 
 export const WEEKDAYS = [
@@ -16,6 +17,7 @@ export function bandLabel(band: HourBand): string {
 }
 
 const TIME_OF_DAY: Record<TrackKind, string> = { day: 'Day', evening: 'Evening', weekend: 'Weekend' };
+export const TIME_OF_DAY_OPTIONS = optionsOf(TIME_OF_DAY);
 export const timeOfDayLabel = (kind: string) => TIME_OF_DAY[kind as TrackKind] ?? kind;
 
 const MODALITY: Record<TrackModality, string> = {
@@ -23,6 +25,8 @@ const MODALITY: Record<TrackModality, string> = {
   virtual: 'Virtual',
   hybrid: 'Hybrid',
 };
+/** The choices when a track is set up: a virtual track meets by telehealth. */
+export const MODALITY_OPTIONS = optionsOf({ ...MODALITY, virtual: 'Virtual (telehealth)' });
 export const modalityLabel = (modality: string) => MODALITY[modality as TrackModality] ?? modality;
 
 /** Session types with their calendar colour (Mantine palette names). */

@@ -1,49 +1,40 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
-  Loader,
   NativeSelect,
   NumberInput,
   Paper,
   SimpleGrid,
   Stack,
   Table,
-  Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useSearchParams } from 'react-router';
-import { useCurrentSite } from '../shared/current-site';
 import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
 import { may } from '../shared/permissions';
-import { useMe } from '../shared/session';
+import { QueryState } from '../shared/query-state';
+import { type Site, useMe } from '../shared/session';
+import { ListTable } from '../shared/table-list';
 import { AddTrackForm } from './add-track-form';
 import { AtRiskList } from './at-risk-list';
 import { CurriculumEditor } from './curriculum-editor';
 import { EnrolFromTrack } from './enrol-form';
 import { bandLabel, modalityLabel, timeOfDayLabel, WEEKDAYS } from './program-labels';
-import { type ProgramSettings, useProgramSettings, useTracks } from './programs-api';
+import { type ProgramSettings, useTracks } from './programs-api';
 import { useSaveProgramSettings } from './programs-mutations';
+import { SitePrograms } from './site-programs';
 
 /** Program and track setup for the current site; the at-risk list for the program director. */
 export function ProgramsPage() {
-  const { site } = useCurrentSite();
-  const programs = useProgramSettings(site?.id);
+  return <SitePrograms>{(site, items) => <ProgramList site={site} items={items} />}</SitePrograms>;
+}
+
+function ProgramList({ site, items }: { site: Site; items: ProgramSettings[] }) {
   const [params, setParams] = useSearchParams();
   const me = useMe();
-  if (!site) return <Alert color="yellow">You are not a member of any site yet.</Alert>;
-  if (programs.isPending) return <Loader aria-label="Loading programs" />;
-  if (programs.isError) {
-    return (
-      <Alert color="red" role="alert">
-        {programs.error.message}
-      </Alert>
-    );
-  }
-  const items = programs.data.items;
   const program = items.find((p) => p.programId === params.get('program')) ?? items[0];
   const isDirector = may(me.data, 'program.setup');
 
@@ -52,40 +43,32 @@ export function ProgramsPage() {
       <Title order={1} size="h2">
         Programs at {site.name}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label={`Programs at ${site.name}`} highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Program</Table.Th>
-              <Table.Th>Weekly hours</Table.Th>
-              <Table.Th>Week starts</Table.Th>
-              <Table.Th>Time zone</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((p) => (
-              <Table.Tr key={p.programId} bg={p.programId === program?.programId ? 'teal.0' : undefined}>
-                <Table.Td fw={500}>{p.name}</Table.Td>
-                <Table.Td>{bandLabel(p.band)}</Table.Td>
-                <Table.Td>{WEEKDAYS[p.weekStartsOn - 1]?.long ?? '—'}</Table.Td>
-                <Table.Td>{p.timeZone}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant={p.programId === program?.programId ? 'filled' : 'light'}
-                    onClick={() => setParams({ program: p.programId }, { replace: true })}
-                    aria-label={`Show tracks of ${p.name}`}
-                    aria-pressed={p.programId === program?.programId}
-                  >
-                    Tracks
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        label={`Programs at ${site.name}`}
+        highlightOnHover
+        minWidth={640}
+        columns={['Program', 'Weekly hours', 'Week starts', 'Time zone', null]}
+        items={items}
+        row={(p) => (
+          <Table.Tr key={p.programId} bg={p.programId === program?.programId ? 'teal.0' : undefined}>
+            <Table.Td fw={500}>{p.name}</Table.Td>
+            <Table.Td>{bandLabel(p.band)}</Table.Td>
+            <Table.Td>{WEEKDAYS[p.weekStartsOn - 1]?.long ?? '—'}</Table.Td>
+            <Table.Td>{p.timeZone}</Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant={p.programId === program?.programId ? 'filled' : 'light'}
+                onClick={() => setParams({ program: p.programId }, { replace: true })}
+                aria-label={`Show tracks of ${p.name}`}
+                aria-pressed={p.programId === program?.programId}
+              >
+                Tracks
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       {program && (
         <>
           {isDirector && <AtRiskList siteId={site.id} program={program} />}
@@ -112,49 +95,38 @@ function ProgramTracks({
         <Title order={2} size="h3" id="tracks-heading">
           Tracks of {program.name}
         </Title>
-        {tracks.isPending && <Loader aria-label="Loading tracks" />}
-        {tracks.isError && (
-          <Alert color="red" role="alert">
-            {tracks.error.message}
-          </Alert>
-        )}
-        {tracks.data && tracks.data.items.length === 0 && (
-          <Text c="dimmed">No tracks yet{mayEdit ? ': add the first one below.' : '.'}</Text>
-        )}
-        {tracks.data && tracks.data.items.length > 0 && (
-          <Table aria-label={`Tracks of ${program.name}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Track</Table.Th>
-                <Table.Th>When</Table.Th>
-                <Table.Th>How</Table.Th>
-                <Table.Th>Members</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tracks.data.items.map((track) => (
-                <Table.Tr key={track.id}>
-                  <Table.Td fw={500}>{track.name}</Table.Td>
-                  <Table.Td>{timeOfDayLabel(track.timeOfDay)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={track.modality === 'virtual' ? 'violet' : 'teal'}>
-                      {modalityLabel(track.modality)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {track.members} of {track.capacity}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        {mayEdit && tracks.data && tracks.data.items.length > 0 && (
-          <EnrolFromTrack siteId={siteId} program={program} tracks={tracks.data.items} />
-        )}
-        {mayEdit && tracks.data && tracks.data.items.length > 0 && (
-          <CurriculumEditor siteId={siteId} tracks={tracks.data.items} />
-        )}
+        <QueryState
+          query={tracks}
+          loading="Loading tracks"
+          isEmpty={(list) => list.items.length === 0}
+          empty={`No tracks yet${mayEdit ? ': add the first one below.' : '.'}`}
+        >
+          {(list) => (
+            <>
+              <ListTable
+                label={`Tracks of ${program.name}`}
+                columns={['Track', 'When', 'How', 'Members']}
+                items={list.items}
+                row={(track) => (
+                  <Table.Tr key={track.id}>
+                    <Table.Td fw={500}>{track.name}</Table.Td>
+                    <Table.Td>{timeOfDayLabel(track.timeOfDay)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={track.modality === 'virtual' ? 'violet' : 'teal'}>
+                        {modalityLabel(track.modality)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {track.members} of {track.capacity}
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              />
+              {mayEdit && <EnrolFromTrack siteId={siteId} program={program} tracks={list.items} />}
+              {mayEdit && <CurriculumEditor siteId={siteId} tracks={list.items} />}
+            </>
+          )}
+        </QueryState>
         {mayEdit && <AddTrackForm siteId={siteId} program={program} />}
         {mayEdit && <ProgramSettingsForm key={program.programId} siteId={siteId} program={program} />}
       </Stack>

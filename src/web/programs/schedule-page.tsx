@@ -18,18 +18,13 @@ import { Temporal } from 'temporal-polyfill';
 import type { IsoWeekday } from '../../domain/schedule/calendar-checks';
 import { programWeekOf } from '../../domain/schedule/program-week';
 import { clinicToday } from '../shared/clinic-calendar';
-import { useCurrentSite } from '../shared/current-site';
 import { useCan } from '../shared/permissions';
+import type { Site } from '../shared/session';
 import { useUrlParams } from '../shared/use-url-params';
 import { AddSessionModal } from './add-session-form';
 import { SESSION_TYPES, sessionTypeOf, timeIn, WEEKDAYS } from './program-labels';
-import {
-  type ProgramSession,
-  type ProgramSettings,
-  useProgramSettings,
-  useSessions,
-  useTracks,
-} from './programs-api';
+import { type ProgramSession, type ProgramSettings, useSessions, useTracks } from './programs-api';
+import { SitePrograms } from './site-programs';
 
 /** Mirrors the server's `schedule.write` permission (permissions.ts): who may add a session. */
 
@@ -42,19 +37,11 @@ const dayHeading = new Intl.DateTimeFormat(undefined, {
 
 /** The week's sessions of one program, a column per day, a card per session colored by its type. */
 export function SchedulePage() {
-  const { site } = useCurrentSite();
-  const programs = useProgramSettings(site?.id);
+  return <SitePrograms>{(site, items) => <ProgramSchedule site={site} items={items} />}</SitePrograms>;
+}
+
+function ProgramSchedule({ site, items }: { site: Site; items: ProgramSettings[] }) {
   const [params, updateParams] = useUrlParams();
-  if (!site) return <Alert color="yellow">You are not a member of any site yet.</Alert>;
-  if (programs.isPending) return <Loader aria-label="Loading programs" />;
-  if (programs.isError) {
-    return (
-      <Alert color="red" role="alert">
-        {programs.error.message}
-      </Alert>
-    );
-  }
-  const items = programs.data.items;
   const program = items.find((p) => p.programId === params.get('program')) ?? items[0];
   const choose = (changes: Record<string, string>) =>
     updateParams(

@@ -14,14 +14,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { openGroupNoteOfSession } from '../notes/notes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { useCurrentSite } from '../shared/current-site';
 import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert, FormStatus } from '../shared/form-feedback';
 import { useCan } from '../shared/permissions';
+import { ListTable } from '../shared/table-list';
 import { sessionTypeOf } from './program-labels';
 import {
   type AttendanceStatus,
@@ -99,7 +102,8 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   const tracks = useTracks(siteId, session.programId);
   const zone = programs.data?.items.find((p) => p.programId === session.programId)?.timeZone ?? 'UTC';
   const trackName = tracks.data?.items.find((t) => t.id === session.trackId)?.name;
-  const [lines, setLines] = useState(() => initialLines(roster));
+  const form = useForm({ initialValues: { lines: initialLines(roster) } });
+  const { lines } = form.getValues();
   const [saved, setSaved] = useState(false);
   // Someone else saved this roster after it was opened: their save is shown, and this one's changes are gone.
   const [conflict, setConflict] = useState(false);
@@ -107,14 +111,12 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
   const update = (patientId: string, change: Partial<Line>) => {
     setSaved(false);
     setConflict(false);
-    setLines((old) => {
-      const line = old[patientId]!;
-      const next = { ...line, ...change };
-      // An absence gives no minutes; coming back from one prefills the session length again.
-      if (change.status && ABSENT.has(change.status)) next.minutes = 0;
-      else if (change.status && ABSENT.has(line.status)) next.minutes = session.minutes;
-      return { ...old, [patientId]: next };
-    });
+    const line = form.getValues().lines[patientId]!;
+    const next = { ...line, ...change };
+    // An absence gives no minutes; coming back from one prefills the session length again.
+    if (change.status && ABSENT.has(change.status)) next.minutes = 0;
+    else if (change.status && ABSENT.has(line.status)) next.minutes = session.minutes;
+    form.setFieldValue(`lines.${patientId}`, next);
   };
 
   const save = useSaveRoster(siteId, session.id, {
@@ -127,12 +129,11 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
       // Reload the roster as it is now and start the form from it, so the next save cannot overwrite it.
       await queryClient.invalidateQueries({ queryKey: programKeys.roster(session.id) });
       const latest = queryClient.getQueryData<Roster>(programKeys.roster(session.id));
-      if (latest) setLines(initialLines(latest));
+      if (latest) form.setValues({ lines: initialLines(latest) });
       setConflict(true);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(({ lines }) => {
     save.mutate({
       version: roster.version,
       rows: roster.members.map((member) => {
@@ -145,7 +146,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
         };
       }),
     });
-  };
+  });
   const shown = save.data ?? roster;
   const type = sessionTypeOf(session.sessionType);
   const rowError = (index: number, field: string) => fieldError(save.error, `rows.${index}.${field}`);
@@ -198,21 +199,19 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
           members={roster.members}
           onApply={(minutes) => {
             setSaved(false);
-            setLines((old) => {
-              const next = { ...old };
-              for (const member of roster.members) {
-                const found = minutes.get(member.patientId);
-                next[member.patientId] =
-                  found === undefined
-                    ? { ...next[member.patientId]!, status: 'unexcused', minutes: 0 }
-                    : {
-                        ...next[member.patientId]!,
-                        status: found < session.minutes ? 'left_early' : 'present',
-                        minutes: found,
-                      };
-              }
-              return next;
-            });
+            const next = { ...form.getValues().lines };
+            for (const member of roster.members) {
+              const found = minutes.get(member.patientId);
+              next[member.patientId] =
+                found === undefined
+                  ? { ...next[member.patientId]!, status: 'unexcused', minutes: 0 }
+                  : {
+                      ...next[member.patientId]!,
+                      status: found < session.minutes ? 'left_early' : 'present',
+                      minutes: found,
+                    };
+            }
+            form.setFieldValue('lines', next);
           }}
         />
       )}
@@ -227,38 +226,28 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
             {roster.members.length === 0 ? (
               <Text c="dimmed">No members are enrolled in this track on this day.</Text>
             ) : (
-              <Table aria-label="Roster" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Member</Table.Th>
-                    <Table.Th>Attendance</Table.Th>
-                    <Table.Th>Minutes</Table.Th>
-                    <Table.Th>Absence reason</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {roster.members.map((member, index) => (
-                    <RosterLine
-                      key={member.patientId}
-                      member={member}
-                      line={lines[member.patientId]!}
-                      maxMinutes={session.minutes + 60}
-                      onChange={(change) => update(member.patientId, change)}
-                      errors={{
-                        status: rowError(index, 'status'),
-                        minutes: rowError(index, 'minutes'),
-                        absenceReason: rowError(index, 'absenceReason'),
-                      }}
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <ListTable
+                label="Roster"
+                verticalSpacing="xs"
+                columns={['Member', 'Attendance', 'Minutes', 'Absence reason']}
+                items={roster.members.map((member, index) => ({ member, index }))}
+                row={({ member, index }) => (
+                  <RosterLine
+                    key={member.patientId}
+                    member={member}
+                    line={lines[member.patientId]!}
+                    maxMinutes={session.minutes + 60}
+                    onChange={(change) => update(member.patientId, change)}
+                    errors={{
+                      status: rowError(index, 'status'),
+                      minutes: rowError(index, 'minutes'),
+                      absenceReason: rowError(index, 'absenceReason'),
+                    }}
+                  />
+                )}
+              />
             )}
-            {general && (
-              <Alert color="red" role="alert">
-                {general}
-              </Alert>
-            )}
+            <FormAlert message={general} />
             {conflict && (
               <Alert color="orange" title="Someone else saved this roster first" role="alert">
                 Their attendance is shown now and your changes were not saved. Check each member and save
@@ -269,11 +258,7 @@ function RosterForm({ siteId, roster }: { siteId: string; roster: Roster }) {
               <Button type="submit" loading={save.isPending} disabled={roster.members.length === 0}>
                 Save attendance
               </Button>
-              {saved && (
-                <Text c="teal.8" role="status">
-                  Attendance saved for {roster.members.length} members.
-                </Text>
-              )}
+              <FormStatus message={saved ? `Attendance saved for ${roster.members.length} members.` : null} />
             </Group>
           </Stack>
         </form>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   NativeSelect,
@@ -13,9 +12,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { fieldError } from '../shared/form-errors';
+import { useState } from 'react';
 import { FormAlert, useServerErrors } from '../shared/form-feedback';
+import { optionsOf } from '../shared/form-options';
 import {
   type CancelReason,
   type CsvImportResult,
@@ -43,11 +42,7 @@ export function CancelSessionForm({ siteId, sessionId }: { siteId: string; sessi
           <Group align="flex-start">
             <NativeSelect
               label="Reason"
-              data={[
-                { value: 'holiday', label: 'Holiday' },
-                { value: 'weather', label: 'Weather' },
-                { value: 'other', label: 'Other' },
-              ]}
+              data={optionsOf({ holiday: 'Holiday', weather: 'Weather', other: 'Other' })}
               {...form.getInputProps('reason')}
             />
             <TextInput
@@ -85,21 +80,24 @@ export function CsvImportPanel({
   members: RosterRow[];
   onApply: (minutesByPatient: Map<string, number>) => void;
 }) {
-  const [csv, setCsv] = useState('');
-  const [manual, setManual] = useState<Record<number, string>>({});
+  // `manual` is the member chosen by hand for each unmatched row, by its place in the result.
+  const form = useForm({ initialValues: { csv: '', manual: {} as Record<string, string> } });
+  const server = useServerErrors(form);
   const [applied, setApplied] = useState<number | null>(null);
   const match = useMutation({
-    mutationFn: () => importParticipantCsv(siteId, sessionId, csv),
+    mutationFn: (csv: string) => importParticipantCsv(siteId, sessionId, csv),
     onSuccess: () => {
-      setManual({});
+      form.setFieldValue('manual', {});
       setApplied(null);
     },
+    onError: server.show,
   });
   const result: CsvImportResult | undefined = match.data;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    match.mutate();
-  };
+  const { csv, manual } = form.getValues();
+  const submit = form.onSubmit((values) => {
+    server.clear();
+    match.mutate(values.csv);
+  });
   const apply = () => {
     if (!result) return;
     const minutes = new Map<string, number>();
@@ -124,20 +122,14 @@ export function CsvImportPanel({
             autosize
             minRows={3}
             maxRows={10}
-            value={csv}
-            onChange={(e) => setCsv(e.currentTarget.value)}
-            error={fieldError(match.error, 'csv')}
+            {...form.getInputProps('csv')}
           />
           <Group>
             <Button type="submit" variant="light" loading={match.isPending} disabled={csv.trim() === ''}>
               Match participants
             </Button>
           </Group>
-          {match.error && !fieldError(match.error, 'csv') && (
-            <Alert color="red" role="alert">
-              {match.error.message}
-            </Alert>
-          )}
+          <FormAlert message={server.banner} />
           {result && (
             <Stack gap="xs">
               <Text size="sm">
@@ -179,10 +171,7 @@ export function CsvImportPanel({
                               })),
                             ]}
                             value={manual[i] ?? ''}
-                            onChange={(e) => {
-                              const value = e.currentTarget.value;
-                              setManual((old) => ({ ...old, [i]: value }));
-                            }}
+                            onChange={(e) => form.setFieldValue(`manual.${i}`, e.currentTarget.value)}
                           />
                         </Table.Td>
                       </Table.Tr>

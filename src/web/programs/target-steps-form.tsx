@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { FormAlert, FormStatus, useServerErrors } from '../shared/form-feedback';
 import type { Enrolment, TargetStep } from './programs-api';
 import { useSaveTargetSteps } from './programs-mutations';

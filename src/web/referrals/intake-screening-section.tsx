@@ -6,17 +6,20 @@ import {
   DataList,
   Group,
   List,
-  Loader,
   Paper,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { getInstrument } from '../../domain/instruments';
 import { type CssrsRisk, type RuleOutResult, ruleOutForIop } from '../../domain/placement/intake-rule-outs';
 import { formatDay } from '../shared/date-time';
 import { fieldError, formError } from '../shared/form-errors';
+import { FormAlert } from '../shared/form-feedback';
+import { QueryState } from '../shared/query-state';
+import { SectionCard } from '../shared/section-card';
 import { type Answers, askedAnswers, bandLabel, InstrumentItems, liveScore } from './instrument-items';
 import {
   type IntakeScreening,
@@ -52,32 +55,29 @@ const sourceLabel = (source: string) =>
 
 export function IntakeScreeningSection({ patientId }: { patientId: string }) {
   const referrals = useReferrals(patientId);
-  if (referrals.isPending) return <Loader aria-label="Loading referrals" />;
-  if (referrals.isError) {
-    return (
-      <Alert color="red" role="alert">
-        {referrals.error.message}
-      </Alert>
-    );
-  }
-  const referral = referrals.data.items[0];
-  if (!referral) {
-    return <Alert color="yellow">This patient has no referral yet, so there is nothing to screen.</Alert>;
-  }
   return (
-    <Stack>
-      <ReferralSummary referral={referral} />
-      <Screenings referral={referral} patientId={patientId} />
-    </Stack>
+    <QueryState query={referrals} loading="Loading referrals">
+      {(list) => {
+        const referral = list.items[0];
+        if (!referral) {
+          return (
+            <Alert color="yellow">This patient has no referral yet, so there is nothing to screen.</Alert>
+          );
+        }
+        return (
+          <Stack>
+            <ReferralSummary referral={referral} />
+            <Screenings referral={referral} patientId={patientId} />
+          </Stack>
+        );
+      }}
+    </QueryState>
   );
 }
 
 function ReferralSummary({ referral }: { referral: Referral }) {
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="referral-heading">
-      <Title order={2} size="h4" mb="sm" id="referral-heading">
-        Referral
-      </Title>
+    <SectionCard id="referral-heading" title="Referral">
       <DataList withDivider labelWidth="180px">
         <DataList.Item>
           <DataList.ItemLabel>Program</DataList.ItemLabel>
@@ -100,7 +100,7 @@ function ReferralSummary({ referral }: { referral: Referral }) {
           </DataList.ItemValue>
         </DataList.Item>
       </DataList>
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -111,10 +111,7 @@ function Screenings({ referral, patientId }: { referral: Referral; patientId: st
       {latest && <SavedScreening screening={latest} />}
       <ScreeningForm referral={referral} patientId={patientId} key={latest?.id ?? 'first'} />
       {earlier.length > 0 && (
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="screen-history-heading">
-          <Title order={2} size="h4" mb="sm" id="screen-history-heading">
-            Earlier screens
-          </Title>
+        <SectionCard id="screen-history-heading" title="Earlier screens">
           <List spacing="xs" size="sm">
             {earlier.map((screening) => (
               <List.Item key={screening.id}>
@@ -125,7 +122,7 @@ function Screenings({ referral, patientId }: { referral: Referral; patientId: st
               </List.Item>
             ))}
           </List>
-        </Paper>
+        </SectionCard>
       )}
     </Stack>
   );
@@ -189,20 +186,25 @@ export function RuleOutResultView({
 }
 
 function ScreeningForm({ referral, patientId }: { referral: Referral; patientId: string }) {
-  const [withCiwa, setWithCiwa] = useState(false);
-  const [withCows, setWithCows] = useState(false);
-  const [ciwa, setCiwa] = useState<Answers>({});
-  const [cows, setCows] = useState<Answers>({});
-  const [cssrs, setCssrs] = useState<Answers>({});
-  // The referral's flags are where a screen starts; the clinician confirms or changes them.
-  const [flags, setFlags] = useState<ScreeningFlags>(() => ({
-    ...noFlags,
-    withdrawalComplicationRisk: referral.medicalFlags.withdrawalComplicationRisk,
-    medicallyUnstable: referral.medicalFlags.medicallyUnstable,
-    acutePsychiatricSymptoms: referral.psychiatricFlags.acutePsychiatricSymptoms,
-    recoveryEnvironmentUnsafe: referral.recoveryEnvironmentUnsafe,
-  }));
+  const form = useForm({
+    initialValues: {
+      withCiwa: false,
+      withCows: false,
+      ciwa: {} as Answers,
+      cows: {} as Answers,
+      cssrs: {} as Answers,
+      // The referral's flags are where a screen starts; the clinician confirms or changes them.
+      flags: {
+        ...noFlags,
+        withdrawalComplicationRisk: referral.medicalFlags.withdrawalComplicationRisk,
+        medicallyUnstable: referral.medicalFlags.medicallyUnstable,
+        acutePsychiatricSymptoms: referral.psychiatricFlags.acutePsychiatricSymptoms,
+        recoveryEnvironmentUnsafe: referral.recoveryEnvironmentUnsafe,
+      } satisfies ScreeningFlags,
+    },
+  });
   const [problem, setProblem] = useState<string>();
+  const { withCiwa, withCows, ciwa, cows, cssrs, flags } = form.getValues();
 
   const programs = usePrograms(referral.siteId);
   const program = programs.data?.items.find((candidate) => candidate.id === referral.programId);
@@ -232,8 +234,7 @@ function ScreeningForm({ referral, patientId }: { referral: Referral; patientId:
 
   const save = useCreateScreening(patientId, referral.id);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(() => {
     const incomplete = [
       withCiwa && !ciwaLive.score ? 'CIWA-Ar' : null,
       withCows && !cowsLive.score ? 'COWS' : null,
@@ -251,10 +252,16 @@ function ScreeningForm({ referral, patientId }: { referral: Referral; patientId:
       cssrs: askedAnswers(CSSRS, cssrs),
       ...flags,
     });
-  };
+  });
 
+  // The server names an item `ciwaAr.<item>` and a flag by its own name (the request's shape, not the form's).
   const itemError = (prefix: string) => (itemId: string) => fieldError(save.error, `${prefix}.${itemId}`);
   const generalError = formError(save.error, ['ciwaAr', 'cows', 'cssrs', ...Object.keys(FLAG_LABELS)]);
+  const screens = [
+    { key: 'ciwa', instrument: CIWA_AR, shown: withCiwa, prefix: 'ciwaAr' },
+    { key: 'cows', instrument: COWS, shown: withCows, prefix: 'cows' },
+    { key: 'cssrs', instrument: CSSRS, shown: true, prefix: 'cssrs' },
+  ] as const;
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="new-screen-heading">
@@ -266,37 +273,25 @@ function ScreeningForm({ referral, patientId }: { referral: Referral; patientId:
           <Group>
             <Checkbox
               label="Alcohol withdrawal (CIWA-Ar)"
-              checked={withCiwa}
-              onChange={(event) => setWithCiwa(event.currentTarget.checked)}
+              {...form.getInputProps('withCiwa', { type: 'checkbox' })}
             />
             <Checkbox
               label="Opioid withdrawal (COWS)"
-              checked={withCows}
-              onChange={(event) => setWithCows(event.currentTarget.checked)}
+              {...form.getInputProps('withCows', { type: 'checkbox' })}
             />
           </Group>
-          {withCiwa && (
-            <InstrumentItems
-              instrument={CIWA_AR}
-              answers={ciwa}
-              onChange={setCiwa}
-              errorFor={itemError('ciwaAr')}
-            />
+          {screens.map(
+            (screen) =>
+              screen.shown && (
+                <InstrumentItems
+                  key={screen.key}
+                  instrument={screen.instrument}
+                  answers={form.getValues()[screen.key]}
+                  onChange={(answers) => form.setFieldValue(screen.key, answers)}
+                  errorFor={itemError(screen.prefix)}
+                />
+              ),
           )}
-          {withCows && (
-            <InstrumentItems
-              instrument={COWS}
-              answers={cows}
-              onChange={setCows}
-              errorFor={itemError('cows')}
-            />
-          )}
-          <InstrumentItems
-            instrument={CSSRS}
-            answers={cssrs}
-            onChange={setCssrs}
-            errorFor={itemError('cssrs')}
-          />
           <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
             <Text component="legend" fw={500} size="sm">
               Medical, psychiatric and home flags
@@ -305,11 +300,7 @@ function ScreeningForm({ referral, patientId }: { referral: Referral; patientId:
               <Checkbox
                 key={flag}
                 label={FLAG_LABELS[flag]}
-                checked={flags[flag]}
-                onChange={(event) => {
-                  const checked = event.currentTarget.checked;
-                  setFlags((current) => ({ ...current, [flag]: checked }));
-                }}
+                {...form.getInputProps(`flags.${flag}`, { type: 'checkbox' })}
                 error={fieldError(save.error, flag)}
               />
             ))}
@@ -332,11 +323,7 @@ function ScreeningForm({ referral, patientId }: { referral: Referral; patientId:
               <RuleOutResultView result={preview} preview />
             </Stack>
           )}
-          {(problem ?? generalError) && (
-            <Alert color="red" role="alert">
-              {problem ?? generalError}
-            </Alert>
-          )}
+          <FormAlert message={problem ?? generalError} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               Save intake screen

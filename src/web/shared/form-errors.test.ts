@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api-client';
+import { ApiError } from './api/api-error';
 import { applyServerErrors } from './form-errors';
 
 function fakeForm(values: unknown) {

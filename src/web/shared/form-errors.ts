@@ -1,4 +1,4 @@
-import { ApiError, type FieldError } from './api-client';
+import { ApiError, type FieldError } from './api/api-error';
 
 // Servers may name a field `email` or `body.email`; both belong next to the email input.
 function pathMatches(fieldPath: string, inputName: string): boolean {

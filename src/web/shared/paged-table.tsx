@@ -1,5 +1,6 @@
 import { Group, Pagination, Table, type TableProps, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ListTable } from './table-list';
 
 /** Every list endpoint answers one page at a time in this shape (the server's paging, STYLE.md). */
 export interface PageOf<T> {
@@ -44,18 +45,19 @@ export function PagedTable<T>({
 }) {
   const pageCount = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const table = (
-    <Table striped={striped} aria-label={label} aria-busy={busy} fz="sm" {...tableProps}>
-      <Table.Thead>
-        <Table.Tr>
-          {columns.map((column, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for the table's life
-            <Table.Th key={index}>{column}</Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {page?.items.map(row)}
-        {page && page.items.length === 0 && (
+    <ListTable
+      label={label}
+      striped={striped}
+      aria-busy={busy}
+      fz="sm"
+      {...tableProps}
+      columns={columns}
+      items={page?.items ?? []}
+      row={row}
+      minWidth={minWidth}
+      footer={
+        page &&
+        page.items.length === 0 && (
           <Table.Tr>
             <Table.Td colSpan={columns.length}>
               <Text c="dimmed" ta="center" py="md">
@@ -63,13 +65,13 @@ export function PagedTable<T>({
               </Text>
             </Table.Td>
           </Table.Tr>
-        )}
-      </Table.Tbody>
-    </Table>
+        )
+      }
+    />
   );
   return (
     <>
-      {minWidth ? <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer> : table}
+      {table}
       {pageCount > 1 && page && (
         <Group justify="flex-end">
           <Pagination

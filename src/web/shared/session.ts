@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { answer, client, type Schema } from './api/client';
-import { setCsrfToken } from './api-client';
+import { setCsrfToken } from './api/session-signals';
 
 /** The signed-in user, their sites and session (GET /api/auth/me). */
 export type Me = Schema<'Me'>;

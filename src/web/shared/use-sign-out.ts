@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { client, keepSessionOnUnauthorized } from './api/client';
-import { setCsrfToken } from './api-client';
+import { setCsrfToken } from './api/session-signals';
 import type { LoginLocationState } from './session';
 
 export type SignOutScope = 'this-browser' | 'everywhere';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type Episode, useSiteStaff } from '../episodes/episodes-api';
-import { ApiError } from '../shared/api-client';
+import { ApiError } from '../shared/api/api-error';
 import { fieldError, formError } from '../shared/form-errors';
 import { useMe } from '../shared/session';
 import { ProblemFields } from './plan-problem-fields';

@@ -12,27 +12,20 @@ export function ProblemFields({
   removable,
   ...tree
 }: PlanTreeProps & { problem: Problem; index: number; removable: boolean }) {
-  const { form, saveError, defaultStaff } = tree;
+  const { form, defaultStaff } = tree;
   const path = `document.problems.${index}`;
   const number = `${index + 1}`;
   return (
     <Paper withBorder p="sm" radius="md" bg="gray.0">
       <Stack gap="sm">
-        <Group align="flex-end" wrap="nowrap">
-          <Textarea
-            label={`Problem ${number}`}
-            autosize
-            minRows={1}
-            {...form.getInputProps(`${path}.statement`)}
-            error={fieldError(saveError, `${path}.statement`)}
-            style={{ flex: 1 }}
-          />
-          <RemoveButton
-            label={`Remove problem ${number}`}
-            hidden={!removable}
-            onClick={() => form.removeListItem('document.problems', index)}
-          />
-        </Group>
+        <StatementRow
+          {...tree}
+          what="problem"
+          number={number}
+          path={path}
+          removable={removable}
+          onRemove={() => form.removeListItem('document.problems', index)}
+        />
         {problem.goals.map((goal, g) => (
           <GoalFields
             // biome-ignore lint/suspicious/noArrayIndexKey: the numbering is positional (goal 1.2 is the second goal of problem 1) and the inputs are controlled, so a row keeps no state of its own
@@ -61,25 +54,18 @@ function GoalFields({
   removable,
   ...tree
 }: PlanTreeProps & { goal: Goal; listPath: string; index: number; number: string; removable: boolean }) {
-  const { form, saveError, defaultStaff } = tree;
+  const { form, defaultStaff } = tree;
   const path = `${listPath}.${index}`;
   return (
     <Stack gap="sm" pl="md" style={{ borderLeft: '3px solid var(--mantine-color-teal-3)' }}>
-      <Group align="flex-end" wrap="nowrap">
-        <Textarea
-          label={`Goal ${number}`}
-          autosize
-          minRows={1}
-          {...form.getInputProps(`${path}.statement`)}
-          error={fieldError(saveError, `${path}.statement`)}
-          style={{ flex: 1 }}
-        />
-        <RemoveButton
-          label={`Remove goal ${number}`}
-          hidden={!removable}
-          onClick={() => form.removeListItem(listPath, index)}
-        />
-      </Group>
+      <StatementRow
+        {...tree}
+        what="goal"
+        number={number}
+        path={path}
+        removable={removable}
+        onRemove={() => form.removeListItem(listPath, index)}
+      />
       {goal.objectives.map((objective, o) => (
         <ObjectiveFields
           // biome-ignore lint/suspicious/noArrayIndexKey: the numbering is positional (goal 1.2 is the second goal of problem 1) and the inputs are controlled, so a row keeps no state of its own
@@ -96,5 +82,37 @@ function GoalFields({
         Add an objective to goal {number}
       </AddButton>
     </Stack>
+  );
+}
+
+/** A problem's or goal's statement, with the ✕ that removes it (hidden for the last of its kind). */
+function StatementRow({
+  form,
+  saveError,
+  what,
+  number,
+  path,
+  removable,
+  onRemove,
+}: PlanTreeProps & {
+  what: 'problem' | 'goal';
+  number: string;
+  path: string;
+  removable: boolean;
+  onRemove: () => void;
+}) {
+  const label = what === 'problem' ? 'Problem' : 'Goal';
+  return (
+    <Group align="flex-end" wrap="nowrap">
+      <Textarea
+        label={`${label} ${number}`}
+        autosize
+        minRows={1}
+        {...form.getInputProps(`${path}.statement`)}
+        error={fieldError(saveError, `${path}.statement`)}
+        style={{ flex: 1 }}
+      />
+      <RemoveButton label={`Remove ${what} ${number}`} hidden={!removable} onClick={onRemove} />
+    </Group>
   );
 }

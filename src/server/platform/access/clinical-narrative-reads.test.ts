@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admit, ifMatch } from '../../test-support/clinical-fixtures';
-import { call, type Session } from '../../test-support/test-app';
+import { call, expectStatus, okBody, type Session } from '../../test-support/test-app';
 import { withTestApp } from '../../test-support/with-test-app';
 
 /**
@@ -20,13 +20,13 @@ const NARRATIVE = 'Relapsed twice after outpatient care';
 const SUMMARY = 'Completed 10 weeks of IOP; goals met.';
 
 beforeAll(async () => {
-  const base = `/api/patients/${s.ids.cho}`;
+  const base = `/api/patients/${s.ids.cho}` as const;
   episode = (await admit(s.t, s.director, s.ids.cho, s.ids.southAdultIop)).body;
   const dx = await call(s.t.app, 'POST', `${base}/episodes/${episode.id}/diagnoses`, {
     session: s.director,
     body: { code: 'F10.20', description: 'Alcohol use disorder, moderate', kind: 'sud' },
   });
-  expect(dx.status, dx.text).toBe(201);
+  expectStatus(dx, 201);
   episode = dx.body;
   const assessed = await call(s.t.app, 'POST', `${base}/assessments`, {
     session: s.director,
@@ -37,7 +37,7 @@ beforeAll(async () => {
       placedLevel: '2.1',
     },
   });
-  expect(assessed.status, assessed.text).toBe(201);
+  expectStatus(assessed, 201);
   assessmentId = assessed.body.id;
   const discharged = await call(s.t.app, 'POST', `${base}/episodes/${episode.id}/discharge`, {
     session: s.director,
@@ -56,21 +56,21 @@ beforeAll(async () => {
       },
     },
   });
-  expect(discharged.status, discharged.text).toBe(201);
+  expectStatus(discharged, 201);
 });
 
-const get = (session: Session, path: string) =>
+const get = <P extends string>(session: Session, path: P) =>
   call(s.t.app, 'GET', `/api/patients/${s.ids.cho}${path}`, { session });
 
 describe('front desk', () => {
   it('reads episodes without diagnoses', async () => {
     const list = await get(s.frontDesk, '/episodes');
-    expect(list.status).toBe(200);
-    const items = list.body.items ?? list.body;
+    expectStatus(list, 200);
+    const items = list.body.items;
     expect(items.length).toBeGreaterThan(0);
     for (const e of items) expect(e).not.toHaveProperty('diagnoses');
     const one = await get(s.frontDesk, `/episodes/${episode.id}`);
-    expect(one.status).toBe(200);
+    expectStatus(one, 200);
     expect(one.body).not.toHaveProperty('diagnoses');
     expect(one.text).not.toContain('F10.20');
   });
@@ -83,28 +83,28 @@ describe('front desk', () => {
 describe('billing', () => {
   it('reads diagnosis codes', async () => {
     const one = await get(s.billing, `/episodes/${episode.id}`);
-    expect(one.body.diagnoses.map((d: { code: string }) => d.code)).toEqual(['F10.20']);
+    expect(okBody(one).diagnoses?.map((d: { code: string }) => d.code)).toEqual(['F10.20']);
   });
 
   it('reads the discharge date and TEDS reason, not the summary, referral or aftercare plan', async () => {
     const res = await get(s.billing, `/episodes/${episode.id}/discharge`);
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     expect(res.body).toMatchObject({ dischargedOn: '2026-03-13', reason: { code: 1 }, nextLevel: '1' });
     for (const field of ['summary', 'referralTo', 'aftercare']) expect(res.body).not.toHaveProperty(field);
     expect(res.text).not.toContain(SUMMARY);
     const clinical = await get(s.director, `/episodes/${episode.id}/discharge`);
-    expect(clinical.body.summary).toBe(SUMMARY);
+    expect(okBody(clinical).summary).toBe(SUMMARY);
   });
 
   it('reads assessments’ ratings and levels, not the dimension narratives', async () => {
     const list = await get(s.billing, '/assessments');
     const one = await get(s.billing, `/assessments/${assessmentId}`);
-    for (const a of [...list.body.items, one.body]) {
+    for (const a of [...okBody(list).items, okBody(one)]) {
       expect(a).not.toHaveProperty('notes');
       expect(a).not.toHaveProperty('placementNote');
     }
     expect(one.body).toMatchObject({ placedLevel: '2.1', ratings: { D5: 2 } });
     expect(list.text + one.text).not.toContain(NARRATIVE);
-    expect((await get(s.director, `/assessments/${assessmentId}`)).body.notes.D5).toBe(NARRATIVE);
+    expect(okBody(await get(s.director, `/assessments/${assessmentId}`)).notes?.D5).toBe(NARRATIVE);
   });
 });

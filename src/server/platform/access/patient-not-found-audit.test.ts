@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { call } from '../../test-support/test-app';
+import { call, expectStatus } from '../../test-support/test-app';
 import { withTestApp } from '../../test-support/with-test-app';
 import { auditLog } from '../db/platform.table';
 
@@ -21,7 +21,7 @@ describe('failed lookups of patient data are audited with their outcome', () => 
     const res = await call(s.t.app, 'GET', `/api/patients/${s.ids.okafor}/notes/${noteId}`, {
       session: s.clinician,
     });
-    expect(res.status).toBe(404);
+    expectStatus(res, 404);
     const row = (await notFoundRows()).find((r) => (r.detail as { path: string }).path.endsWith(noteId));
     expect(row).toMatchObject({
       outcome: 'not_found',
@@ -40,7 +40,7 @@ describe('failed lookups of patient data are audited with their outcome', () => 
   it('an unknown patient id', async () => {
     const unknown = randomUUID();
     const res = await call(s.t.app, 'GET', `/api/patients/${unknown}`, { session: s.clinician });
-    expect(res.status).toBe(404);
+    expectStatus(res, 404);
     const row = (await notFoundRows()).find((r) => r.entityId === unknown);
     expect(row).toMatchObject({ outcome: 'not_found', entity: 'patient', patientId: null });
   });
@@ -51,7 +51,7 @@ describe('failed lookups of patient data are audited with their outcome', () => 
       session: s.clinician,
       body: { reason: 'Patient arrived in crisis; need the emergency contact' },
     });
-    expect(res.status).toBe(404);
+    expectStatus(res, 404);
     const row = (await notFoundRows()).find((r) => r.entityId === unknown);
     expect(row).toMatchObject({ outcome: 'not_found', detail: expect.objectContaining({ method: 'POST' }) });
   });
@@ -59,7 +59,7 @@ describe('failed lookups of patient data are audited with their outcome', () => 
   it('an unknown patient with a NUL in the path is still a 404, audited (jsonb holds no NUL)', async () => {
     const unknown = randomUUID();
     const res = await call(s.t.app, 'GET', `/api/patients/${unknown}/notes/%00`, { session: s.clinician });
-    expect(res.status).toBe(404);
+    expectStatus(res, 404);
     const row = (await notFoundRows()).find((r) => r.entityId === unknown);
     expect((row!.detail as { path: string }).path).toBe(`/api/patients/${unknown}/notes/\uFFFD`);
   });

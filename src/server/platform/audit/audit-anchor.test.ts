@@ -5,7 +5,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { desc, eq, sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { call, createTestApp, login, openTestDatabase, storeKind } from '../../test-support/test-app';
+import {
+  call,
+  createTestApp,
+  expectStatus,
+  login,
+  openTestDatabase,
+  storeKind,
+} from '../../test-support/test-app';
 import { withTestApp } from '../../test-support/with-test-app';
 import { loadConfig } from '../config';
 import { type Database, openDatabase } from '../db/database';
@@ -104,7 +111,7 @@ describe('the audit chain is anchored outside the database', () => {
     await forgeNewest(s.t.db, 'hmac-sha256');
     const admin = await login(s.t.app, 'admin@demo.openiop.org');
     const verify = await call(s.t.app, 'GET', '/api/audit/verify', { session: admin });
-    expect(verify.status).toBe(200);
+    expectStatus(verify, 200);
     expect(verify.body.ok).toBe(false);
     expect(verify.body.findings).toContainEqual(
       expect.objectContaining({ kind: 'forged', reason: 'seal re-hashed without the audit key (forged)' }),

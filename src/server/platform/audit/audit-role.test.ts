@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, storeKind, type TestApp } from '../../test-support/test-app';
+import {
+  call,
+  createTestApp,
+  expectStatus,
+  login,
+  storeKind,
+  type TestApp,
+} from '../../test-support/test-app';
 import { auditRoleProblems } from './audit-role';
 
 const onPostgres = storeKind() === 'postgresql';
@@ -44,7 +51,7 @@ describe.runIf(onPostgres)('the server role on PostgreSQL may only read and appe
   it('still does the day’s work: sign-in, audited reads, sealing, verification', async () => {
     const admin = await login(t.app, 'admin@demo.openiop.org');
     const verify = await call(t.app, 'GET', '/api/audit/verify', { session: admin });
-    expect(verify.status).toBe(200);
+    expectStatus(verify, 200);
     expect(verify.body).toMatchObject({ ok: true, findings: [] });
     expect(await auditRoleProblems(t.db)).toEqual([]);
   });

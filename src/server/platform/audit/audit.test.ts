@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { call, createTestApp, login, storeKind } from '../../test-support/test-app';
+import { call, createTestApp, expectStatus, login, okBody, storeKind } from '../../test-support/test-app';
 import { withTestApp } from '../../test-support/with-test-app';
 import { type Database, openDatabase } from '../db/database';
 import { auditLog, auditPending, auditSeal } from '../db/platform.table';
@@ -109,17 +109,17 @@ describe('audit log', () => {
         session: admin,
       },
     );
-    expect(page.status).toBe(200);
+    expectStatus(page, 200);
     expect(page.body.total).toBeGreaterThanOrEqual(1);
     expect(page.body.items.every((r: { action: string }) => r.action === 'auth.login')).toBe(true);
-    expect((await call(s.t.app, 'GET', '/api/audit/verify', { session: admin })).body.ok).toBe(true);
+    expect(okBody(await call(s.t.app, 'GET', '/api/audit/verify', { session: admin })).ok).toBe(true);
 
-    const target = page.body.items[0].id as string;
+    const target = page.body.items[0]!.id as string;
     const [seal] = await s.t.db.tx((tx) => tx.select().from(auditSeal).where(eq(auditSeal.auditId, target)));
     await tamper(s.t.db, target);
     const verify = await call(s.t.app, 'GET', '/api/audit/verify', { session: admin });
-    expect(verify.body.ok).toBe(false);
-    expect(verify.body.firstBroken).toEqual({
+    expect(okBody(verify).ok).toBe(false);
+    expect(okBody(verify).firstBroken).toEqual({
       seq: seal!.seq,
       id: target,
       reason: 'row content does not match its hash',

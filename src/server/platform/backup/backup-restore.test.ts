@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDatabasePrefix, withDatabase } from '../../test-support/global-setup';
-import { call, createTestApp, login, type TestApp } from '../../test-support/test-app';
+import { call, createTestApp, expectStatus, login, okBody, type TestApp } from '../../test-support/test-app';
 import { anchorAuditChain, auditAnchorOf, sealAuditLog, verifyAuditChain } from '../audit/audit';
 import { type Database, openDatabase } from '../db/database';
 import {
@@ -30,12 +30,12 @@ beforeAll(async () => {
   t = await createTestApp();
   // Some use, so the backup holds sessions, audit rows and a new patient besides the seed.
   const s = await login(t.app, 'clinician@demo.openiop.org');
-  const site = (await call(t.app, 'GET', '/api/sites', { session: s })).body.items[0].id;
+  const site = okBody(await call(t.app, 'GET', '/api/sites', { session: s })).items[0]!.id;
   const created = await call(t.app, 'POST', `/api/sites/${site}/patients`, {
     session: s,
     body: { givenName: 'Backup', familyName: 'Drill', dateOfBirth: '1979-03-04' },
   });
-  expect(created.status, created.text).toBe(201);
+  expectStatus(created, 201);
 });
 afterAll(async () => {
   for (const db of opened) await db.close().catch(() => undefined);
@@ -84,7 +84,7 @@ function expectSameRows(restored: Map<string, string[]>, original: Map<string, s
 async function emptyPostgresDatabase(): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
   const run = inject('pgTemplateDb').replace('openiop_tpl_', '');
-  const name = `${testDatabasePrefix(run)}restore_${randomBytes(4).toString('hex')}`;
+  const name = `${testDatabasePrefix(run)}restore_${randomBytes(4).toString('hex')}` as const;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);

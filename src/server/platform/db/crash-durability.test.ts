@@ -17,7 +17,7 @@ import {
   startServer,
   stopAllServers,
 } from '../../test-support/server-process';
-import { openTestDatabase, storeKind } from '../../test-support/test-app';
+import { expectStatus, openTestDatabase, storeKind } from '../../test-support/test-app';
 
 const KILL_POINTS = 3;
 const IN_FLIGHT = 4;
@@ -64,7 +64,7 @@ describe(`acknowledged creates survive SIGKILL (${storeKind()} store)`, () => {
     }
     server = await startServer({ env: serverEnv });
     const sites = await httpCall(server.url, 'GET', '/api/sites', { session: await signIn(server.url) });
-    expect(sites.status).toBe(200);
+    expectStatus(sites, 200);
     siteIds = sites.body.items.map((s: { id: string }) => s.id);
     expect(siteIds.length).toBeGreaterThan(0);
   }, 180_000);
@@ -91,7 +91,7 @@ describe(`acknowledged creates survive SIGKILL (${storeKind()} store)`, () => {
     const writer = async () => {
       while (!stopping) {
         const n = sent++;
-        let res: HttpResponse;
+        let res: HttpResponse<`/api/sites/${string}/patients`, 'POST'>;
         try {
           res = await httpCall(target.url, 'POST', `/api/sites/${siteIds[n % siteIds.length]}/patients`, {
             session,

@@ -18,7 +18,7 @@ import {
   startServer,
   stopAllServers,
 } from '../../test-support/server-process';
-import { storeKind } from '../../test-support/test-app';
+import { expectStatus, storeKind } from '../../test-support/test-app';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock';
 import { MIGRATIONS_DIR } from './database';
 
@@ -112,7 +112,7 @@ describe.runIf(storeKind() === 'embedded')('two servers on one embedded data fol
 
     const third = await startServer({ env });
     const sites = await httpCall(third.url, 'GET', '/api/sites', { session: await signIn(third.url) });
-    expect(sites.status).toBe(200);
+    expectStatus(sites, 200);
     expect(sites.body.items).toHaveLength(2);
   }, 240_000);
 });
@@ -121,7 +121,7 @@ describe.runIf(storeKind() === 'postgresql')('two servers on one PostgreSQL data
   const adminUrl = inject('pgAdminUrl');
   // This run's prefix, which its global teardown drops: a run that dies here leaves nothing behind.
   const run = inject('pgTemplateDb').replace('openiop_tpl_', '');
-  const name = `${testDatabasePrefix(run)}${randomBytes(5).toString('hex')}`;
+  const name = `${testDatabasePrefix(run)}${randomBytes(5).toString('hex')}` as const;
   let created = false;
 
   afterAll(async () => {
@@ -150,7 +150,7 @@ describe.runIf(storeKind() === 'postgresql')('two servers on one PostgreSQL data
     expect(servers.filter((s) => s.output().includes('demo data seeded'))).toHaveLength(1);
     for (const s of servers) {
       const sites = await httpCall(s.url, 'GET', '/api/sites', { session: await signIn(s.url) });
-      expect(sites.status).toBe(200);
+      expectStatus(sites, 200);
       expect(sites.body.items).toHaveLength(2);
     }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../test-support/test-app';
+import { call, errorOf, okBody } from '../../test-support/test-app';
 import { withTestApp } from '../../test-support/with-test-app';
 
 /** Anything a client sends gets a clear 4xx naming the field — never a 500, a stack trace or SQL. */
@@ -8,9 +8,10 @@ let siteId: string;
 let patientId: string;
 
 beforeAll(async () => {
-  siteId = (await call(s.t.app, 'GET', '/api/sites', { session: s.clinician })).body.items[0].id;
-  patientId = (await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Okafor`, { session: s.clinician }))
-    .body.items[0].id;
+  siteId = okBody(await call(s.t.app, 'GET', '/api/sites', { session: s.clinician })).items[0]!.id;
+  patientId = okBody(
+    await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Okafor`, { session: s.clinician }),
+  ).items[0]!.id;
 });
 
 const leaks = /\bat \S+ \(|node_modules|\bselect\b|\binsert into\b|\bupdate "|syntax error|drizzle|postgres/i;
@@ -211,17 +212,17 @@ describe('bad input', () => {
       headers: c.headers,
     });
     expect(res.status).toBe(c.status);
-    expect(res.body?.error?.code, res.text).toEqual(expect.any(String));
-    expect(res.body.error.message).toEqual(expect.any(String));
-    if (c.field) expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(c.field);
+    expect(errorOf(res).code, res.text).toEqual(expect.any(String));
+    expect(errorOf(res).message).toEqual(expect.any(String));
+    if (c.field) expect(errorOf(res).fields.map((f: { path: string }) => f.path)).toContain(c.field);
     expect(res.text).not.toMatch(leaks);
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
   it('rejected creates leave no patient behind', async () => {
-    const before = (
-      await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s.clinician })
-    ).body.total;
+    const before = okBody(
+      await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s.clinician }),
+    ).total;
     for (const c of cases.filter((x) => x.method === 'POST')) {
       await call(s.t.app, c.method, c.path(), {
         session: s.clinician,
@@ -230,9 +231,9 @@ describe('bad input', () => {
         headers: c.headers,
       });
     }
-    const after = (
-      await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s.clinician })
-    ).body.total;
+    const after = okBody(
+      await call(s.t.app, 'GET', `/api/sites/${siteId}/patients?q=Person`, { session: s.clinician }),
+    ).total;
     expect(after).toBe(before);
   });
 });

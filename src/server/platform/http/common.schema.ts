@@ -48,3 +48,18 @@ export const UuidParam = (name: string) =>
 export const PatientParams = z.object({ patientId: UuidParam('patientId') });
 /** The path of a route about one site. */
 export const SiteParams = z.object({ siteId: UuidParam('siteId') });
+
+type UuidParams<N extends string> = { [K in N]: ReturnType<typeof UuidParam> };
+const uuidParams = <N extends string>(names: N[]) =>
+  Object.fromEntries(names.map((n) => [n, UuidParam(n)])) as UuidParams<N>;
+/** The path of a route about one record of a patient's: `patientParams('noteId')`. */
+export const patientParams = <N extends string>(...names: N[]) => PatientParams.extend(uuidParams(names));
+/** The path of a route about one record of a site's: `siteParams('programId')`. */
+export const siteParams = <N extends string>(...names: N[]) => SiteParams.extend(uuidParams(names));
+
+/**
+ * A 409 (and 428) documented with the 422 text, as some routes did before the wrappers described them: kept so
+ * the OpenAPI document stays as it was. Leave it out to document the wrappers' "version_conflict" instead.
+ */
+export const undescribedConflict = { 409: errorResponses[422] };
+export const undescribedConflicts = { 409: errorResponses[422], 428: errorResponses[422] };

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admit } from '../../test-support/clinical-fixtures';
-import { call, LOG_MARKER, login } from '../../test-support/test-app';
+import { call, expectStatus, LOG_MARKER, login } from '../../test-support/test-app';
 import { withTestApp } from '../../test-support/with-test-app';
 import { createLogger } from '../logging';
 import type { AppEnv, Deps } from './app-env';
@@ -27,25 +27,25 @@ const logged = () => s.t.logLines().join('\n');
 describe('the server log never carries request content', () => {
   it('psychotherapy notes, failing and succeeding', async () => {
     const text = `Process note ${LOG_MARKER}`;
-    const path = `/api/patients/${s.ids.okafor}/psychotherapy-notes`;
+    const path = `/api/patients/${s.ids.okafor}/psychotherapy-notes` as const;
     const bad = await call(s.t.app, 'POST', path, {
       session: s.clinician,
       body: { episodeId, sessionId: UNKNOWN, text, grantedUserIds: [] },
     });
-    expect(bad.status).toBe(422);
+    expectStatus(bad, 422);
     const wrongEpisode = await call(s.t.app, 'POST', path, {
       session: s.clinician,
       body: { episodeId: UNKNOWN, text, grantedUserIds: [UNKNOWN] },
     });
-    expect(wrongEpisode.status).toBe(422);
+    expectStatus(wrongEpisode, 422);
     const good = await call(s.t.app, 'POST', path, { session: s.clinician, body: { episodeId, text } });
-    expect(good.status, good.text).toBe(201);
+    expectStatus(good, 201);
     expect(s.t.logLines().length).toBeGreaterThan(0);
     expect(logged()).not.toContain(LOG_MARKER);
   });
 
   it('chart notes and queries, failing and succeeding', async () => {
-    const path = `/api/patients/${s.ids.okafor}/notes`;
+    const path = `/api/patients/${s.ids.okafor}/notes` as const;
     const body = { needs: LOG_MARKER, actions: LOG_MARKER, followUp: LOG_MARKER };
     for (const extra of [{ sessionId: UNKNOWN }, { serviceAt: '9999-12-31T00:00:00Z' }, {}]) {
       await call(s.t.app, 'POST', path, {

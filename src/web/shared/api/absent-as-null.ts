@@ -1,4 +1,4 @@
-import { ApiError } from '../api-client';
+import { ApiError } from './api-error';
 
 /**
  * A 404 that is an answer, not a failure: the episode has no plan or discharge yet, the patient no aftercare

@@ -1,15 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import {
-  ApiError,
-  currentCsrfToken,
-  networkError,
-  readError,
-  recordSuccessfulCall,
-  refusedForGood,
-  reportSessionGone,
-} from '../api-client';
 import { closeAction, idempotencyKeyFor } from '../idempotency';
+import { ApiError, networkError, readError, refusedForGood } from './api-error';
 import type { components, paths } from './openapi';
+import { currentCsrfToken, recordSuccessfulCall, reportSessionGone } from './session-signals';
 
 /*
  * The web app's client of the API, typed from the server's own OpenAPI document (openapi.d.ts, written by
