@@ -144,10 +144,10 @@ describe('program operations walkthrough in the browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Schedule' }).click();
     await page.getByRole('heading', { name: 'Schedule at Riverbend North' }).waitFor();
     await page.getByLabel('Program').selectOption({ label: PROGRAM });
-    const sessionLinks = page.getByRole('link', { name: /^Evening virtual, / });
+    const sessionLinks = page.getByRole('link', { name: /[AP]M\s*Evening virtual\b/ });
     await expect.poll(() => sessionLinks.count()).toBe(3);
     await page
-      .getByRole('link', { name: /^Day track, / })
+      .getByRole('link', { name: /[AP]M\s*Day track\b/ })
       .first()
       .waitFor();
     await shot(page, 'program-ops-3-week-calendar');
@@ -156,7 +156,7 @@ describe('program operations walkthrough in the browser', () => {
     for (const [index, date] of eveningDays.entries()) {
       await page
         .getByRole('region', { name: `${WEEKDAY_NAMES[date.dayOfWeek - 1]} ${date}` })
-        .getByRole('link', { name: /^Evening virtual, / })
+        .getByRole('link', { name: /[AP]M\s*Evening virtual\b/ })
         .click();
       await page.getByRole('heading', { name: 'Evening virtual: roster' }).waitFor();
       const roster = page.getByRole('table', { name: 'Roster' });

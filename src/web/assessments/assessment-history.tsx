@@ -1,12 +1,13 @@
 import { Table, Text } from '@mantine/core';
 import { DIMENSIONS, PLACEMENT_DIFFERENCE_REASONS } from '../../domain/placement/recommend-level';
 import { formatDay } from '../shared/date-time';
+import { TableScroll } from '../shared/table-list';
 import type { Assessment } from './assessments-api';
 
 /** Every assessment of the patient, newest first: ratings, recommendation, placement and why it differs. */
 export function AssessmentHistory({ items }: { items: Assessment[] }) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <TableScroll label="Assessment history" minWidth={720}>
       <Table aria-label="Assessment history">
         <Table.Thead>
           <Table.Tr>
@@ -48,6 +49,6 @@ export function AssessmentHistory({ items }: { items: Assessment[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

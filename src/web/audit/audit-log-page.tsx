@@ -228,7 +228,7 @@ const outcomeColors: Record<string, string> = {
 function Outcome({ outcome }: { outcome: string }) {
   const color = outcomeColors[outcome];
   return (
-    <Text component="span" size="sm" fw={color === 'red' ? 700 : 500} c={color ? `${color}.8` : undefined}>
+    <Text component="span" size="sm" fw={color === 'red' ? 700 : 500} c={color ? `${color}.9` : undefined}>
       {outcome}
     </Text>
   );

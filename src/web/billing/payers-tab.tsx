@@ -19,6 +19,7 @@ import { optionsOf } from '../shared/form-options';
 import { may } from '../shared/permissions';
 import { QueryState } from '../shared/query-state';
 import { useMe } from '../shared/session';
+import { TableScroll } from '../shared/table-list';
 import { type NewPayer, usePayers } from './billing-api';
 import { BILLING_METHOD_LABELS } from './billing-labels';
 import { useCreatePayer } from './billing-mutations';
@@ -36,7 +37,7 @@ export function PayersTab() {
         empty="No payers yet."
       >
         {(list) => (
-          <Table.ScrollContainer minWidth={800}>
+          <TableScroll label="Payers" minWidth={800}>
             <Table aria-label="Payers" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -78,7 +79,7 @@ export function PayersTab() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </QueryState>
       {may(me.data, 'payer.write') && <AddPayerForm />}

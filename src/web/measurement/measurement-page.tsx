@@ -22,6 +22,7 @@ import { PagedTable } from '../shared/paged-table';
 import { may } from '../shared/permissions';
 import { QueryState } from '../shared/query-state';
 import { useMe } from '../shared/session';
+import { TableScroll } from '../shared/table-list';
 import { useUrlParams } from '../shared/use-url-params';
 import {
   type InstrumentSchedules,
@@ -198,7 +199,7 @@ function ProgramSchedule({
       <Title order={2} size="h4" mb="sm">
         {program.programName}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
+      <TableScroll label={`${program.programName} schedule`} minWidth={560}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -273,7 +274,7 @@ function ProgramSchedule({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {editable && (
         <Group mt="sm">
           <Button

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { getInstrument, isInstrumentId, listInstruments } from '../../domain/instruments';
+import { TableScroll } from '../shared/table-list';
 import { InstrumentForm } from './instrument-form';
 import {
   type InstrumentResult,
@@ -81,7 +82,7 @@ export function MeasurementSection({ patientId }: { patientId: string }) {
           <Title order={2} size="h4" id="all-scores-heading" mb="sm">
             Every administration
           </Title>
-          <Table.ScrollContainer minWidth={560}>
+          <TableScroll label="Every administration" minWidth={560}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -120,7 +121,7 @@ export function MeasurementSection({ patientId }: { patientId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         </Paper>
       )}
     </Stack>

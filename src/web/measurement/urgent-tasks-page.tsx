@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { TableScroll } from '../shared/table-list';
 import { TASK_LABELS, useAcknowledgeTask, useMyUrgentTasks } from './measurement-api';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -29,7 +30,7 @@ export function UrgentTasksPage() {
         </Paper>
       )}
       {tasks.data && tasks.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <TableScroll label="My urgent tasks" minWidth={720}>
           <Table striped aria-label="My urgent tasks">
             <Table.Thead>
               <Table.Tr>
@@ -74,7 +75,7 @@ export function UrgentTasksPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {acknowledge.isError && (
         <Text c="red" role="alert">

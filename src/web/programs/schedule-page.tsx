@@ -123,7 +123,7 @@ function WeekCalendar({
           Week of {dayHeading.format(new Date(`${start}T00:00Z`))} ({program.timeZone})
         </Text>
       </Group>
-      <Group gap="xs" aria-label="Session types">
+      <Group gap="xs" role="group" aria-label="Session types">
         {Object.values(SESSION_TYPES).map((type) => (
           <Badge key={type.label} color={type.color} variant="light">
             {type.label}
@@ -195,12 +195,10 @@ function SessionCard({
   timeZone: string;
 }) {
   const type = sessionTypeOf(session.sessionType);
-  const label = `${trackName ?? type.label}, ${timeIn(session.startsAt, timeZone)}–${timeIn(session.endsAt, timeZone)}${session.cancelled ? ', cancelled' : ''}`;
   return (
     <UnstyledButton
       component={Link}
       to={`/schedule/sessions/${session.id}`}
-      aria-label={label}
       p={6}
       style={{
         borderRadius: 6,

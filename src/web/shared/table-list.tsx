@@ -38,5 +38,34 @@ export function ListTable<T>({
       </Table.Tbody>
     </Table>
   );
-  return minWidth ? <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer> : table;
+  return minWidth ? (
+    <TableScroll label={label} minWidth={minWidth}>
+      {table}
+    </TableScroll>
+  ) : (
+    table
+  );
+}
+
+/**
+ * A table that scrolls sideways below `minWidth`. The scrolling viewport is a named, focusable region so a
+ * keyboard user can reach it and scroll it with the arrow keys (WCAG 2.1.1).
+ */
+export function TableScroll({
+  label,
+  minWidth,
+  children,
+}: {
+  label: string;
+  minWidth: number;
+  children: ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': label } }}
+    >
+      {children}
+    </Table.ScrollContainer>
+  );
 }
