@@ -206,9 +206,12 @@ describe('foundation walkthrough in the browser', () => {
     const page = await newPage();
     await signInStaffWithMfa(page, 'admin');
 
+    // The administrator's home is the staff list; the audit log is one menu entry away.
+    await page.waitForURL(/\/admin\/users$/);
+    const navigation = page.getByRole('navigation');
+    await navigation.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL(/\/audit$/);
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    const navigation = page.getByRole('navigation');
     expect(await navigation.getByRole('link', { name: 'Audit log' }).count()).toBe(1);
     expect(await navigation.getByRole('link', { name: 'Patients' }).count()).toBe(0);
 
