@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { STAFF_ROLES as ALL_STAFF_ROLES } from '../../domain/staff/staff-roles';
 import { answer, client, idempotent, ifMatch, type Schema, withoutEmpty } from '../shared/api/client';
 
 // Staff administration: the organization's accounts, roles, sites and supervisors (the administrator's).
@@ -8,16 +9,8 @@ export type NewStaffMember = Schema<'StaffCreateRequest'>;
 export type StaffInvitation = Schema<'StaffInvitation'>;
 export type StaffFilter = { siteId: string; role: string; active: string };
 
-export const STAFF_ROLES = [
-  'admin',
-  'program_director',
-  'clinician',
-  'nurse',
-  'prescriber',
-  'intake_coordinator',
-  'billing',
-  'front_desk',
-] as const satisfies readonly StaffMember['role'][];
+/** The roles the server's permission table knows, in the order the screens offer them. */
+export const STAFF_ROLES: readonly StaffMember['role'][] = ALL_STAFF_ROLES;
 
 export const staffKeys = {
   all: ['staff'] as const,

@@ -1,14 +1,6 @@
-export const STAFF_ROLES = [
-  'admin',
-  'program_director',
-  'clinician',
-  'nurse',
-  'prescriber',
-  'intake_coordinator',
-  'billing',
-  'front_desk',
-] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from '../../../domain/staff/staff-roles';
+
+export { STAFF_ROLES, type StaffRole };
 export type Role = StaffRole | 'patient';
 export const ROLES: readonly Role[] = [...STAFF_ROLES, 'patient'];
 
