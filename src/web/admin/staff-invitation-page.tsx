@@ -1,15 +1,13 @@
-import { Alert, Button, Loader, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { ApiError } from '../shared/api/api-error';
 import { setCsrfToken } from '../shared/api/session-signals';
 import { FormAlert, useServerErrors } from '../shared/form-feedback';
+import { InvitationLinkState, NewPasswordInputs, newPasswordProblems } from '../shared/invitation-link';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
 import { acceptStaffInvitation, useStaffInvitation } from './staff-api';
-
-const MIN_PASSWORD_LENGTH = 12;
 
 /** A new staff member's link: choose a password, then the usual first sign-in enrols an authenticator. */
 export function StaffInvitationPage() {
@@ -18,14 +16,7 @@ export function StaffInvitationPage() {
   const continueSignIn = useContinueSignIn();
   const form = useForm({
     initialValues: { password: '', confirm: '' },
-    validate: {
-      password: (password) =>
-        password.length >= MIN_PASSWORD_LENGTH
-          ? null
-          : `Use at least ${MIN_PASSWORD_LENGTH} characters (a few words together work well)`,
-      confirm: (confirm, { password }) =>
-        confirm === password ? null : 'The two passwords are not the same',
-    },
+    validate: ({ password, confirm }) => newPasswordProblems(password, confirm),
   });
   const server = useServerErrors(form);
   const accept = useMutation({
@@ -41,28 +32,13 @@ export function StaffInvitationPage() {
     accept.mutate(password);
   });
 
-  if (invitation.isPending) {
+  if (!invitation.isSuccess) {
     return (
-      <SignInLayout title="Your OpenIOP account">
-        <Loader aria-label="Checking your invitation" />
-      </SignInLayout>
-    );
-  }
-  if (invitation.isError) {
-    const invalid =
-      invitation.error instanceof ApiError &&
-      (invitation.error.status === 404 || invitation.error.status === 400);
-    return (
-      <SignInLayout title="Your OpenIOP account">
-        <Alert
-          color="yellow"
-          title={invalid ? 'This invitation link no longer works' : 'Something went wrong'}
-        >
-          {invalid
-            ? 'It may have been used already, replaced by a newer link, or expired. Ask your administrator for a new one.'
-            : invitation.error.message}
-        </Alert>
-      </SignInLayout>
+      <InvitationLinkState
+        invitation={invitation}
+        title="Your OpenIOP account"
+        askAgain="It may have been used already, replaced by a newer link, or expired. Ask your administrator for a new one."
+      />
     );
   }
   return (
@@ -75,19 +51,7 @@ export function StaffInvitationPage() {
         <Stack>
           <FormAlert message={server.banner} />
           <input type="hidden" autoComplete="username" value={invitation.data.email} readOnly />
-          <PasswordInput
-            label="Password"
-            description={`At least ${MIN_PASSWORD_LENGTH} characters`}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
-          <PasswordInput
-            label="Confirm password"
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('confirm')}
-          />
+          <NewPasswordInputs form={form} />
           <Button type="submit" loading={accept.isPending} fullWidth>
             Set my password
           </Button>

@@ -1,16 +1,14 @@
-import { Alert, Loader, PasswordInput, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { ApiError } from '../shared/api/api-error';
 import { setCsrfToken } from '../shared/api/session-signals';
 import { useServerErrors } from '../shared/form-feedback';
+import { InvitationLinkState, NewPasswordInputs, newPasswordProblems } from '../shared/invitation-link';
 import { SignInForm } from '../shared/sign-in-form';
 import { SignInLayout } from '../shared/sign-in-layout';
 import { useContinueSignIn } from '../shared/use-continue-sign-in';
 import { acceptInvitation, useInvitation } from './portal-api';
-
-const MIN_PASSWORD_LENGTH = 12;
 
 interface AccountValues {
   email: string;
@@ -21,11 +19,7 @@ interface AccountValues {
 function problemsWith({ email, password, confirm }: AccountValues) {
   return {
     email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : 'Enter your email address',
-    password:
-      password.length >= MIN_PASSWORD_LENGTH
-        ? undefined
-        : `Use at least ${MIN_PASSWORD_LENGTH} characters (a few words together work well)`,
-    confirm: confirm === password ? undefined : 'The two passwords are not the same',
+    ...newPasswordProblems(password, confirm),
   };
 }
 
@@ -53,29 +47,13 @@ export function InvitationPage() {
     accept.mutate(values);
   });
 
-  if (invitation.isPending) {
+  if (!invitation.isSuccess) {
     return (
-      <SignInLayout title="Your patient portal">
-        <Loader aria-label="Checking your invitation" />
-      </SignInLayout>
-    );
-  }
-  if (invitation.isError) {
-    // 404 for a used or expired link, 400 for one mangled in copying: to the patient, both are "ask again".
-    const invalid =
-      invitation.error instanceof ApiError &&
-      (invitation.error.status === 404 || invitation.error.status === 400);
-    return (
-      <SignInLayout title="Your patient portal">
-        <Alert
-          color="yellow"
-          title={invalid ? 'This invitation link no longer works' : 'Something went wrong'}
-        >
-          {invalid
-            ? 'It may have been used already or expired. Ask your care team to send a new one.'
-            : invitation.error.message}
-        </Alert>
-      </SignInLayout>
+      <InvitationLinkState
+        invitation={invitation}
+        title="Your patient portal"
+        askAgain="It may have been used already or expired. Ask your care team to send a new one."
+      />
     );
   }
 
@@ -92,19 +70,7 @@ export function InvitationPage() {
         pending={accept.isPending}
         submitLabel="Create my account"
       >
-        <PasswordInput
-          label="Password"
-          description={`At least ${MIN_PASSWORD_LENGTH} characters`}
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-          required
-        />
-        <PasswordInput
-          label="Confirm password"
-          autoComplete="new-password"
-          {...form.getInputProps('confirm')}
-          required
-        />
+        <NewPasswordInputs form={form} />
       </SignInForm>
     </SignInLayout>
   );
