@@ -1,19 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupSessionWithAttendance } from '../notes/notes-fixtures';
+import { groupSessionWithAttendance, type MemberPart, signGroupNote } from '../notes/notes-fixtures';
 import { patients } from '../patients';
 import { auditLog } from '../platform/db/platform.table';
 import { errorOf, expectStatus, okBody } from '../test-support/api-answer';
 import { ifMatch } from '../test-support/clinical-fixtures';
-import {
-  call,
-  createTestApp,
-  demoCodeFor,
-  login,
-  type Session,
-  type TestApp,
-} from '../test-support/test-app';
+import { call, createTestApp, login, type Session, type TestApp } from '../test-support/test-app';
 
 /**
  * Two patients attend three hours on Wednesday 7 January 2026 (H0015 at Lakeshore's $420 each); the claims
@@ -29,7 +22,7 @@ const pcns: string[] = [];
 
 const moveClockTo = (iso: string) => t.clock.advance((Date.parse(iso) - t.clock.now().getTime()) / 1000);
 
-const PARTS = [
+const PARTS: MemberPart[] = [
   {
     participation: 'Named two high-risk situations at work and a plan for each of them.',
     presentation: 'Calm, engaged, on time.',
@@ -43,33 +36,6 @@ const PARTS = [
     planNextSession: 'Bring the completed trigger worksheet and review sleep routine.',
   },
 ];
-
-async function signGroupNote(sessionId: string, patientIds: string[]) {
-  const draft = await call(t.app, 'POST', `/api/sites/${siteId}/sessions/${sessionId}/group-note`, {
-    session: director,
-    body: {},
-  });
-  expectStatus(draft, 201);
-  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}` as const;
-  const saved = await call(t.app, 'PUT', path, {
-    session: director,
-    headers: ifMatch(draft.body.version),
-    body: {
-      shared: { interventions: ['relapse_prevention'] },
-      members: patientIds.map((patientId, i) => ({
-        patientId,
-        part: PARTS[i % 2],
-      })),
-    },
-  });
-  expectStatus(saved, 200);
-  const signed = await call(t.app, 'POST', `${path}/sign`, {
-    session: director,
-    headers: ifMatch(saved.body.version),
-    body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
-  });
-  expectStatus(signed, 200);
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -150,7 +116,7 @@ beforeAll(async () => {
       201,
     );
   }
-  await signGroupNote(g.session.id, g.patientIds);
+  await signGroupNote(t, director, siteId, g.session.id, g.patientIds, PARTS);
   const generated = await call(
     t.app,
     'POST',

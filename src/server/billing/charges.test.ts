@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupSessionWithAttendance } from '../notes/notes-fixtures';
+import { groupSessionWithAttendance, type MemberPart, signGroupNote } from '../notes/notes-fixtures';
 import { patients } from '../patients';
 import { auditLog } from '../platform/db/platform.table';
 import { ifMatch } from '../test-support/clinical-fixtures';
 import {
   call,
   createTestApp,
-  demoCodeFor,
   errorOf,
   expectStatus,
   login,
@@ -31,46 +30,21 @@ const [FULL, SHORT] = [0, 1];
 
 const moveClockTo = (iso: string) => t.clock.advance((Date.parse(iso) - t.clock.now().getTime()) / 1000);
 
-async function signGroupNote(siteId: string, sessionId: string, patientIds: string[]) {
-  const draft = await call(t.app, 'POST', `/api/sites/${siteId}/sessions/${sessionId}/group-note`, {
-    session: director,
-    body: {},
-  });
-  expectStatus(draft, 201);
-  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}` as const;
-  const saved = await call(t.app, 'PUT', path, {
-    session: director,
-    headers: ifMatch(draft.body.version),
-    body: {
-      shared: { interventions: ['relapse_prevention'] },
-      members: patientIds.map((patientId, i) => ({
-        patientId,
-        part: [
-          {
-            participation: 'Named two high-risk situations at work and a plan for each of them.',
-            presentation: 'Calm, engaged, on time.',
-            risk: { level: 'none' },
-            planNextSession: 'Practise the refusal script before the Friday lunch.',
-          },
-          {
-            participation:
-              'Left before the last exercise for a shift; shared a craving log from the weekend.',
-            presentation: 'Restless and tired after a night shift.',
-            risk: { level: 'low' },
-            planNextSession: 'Review sleep routine and bring the completed trigger worksheet.',
-          },
-        ][i % 2],
-      })),
-    },
-  });
-  expectStatus(saved, 200);
-  const signed = await call(t.app, 'POST', `${path}/sign`, {
-    session: director,
-    headers: ifMatch(saved.body.version),
-    body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
-  });
-  expectStatus(signed, 200);
-}
+/** The members' parts of the session's group note, taken in turn. */
+const PARTS: MemberPart[] = [
+  {
+    participation: 'Named two high-risk situations at work and a plan for each of them.',
+    presentation: 'Calm, engaged, on time.',
+    risk: { level: 'none' },
+    planNextSession: 'Practise the refusal script before the Friday lunch.',
+  },
+  {
+    participation: 'Left before the last exercise for a shift; shared a craving log from the weekend.',
+    presentation: 'Restless and tired after a night shift.',
+    risk: { level: 'low' },
+    planNextSession: 'Review sleep routine and bring the completed trigger worksheet.',
+  },
+];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -97,7 +71,7 @@ beforeAll(async () => {
     });
     expectStatus(coverage, 201);
   }
-  await signGroupNote(g.ids.north, g.session.id, g.patientIds);
+  await signGroupNote(t, director, g.ids.north, g.session.id, g.patientIds, PARTS);
 });
 afterAll(() => t?.close());
 

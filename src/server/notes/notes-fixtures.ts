@@ -4,8 +4,9 @@ import { enrolments } from '../enrolment';
 import { patients } from '../patients';
 import { sites, users } from '../platform/db/platform.table';
 import { programSessions } from '../sessions';
-import { admit, demoIds } from '../test-support/clinical-fixtures';
-import type { Session, TestApp } from '../test-support/test-app';
+import { expectStatus } from '../test-support/api-answer';
+import { admit, demoIds, ifMatch } from '../test-support/clinical-fixtures';
+import { call, demoCodeFor, type Session, type TestApp } from '../test-support/test-app';
 import { tracks } from '../tracks';
 
 /**
@@ -130,4 +131,47 @@ export async function groupSessionWithAttendance(
     );
   });
   return { ids, session: setup.session, patientIds: setup.patientIds, episodeIds };
+}
+
+/** A group note's individual part for one member (what the charge and claim tests document). */
+export type MemberPart = {
+  participation: string;
+  presentation: string;
+  risk: { level: 'none' | 'low' };
+  planNextSession: string;
+};
+
+/**
+ * The director drafts the session's group note, gives member i the part `parts[i % parts.length]`, and signs
+ * it with their authenticator: the locked documentation a charge is made from.
+ */
+export async function signGroupNote(
+  t: TestApp,
+  director: Session,
+  siteId: string,
+  sessionId: string,
+  patientIds: string[],
+  parts: MemberPart[],
+) {
+  const draft = await call(t.app, 'POST', `/api/sites/${siteId}/sessions/${sessionId}/group-note`, {
+    session: director,
+    body: {},
+  });
+  expectStatus(draft, 201);
+  const path = `/api/sites/${siteId}/group-notes/${draft.body.id}` as const;
+  const saved = await call(t.app, 'PUT', path, {
+    session: director,
+    headers: ifMatch(draft.body.version),
+    body: {
+      shared: { interventions: ['relapse_prevention'] },
+      members: patientIds.map((patientId, i) => ({ patientId, part: parts[i % parts.length] })),
+    },
+  });
+  expectStatus(saved, 200);
+  const signed = await call(t.app, 'POST', `${path}/sign`, {
+    session: director,
+    headers: ifMatch(saved.body.version),
+    body: { totpCode: demoCodeFor(t.app, 'director@demo.openiop.org') },
+  });
+  expectStatus(signed, 200);
 }
